@@ -1,0 +1,51 @@
+"""clean() and clean_and_explain(): the entry points."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .config import CleanConfig
+from .pipeline import Pipeline
+from .result import Cleaned
+
+
+@lru_cache(maxsize=32)
+def _pipeline(config: CleanConfig) -> Pipeline:
+    return Pipeline(config)
+
+
+def _config(config, overrides) -> CleanConfig:
+    if config is None:
+        config = CleanConfig()
+    elif not isinstance(config, CleanConfig):
+        raise TypeError(f"config must be a CleanConfig, not {type(config).__name__}")
+    return config.with_overrides(**overrides) if overrides else config
+
+
+def _check_url(url):
+    if url is not None and not isinstance(url, str):
+        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+
+
+def clean(doc, *, url: str | None = None, config: CleanConfig | None = None, **overrides) -> str:
+    """The article in ``doc`` (HTML or scraped text, str or bytes) as clean text.
+
+    Blocks are separated by one blank line and the text ends with a newline ("" when nothing
+    is left). Keyword overrides are ``CleanConfig`` fields: ``include_title``, ``rules``,
+    ``disabled``...
+
+    >>> clean("Quantcast\\ntop of page\\nBread at Home\\n" + "We bake bread at home because it is cheaper and it tastes better than the bread from the shop. " * 2)
+    'Bread at Home\\n\\nWe bake bread at home because it is cheaper and it tastes better than the bread from the shop. We bake bread at home because it is cheaper and it tastes better than the bread from the shop.\\n'
+    """
+    return clean_and_explain(doc, url=url, config=config, **overrides).text
+
+
+def clean_and_explain(doc, *, url: str | None = None, config: CleanConfig | None = None, **overrides) -> Cleaned:
+    """Like ``clean()``, but returns the blocks, the title and the trace of every removal."""
+    _check_url(url)
+    config = _config(config, overrides)
+    try:
+        pipeline = _pipeline(config)
+    except TypeError:  # unhashable overrides (rule packs given as dicts): no caching
+        pipeline = Pipeline(config)
+    return pipeline.run(doc, url=url)

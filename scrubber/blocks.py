@@ -1,0 +1,37 @@
+"""Block: one piece of a document (a line, a paragraph, a heading...) as it moves through the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("title", "heading", "paragraph", "list_item", "quote", "code", "table_row")
+
+
+@dataclass(slots=True)
+class Block:
+    """A piece of text with its structural kind.
+
+    ``index`` is the block's position in the source document, so removals can point back at it.
+    ``line`` groups pieces that a scraper flattened onto one physical line: pieces of one line
+    are joined again into one paragraph when they are rendered. ``link_density`` and
+    ``hints`` (class/id tokens, tag name) come from HTML and stay empty for text input.
+    ``after_blank`` says a blank line came before the block in a text dump: a sure paragraph
+    boundary, where fragments of one paragraph are never joined.
+    """
+
+    text: str
+    kind: str = "paragraph"
+    index: int = 0
+    line: int | None = None
+    level: int | None = None
+    link_density: float = 0.0
+    hints: tuple[str, ...] = field(default_factory=tuple)
+    after_blank: bool = False
+
+    def key(self) -> str:
+        """The text as rules compare it: case-folded, whitespace collapsed.
+
+        >>> Block("  Top   of PAGE ").key()
+        'top of page'
+        """
+        return " ".join(self.text.split()).casefold()

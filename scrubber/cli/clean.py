@@ -1,0 +1,51 @@
+"""``scrubber clean [FILE ...]``: print the clean text of each file (stdin for none or ``-``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from ..api import clean_and_explain
+
+
+def register(sub):
+    parser = sub.add_parser("clean", help="clean HTML or scraped text files and print the article")
+    parser.add_argument("files", nargs="*", help="input files; none or - reads stdin")
+    parser.add_argument("--url", help="the page URL (switches on domain-scoped rule packs)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--explain", action="store_true", help="also print every removed piece with its rule id")
+    parser.add_argument("--no-title", action="store_true", help="leave the title out of the text")
+    parser.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
+    parser.add_argument("--disable", action="append", default=[], metavar="ID",
+                        help="switch off a filter, pack or rule id (repeatable)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    sources = args.files or ["-"]
+    for number, name in enumerate(sources):
+        data = sys.stdin.buffer.read() if name == "-" else _read(name)
+        result = clean_and_explain(data, url=args.url, include_title=not args.no_title, rules=tuple(args.rules),
+                                   disabled=frozenset(args.disable))
+        if args.format == "json":
+            record = result.as_dict()
+            record["source"] = name
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            continue
+        if number:
+            sys.stdout.write("\n")
+        sys.stdout.write(result.text)
+        if args.explain:
+            for removal in result.removed:
+                sys.stderr.write(f"removed [{removal.rule}] {_short(removal.text)}\n")
+    return 0
+
+
+def _read(name):
+    with open(name, "rb") as handle:
+        return handle.read()
+
+
+def _short(text, limit=100):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,54 @@
+"""Markers after which the article has ended (Wix's 'Post: Blog2_Post', a comment form)."""
+
+from __future__ import annotations
+
+from .base import Drop, Filter
+
+# A marker only ends the article when at least this many words of prose came before it:
+# a marker at the very top is a header, not an end.
+MIN_WORDS_BEFORE = 40
+
+
+def _prose_words(blocks):
+    return sum(len(b.text.split()) for b in blocks if len(b.text.split()) >= 8)
+
+
+class ArticleEnd(Filter):
+    """Drops everything from a ``cut_after`` marker line to the end of the page.
+
+    Guarded so that a marker never cuts an article: the marker must be a whole line (never a
+    phrase inside prose), enough prose must come before it, and less prose may follow it than
+    came before. ``cut_before`` markers (rare) drop everything above them by the same guards.
+
+    >>> from scrubber.testing import judge_page
+    >>> story = ["Bread " * 50 + "is good.", "Post: Blog2_Post", "Motion to Vacate", "bottom of page"]
+    >>> judge_page(ArticleEnd, story, page_lines=["Post: Blog2_Post"])
+    [(1, 'wix/post-marker'), (2, 'wix/post-marker'), (3, 'wix/post-marker')]
+    >>> judge_page(ArticleEnd, ["Post: Blog2_Post", "Bread " * 50 + "is good."], page_lines=["Post: Blog2_Post"])
+    []
+    """
+
+    name = "article_end"
+
+    def select(self, blocks, page):
+        rules = page.rules
+        if rules.has("cut_after"):
+            for position, block in enumerate(blocks):
+                rule = rules.match(block.key(), "cut_after")
+                if rule is None:
+                    continue
+                before, after = _prose_words(blocks[:position]), _prose_words(blocks[position + 1:])
+                if before >= MIN_WORDS_BEFORE and after < before:
+                    for index in range(position, len(blocks)):
+                        yield Drop(index, rule.id, rule.note or "the article ended at this marker")
+                    return
+        if rules.has("cut_before"):
+            for position in range(len(blocks) - 1, -1, -1):
+                rule = rules.match(blocks[position].key(), "cut_before")
+                if rule is None:
+                    continue
+                before, after = _prose_words(blocks[:position]), _prose_words(blocks[position + 1:])
+                if after >= MIN_WORDS_BEFORE and before < after:
+                    for index in range(0, position + 1):
+                        yield Drop(index, rule.id, rule.note or "the article starts after this marker")
+                    return

@@ -1,0 +1,18 @@
+"""Newsletter and sign-up boxes."""
+
+from .base import RuleFilter
+
+
+class Newsletters(RuleFilter):
+    """Drops lines that are a newsletter sign-up prompt, an email field label or its button.
+
+    Rules: ``scrubber/rules/packs/newsletters.toml``.
+
+    >>> from scrubber.testing import judge
+    >>> judge(Newsletters, 'Subscribe to our newsletter')
+    'newsletters/subscribe-to-newsletter'
+    >>> judge(Newsletters, 'Readers who subscribe to our newsletter will get the report first.') is None
+    True
+    """
+
+    name = "newsletters"

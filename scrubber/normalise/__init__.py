@@ -1,0 +1,1 @@
+"""The normaliser: rewrites the text of kept blocks (filters only ever drop)."""

@@ -1,0 +1,45 @@
+"""Whitespace and invisible characters: one space between words, nothing hidden."""
+
+from __future__ import annotations
+
+import regex
+
+# Zero-width characters, BOM, soft hyphen and word joiner carry no text; C0/C1 controls are
+# debris from broken encodings. Both go; NBSP and other Unicode spaces become plain spaces.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_line(text: str) -> str:
+    """One line with invisible characters removed and whitespace collapsed to single spaces.
+
+    >>> clean_line("\\u00a0 Hello\\u200b\\tworld \\u00a0")
+    'Hello world'
+    >>> clean_line("\\u00a0")
+    ''
+    """
+    text = text.translate(_INVISIBLE)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
+    return " ".join(text.split())
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on any newline convention (CRLF, CR, LF, Unicode line separators).
+
+    >>> split_lines("a\\r\\nb\\rc\\u2028d")
+    ['a', 'b', 'c', 'd']
+    """
+    return text.splitlines()
+
+
+def render(paragraphs: list[str]) -> str:
+    """Join finished blocks with exactly one blank line, ending in a single newline.
+
+    >>> render(["Title", "Body text."])
+    'Title\\n\\nBody text.\\n'
+    >>> render([])
+    ''
+    """
+    kept = [p for p in paragraphs if p]
+    return "\n\n".join(kept) + "\n" if kept else ""

@@ -1,0 +1,176 @@
+"""Pipeline: source -> filters -> scoring -> title -> normaliser, collecting the trace."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from .blocks import Block
+from .config import CleanConfig
+from .data import LANGUAGES, stopwords
+from .errors import BudgetExceededError, FilterError, InputTooLargeError, UnknownFilterError
+from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME
+from .normalise.fragments import continues, join_fragments
+from .normalise.headings import Vocabulary, split_run_in_headings
+from .normalise.whitespace import render
+from .page import Page
+from .result import Cleaned
+from .rules import RuleSet, builtin_packs, line_key, load_rules, rules_from_environment
+from .scoring import ContentScorer
+from .source import decode, looks_like_html
+from .source.html import html_blocks, page_title, parse
+from .source.text import text_blocks
+from .title import guess_title, strip_site_name, title_words
+from .trace import Removal, Trace
+
+log = logging.getLogger("scrubber")
+
+
+class Pipeline:
+    """An ordered list of filters, the content scorer and the normaliser, built once from a
+    config and reused for many documents (rule files are loaded and validated here)."""
+
+    def __init__(self, config: CleanConfig | None = None):
+        self.config = config or CleanConfig()
+        names = self.config.filters
+        if names is None:
+            classes = DEFAULT_FILTERS
+        else:
+            unknown = [n for n in names if n not in FILTERS_BY_NAME]
+            if unknown:
+                raise UnknownFilterError(f"unknown filter(s) {', '.join(unknown)}; valid: {', '.join(FILTERS_BY_NAME)}")
+            classes = tuple(f for f in DEFAULT_FILTERS if f.name in names)
+        self.filters = [cls() for cls in classes if cls.name not in self.config.disabled]
+        self.scorer = ContentScorer() if self.config.scoring and "scoring" not in self.config.disabled else None
+        self.packs = builtin_packs() + rules_from_environment() + load_rules(*self.config.rules)
+
+    def run(self, doc, *, url: str | None = None) -> Cleaned:
+        started = time.monotonic()
+        text = self._as_text(doc)
+        if looks_like_html(text):
+            root = parse(text)
+            blocks, mode = html_blocks(root), "html"
+            known_title = page_title(root)
+            known_title = strip_site_name(known_title) if known_title else None
+        else:
+            blocks, mode, known_title = text_blocks(text), "text", None
+        self._check_budget(started)
+        page = Page(blocks=blocks, rules=self._rules_for(blocks, url), mode=mode, url=url, title=known_title,
+                    lang=self.config.language or guess_language(blocks))
+        trace = Trace()
+        protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
+        if mode == "text":
+            protected.update(id(b) for b in mid_sentence(blocks))
+        for stage in self.filters:
+            blocks = self._apply(stage, blocks, page, trace, protected)
+            self._check_budget(started)
+        if mode == "text":
+            blocks = join_fragments(blocks)
+        title_block, blocks = self._take_title(blocks, page)
+        if self.scorer is not None:
+            blocks = self._apply(self.scorer, blocks, page, trace, protected)
+        body = normalise(blocks, page.lang)
+        if title_block is not None:
+            body.insert(0, title_block)
+        self._check_budget(started)
+        shown = body if self.config.include_title else [b for b in body if b.kind != "title"]
+        return Cleaned(text=render([b.text for b in shown]), title=title_block.text if title_block else None,
+                       blocks=body, trace=trace, mode=mode, lang=page.lang, url=url)
+
+    def _as_text(self, doc) -> str:
+        if isinstance(doc, (bytes, bytearray, memoryview)):
+            data = bytes(doc)
+            self._check_size(len(data))
+            return decode(data)
+        if isinstance(doc, str):
+            self._check_size(len(doc))
+            return doc
+        raise TypeError(f"clean() takes a str or bytes document, not {type(doc).__name__}")
+
+    def _check_size(self, size):
+        limit = self.config.max_input_bytes
+        if limit is not None and size > limit:
+            raise InputTooLargeError(f"document of {size} bytes is larger than max_input_bytes={limit}")
+
+    def _check_budget(self, started):
+        budget = self.config.time_budget
+        if budget is not None and time.monotonic() - started > budget:
+            raise BudgetExceededError(f"cleaning took longer than time_budget={budget}s")
+
+    def _rules_for(self, blocks, url) -> RuleSet:
+        keys = {b.key() for b in blocks}
+        packs = [p for p in self.packs if p.applies(url, keys)]
+        return RuleSet(packs, disabled=self.config.disabled, regex_timeout=self.config.regex_timeout)
+
+    def _apply(self, stage, blocks, page, trace, protected):
+        page.blocks = blocks
+        try:
+            drops = list(stage.select(blocks, page))
+        except Exception as exc:
+            raise FilterError(f"filter {stage.name!r} failed: {exc!r}") from exc
+        if not drops:
+            return blocks
+        dropped = set()
+        for drop in drops:
+            block = blocks[drop.index]
+            if id(block) in protected or drop.index in dropped:
+                continue
+            dropped.add(drop.index)
+            trace.add(Removal(block.text, drop.rule, stage.name, drop.reason, block.index))
+        return [b for i, b in enumerate(blocks) if i not in dropped]
+
+    def _take_title(self, blocks, page):
+        title = page.title or guess_title(blocks)
+        if not title:
+            return None, blocks
+        wanted = title_words(title)
+        for position, block in enumerate(blocks[:40]):
+            if title_words(block.text) == wanted:
+                rest = blocks[:position] + blocks[position + 1:]
+                return Block(block.text, kind="title", index=block.index), rest
+        if page.title:
+            return Block(page.title, kind="title", index=-1), blocks
+        return None, blocks
+
+
+def mid_sentence(blocks):
+    """Lines that sit inside a sentence (link text cut out of a paragraph): "Read", "Share this",
+    "with friends." -- the middle line is prose, whatever a chrome rule says about it alone."""
+    for previous, block, following in zip(blocks, blocks[1:], blocks[2:]):
+        if block.after_blank or following.after_blank or block.line is not None:
+            continue
+        if continues(previous.text, block.text) and continues(block.text, following.text):
+            yield block
+
+
+def guess_language(blocks) -> str:
+    """The language whose stopwords cover most words of the first blocks (English by default)."""
+    sample = " ".join(b.text for b in blocks[:200])[:20000].casefold().split()
+    if not sample:
+        return "en"
+    best, best_hits = "en", 0
+    for lang in LANGUAGES:
+        words = stopwords(lang)
+        hits = sum(1 for w in sample if w in words)
+        if hits > best_hits * 1.1:
+            best, best_hits = lang, hits
+    return best
+
+
+def normalise(blocks: list[Block], lang: str = "en") -> list[Block]:
+    """Join sentence pieces of one flattened line, then split headings run into paragraphs."""
+    joined: list[Block] = []
+    for block in blocks:
+        if joined and block.line is not None and joined[-1].line == block.line:
+            joined[-1].text += " " + block.text
+        else:
+            joined.append(Block(block.text, kind=block.kind, index=block.index, line=block.line, level=block.level))
+    vocabulary = Vocabulary.of((b.text for b in joined), stopwords(lang))
+    out: list[Block] = []
+    for block in joined:
+        if block.kind != "paragraph" or len(block.text) < 80:
+            out.append(block)
+            continue
+        for kind, text in split_run_in_headings(block.text, vocabulary):
+            out.append(Block(text, kind=kind, index=block.index))
+    return out

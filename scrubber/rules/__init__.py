@@ -1,0 +1,13 @@
+"""Rule packs: TOML data that says which lines are chrome, loaded and validated up front.
+
+Built-in packs live in ``scrubber/rules/packs/``: one file per concern, named after the filter
+that applies it (``trackers.toml`` is used by the ``trackers`` filter), and one file per
+platform under ``packs/platforms/`` (``wix.toml``), switched on by ``detect`` lines or domains.
+"""
+
+from .loader import builtin_packs, load_pack, load_rules, parse_pack, rules_from_environment
+from .matching import RuleSet
+from .model import Pack, Rule, line_key
+
+__all__ = ["Pack", "Rule", "RuleSet", "builtin_packs", "line_key", "load_pack", "load_rules",
+           "parse_pack", "rules_from_environment"]

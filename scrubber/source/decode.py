@@ -1,0 +1,84 @@
+"""Bytes to text: BOM, declared charset, then charset detection; never fails on bad bytes."""
+
+from __future__ import annotations
+
+import codecs
+
+import regex
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DECLARED = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})|<\?xml[^>]{0,100}encoding\s*=\s*["']([a-zA-Z0-9_.:-]{2,40})""", regex.IGNORECASE)
+_HTTP_HEADER = regex.compile(rb"^content-type:[^\r\n]*charset=([a-zA-Z0-9_.:-]{2,40})", regex.IGNORECASE | regex.MULTILINE)
+# Browsers read these labels as windows-1252 (WHATWG Encoding Standard), and so do we.
+_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
+
+
+def decode(data: bytes) -> str:
+    """Decode page bytes to str.
+
+    Order: a byte-order mark; valid UTF-8 (the web's default); a charset declared in the page
+    (``<meta charset>``, an XML declaration, a ``Content-Type:`` header line); UTF-8 with a few
+    stray legacy bytes read as windows-1252; then charset_normalizer's guess.
+
+    >>> decode("café".encode("utf-8"))
+    'café'
+    >>> decode(b'<meta charset="iso-8859-1"><p>caf\\xe9</p>')
+    '<meta charset="iso-8859-1"><p>café</p>'
+    >>> decode(codecs.BOM_UTF16_LE + "hi".encode("utf-16-le"))
+    'hi'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(data[:4096])
+    if declared and declared not in ("utf-8", "utf8"):
+        try:
+            return data.decode(_ALIASES.get(declared, declared))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="cp1252_fallback")
+    return _detect(data)
+
+
+def _declared_charset(head: bytes) -> str | None:
+    found = _HTTP_HEADER.search(head) or _DECLARED.search(head)
+    if not found:
+        return None
+    label = next(g for g in found.groups() if g)
+    return label.decode("ascii", "ignore").strip().lower()
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    # A page that is UTF-8 but for a few stray legacy bytes decodes almost cleanly.
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    return non_ascii > 0 and bad <= max(2, non_ascii // 10)
+
+
+def _detect(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding, errors="replace")
+        except LookupError:
+            pass
+    return data.decode("cp1252", errors="replace")
+
+
+def _cp1252_fallback(error: UnicodeDecodeError):
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("cp1252_fallback", _cp1252_fallback)

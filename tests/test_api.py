@@ -1,0 +1,59 @@
+import pytest
+
+import scrubber
+
+ARTICLE = ("The council met on Monday and agreed that the new library will open in May next year. "
+           "It will have a reading room, a cafe and space for the archive the town has kept since 1890.")
+
+
+def test_clean_returns_str_ending_in_newline():
+    out = scrubber.clean("top of page\n" + ARTICLE + "\nbottom of page")
+    assert out == ARTICLE + "\n"
+
+
+def test_empty_and_blank_input_give_empty_string():
+    assert scrubber.clean("") == ""
+    assert scrubber.clean(" \n\u00a0\n\t") == ""
+    assert scrubber.clean(b"") == ""
+
+
+@pytest.mark.parametrize("bad", [None, 12, 3.5, ["a"], {"html": "x"}])
+def test_wrong_document_type_raises_type_error(bad):
+    with pytest.raises(TypeError, match="str or bytes"):
+        scrubber.clean(bad)
+
+
+def test_wrong_url_type_raises_type_error():
+    with pytest.raises(TypeError, match="url"):
+        scrubber.clean("text", url=5)
+
+
+def test_unknown_option_raises_type_error():
+    with pytest.raises(TypeError, match="unknown option"):
+        scrubber.clean("text", colour="blue")
+
+
+def test_include_title_false_leaves_title_out_of_text_but_in_result():
+    doc = "Library Opens in May\n\n" + ARTICLE
+    result = scrubber.clean_and_explain(doc, include_title=False)
+    assert result.title == "Library Opens in May"
+    assert result.text == ARTICLE + "\n"
+    assert result.blocks[0].kind == "title"
+    assert scrubber.clean(doc).startswith("Library Opens in May\n\n")
+
+
+def test_errors_share_one_base():
+    for error in (scrubber.RuleFileError, scrubber.UnknownFilterError, scrubber.FilterError,
+                  scrubber.InputTooLargeError, scrubber.BudgetExceededError):
+        assert issubclass(error, scrubber.ScrubberError)
+
+
+def test_input_too_large_is_a_typed_error():
+    with pytest.raises(scrubber.InputTooLargeError):
+        scrubber.clean("x" * 100, max_input_bytes=10)
+
+
+def test_counts_per_rule():
+    result = scrubber.clean_and_explain("Quantcast\ntop of page\n" + ARTICLE + "\nQuantcast")
+    assert result.counts()["trackers/quantcast"] == 2
+    assert result.counts()["page_anchors/top-of-page"] == 1
