@@ -17,10 +17,12 @@ from .page import Page
 from .result import Cleaned
 from .rules import RuleSet, builtin_packs, line_key, load_rules, rules_from_environment
 from .scoring import ContentScorer
+from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
-from .source.html import html_blocks, page_title, parse
+from .source.html import extract as extract_html
+from .source.html.selectors import SelectorRules
 from .source.text import text_blocks
-from .title import guess_title, strip_site_name, title_words
+from .title import guess_title, title_words
 from .trace import Removal, Trace
 
 log = logging.getLogger("scrubber")
@@ -42,33 +44,35 @@ class Pipeline:
             classes = tuple(f for f in DEFAULT_FILTERS if f.name in names)
         self.filters = [cls() for cls in classes if cls.name not in self.config.disabled]
         self.scorer = ContentScorer() if self.config.scoring and "scoring" not in self.config.disabled else None
+        self.html_scorer = HtmlScorer() if self.scorer is not None else None
         self.packs = builtin_packs() + rules_from_environment() + load_rules(*self.config.rules)
 
     def run(self, doc, *, url: str | None = None) -> Cleaned:
         started = time.monotonic()
         text = self._as_text(doc)
-        if looks_like_html(text):
-            root = parse(text)
-            blocks, mode = html_blocks(root), "html"
-            known_title = page_title(root)
-            known_title = strip_site_name(known_title) if known_title else None
+        html = extract_html(text) if looks_like_html(text) else None
+        if html is not None:
+            blocks, mode, known_title = html.blocks, "html", html.title
         else:
             blocks, mode, known_title = text_blocks(text), "text", None
         self._check_budget(started)
         page = Page(blocks=blocks, rules=self._rules_for(blocks, url), mode=mode, url=url, title=known_title,
-                    lang=self.config.language or guess_language(blocks))
+                    lang=self.config.language or (html and html.lang) or guess_language(blocks))
         trace = Trace()
         protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks))
+        else:
+            blocks = self._apply(SelectorRules(html), blocks, page, trace, protected)
         for stage in self.filters:
             blocks = self._apply(stage, blocks, page, trace, protected)
             self._check_budget(started)
         if mode == "text":
             blocks = join_fragments(blocks)
         title_block, blocks = self._take_title(blocks, page)
-        if self.scorer is not None:
-            blocks = self._apply(self.scorer, blocks, page, trace, protected)
+        scorer = self.html_scorer if mode == "html" else self.scorer
+        if scorer is not None:
+            blocks = self._apply(scorer, blocks, page, trace, protected)
         body = normalise(blocks, page.lang)
         if title_block is not None:
             body.insert(0, title_block)
