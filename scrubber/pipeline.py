@@ -73,7 +73,8 @@ class Pipeline:
         scorer = self.html_scorer if mode == "html" else self.scorer
         if scorer is not None:
             blocks = self._apply(scorer, blocks, page, trace, protected)
-        body = normalise(blocks, page.lang)
+        # HTML blocks already carry their structure: no run-in headings to split out.
+        body = normalise(blocks, page.lang) if mode == "text" else list(blocks)
         if title_block is not None:
             body.insert(0, title_block)
         self._check_budget(started)

@@ -12,17 +12,23 @@ PROSE_WORDS = 30
 
 
 class HtmlScorer:
-    """Drops link lists left inside the main content.
+    """Drops link lists left inside the main content, and headings at its end that head nothing.
 
     >>> from scrubber.blocks import Block
-    >>> blocks = [Block("Home", link_density=1.0), Block("The river rose by a metre overnight.")]
+    >>> blocks = [Block("Home", link_density=1.0), Block("The river rose by a metre overnight."),
+    ...           Block("Related", kind="heading")]
     >>> [d.rule for d in HtmlScorer().select(blocks, None)]
-    ['score/link-dense']
+    ['score/link-dense', 'score/trailing-heading']
     """
 
     name = "scoring"
 
     def select(self, blocks, page):
+        kept = []
         for position, block in enumerate(blocks):
             if block.link_density > MAX_LINK_DENSITY and len(block.text.split()) < PROSE_WORDS:
                 yield Drop(position, "score/link-dense", "mostly link text inside the main content")
+            else:
+                kept.append(position)
+        while kept and blocks[kept[-1]].kind == "heading":
+            yield Drop(kept.pop(), "score/trailing-heading", "a heading with nothing after it")

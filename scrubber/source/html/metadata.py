@@ -8,24 +8,36 @@ import json
 from ...normalise.whitespace import clean_line
 from ...title import strip_site_name
 
-_TITLE_PATHS = ('//meta[@property="og:title"]/@content', '//meta[@name="og:title"]/@content',
-                "//h1", "//title")
+_OG_TITLE = '//meta[@property="og:title" or @name="og:title"]/@content'
+_HEADINGS = "//h1|//h2|//h3"
 
 
 def page_title(root) -> str | None:
-    """og:title, else the first ``<h1>``, else ``<title>``; the site name stripped.
+    """og:title; else the longest heading that ``<title>`` contains (the post title on blogs
+    whose ``<h1>`` is the blog's name); else the first ``<h1>``; else ``<title>``. Site name
+    stripped.
 
     >>> from scrubber.source.html.parse import parse
     >>> page_title(parse("<title>Baking Sourdough Bread at Home | The Loaf</title><h1> </h1>"))
     'Baking Sourdough Bread at Home'
+    >>> page_title(parse("<title>Loaf: Rye in Winter</title><h1>Loaf</h1><h3>Rye in Winter</h3>"))
+    'Rye in Winter'
     """
-    for path in _TITLE_PATHS:
-        for found in root.xpath(path)[:1]:
-            text = found if isinstance(found, str) else found.text_content()
-            title = clean_line(text)
-            if title:
-                return strip_site_name(title)
-    return None
+    for found in root.xpath(_OG_TITLE)[:1]:
+        title = clean_line(found)
+        if title:
+            return strip_site_name(title)
+    title_element = root.find(".//title")
+    title = clean_line(title_element.text_content()) if title_element is not None else ""
+    headings = [clean_line(h.text_content()) for h in root.xpath(_HEADINGS)[:50]]
+    folded = title.casefold()
+    inside = [h for h in headings if len(h.split()) >= 2 and h.casefold() in folded]
+    if inside:
+        return max(inside, key=len)
+    first_h1 = next((h for h, e in zip(headings, root.xpath(_HEADINGS)) if e.tag == "h1" and h), None)
+    if first_h1:
+        return strip_site_name(first_h1)
+    return strip_site_name(title) if title else None
 
 
 def page_lang(root) -> str | None:

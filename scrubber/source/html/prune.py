@@ -155,7 +155,7 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
 
 def holds_article(element, total: int) -> bool:
     """Too much of the page's prose to be chrome, whatever its name says."""
-    if element.get("itemprop") == "articleBody" or element.find(".//article") is not None:
+    if element.get("itemprop") == "articleBody":
         return True
     size = len(element.text_content())
     if size <= MAX_TEXT_SHARE * total or size < 200:
