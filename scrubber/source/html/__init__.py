@@ -18,9 +18,11 @@ from .metadata import json_ld_body, page_lang, page_title
 from .parse import parse
 from .prune import prune
 
-# Below this many characters the strict pass probably pruned the article itself (a container
-# named like chrome): extract again, pruning by markup semantics only, and keep the longer.
+# Below this many characters the strict pass may have pruned the article itself (a container
+# named like chrome): extract again, pruning by markup semantics only, and keep that when it
+# finds several times more text.
 MIN_ARTICLE_CHARS = 500
+RETRY_GAIN = 2
 
 __all__ = ["HtmlDocument", "extract", "parse"]
 
@@ -45,7 +47,7 @@ def extract(html: str) -> HtmlDocument:
     if sum(len(b.text) for b in blocks) < MIN_ARTICLE_CHARS:
         second = parse(html)
         more, more_origins = _article_blocks(second, by_name=False)
-        if sum(len(b.text) for b in more) > sum(len(b.text) for b in blocks):
+        if sum(len(b.text) for b in more) > RETRY_GAIN * sum(len(b.text) for b in blocks):
             root, blocks, origins = second, more, more_origins
     return HtmlDocument(blocks, title, lang, origins, root, ld_body)
 
