@@ -21,8 +21,8 @@ class SelectorRules:
     >>> from scrubber.page import Page
     >>> from scrubber.rules import RuleSet, load_rules
     >>> from scrubber.source.html import extract
-    >>> doc = extract("<article><p>Rain fell on the town all day long.</p><div class=promo>Buy our mugs</div></article>")
-    >>> pack = {"pack": {"name": "shop"}, "drop": [{"id": "promo", "selector": "div.promo"}]}
+    >>> doc = extract("<article><p>Rain fell on the town all day long.</p><div class=mug-offer>Buy our mugs</div></article>")
+    >>> pack = {"pack": {"name": "shop"}, "drop": [{"id": "promo", "selector": "div.mug-offer"}]}
     >>> page = Page(doc.blocks, RuleSet(load_rules(pack)), mode="html")
     >>> [(d.rule, doc.blocks[d.index].text) for d in SelectorRules(doc).select(doc.blocks, page)]
     [('shop/promo', 'Buy our mugs')]
