@@ -66,15 +66,15 @@ def shingle_summary(docs):
             "recall": r, "pages": len(docs)}
 
 
-def _squash(text):
+def squash_whitespace(text):
     return WHITESPACE.sub(" ", text).strip()
 
 
 def snippet_doc(pred, with_=(), without=()):
     """Per-page snippet counts tp/fn (wanted snippets) and fp/tn (unwanted ones)."""
-    text = _squash(pred or "")
-    found = sum(_squash(s) in text for s in with_)
-    leaked = sum(_squash(s) in text for s in without)
+    text = squash_whitespace(pred or "")
+    found = sum(squash_whitespace(s) in text for s in with_)
+    leaked = sum(squash_whitespace(s) in text for s in without)
     return {"tp": found, "fn": len(with_) - found, "fp": leaked, "tn": len(without) - leaked}
 
 
