@@ -4,6 +4,7 @@ Shared by text_mode.py and html_mode.py so both print the same columns and dump
 the same JSON (which ``metrics.py --selfcheck --predictions`` can re-score).
 """
 
+import itertools
 import json
 import time
 from dataclasses import dataclass, field
@@ -30,7 +31,8 @@ def describe(exc):
 
 
 def run_system(name, factory, records):
-    """Time `factory()`'s callable on each record (callable(rec) -> text).
+    """Time `factory()`'s callable on each record (callable(rec) -> text); `records`
+    may be any iterable, so a caller can stream pages instead of holding them all.
 
     A factory that raises makes the system unavailable; a call that raises counts
     as empty output for that page, as a crawler would treat it.  The first page is
@@ -40,12 +42,15 @@ def run_system(name, factory, records):
     except Exception as exc:  # any failure to set up means "cannot compare", not a crash
         return Run(name, unavailable=describe(exc))
     run = Run(name)
-    if records:
-        try:
-            extract(records[0])
-        except Exception:
-            pass
-    for rec in records:
+    records = iter(records)
+    first = next(records, None)
+    if first is None:
+        return run
+    try:
+        extract(first)
+    except Exception:
+        pass
+    for rec in itertools.chain([first], records):
         start = time.perf_counter()
         try:
             out = extract(rec)

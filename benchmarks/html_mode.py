@@ -3,8 +3,9 @@
     python benchmarks/html_mode.py [--corpus DIR] [--limit N] [--only readability|trafilatura]
         [--systems scrubber,trafilatura,...] [--json OUT] [--worst K]
 
-Each (system, dataset) pair runs in a fresh interpreter so its peak RSS is its
-own: imports, parse trees and caches of other systems would otherwise inflate it.
+Each (system, dataset) pair runs in a fresh interpreter that streams the pages,
+so its peak RSS is its own: imports, parse trees and caches of other systems, or
+the whole decoded corpus, would otherwise inflate it.
 The parent only collects predictions and timings and scores them.  See
 benchmarks/README.md for the columns.  Run by hand only.
 """
@@ -21,7 +22,7 @@ from dataclasses import asdict
 
 import harness
 import peers
-from corpus import add_corpus_args, load_dataset, page_url, selected_datasets
+from corpus import add_corpus_args, iter_dataset, load_dataset, page_url, selected_datasets
 
 SPEED_FLOOR = "lxml-parse"
 
@@ -73,7 +74,10 @@ def make_boilerpy3():
 def make_lxml_parse():
     import lxml.html
     # Parsing alone, no extraction: the speed any lxml-based extractor cannot beat.
-    return lambda rec: lxml.html.document_fromstring(rec["html"]) and ""
+    def parse(rec):
+        lxml.html.document_fromstring(rec["html"])
+        return ""
+    return parse
 
 
 SYSTEMS = {
@@ -90,8 +94,8 @@ SYSTEMS = {
 
 
 def _reset_peak_rss():
-    """Forget the peak reached while decoding the corpus, which would otherwise hide
-    a light system's own peak.  Linux resets the high-water mark behind ru_maxrss
+    """Forget the peak reached while starting up, so the base is what the process
+    holds right before the system is imported.  Linux resets the high-water mark
     when "5" is written to clear_refs; elsewhere the base stays conservative."""
     try:
         with open("/proc/self/clear_refs", "w") as f:
@@ -100,13 +104,27 @@ def _reset_peak_rss():
         pass
 
 
+def _peak_rss_kb():
+    """This process's peak RSS.  VmHWM rather than ru_maxrss where /proc exists:
+    Linux carries the parent's RSS at fork into the child's ru_maxrss across exec,
+    so a worker forked from a parent holding the corpus would report that instead."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def worker(args):
     """Child side: run one system on one dataset, write the Run as JSON."""
-    records = load_dataset(args.corpus, args.dataset, args.limit, fields=("id", "source", "url", "html"))
+    records = iter_dataset(args.corpus, args.dataset, args.limit, fields=("id", "source", "url", "html"))
     _reset_peak_rss()
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    base = _peak_rss_kb()
     run = harness.run_system(args.worker, SYSTEMS[args.worker], records)
-    run.rss_base_kb, run.rss_peak_kb = base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    run.rss_base_kb, run.rss_peak_kb = base, _peak_rss_kb()
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(asdict(run), f)
     return 0
