@@ -128,7 +128,10 @@ def print_table(title, scored, extra_columns=()):
 def print_worst(scored, records, k, system="scrubber"):
     """The k pages where `system` did worst, so developers know where to look."""
     mine = next((s for s in scored if s.run.system == system and not s.run.unavailable), None)
-    if mine is None or k <= 0 or not mine.pages:
+    if k <= 0:
+        return
+    if mine is None or not mine.pages:
+        print(f"  no worst-page list: {system} did not run")
         return
     by_id = {r["id"]: r for r in records}
     if "shingle" in next(iter(mine.pages.values())):
