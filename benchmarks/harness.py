@@ -12,6 +12,26 @@ from dataclasses import dataclass, field
 import metrics
 
 MB = 1_000_000
+# CPU time is there because the dev machines are shared: other processes stretch
+# wall time, far less a single-threaded process's own CPU time.
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
+
+
+def add_run_args(parser, systems):
+    parser.add_argument("--systems", default=",".join(systems),
+                        help="comma-separated subset of: %(default)s")
+    parser.add_argument("--json", metavar="OUT", help="write per-page predictions and figures here")
+    parser.add_argument("--worst", type=int, default=0, metavar="K",
+                        help="list scrubber's K worst pages after each table")
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
+                        help="time per page as elapsed wall time (default) or this process's CPU time")
+
+
+def check_systems(parser, args, systems):
+    args.systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    unknown = [s for s in args.systems if s not in systems]
+    if unknown:
+        parser.error(f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(systems)}")
 
 
 @dataclass
@@ -30,7 +50,7 @@ def describe(exc):
     return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
 
 
-def run_system(name, factory, records):
+def run_system(name, factory, records, clock="wall"):
     """Time `factory()`'s callable on each record (callable(rec) -> text); `records`
     may be any iterable, so a caller can stream pages instead of holding them all.
 
@@ -41,7 +61,7 @@ def run_system(name, factory, records):
         extract = factory()
     except Exception as exc:  # any failure to set up means "cannot compare", not a crash
         return Run(name, unavailable=describe(exc))
-    run = Run(name)
+    run, now = Run(name), CLOCKS[clock]
     records = iter(records)
     first = next(records, None)
     if first is None:
@@ -51,12 +71,12 @@ def run_system(name, factory, records):
     except Exception:
         pass
     for rec in itertools.chain([first], records):
-        start = time.perf_counter()
+        start = now()
         try:
             out = extract(rec)
         except Exception as exc:
             out, run.errors[rec["id"]] = "", describe(exc)
-        run.seconds[rec["id"]] = time.perf_counter() - start
+        run.seconds[rec["id"]] = now() - start
         run.preds[rec["id"]] = out if isinstance(out, str) else ""
     return run
 

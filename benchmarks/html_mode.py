@@ -1,7 +1,7 @@
 """HTML-mode benchmark: extract article text from raw pages, side by side with peers.
 
     python benchmarks/html_mode.py [--corpus DIR] [--limit N] [--only readability|trafilatura]
-        [--systems scrubber,trafilatura,...] [--json OUT] [--worst K]
+        [--systems scrubber,trafilatura,...] [--json OUT] [--worst K] [--clock wall|cpu]
 
 Each (system, dataset) pair runs in a fresh interpreter that streams the pages,
 so its peak RSS is its own: imports, parse trees and caches of other systems, or
@@ -123,7 +123,7 @@ def worker(args):
     records = iter_dataset(args.corpus, args.dataset, args.limit, fields=("id", "source", "url", "html"))
     _reset_peak_rss()
     base = _peak_rss_kb()
-    run = harness.run_system(args.worker, SYSTEMS[args.worker], records)
+    run = harness.run_system(args.worker, SYSTEMS[args.worker], records, args.clock)
     run.rss_base_kb, run.rss_peak_kb = base, _peak_rss_kb()
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(asdict(run), f)
@@ -135,7 +135,7 @@ def spawn(name, dataset, args):
     fd, out = tempfile.mkstemp(prefix=f"bench-{name}-", suffix=".json")
     os.close(fd)
     cmd = [sys.executable, os.path.abspath(__file__), "--worker", name, "--dataset", dataset,
-           "--corpus", str(args.corpus), "--out", out]
+           "--corpus", str(args.corpus), "--out", out, "--clock", args.clock]
     if args.limit is not None:
         cmd += ["--limit", str(args.limit)]
     try:
@@ -164,18 +164,12 @@ EXTRA_COLUMNS = (
 def parse_args(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_corpus_args(ap)
-    ap.add_argument("--systems", default=",".join(SYSTEMS),
-                    help="comma-separated subset of: %(default)s")
-    ap.add_argument("--json", metavar="OUT", help="write per-page predictions and figures here")
-    ap.add_argument("--worst", type=int, default=0, metavar="K",
-                    help="list scrubber's K worst pages per dataset")
-    for internal in ("--worker", "--dataset", "--out"):
+    harness.add_run_args(ap, SYSTEMS)
+    ap.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
+    for internal in ("--dataset", "--out"):
         ap.add_argument(internal, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    args.systems = [s.strip() for s in args.systems.split(",") if s.strip()]
-    unknown = [s for s in args.systems + ([args.worker] if args.worker else []) if s not in SYSTEMS]
-    if unknown:
-        ap.error(f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(SYSTEMS)}")
+    harness.check_systems(ap, args, SYSTEMS)
     return args
 
 
@@ -192,7 +186,8 @@ def main(argv=None):
             print(f"  running {name} on {dataset} ...", file=sys.stderr, flush=True)
             scored.append(harness.score_run(spawn(name, dataset, args), records, size,
                                             quality=name != SPEED_FLOOR))
-        harness.print_table(f"HTML mode: {dataset} ({len(records)} pages, {size / harness.MB:.2f} MB)",
+        harness.print_table(f"HTML mode: {dataset} ({len(records)} pages, {size / harness.MB:.2f} MB, "
+                            f"{args.clock} clock)",
                             scored, EXTRA_COLUMNS)
         harness.print_worst(scored, records, args.worst)
         dumped += [{"mode": "html", "dataset": dataset, "field": "html", "limit": args.limit,

@@ -1,7 +1,7 @@
 """Text-mode benchmark: clean a scraper's text dump, side by side with peers.
 
     python benchmarks/text_mode.py [--corpus DIR] [--limit N] [--only readability|trafilatura]
-        [--systems scrubber,dump,justext,c4] [--json OUT] [--worst K]
+        [--systems scrubber,dump,justext,c4] [--json OUT] [--worst K] [--clock wall|cpu]
 
 For each dataset and each dump field (dump_lines: one text node per line;
 dump_flat: the same joined by spaces) every system gets the dump and must return
@@ -47,16 +47,9 @@ SYSTEMS = {"scrubber": make_scrubber, "dump": make_dump, "justext": make_justext
 def parse_args(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_corpus_args(ap)
-    ap.add_argument("--systems", default=",".join(SYSTEMS),
-                    help="comma-separated subset of: %(default)s")
-    ap.add_argument("--json", metavar="OUT", help="write per-page predictions and figures here")
-    ap.add_argument("--worst", type=int, default=0, metavar="K",
-                    help="list scrubber's K worst pages per table")
+    harness.add_run_args(ap, SYSTEMS)
     args = ap.parse_args(argv)
-    args.systems = [s.strip() for s in args.systems.split(",") if s.strip()]
-    unknown = [s for s in args.systems if s not in SYSTEMS]
-    if unknown:
-        ap.error(f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(SYSTEMS)}")
+    harness.check_systems(ap, args, SYSTEMS)
     return args
 
 
@@ -67,11 +60,12 @@ def main(argv=None):
         records = load_dataset(args.corpus, dataset, args.limit)
         for field in FIELDS:
             size = sum(len(r[field].encode("utf-8")) for r in records)
-            scored = [harness.score_run(harness.run_system(name, lambda n=name: SYSTEMS[n](field), records),
+            scored = [harness.score_run(harness.run_system(name, lambda n=name: SYSTEMS[n](field), records,
+                                                           args.clock),
                                         records, size)
                       for name in args.systems]
             harness.print_table(f"text mode: {dataset} / {field} ({len(records)} pages, "
-                                f"{size / harness.MB:.2f} MB)", scored)
+                                f"{size / harness.MB:.2f} MB, {args.clock} clock)", scored)
             harness.print_worst(scored, records, args.worst)
             dumped += [{"mode": "text", "dataset": dataset, "field": field, "limit": args.limit,
                         "scored": s} for s in scored]
