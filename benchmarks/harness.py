@@ -147,9 +147,9 @@ def print_table(title, scored, extra_columns=()):
 
 def print_worst(scored, records, k, system="scrubber"):
     """The k pages where `system` did worst, so developers know where to look."""
-    mine = next((s for s in scored if s.run.system == system and not s.run.unavailable), None)
     if k <= 0:
         return
+    mine = next((s for s in scored if s.run.system == system and not s.run.unavailable), None)
     if mine is None or not mine.pages:
         print(f"  no worst-page list: {system} did not run")
         return
