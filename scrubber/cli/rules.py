@@ -98,4 +98,4 @@ def _what(rule) -> str:
     kind, value = (("text", rule.text) if rule.text is not None else
                    ("regex", rule.pattern.pattern) if rule.pattern is not None else ("selector", rule.selector))
     value = value if len(value) <= 60 else value[:59] + "…"
-    return f"{kind} {value!r}"
+    return f"{kind} {value}"
