@@ -90,8 +90,8 @@ class Learned:
     def to_toml(self) -> str:
         """The draft pack as TOML, one commented ``[[drop]]`` per recurring line."""
         out = [f"# Draft pack learned by `scrubber learn` from {self.pages} pages: review it before use.",
-               f"# A rule is a line found on at least {self.min_share:.0%} of the pages ({self.needed} of {self.pages});",
-               f"# Recurring lines that built-in rules already drop were left out: {self.skipped}.",
+               f"# A rule is a line found on at least {self.min_share:.0%} of the pages ({self.needed} of {self.pages}).",
+               f"# Recurring lines that built-in rules already drop were left out ({self.skipped}).",
                "[pack]", f"name = {_toml(self.name)}"]
         if self.domains:
             out.append(f"domains = [{', '.join(_toml(d) for d in self.domains)}]")
@@ -102,7 +102,7 @@ class Learned:
             out.append("# No URL and no line on every page: this pack applies to EVERY page. Add domains.")
         used: set[str] = set()
         for line in self.lines:
-            rule_id = _unique(_slug(line.text), used)
+            rule_id = _unique(_slug(_DIGITS.sub(" ", line.text) if line.pattern else line.text), used)
             where = f"# on {line.pages} of {self.pages} pages"
             body = ["[[drop]]", f"id = {_toml(rule_id)}",
                     f"regex = {_toml(line.pattern)}" if line.pattern else f"text = {_toml(line.text)}"]

@@ -68,7 +68,7 @@ def run_list(args) -> int:
             continue
         for rule in pack.rules:
             off = "  (disabled)" if rule.id in disabled else ""
-            print(f"  {rule.action:<10} {rule.id:<40} {_what(rule)}  line {rule.line}{off}")
+            print(f"  {rule.action:<10} {rule.id:<40}  {_what(rule)}  line {rule.line}{off}")
     return 0
 
 
