@@ -26,6 +26,12 @@ def test_rules_check_bad_files_exit_2_with_file_line_messages(capsys):
     assert "catastrophic backtracking" in out[-1] and "'tag-list'" in out[-1]
 
 
+def test_rules_check_a_folder_checks_its_toml_files(capsys):
+    assert main(["rules", "check", str(PACKS / "bad")]) == 2
+    out = capsys.readouterr().out
+    assert len({line.split(":")[0] for line in out.splitlines()}) == len(list((PACKS / "bad").glob("*.toml")))
+
+
 def test_rules_check_also_checks_rules_option(capsys):
     assert main(["rules", "check", EXAMPLE, "--rules", str(PACKS / "bad" / "no-id.toml")]) == 2
     assert "no-id.toml:8: a [[drop]] rule has no id" in capsys.readouterr().out

@@ -128,3 +128,10 @@ def test_lang_key_limits_a_pack_to_languages():
     assert pack.applies(None, set(), "de") and not pack.applies(None, set(), "en")
     with pytest.raises(scrubber.RuleFileError, match="lang must be"):
         load_pack({"pack": {"name": "bad-lang", "lang": [3]}})
+
+
+def test_readme_pack_example_loads():
+    readme = (PACKS.parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Your own rules")[1].split("```toml")[1].split("```")[0]
+    pack = parse_pack(example, path="README.md")
+    assert [r.action for r in pack.rules] == ["drop", "drop", "drop", "cut_after", "keep"]

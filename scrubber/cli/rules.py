@@ -43,7 +43,7 @@ def register(sub):
 
 def run_check(args) -> int:
     failed = False
-    for name in [*args.files, *args.rules]:
+    for name in _expand([*args.files, *args.rules]):
         problems = check_pack_file(name)
         for problem in problems:
             print(problem)
@@ -81,6 +81,13 @@ def run_test(args) -> int:
     failed = sum(not r.passed for r in results)
     print(f"{len(results) - failed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def _expand(names):
+    """Files as given; a folder stands for its ``*.toml`` files, as in ``$SCRUBBER_RULES_DIR``."""
+    for name in names:
+        path = Path(name)
+        yield from (sorted(str(p) for p in path.glob("*.toml")) if path.is_dir() else [name])
 
 
 def _why(pack, url, keys) -> str:

@@ -221,10 +221,11 @@ def _str_list(header, key, path, lines):
 
 
 def _user_stages() -> set[str]:
+    """Filters that apply ``drop`` rules of the packs naming them as their stage."""
     # Imported here: filters import the rules package, so a module-level import would be circular.
-    from ..filters import FILTERS_BY_NAME
+    from ..filters import FILTERS_BY_NAME, RuleFilter
 
-    return set(FILTERS_BY_NAME)
+    return {name for name, cls in FILTERS_BY_NAME.items() if issubclass(cls, RuleFilter)}
 
 
 def _name_clashes(packs) -> list[RuleFileError]:
