@@ -64,8 +64,11 @@ def test_rules_list_marks_disabled_rules(capsys):
 def test_learn_writes_a_pack_that_checks_and_cleans(capsys, tmp_path):
     pack = tmp_path / "site.toml"
     assert main(["learn", str(SITE), "-o", str(pack)]) == 0
-    assert "learned 15 rules (0 commented out) from 12 pages" in capsys.readouterr().err
+    err = capsys.readouterr().err
     text = pack.read_text(encoding="utf-8")
+    # How many lines are learned depends on what the built-in packs already drop; the count
+    # reported must be the count written.
+    assert f"learned {text.count('[[drop]]')} rules (0 commented out) from 12 pages" in err
     assert 'domains = ["millbrookledger.example"]' in text
     assert "# on 10 of 12 pages\n[[drop]]\nid = \"enjoyed-this-story-ledger-plus-members\"" in text
     assert main(["rules", "check", str(pack)]) == 0
