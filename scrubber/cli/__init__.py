@@ -6,9 +6,10 @@ import argparse
 import sys
 
 from ..errors import ScrubberError
+from . import batch as batch_command
 from . import clean as clean_command
 
-COMMANDS = [clean_command]
+COMMANDS = [clean_command, batch_command]
 
 
 def build_parser() -> argparse.ArgumentParser:
