@@ -85,11 +85,18 @@ def _line_document(line: bytes, fallback_id: str, number: int) -> Document:
 
 def folder_documents(path: Path) -> Iterator[Document]:
     """Every .html/.htm/.txt file under the folder, in sorted path order, named by its path."""
-    for folder, subfolders, files in os.walk(path):
-        subfolders.sort()
-        for name in sorted(files):
-            if name.lower().endswith(PAGE_SUFFIXES):
-                yield _file_document(Path(folder) / name)
+    for file in _page_files(path):
+        yield _file_document(file)
+
+
+def _page_files(folder: Path) -> Iterator[Path]:
+    # Folders are visited where they sort, so ids come out as `sorted(paths)` would list them,
+    # without holding the whole tree in memory; symlinked folders are not followed (no loops).
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.is_dir(follow_symlinks=False):
+            yield from _page_files(Path(entry.path))
+        elif entry.name.lower().endswith(PAGE_SUFFIXES):
+            yield Path(entry.path)
 
 
 def _file_document(path: Path) -> Document:
@@ -136,6 +143,9 @@ def _warc_document(record) -> Document | None:
         body = record.content_stream().read()
     except Exception as exc:  # a broken chunked or gzip body spoils this record only
         return Document(doc_id or url, None, url, problem=f"cannot read record body: {one_line(exc)}")
+    missing = getattr(record.raw_stream, "limit", 0)  # bytes the WARC header promised but the file lacks
+    if missing:
+        return Document(doc_id or url, None, url, problem=f"WARC record is truncated: {missing} of {record.length} bytes missing")
     return Document(doc_id or url, _decoded(body, content_type), url)
 
 
