@@ -16,11 +16,11 @@ from .normalise.whitespace import render
 from .page import Page
 from .result import Cleaned
 from .rules import RuleSet, builtin_packs, line_key, load_rules, rules_from_environment
+from .rules.selectors import drop_selected
 from .scoring import ContentScorer
 from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
 from .source.html import extract as extract_html
-from .source.html.selectors import SelectorRules
 from .source.text import text_blocks
 from .title import guess_title, title_words
 from .trace import Removal, Trace
@@ -56,14 +56,15 @@ class Pipeline:
         else:
             blocks, mode, known_title = text_blocks(text), "text", None
         self._check_budget(started)
-        page = Page(blocks=blocks, rules=self._rules_for(blocks, url), mode=mode, url=url, title=known_title,
-                    lang=self.config.language or (html and html.lang) or guess_language(blocks))
+        lang = self.config.language or (html and html.lang) or guess_language(blocks)
+        page = Page(blocks=blocks, rules=self._rules_for(blocks, url, lang), mode=mode, url=url, title=known_title,
+                    lang=lang)
         trace = Trace()
+        if mode == "html" and page.rules.selectors:
+            blocks = self._extract_without_selected(text, page, trace)
         protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks))
-        else:
-            blocks = self._apply(SelectorRules(html), blocks, page, trace, protected)
         for stage in self.filters:
             blocks = self._apply(stage, blocks, page, trace, protected)
             self._check_budget(started)
@@ -81,6 +82,16 @@ class Pipeline:
         shown = body if self.config.include_title else [b for b in body if b.kind != "title"]
         return Cleaned(text=render([b.text for b in shown]), title=title_block.text if title_block else None,
                        blocks=body, trace=trace, mode=mode, lang=page.lang, url=url)
+
+    def _extract_without_selected(self, text, page, trace):
+        """Extract the page again with the elements that selector rules name removed first, so
+        that those removals are explained by the users' rules rather than by later stages."""
+        dropped = {}  # extraction may parse twice; explain the tree it kept
+        html = extract_html(text, drop_first=lambda root: dropped.__setitem__(root, drop_selected(root, page.rules.selectors)))
+        for removed, rule in dropped.get(html.root, ()):
+            trace.add(Removal(removed, rule.id, "selectors", rule.note or "the element matches a selector rule"))
+        page.blocks = html.blocks
+        return html.blocks
 
     def _as_text(self, doc) -> str:
         if isinstance(doc, (bytes, bytearray, memoryview)):
@@ -102,9 +113,9 @@ class Pipeline:
         if budget is not None and time.monotonic() - started > budget:
             raise BudgetExceededError(f"cleaning took longer than time_budget={budget}s")
 
-    def _rules_for(self, blocks, url) -> RuleSet:
+    def _rules_for(self, blocks, url, lang=None) -> RuleSet:
         keys = {b.key() for b in blocks}
-        packs = [p for p in self.packs if p.applies(url, keys)]
+        packs = [p for p in self.packs if p.applies(url, keys, lang)]
         return RuleSet(packs, disabled=self.config.disabled, regex_timeout=self.config.regex_timeout)
 
     def _apply(self, stage, blocks, page, trace, protected):

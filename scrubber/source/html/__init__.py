@@ -39,17 +39,28 @@ class HtmlDocument:
     json_ld_body: str | None = None
 
 
-def extract(html: str) -> HtmlDocument:
-    """Parse ``html`` and return the blocks of its main content, title and language."""
-    root = parse(html)
+def extract(html: str, drop_first=None) -> HtmlDocument:
+    """Parse ``html`` and return the blocks of its main content, title and language.
+
+    ``drop_first(root)``, when given, runs on the parsed tree before anything else (the
+    pipeline removes the elements that users' selector rules name this way).
+    """
+    root = _parse(html, drop_first)
     title, lang, ld_body = page_title(root), page_lang(root), json_ld_body(root)
     blocks, origins = _article_blocks(root, by_name=True)
     if sum(len(b.text) for b in blocks) < MIN_ARTICLE_CHARS:
-        second = parse(html)
+        second = _parse(html, drop_first)
         more, more_origins = _article_blocks(second, by_name=False)
         if sum(len(b.text) for b in more) > RETRY_GAIN * sum(len(b.text) for b in blocks):
             root, blocks, origins = second, more, more_origins
     return HtmlDocument(blocks, title, lang, origins, root, ld_body)
+
+
+def _parse(html, drop_first):
+    root = parse(html)
+    if drop_first is not None:
+        drop_first(root)
+    return root
 
 
 def _article_blocks(root, by_name):
