@@ -95,7 +95,7 @@ class _Writer:
                     self.add(element.text)
             else:
                 if tag in BLOCK_TAGS:
-                    if tag == "pre" or (self.stack and self.stack[-1][0] is not element):
+                    if not self.stack or self.stack[-1][0] is not element:  # pre, data rows: done at start
                         self.add(element.tail)
                         continue
                     self.flush()
