@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
+
+import regex
 
 from .model import Pack, Rule
 
@@ -24,6 +27,7 @@ class RuleSet:
         self._exact = defaultdict(dict)
         self._patterns = defaultdict(list)
         self.selectors: list[Rule] = []
+        self._joined: dict = {}
         for pack in self.packs:
             for rule in pack.rules:
                 if rule.id in disabled:
@@ -50,6 +54,10 @@ class RuleSet:
         words = key.count(" ") + 1
         if words > MAX_RULE_WORDS:
             return None
+        if slot not in self._joined:
+            self._joined[slot] = _combined(tuple(r.pattern for r in patterns))
+        if not _any_may_match(self._joined[slot], key, self.regex_timeout):
+            return None
         for rule in patterns:
             if rule.max_words is not None and words > rule.max_words:
                 continue
@@ -62,3 +70,31 @@ class RuleSet:
 
     def has(self, action: str, stage: str = "*") -> bool:
         return bool(self._exact.get((stage, action)) or self._patterns.get((stage, action)))
+
+
+def _any_may_match(combined, key, timeout) -> bool:
+    """One pass of all patterns of a slot joined as alternatives: most lines match none, and
+    one regex call is much cheaper than one per rule. True when in doubt."""
+    if combined is None:
+        return True
+    try:
+        return combined.fullmatch(key, timeout=timeout) is not None
+    except TimeoutError:
+        return True
+
+
+@lru_cache(maxsize=256)
+def _combined(patterns):
+    sources = []
+    for pattern in patterns:
+        source = getattr(pattern, "pattern", None)
+        # Back-references would point at the wrong group once patterns are joined.
+        if not isinstance(source, str) or regex.search(r"\\\d|\(\?P=|\(\?[a-zA-Z]+\)", source):
+            return None
+        if pattern.flags & ~(regex.IGNORECASE | regex.V0 | regex.UNICODE) & 0xFFFF:
+            return None
+        sources.append(f"(?:{source})")
+    try:
+        return regex.compile("|".join(sources), regex.IGNORECASE | regex.V0)
+    except regex.error:
+        return None
