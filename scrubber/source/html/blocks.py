@@ -25,7 +25,9 @@ BLOCK_TAGS = frozenset(KINDS) | {
     "body", "html", "hgroup", "noscript", "legend", "picture", "video", "audio", "title", "option"}
 # Permalink marks that sites put after a heading's text.
 _HEADING_MARKS = " ¶#§🔗"
-_PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")
+# <br> inside the text being collected; source newlines are just spaces.
+_BREAK = "\u2029"
+_PARAGRAPH_BREAK = regex.compile(r"\u2029\s*\u2029")
 _BLOCKY = ("p", "div", "table", "ul", "ol", "dl", "section", "article", "blockquote", "pre",
            "h1", "h2", "h3", "h4", "h5", "h6", "li")
 # Never inside a data cell: a row holding these is page layout.
@@ -88,7 +90,7 @@ class _Writer:
                     self.stack.append((element, kind, level if kind == "heading" else None))
                     self.add(element.text)
                 elif tag == "br":
-                    self.add("\n")
+                    self.add(_BREAK)
                 else:
                     if tag == "a":
                         self.link_starts.append(self.chars)
@@ -122,7 +124,7 @@ class _Writer:
         self.link_starts = [0] * len(self.link_starts)
         element, kind, level = self.stack[-1] if self.stack else (None, "paragraph", None)
         for piece in _PARAGRAPH_BREAK.split(text):
-            lines = [clean_line(line) for line in piece.split("\n")]
+            lines = [clean_line(line) for line in piece.split(_BREAK)]
             self.emit("\n".join(line for line in lines if line), kind, element, density, level)
 
     def emit(self, text, kind, element, density=0.0, level=None):
