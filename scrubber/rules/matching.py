@@ -28,6 +28,7 @@ class RuleSet:
         self._patterns = defaultdict(list)
         self.selectors: list[Rule] = []
         self._joined: dict = {}
+        self._any_stage: dict = {}
         for pack in self.packs:
             for rule in pack.rules:
                 if rule.id in disabled:
@@ -54,6 +55,8 @@ class RuleSet:
         words = key.count(" ") + 1
         if words > MAX_RULE_WORDS:
             return None
+        if stage != "*" and not self._any_stage_may_match(key, action):
+            return None
         if slot not in self._joined:
             self._joined[slot] = _combined(tuple(r.pattern for r in patterns))
         if not _any_may_match(self._joined[slot], key, self.regex_timeout):
@@ -67,6 +70,18 @@ class RuleSet:
             except TimeoutError:
                 continue
         return None
+
+    def _any_stage_may_match(self, key: str, action: str) -> bool:
+        # Every filter asks about every line: one joined check of all stages' patterns per
+        # line, remembered, spares the other filters their regex calls.
+        remembered = self._any_stage.get((key, action))
+        if remembered is None:
+            slot = ("*", action)
+            if slot not in self._joined:
+                self._joined[slot] = _combined(tuple(r.pattern for r in self._patterns.get(slot, ())))
+            remembered = _any_may_match(self._joined[slot], key, self.regex_timeout)
+            self._any_stage[(key, action)] = remembered
+        return remembered
 
     def has(self, action: str, stage: str = "*") -> bool:
         return bool(self._exact.get((stage, action)) or self._patterns.get((stage, action)))

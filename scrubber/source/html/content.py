@@ -18,6 +18,7 @@ import regex
 from lxml import etree
 
 from .blocks import BLOCK_TAGS
+from .parse import text_of
 from .prune import name_words, scoring_hints
 
 PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote", "dd"))
@@ -224,5 +225,5 @@ def _reads_like_prose(paragraph, scores) -> bool:
         return density < 0.25
     if chars == 0 or density > 0:
         return False
-    text = paragraph.text_content()
+    text = text_of(paragraph)
     return ". " in text or text.rstrip().endswith(".")

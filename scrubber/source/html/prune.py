@@ -16,6 +16,8 @@ from importlib import resources
 import regex
 from lxml import etree
 
+from .parse import remove, text_of
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -156,7 +158,7 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
             doomed.append((verdict[0], element))
             walker.skip_subtree()
     for _, element in doomed:
-        element.drop_tree()
+        remove(element)
     return doomed
 
 
@@ -186,7 +188,8 @@ def prose_chars(element) -> int:
 
 
 def _chars(element) -> int:
-    return len("".join("".join(element.itertext()).split()))
+    text = text_of(element)
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
 
 
 def holds_article(element, prose: PageProse, by: str = "tag") -> bool:
