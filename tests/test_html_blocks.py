@@ -88,3 +88,19 @@ def test_selector_rules_do_nothing_to_text_input():
     pack = {"pack": {"name": "mill-site"}, "drop": [{"id": "mug", "selector": "div.mug-offer"}]}
     text = "The mill reopened on Monday after a year of repairs to its wheel, and the village turned out.\n"
     assert scrubber.clean(text, rules=[pack], include_title=False) == text
+
+
+def test_json_ld_article_body_stands_in_for_a_script_rendered_page():
+    body = "The harbour froze for the first time in forty years.\nFerries stayed in port for three days. " * 12
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "articleBody": '
+            + __import__("json").dumps(body) + '}</script></head><body><div id="app"><p>Loading the story, please wait for a moment.</p></div></body></html>')
+    doc = extract(html)
+    assert doc.blocks[0].text == "The harbour froze for the first time in forty years."
+    assert "Loading" not in " ".join(b.text for b in doc.blocks)
+
+
+def test_json_ld_does_not_replace_a_real_article():
+    prose = "<p>The council met on Monday and agreed the new library will open in May, with a cafe.</p>" * 10
+    html = ('<html><head><script type="application/ld+json">{"articleBody": "A short summary."}</script></head>'
+            f"<body><article>{prose}</article></body></html>")
+    assert len(extract(html).blocks) == 10

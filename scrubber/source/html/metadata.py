@@ -72,7 +72,8 @@ def json_ld_body(root) -> str | None:
             continue
         body = _find_body(data)
         if body:
-            return clean_line(body)
+            lines = (clean_line(line) for line in body.splitlines())
+            return "\n".join(line for line in lines if line)
     return None
 
 
