@@ -104,3 +104,12 @@ def test_json_ld_does_not_replace_a_real_article():
     html = ('<html><head><script type="application/ld+json">{"articleBody": "A short summary."}</script></head>'
             f"<body><article>{prose}</article></body></html>")
     assert len(extract(html).blocks) == 10
+
+
+def test_standfirst_outside_the_text_container_is_kept():
+    prose = "".join(f"<p>Paragraph {i} of the report says the river rose, the town flooded, and help came late.</p>" for i in range(6))
+    html = ("<html><body><article><header><h1>Flood report</h1><p class='article-lead'>Why the warnings came two hours "
+            f"too late for the lower town.</p></header><div class='story-body'>{prose}</div></article></body></html>")
+    texts = [b.text for b in extract(html).blocks]
+    assert texts[0] == "Why the warnings came two hours too late for the lower town."
+    assert texts[-1].startswith("Paragraph 5")

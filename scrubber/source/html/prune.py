@@ -60,6 +60,13 @@ def scoring_hints() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(hints["positive"]), frozenset(hints["negative"])
 
 
+@lru_cache(maxsize=1)
+def lead_words() -> frozenset[str]:
+    """Class/id words of a standfirst (the paragraph between headline and text)."""
+    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw)["hints"]["lead"])
+
+
 def name_words(name: str) -> list[str]:
     """Words of a class/id value, case-folded, split at punctuation and camelCase.
 
