@@ -56,13 +56,13 @@ def _too_deep(root) -> bool:
 
 
 def flatten_deep_nesting(html: str, limit: int = MAX_DEPTH) -> str:
-    """Markup with opening tags deeper than ``limit`` (and their closing tags) removed, so the
-    text inside survives parsing. Only pages that hit libxml2's depth limit come here, so
+    """Markup with opening tags deeper than ``limit`` (and their closing tags) replaced by a
+    space, so the text inside survives parsing and words on either side stay apart. Only pages that hit libxml2's depth limit come here, so
     counting unclosed ``<p>`` and ``<li>`` as open (they may close implicitly) costs nothing
     on ordinary pages.
 
     >>> flatten_deep_nesting("<div><div><div>x</div></div></div>", limit=1)
-    '<div>x</div>'
+    '<div>  x  </div>'
     """
     out, position, depth = [], 0, 0
     dropped: dict[str, int] = {}
@@ -73,13 +73,13 @@ def flatten_deep_nesting(html: str, limit: int = MAX_DEPTH) -> str:
         if closing:
             if dropped.get(name):
                 dropped[name] -= 1
-                out.append(html[position:match.start()])
+                out.append(html[position:match.start()] + " ")
                 position = match.end()
             else:
                 depth = max(0, depth - 1)
         elif depth >= limit:
             dropped[name] = dropped.get(name, 0) + 1
-            out.append(html[position:match.start()])
+            out.append(html[position:match.start()] + " ")
             position = match.end()
         else:
             depth += 1
