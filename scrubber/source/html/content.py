@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 from lxml import etree
 
-from .blocks import BLOCK_TAGS
+from .blocks import BLOCK_TAGS, is_link
 from .parse import text_of
 from .prune import lead_words, name_words, scoring_hints
 
@@ -82,7 +82,7 @@ def score_tree(body) -> Scores:
         frame = stack.pop()
         if not isinstance(tag, str):
             frame.chars = frame.inline = frame.commas = 0
-        if tag == "a":
+        if tag == "a" and is_link(element):
             frame.links = frame.chars
         block = tag in BLOCK_TAGS
         if block:
