@@ -38,6 +38,11 @@ ARTICLE_TAGS = ("article", "main")
 MAX_TEXT_SHARE = {"tag": 0.4, "name": 0.75}
 MIN_GUARDED_CHARS = 200
 _WORDS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# A caption that only credits the picture: "Foto: Ingo Pertramer", "(© FEI/Christophe Taniere)".
+_CREDIT = regex.compile(r"\W*(?:©|\(c\)|copyright|foto|fotos|photo|photos|photograph|bild|image|credit|credits|"
+                        r"quelle|source|illustration|grafik|crédito|crédit|foto de)\b|.{0,80}(?:©|shutterstock|istock|getty images)",
+                        regex.IGNORECASE)
+CREDIT_WORDS = 12
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
@@ -108,6 +113,15 @@ def is_hidden(element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
+def _is_credit(caption: str) -> bool:
+    """A caption that is only a picture credit (a described picture is content).
+
+    >>> _is_credit("Foto: Ingo Pertramer"), _is_credit("The mill in 1910, before the fire. Photo: archive")
+    (True, False)
+    """
+    return len(caption.split()) <= CREDIT_WORDS and bool(_CREDIT.match(caption.strip()))
+
+
 def chrome_reason(element, tag: str, in_article: bool, by_name: bool = True) -> tuple[str, str] | None:
     """Why an element is chrome: (concept, evidence) where evidence is ``hidden``, ``tag``
     (tag or ARIA role) or ``name`` (class or id); None for content. ``by_name=False`` ignores
@@ -119,6 +133,8 @@ def chrome_reason(element, tag: str, in_article: bool, by_name: bool = True) -> 
         return reason, "tag"
     if not in_article and tag in OUTSIDE_ARTICLE:
         return OUTSIDE_ARTICLE[tag], "tag"
+    if tag == "figcaption" and _is_credit(text_of(element)):
+        return "credit", "tag"
     role = element.get("role")
     if role and role.strip().casefold() in CHROME_ROLES:
         return CHROME_ROLES[role.strip().casefold()], "tag"
