@@ -64,20 +64,20 @@ class HtmlScorer:
     def _tail_after_article(self, blocks, kept, page) -> set[int]:
         """Blocks after the span the text scorer calls the article: the calls to subscribe,
         rate or share that sit inside the article's container, below its last paragraph.
-        Code, lists and table rows are structure, not chrome, and stay. Only for languages
+        Code, lists and table rows are structure, not chrome: the tail starts after them. Only for languages
         with a stoplist (without one, prose cannot be told from chrome)."""
         if page is None or not stopwords(page.lang):
             return set()
         inside = [blocks[i] for i in kept]
         outside = {d.index for d in self.text_scorer.select(inside, page)}
-        last = max((i for i in range(len(inside)) if i not in outside), default=-1)
+        last = max((i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE), default=-1)
         tail = [i for i in sorted(outside) if i > last]
         # A page that ends on a whole sentence without links ends on the article's closing
         # note ("Changes take effect after a restart."), not on chrome.
         if any(inside[i].kind == "paragraph" and _SENTENCE_END.search(inside[i].text) and
                inside[i].link_density == 0 for i in tail[-1:]):
             return set()
-        return {kept[i] for i in tail if inside[i].kind not in STRUCTURE}
+        return {kept[i] for i in tail}
 
 
 def _empty_headings(blocks, kept):
