@@ -134,7 +134,8 @@ def _value(label: str, f: Features, copies: int, capitalised: bool) -> float:
     elif label == NEAR_GOOD:
         value = max((f.words - GOOD_OFFSET) * NEAR_GOOD_WEIGHT, -SHORT_COST)
     elif label == SHORT:
-        value = -SHORT_COST if f.words else 0.0
+        # a long title-case run is a menu or a row of teaser headlines, not a heading
+        value = -(SHORT_COST + BAD_WORD_COST * max(f.words - LENGTH_UNENDED // 2, 0)) if f.words else 0.0
     else:
         value = -(BAD_COST + BAD_WORD_COST * f.words)
     # Menus and comment buttons repeat ("Reply", "Share"); so do code tokens and "[edit]"
