@@ -7,7 +7,7 @@ from collections import Counter
 from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features
-from .region import best_span
+from .region import article_spans
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -37,6 +37,8 @@ TEMPLATE_WORDS = 3
 MIN_TEMPLATE_COPIES = 3
 MAX_TEMPLATE_WORDS = 15
 MAX_COUNTED_COPIES = 10
+# A second stretch of prose is part of the article when it is at least this share of the first.
+SECOND_SPAN_RATIO = 0.25
 
 
 class ContentScorer:
@@ -71,11 +73,13 @@ class ContentScorer:
         labels, features = self.classify(blocks, page.lang)
         if GOOD not in labels:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
-        values = [_value(label, f, n, b.text[:1].isupper())
+        values = [_value(label, f, n, _capitalised(b.text))
                   for label, f, n, b in zip(labels, features, copies(blocks), blocks)]
-        start, end = best_span(values)
+        inside = set()
+        for start, end in article_spans(values, SECOND_SPAN_RATIO):
+            inside.update(range(start, end))
         for position in range(len(blocks)):
-            if start <= position < end:
+            if position in inside:
                 continue
             label = labels[position]
             yield Drop(position, f"score/{_reason(label, features[position])}",
@@ -139,11 +143,16 @@ def _value(label: str, f: Features, copies: int, capitalised: bool) -> float:
     else:
         value = -(BAD_COST + BAD_WORD_COST * f.words)
     # Menus and comment buttons repeat ("Reply", "Share"); so do code tokens and "[edit]"
-    # links inside the article, but those are not capitalised words. A repeated paragraph is
+    # links inside the article, but those are not capitalised like a label. A repeated paragraph is
     # still prose.
     if copies > 1 and capitalised and label != GOOD:
         value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
+
+
+def _capitalised(text: str) -> bool:
+    """Capitalised like a button label ("Reply"), not a code keyword ("SELECT") or a link ("[edit]")."""
+    return text[:1].isupper() and not text.isupper()
 
 
 def _reason(label, f):
