@@ -110,14 +110,14 @@ def _ratio(r):
 
 
 def print_table(title, scored, extra_columns=()):
-    """One row per system: quality, speed, scrubber's speed ratio, errors.
+    """One row per system: quality, speed, scrubber's speed ratio, errors, blank outputs.
 
     extra_columns: (header, function(Scored) -> str) pairs for mode-specific figures."""
     print(f"\n== {title} ==")
     kind = next((k for s in scored for k in s.summary), None)
     quality = {"shingle": ["F1", "P", "R"], "snippet": ["F1", "P", "R", "acc"]}.get(kind, [])
     ours = next((s.mb_per_s for s in scored if s.run.system == "scrubber"), None)
-    headers = ["system"] + quality + ["MB/s"] + [h for h, _ in extra_columns] + ["scrubber x", "errors"]
+    headers = ["system"] + quality + ["MB/s"] + [h for h, _ in extra_columns] + ["scrubber x", "errors", "empty"]
     rows = []
     for s in scored:
         if s.run.unavailable:
@@ -130,6 +130,8 @@ def print_table(title, scored, extra_columns=()):
         row += [fn(s) for _, fn in extra_columns]
         row.append(_ratio(ours / s.mb_per_s) if ours and s.mb_per_s else "n/a")
         row.append(str(len(s.run.errors)))
+        # Blank output explains a low recall at a glance (whole pages dropped).
+        row.append(str(sum(not p.strip() for p in s.run.preds.values())) if s.pages else "-")
         rows.append(row)
     widths = [max(len(r[i]) for r in rows + [headers] if len(r) > i and len(r) == len(headers))
               for i in range(len(headers))]
