@@ -106,6 +106,25 @@ def test_ordinary_paragraph_is_not_split(name):
     assert _pieces(text, lang) == [text]
 
 
+@pytest.mark.parametrize("text", ["The list ends with a number. 2.", "3)", "Fine. 4. ", "Done. A", "?"])
+def test_odd_endings_do_not_crash(text):
+    assert "".join(piece for _, piece in split_run_in_headings(text)).replace(" ", "") == text.replace(" ", "")
+
+
 def test_without_vocabulary_the_text_is_its_own():
     text = SPLITS["title-case-after-sentence"][0]
     assert len(split_run_in_headings(text)) == 3
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(["The", "the", "Die", "Les", "report", "Report", "2.", "3)", "said", "Mayor", "Okafor,", "Why",
+                          "Does?", "end.", "Ab", "Januar", "and", "de", "Cada", "noche", "“Quote”", "-", "?", "."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=40))
+def test_splitting_keeps_every_word_in_order(words):
+    text = " ".join(words)
+    pieces = split_run_in_headings(text, Vocabulary.of([text]))
+    assert " ".join(piece for _, piece in pieces).split() == text.split()

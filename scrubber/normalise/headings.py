@@ -153,6 +153,8 @@ def _heading_at(tokens, first, vocabulary):
     """Where a heading starting at token ``first`` ends: ``(first, sentence_start)`` or None."""
     # "2. Shape the Loaf" and "3 Ways to...": the list number belongs to the heading.
     body = first + 1 if _LIST_NUMBER.match(tokens[first][1]) else first
+    if body >= len(tokens):
+        return None
     found = _question_heading(tokens, body) or _sentence_case_heading(tokens, body, vocabulary)
     if found is None and not vocabulary.capitalises_nouns:
         found = _title_case_heading(tokens, body, vocabulary, numbered=body > first or tokens[first][1][0].isdigit())
