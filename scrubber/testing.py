@@ -86,6 +86,47 @@ def check_case(case: Case, **options) -> tuple[bool, str, str]:
     return got == expected, got, expected
 
 
+@dataclass
+class CaseResult:
+    """The outcome of one golden case: ``passed`` when ``got`` equals ``expected``."""
+
+    case: Case
+    got: str
+    expected: str
+
+    @property
+    def passed(self) -> bool:
+        return self.got == self.expected
+
+    def diff(self) -> str:
+        """A unified diff from the expected text to the text ``clean()`` gave."""
+        import difflib
+
+        return "".join(difflib.unified_diff(self.expected.splitlines(True), self.got.splitlines(True),
+                                            f"{self.case.name}/expected.txt", f"{self.case.name} (cleaned)"))
+
+
+def check_pack(pack, cases_dir, *, rules=(), **options) -> list[CaseResult]:
+    """Clean every golden case below ``cases_dir`` with ``pack`` in force and compare.
+
+    ``pack`` is a rule file path, a dict or a ``Pack``; it is validated before any case runs
+    (``RuleFileError``). ``cases_dir`` holds ``<case>/input.txt`` (or ``input.html``) +
+    ``<case>/expected.txt``, with an optional ``<case>/url``. A folder without cases raises
+    ``ScrubberError``: a check that ran nothing must not look like a pass.
+    """
+    from .errors import ScrubberError
+
+    packs = load_rules(pack, *rules)
+    cases = load_cases(cases_dir)
+    if not cases:
+        raise ScrubberError(f"no cases in {cases_dir}: expected <case>/input.txt and <case>/expected.txt")
+    results = []
+    for case in cases:
+        _, got, expected = check_case(case, rules=packs, **options)
+        results.append(CaseResult(case, got, expected))
+    return results
+
+
 # Keys a filter fixture case may carry (``fixtures/filters/<filter>.toml``, ``[[case]]`` entries).
 CASE_KEYS = {"name", "input", "removed", "kept", "before", "after", "page_lines", "url", "rules", "note"}
 
