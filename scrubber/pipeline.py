@@ -137,7 +137,8 @@ class Pipeline:
         return [b for i, b in enumerate(blocks) if i not in dropped]
 
     def _take_title(self, blocks, page):
-        title = page.title or guess_title(blocks)
+        # An HTML page without a title in its markup has none: its first line is content.
+        title = page.title or (guess_title(blocks) if page.mode == "text" else None)
         if not title:
             return None, blocks
         wanted = title_words(title)
