@@ -101,4 +101,5 @@ def _progress_bar(show: bool):
         return nullcontext(None)
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked while the bar is open
     return tqdm(unit="page", file=sys.stderr, dynamic_ncols=True, smoothing=0.05)

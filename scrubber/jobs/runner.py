@@ -71,7 +71,7 @@ def clean_many(docs: Iterable, *, workers: int | None = None, format: str = "tex
     if workers == 1:
         return (clean_document(pipeline, doc, format, render) for doc in documents)
     chunks = chunked(documents, chunk_docs, chunk_bytes)
-    return _in_order(chunks, _Workers(workers, config, format), workers * PREFETCH_PER_WORKER)
+    return _in_order(chunks, workers, config, format)
 
 
 def renderer(format: str):
@@ -105,7 +105,8 @@ def chunked(documents: Iterable[Document], max_docs: int, max_bytes: int) -> Ite
         yield chunk
 
 
-def _in_order(chunks, workers: "_Workers", window: int) -> Iterator[BatchResult]:
+def _in_order(chunks, count: int, config: CleanConfig, format: str) -> Iterator[BatchResult]:
+    workers, window = _Workers(count, config, format), count * PREFETCH_PER_WORKER
     pending: deque = deque()
     try:
         for chunk in chunks:
