@@ -12,11 +12,14 @@ configuration and reuses it for every partition it cleans.
 
 from __future__ import annotations
 
-from ..api import _config, _pipeline
+from functools import lru_cache
+
+from ..api import _config
 from ..config import CleanConfig
 from ..errors import ScrubberError
 from ..jobs.documents import BatchResult, Document, as_document, clean_document
 from ..jobs.runner import FORMATS, renderer
+from ..pipeline import Pipeline
 
 
 def clean_bag(bag, *, format: str = "text", config: CleanConfig | None = None, **overrides):
@@ -51,10 +54,22 @@ def clean_column(frame, column: str, *, target: str = "text", url_column: str | 
 def _checked(config, overrides, format) -> CleanConfig:
     if format not in FORMATS:
         raise ScrubberError(f"unknown format {format!r}; valid: {', '.join(FORMATS)}")
-    renderer(format)
     config = _config(config, overrides)
     _pipeline(config)  # rule files fail here, on the client, before any task is sent
     return config
+
+
+@lru_cache(maxsize=8)
+def _cached_pipeline(config: CleanConfig) -> Pipeline:
+    return Pipeline(config)
+
+
+def _pipeline(config: CleanConfig) -> Pipeline:
+    """The pipeline for ``config``, built once per worker process and reused by its partitions."""
+    try:
+        return _cached_pipeline(config)
+    except TypeError:  # unhashable config (rule packs given as dicts): build it each time
+        return Pipeline(config)
 
 
 def _partition_numbers(bag):
@@ -64,7 +79,7 @@ def _partition_numbers(bag):
 
 
 def _clean_partition(items, config: CleanConfig, format: str, number) -> list[dict]:
-    pipeline, render = _pipeline(config), renderer(format)
+    pipeline, render = _pipeline(config), renderer(format, config.include_title)
     number = number[0] if isinstance(number, list) else number
     return [clean_document(pipeline, as_document(item, f"{number}:{position}"), format, render).as_record()
             for position, item in enumerate(items)]
