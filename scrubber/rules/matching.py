@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
+
+import regex
 
 from .model import Pack, Rule
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
 MAX_RULE_WORDS = 40
+# Rule patterns that refer to their own groups by number or name cannot be joined into one
+# alternation (the numbers shift): an action with such a rule is matched rule by rule only.
+_SELF_REFERENCE = regex.compile(r"\\[1-9]|\\g|\\k|\(\?P[=>]|\(\?\(|\(\?&|\(\?[+-]?\d|\(\?R\)")
+_PLAIN_FLAGS = regex.compile("", regex.IGNORECASE | regex.V0).flags
 
 
 class RuleSet:
@@ -24,6 +31,8 @@ class RuleSet:
         self._exact = defaultdict(dict)
         self._patterns = defaultdict(list)
         self.selectors: list[Rule] = []
+        self._screens: dict[str, object] = {}
+        self._screened: dict[tuple[str, str], bool] = {}
         for pack in self.packs:
             for rule in pack.rules:
                 if rule.id in disabled:
@@ -48,7 +57,7 @@ class RuleSet:
         if not patterns:
             return None
         words = key.count(" ") + 1
-        if words > MAX_RULE_WORDS:
+        if words > MAX_RULE_WORDS or not self._may_match(key, action):
             return None
         for rule in patterns:
             if rule.max_words is not None and words > rule.max_words:
@@ -60,5 +69,38 @@ class RuleSet:
                 continue
         return None
 
+    def _may_match(self, key: str, action: str) -> bool:
+        """False when no pattern rule of ``action`` matches the line, whatever its stage.
+
+        Every stage asks about every line, and most lines are prose that no rule matches: one
+        run of all patterns joined into an alternation answers for all stages at once, and is
+        remembered for the page. A timeout or a pattern that cannot be joined means "maybe".
+        """
+        known = self._screened.get((action, key))
+        if known is None:
+            screen = self._screen(action)
+            try:
+                known = screen is None or screen.fullmatch(key, timeout=self.regex_timeout) is not None
+            except TimeoutError:
+                known = True
+            self._screened[(action, key)] = known
+        return known
+
+    def _screen(self, action: str):
+        if action not in self._screens:
+            self._screens[action] = _joined(tuple(r.pattern for r in self._patterns.get(("*", action), [])))
+        return self._screens[action]
+
     def has(self, action: str, stage: str = "*") -> bool:
         return bool(self._exact.get((stage, action)) or self._patterns.get((stage, action)))
+
+
+@lru_cache(maxsize=64)
+def _joined(patterns: tuple) -> object | None:
+    """All patterns as one alternation (compiled once per set of packs), or None if they cannot be joined."""
+    if not patterns or any(p.flags != _PLAIN_FLAGS or _SELF_REFERENCE.search(p.pattern) for p in patterns):
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns), _PLAIN_FLAGS)
+    except regex.error:
+        return None
