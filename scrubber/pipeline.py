@@ -160,11 +160,16 @@ def guess_language(blocks) -> str:
 def normalise(blocks: list[Block], lang: str = "en") -> list[Block]:
     """Join sentence pieces of one flattened line, then split headings run into paragraphs."""
     joined: list[Block] = []
+    pieces: list[list[str]] = []  # joined once at the end: repeated += is quadratic on a flattened page
     for block in blocks:
         if joined and block.line is not None and joined[-1].line == block.line:
-            joined[-1].text += " " + block.text
+            pieces[-1].append(block.text)
         else:
             joined.append(Block(block.text, kind=block.kind, index=block.index, line=block.line, level=block.level))
+            pieces.append([block.text])
+    for block, texts in zip(joined, pieces):
+        if len(texts) > 1:
+            block.text = " ".join(texts)
     vocabulary = Vocabulary.of((b.text for b in joined), stopwords(lang))
     out: list[Block] = []
     for block in joined:
