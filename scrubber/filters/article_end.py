@@ -9,8 +9,14 @@ from .base import Drop, Filter
 MIN_WORDS_BEFORE = 40
 
 
-def _prose_words(blocks):
-    return sum(len(b.text.split()) for b in blocks if len(b.text.split()) >= 8)
+def _prose_words_before(blocks):
+    """``counts[i]``: words of prose in ``blocks[:i]``. Summed once, so that a page full of
+    marker lines that fail the guards costs linear time, not quadratic."""
+    counts = [0]
+    for block in blocks:
+        words = len(block.text.split())
+        counts.append(counts[-1] + (words if words >= 8 else 0))
+    return counts
 
 
 class ArticleEnd(Filter):
@@ -32,12 +38,15 @@ class ArticleEnd(Filter):
 
     def select(self, blocks, page):
         rules = page.rules
+        if not (rules.has("cut_after") or rules.has("cut_before")):
+            return
+        prose = _prose_words_before(blocks)
         if rules.has("cut_after"):
             for position, block in enumerate(blocks):
                 rule = rules.match(block.key(), "cut_after")
                 if rule is None:
                     continue
-                before, after = _prose_words(blocks[:position]), _prose_words(blocks[position + 1:])
+                before, after = prose[position], prose[-1] - prose[position + 1]
                 if before >= MIN_WORDS_BEFORE and after < before:
                     for index in range(position, len(blocks)):
                         yield Drop(index, rule.id, rule.note or "the article ended at this marker")
@@ -47,7 +56,7 @@ class ArticleEnd(Filter):
                 rule = rules.match(blocks[position].key(), "cut_before")
                 if rule is None:
                     continue
-                before, after = _prose_words(blocks[:position]), _prose_words(blocks[position + 1:])
+                before, after = prose[position], prose[-1] - prose[position + 1]
                 if after >= MIN_WORDS_BEFORE and before < after:
                     for index in range(0, position + 1):
                         yield Drop(index, rule.id, rule.note or "the article starts after this marker")
