@@ -16,6 +16,7 @@ from .normalise.whitespace import render
 from .page import Page
 from .result import Cleaned
 from .rules import RuleSet, builtin_packs, line_key, load_rules, rules_from_environment
+from .rules.selectors import drop_selected
 from .scoring import ContentScorer
 from .source import decode, looks_like_html
 from .source.html import html_blocks, page_title, parse
@@ -55,9 +56,13 @@ class Pipeline:
         else:
             blocks, mode, known_title = text_blocks(text), "text", None
         self._check_budget(started)
-        page = Page(blocks=blocks, rules=self._rules_for(blocks, url), mode=mode, url=url, title=known_title,
-                    lang=self.config.language or guess_language(blocks))
-        trace = Trace()
+        lang = self.config.language or guess_language(blocks)
+        rules, trace = self._rules_for(blocks, url, lang), Trace()
+        if mode == "html" and rules.selectors:
+            for removed, rule in drop_selected(root, rules.selectors):
+                trace.add(Removal(removed, rule.id, "selectors", rule.note or "the element matches a selector rule"))
+            blocks = html_blocks(root)
+        page = Page(blocks=blocks, rules=rules, mode=mode, url=url, title=known_title, lang=lang)
         protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks))
@@ -97,9 +102,9 @@ class Pipeline:
         if budget is not None and time.monotonic() - started > budget:
             raise BudgetExceededError(f"cleaning took longer than time_budget={budget}s")
 
-    def _rules_for(self, blocks, url) -> RuleSet:
+    def _rules_for(self, blocks, url, lang=None) -> RuleSet:
         keys = {b.key() for b in blocks}
-        packs = [p for p in self.packs if p.applies(url, keys)]
+        packs = [p for p in self.packs if p.applies(url, keys, lang)]
         return RuleSet(packs, disabled=self.config.disabled, regex_timeout=self.config.regex_timeout)
 
     def _apply(self, stage, blocks, page, trace, protected):

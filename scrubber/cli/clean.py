@@ -6,6 +6,7 @@ import json
 import sys
 
 from ..api import clean_and_explain
+from ..rules import builtin_packs
 
 
 def register(sub):
@@ -36,9 +37,29 @@ def run(args) -> int:
             sys.stdout.write("\n")
         sys.stdout.write(result.text)
         if args.explain:
-            for removal in result.removed:
-                sys.stderr.write(f"removed [{removal.rule}] {_short(removal.text)}\n")
+            for removal in sorted(result.removed, key=lambda r: r.index):
+                sys.stderr.write(f"removed [{explain(removal)}] {_short(removal.text)}\n")
     return 0
+
+
+def explain(removal) -> str:
+    """Who removed a piece: the pack and rule id, the filter that is not rule driven, or the
+    scorer and its reason.
+
+    >>> from scrubber.trace import Removal
+    >>> explain(Removal("Quantcast", "trackers/quantcast", "trackers"))
+    'pack trackers, rule quantcast'
+    >>> explain(Removal("bread_at_home", "title_repeats/slug", "title_repeats"))
+    'filter title_repeats, rule slug'
+    >>> explain(Removal("Recipes", "score/short-outside-article", "scoring", "classified as chrome"))
+    'scorer: classified as chrome'
+    """
+    owner, _, rule = removal.rule.partition("/")
+    if removal.stage == "scoring":
+        return f"scorer: {removal.reason or rule}"
+    if owner == removal.stage and owner not in {p.name for p in builtin_packs()}:
+        return f"filter {owner}, rule {rule}"
+    return f"pack {owner}, rule {rule}" if rule else removal.rule
 
 
 def _read(name):

@@ -1,24 +1,40 @@
-"""ContentScorer: label each block good, near-good, short or bad, then smooth by context."""
+"""ContentScorer: find the article region of a page and drop what lies outside it."""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features
+from .region import best_span
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
-# jusText-style thresholds, tuned on scraped dumps: prose has many stopwords, chrome few.
+# jusText-style thresholds: prose has many stopwords, chrome few.
 MAX_LINK_DENSITY = 0.45
 STOPWORDS_HIGH = 0.30
 STOPWORDS_LOW = 0.20
-LENGTH_LOW = 8
-LENGTH_HIGH = 25
+LENGTH_LOW = 5
+LENGTH_HIGH = 10
+# Languages with short stoplists (or none) are judged on length and sentence ends instead.
+FULL_STOPLIST = 400
+
+# Region values: a prose word counts for the article, each chrome line against it.
+NEAR_GOOD_WEIGHT = 0.5
+SHORT_COST = 1.0
+BAD_COST = 1.0
+BAD_WORD_COST = 0.5
+REPEAT_COST = 2.0
 
 
 class ContentScorer:
-    """Drops blocks that no rule named but that read like chrome: short link-like lines far from
-    any prose, lists of names, lines without stopwords.
+    """Drops what lies outside the article: the menus, teasers and footers around it.
+
+    Each block is labelled from its own text (prose has stopwords and sentence ends, chrome
+    has neither), the labels are turned into values, and the span with the highest total is
+    the article. Inside it short lines survive (headings, a pull quote, list items, code);
+    outside it everything goes.
 
     >>> from scrubber.testing import score_lines
     >>> story = ["Home", "About", "The council met on Monday and agreed that the new library will open in May next year.",
@@ -30,70 +46,63 @@ class ContentScorer:
 
     name = "scoring"
 
-    def classify(self, blocks, lang):
+    def classify(self, blocks, lang) -> tuple[list[str], list[Features]]:
         stop = stopwords(lang) or stopwords("en")
-        low, high = (STOPWORDS_LOW, STOPWORDS_HIGH) if len(stop) > 400 else (STOPWORDS_LOW * 0.6, STOPWORDS_HIGH * 0.6)
-        labels = []
+        full = len(stop) > FULL_STOPLIST
+        labels, features = [], []
         for block in blocks:
             f = Features.of(block.text, stop, block.link_density)
-            if f.link_density > MAX_LINK_DENSITY:
-                labels.append(BAD)
-            elif f.words < LENGTH_LOW:
-                labels.append(SHORT if f.words else BAD)
-            elif f.stopword_density >= high and (f.words >= LENGTH_HIGH or f.terminal):
-                labels.append(GOOD)
-            elif f.stopword_density >= low:
-                labels.append(NEAR_GOOD)
-            else:
-                labels.append(BAD)
-        return labels
+            features.append(f)
+            labels.append(_label(f, full))
+        return labels, features
 
     def select(self, blocks, page):
         if not blocks:
             return
-        labels = self.classify(blocks, page.lang)
-        final = _smooth(labels, blocks)
-        for position, (label, block) in enumerate(zip(final, blocks)):
-            if label == BAD:
-                reason = _reason(labels[position], block)
-                yield Drop(position, f"score/{reason}", f"classified as chrome ({labels[position]} text, {reason})")
+        labels, features = self.classify(blocks, page.lang)
+        if GOOD not in labels:
+            return  # no prose at all: nothing to anchor an article on, leave it to the rules
+        repeats = Counter(b.key() for b in blocks)
+        values = [_value(label, f, repeats[b.key()] > 1) for label, f, b in zip(labels, features, blocks)]
+        start, end = best_span(values)
+        for position in range(len(blocks)):
+            if start <= position < end:
+                continue
+            label = labels[position]
+            yield Drop(position, f"score/{_reason(label, features[position])}",
+                       f"outside the article ({label} text)")
 
 
-def _smooth(labels, blocks):
-    """Short and near-good blocks take the class of their surroundings, headings kept when
-    prose follows them."""
-    final = list(labels)
-    n = len(labels)
-
-    def nearest(position, step):
-        j = position + step
-        while 0 <= j < n:
-            if labels[j] in (GOOD, BAD):
-                return labels[j]
-            j += step
+def _label(f: Features, full_stoplist: bool) -> str:
+    if f.link_density > MAX_LINK_DENSITY:
         return BAD
-
-    for i, label in enumerate(labels):
-        if label == NEAR_GOOD:
-            final[i] = GOOD if GOOD in (nearest(i, -1), nearest(i, 1)) else BAD
-    for i, label in enumerate(labels):
-        if label == SHORT:
-            before, after = nearest(i, -1), nearest(i, 1)
-            final[i] = GOOD if before == GOOD and after == GOOD else BAD
-            if before == BAD and after == GOOD and _next_is(labels, i, GOOD) and blocks[i].kind == "heading":
-                final[i] = GOOD
-    return final
-
-
-def _next_is(labels, i, wanted):
-    return i + 1 < len(labels) and labels[i + 1] == wanted
+    if f.words < LENGTH_LOW:
+        return SHORT
+    if full_stoplist:
+        density = f.stopword_density
+        if density >= STOPWORDS_HIGH and (f.words >= LENGTH_HIGH or f.terminal):
+            return GOOD
+        return NEAR_GOOD if density >= STOPWORDS_LOW else BAD
+    if f.terminal and f.words >= LENGTH_HIGH:
+        return GOOD
+    return NEAR_GOOD if f.terminal or f.words >= LENGTH_HIGH else BAD
 
 
-def _reason(label, block):
-    if block.link_density > MAX_LINK_DENSITY:
+def _value(label: str, f: Features, repeated: bool) -> float:
+    if label == GOOD:
+        value = float(f.words)
+    elif label == NEAR_GOOD:
+        value = f.words * NEAR_GOOD_WEIGHT
+    elif label == SHORT:
+        value = -SHORT_COST if f.words else 0.0
+    else:
+        value = -(BAD_COST + BAD_WORD_COST * f.words)
+    if repeated and f.words:
+        value = min(value, 0.0) - REPEAT_COST
+    return value
+
+
+def _reason(label, f):
+    if f.link_density > MAX_LINK_DENSITY:
         return "link-dense"
-    if label == SHORT:
-        return "short-outside-article"
-    if label == NEAR_GOOD:
-        return "weak-outside-article"
-    return "not-prose"
+    return {SHORT: "short-outside-article", NEAR_GOOD: "weak-outside-article"}.get(label, "outside-article")

@@ -6,28 +6,39 @@ from dataclasses import dataclass
 
 import regex
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
-_TERMINAL = regex.compile(r"[.!?…:][\"'”’»)\]]*$")
+# Tokens as the shingle metric counts them; CJK runs are one token, so length also counts characters.
+_WORD = regex.compile(r"\w+")
+_CAPITAL = regex.compile(r"\b\p{Lu}")
+_TERMINAL = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+# Languages written without spaces: a run of these characters is many words long.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+CHARS_PER_UNSPACED_WORD = 2
 
 
 @dataclass(slots=True)
 class Features:
+    """What the scorer knows about one block.
+
+    >>> f = Features.of("The council met on Monday.", frozenset({"the", "on"}))
+    >>> (f.words, f.stopwords, f.capitalised, f.terminal)
+    (5, 2, 2, True)
+    """
+
     words: int
-    chars: int
-    stopword_density: float
-    capitalised: float
-    digits: float
+    stopwords: int
+    capitalised: int
     terminal: bool
-    link_density: float
+    link_density: float = 0.0
+
+    @property
+    def stopword_density(self) -> float:
+        return self.stopwords / self.words if self.words else 0.0
 
     @classmethod
     def of(cls, text: str, stopwords: frozenset, link_density: float = 0.0) -> "Features":
-        words = _WORD.findall(text)
-        count = len(words)
-        if count == 0:
-            return cls(0, len(text), 0.0, 0.0, 0.0, False, link_density)
-        stop = sum(1 for w in words if w.casefold() in stopwords)
-        caps = sum(1 for w in words if w[0].isupper())
-        digits = sum(1 for w in words if w[0].isdigit())
-        return cls(count, len(text), stop / count, caps / count, digits / count,
-                   bool(_TERMINAL.search(text)), link_density)
+        folded = _WORD.findall(text.casefold())
+        count = len(folded)
+        stop = sum(map(stopwords.__contains__, folded)) if count else 0
+        if count and len(text) > 8 * count:
+            count = max(count, len(_UNSPACED.findall(text)) // CHARS_PER_UNSPACED_WORD)
+        return cls(count, stop, len(_CAPITAL.findall(text)), _TERMINAL.search(text) is not None, link_density)

@@ -16,6 +16,16 @@ from ..normalise.whitespace import clean_line, split_lines
 # A line longer than this, holding several sentences, is a flattened page or article.
 LONG_LINE = 600
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
+# An HTML text node keeps the source's line breaks and indentation: an indented line after
+# an unfinished one is the same sentence going on, not a new block.
+_INDENTED = regex.compile(r"[ \t\u00a0]")
+_UNFINISHED = regex.compile(r"[\p{L}\p{N},\-–(]$")
+
+# A flattened nav bar runs into the first sentence of the article ("Home About Contact
+# Title The first sentence..."): a run of capitalised tokens with no small lower-case words.
+MIN_CHROME_TOKENS = 4
+MIN_CHROME_WEIGHT = 3.0
+CHROME_SHARE = 0.4
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -23,17 +33,77 @@ def text_blocks(text: str) -> list[Block]:
 
     >>> [(b.text, b.after_blank) for b in text_blocks("Home\\n\\n\\u00a0\\nAbout us")]
     [('Home', False), ('About us', True)]
+    >>> [b.text for b in text_blocks("It reads the whole\\n      report again.\\nHome")]
+    ['It reads the whole report again.', 'Home']
     """
     blocks: list[Block] = []
-    blank = False
-    for line_number, raw in enumerate(split_lines(text)):
-        line = clean_line(raw)
-        if not line:
-            blank = True
-            continue
-        pieces = _SENTENCE_BREAK.split(line) if len(line) > LONG_LINE else [line]
+    for line_number, (line, blank) in enumerate(_logical_lines(text)):
+        pieces = _pieces(line) if len(line) > LONG_LINE else [line]
         shared_line = line_number if len(pieces) > 1 else None
         for piece in pieces:
             blocks.append(Block(piece, index=len(blocks), line=shared_line, after_blank=blank))
             blank = False
     return blocks
+
+
+def _logical_lines(text: str):
+    """``(line, after_blank)`` pairs, indented continuation lines joined to the line before."""
+    lines: list[list] = []
+    blank = False
+    for raw in split_lines(text):
+        line = clean_line(raw)
+        if not line:
+            blank = True
+            continue
+        if lines and not blank and _INDENTED.match(raw) and _UNFINISHED.search(lines[-1][0]):
+            lines[-1][0] += " " + line
+        else:
+            lines.append([line, blank])
+        blank = False
+    return lines
+
+
+def _pieces(line: str) -> list[str]:
+    pieces = []
+    for sentence in _SENTENCE_BREAK.split(line):
+        pieces.extend(split_chrome_head(sentence))
+    return pieces
+
+
+def split_chrome_head(sentence: str) -> list[str]:
+    """Cut a run of menu-like capitalised tokens off the start of a flattened sentence.
+
+    >>> split_chrome_head("Home News Sport Weather Contact Us The council met on Monday and agreed to open the library.")
+    ['Home News Sport Weather Contact Us', 'The council met on Monday and agreed to open the library.']
+    >>> split_chrome_head("Yesterday Mayor Janet Okafor met the council and agreed to open the library.")
+    ['Yesterday Mayor Janet Okafor met the council and agreed to open the library.']
+    """
+    tokens = sentence.split(" ")
+    if len(tokens) < MIN_CHROME_TOKENS + 3:
+        return [sentence]
+    weights = [_weight(t) for t in tokens]
+    best, best_at, suffix = 0.0, 0, 0.0
+    prefix_total = sum(weights)
+    # suffix sums from the end: the split starts the longest prose-like tail at a capital.
+    for position in range(len(tokens) - 1, MIN_CHROME_TOKENS - 1, -1):
+        suffix += weights[position]
+        prefix_total -= weights[position]
+        token = tokens[position]
+        if token[:1].isupper() and suffix > best and prefix_total <= -MIN_CHROME_WEIGHT \
+                and prefix_total <= -CHROME_SHARE * position:
+            best, best_at = suffix, position
+    if best_at == 0 or best < 2:
+        return [sentence]
+    return [" ".join(tokens[:best_at]), " ".join(tokens[best_at:])]
+
+
+def _weight(token: str) -> float:
+    first = token[:1]
+    if first.islower():
+        return 1.0
+    if first.isupper():
+        return -1.0
+    if first.isdigit():
+        return -0.5
+    return 0.0
+
