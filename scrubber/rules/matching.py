@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import logging
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 import regex
@@ -12,17 +13,22 @@ from .model import Pack, Rule
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
 MAX_RULE_WORDS = 40
+MAX_TIMEOUTS = 3
 # Rule patterns that refer to their own groups by number or name cannot be joined into one
 # alternation (the numbers shift): an action with such a rule is matched rule by rule only.
 _SELF_REFERENCE = regex.compile(r"\\[1-9]|\\g|\\k|\(\?P[=>]|\(\?\(|\(\?&|\(\?[+-]?\d|\(\?R\)")
 _PLAIN_FLAGS = regex.compile("", regex.IGNORECASE | regex.V0).flags
+
+log = logging.getLogger("scrubber")
 
 
 class RuleSet:
     """Rules of the packs in force, grouped by the stage that applies them and by action.
 
     ``text`` rules are a dict lookup on the line key; ``regex`` rules run anchored to the
-    whole line key with a timeout, so a slow user pattern cannot hang a job.
+    whole line key with a timeout, so a slow user pattern cannot hang a job. A rule that has
+    timed out MAX_TIMEOUTS times is skipped for the rest of the page (a warning is logged): a
+    pattern that slow would otherwise cost a timeout on every similar line.
     """
 
     def __init__(self, packs, disabled=frozenset(), regex_timeout=0.05):
@@ -33,6 +39,7 @@ class RuleSet:
         self.selectors: list[Rule] = []
         self._screens: dict[str, object] = {}
         self._screened: dict[tuple[str, str], bool] = {}
+        self._timeouts: Counter[str] = Counter()
         for pack in self.packs:
             for rule in pack.rules:
                 if rule.id in disabled:
@@ -60,13 +67,16 @@ class RuleSet:
         if words > MAX_RULE_WORDS or not self._may_match(key, action):
             return None
         for rule in patterns:
-            if rule.max_words is not None and words > rule.max_words:
+            if (rule.max_words is not None and words > rule.max_words) or self._timeouts[rule.id] >= MAX_TIMEOUTS:
                 continue
             try:
                 if rule.pattern.fullmatch(key, timeout=self.regex_timeout):
                     return rule
             except TimeoutError:
-                continue
+                self._timeouts[rule.id] += 1
+                if self._timeouts[rule.id] == MAX_TIMEOUTS:
+                    log.warning("rule %s timed out (%ss) on %d lines; skipped for the rest of this page", rule.id,
+                                self.regex_timeout, MAX_TIMEOUTS)
         return None
 
     def _may_match(self, key: str, action: str) -> bool:
@@ -81,7 +91,8 @@ class RuleSet:
             screen = self._screen(action)
             try:
                 known = screen is None or screen.fullmatch(key, timeout=self.regex_timeout) is not None
-            except TimeoutError:
+            except TimeoutError:  # a slow pattern inside: match rule by rule, which skips it
+                self._screens[action] = None
                 known = True
             self._screened[(action, key)] = known
         return known
