@@ -45,7 +45,7 @@ from .errors import ScrubberError
 from .rules import RuleSet, builtin_packs, line_key, load_rules, parse_pack
 from .rules.model import Pack
 from .source import decode, looks_like_html
-from .source.html import html_blocks, parse
+from .source.html import extract as extract_html
 from .source.text import text_blocks
 
 # Lines with numbers that change from page to page ("1,204 readers", "Page 3 of 7") are learned
@@ -124,7 +124,7 @@ def page_blocks(doc) -> list[Block]:
         doc = decode(bytes(doc))
     if not isinstance(doc, str):
         raise TypeError(f"a page is a str or bytes document, not {type(doc).__name__}")
-    return html_blocks(parse(doc)) if looks_like_html(doc) else text_blocks(doc)
+    return extract_html(doc).blocks if looks_like_html(doc) else text_blocks(doc)
 
 
 def learn(pages, *, min_share: float = 0.6, urls=None, domains=(), name: str | None = None, rules=(),

@@ -18,10 +18,11 @@ from .result import Cleaned
 from .rules import RuleSet, builtin_packs, line_key, load_rules, rules_from_environment
 from .rules.selectors import drop_selected
 from .scoring import ContentScorer
+from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
-from .source.html import html_blocks, page_title, parse
+from .source.html import extract as extract_html
 from .source.text import text_blocks
-from .title import guess_title, strip_site_name, title_words
+from .title import guess_title, title_words
 from .trace import Removal, Trace
 
 log = logging.getLogger("scrubber")
@@ -43,26 +44,24 @@ class Pipeline:
             classes = tuple(f for f in DEFAULT_FILTERS if f.name in names)
         self.filters = [cls() for cls in classes if cls.name not in self.config.disabled]
         self.scorer = ContentScorer() if self.config.scoring and "scoring" not in self.config.disabled else None
+        self.html_scorer = HtmlScorer() if self.scorer is not None else None
         self.packs = builtin_packs() + rules_from_environment() + load_rules(*self.config.rules)
 
     def run(self, doc, *, url: str | None = None) -> Cleaned:
         deadline = Deadline(self.config.time_budget)
         text = self._as_text(doc)
-        if looks_like_html(text):
-            root = parse(text)
-            blocks, mode = html_blocks(root), "html"
-            known_title = page_title(root)
-            known_title = strip_site_name(known_title) if known_title else None
+        html = extract_html(text) if looks_like_html(text) else None
+        if html is not None:
+            blocks, mode, known_title = html.blocks, "html", html.title
         else:
             blocks, mode, known_title = text_blocks(text), "text", None
         deadline.check("source")
-        lang = self.config.language or guess_language(blocks)
-        rules, trace = self._rules_for(blocks, url, lang), Trace()
-        if mode == "html" and rules.selectors:
-            for removed, rule in drop_selected(root, rules.selectors):
-                trace.add(Removal(removed, rule.id, "selectors", rule.note or "the element matches a selector rule"))
-            blocks = html_blocks(root)
-        page = Page(blocks=blocks, rules=rules, mode=mode, url=url, title=known_title, lang=lang, deadline=deadline)
+        lang = self.config.language or (html and html.lang) or guess_language(blocks)
+        page = Page(blocks=blocks, rules=self._rules_for(blocks, url, lang), mode=mode, url=url, title=known_title,
+                    lang=lang, deadline=deadline)
+        trace = Trace()
+        if mode == "html" and page.rules.selectors:
+            blocks = self._extract_without_selected(text, page, trace)
         protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks))
@@ -71,14 +70,26 @@ class Pipeline:
         if mode == "text":
             blocks = join_fragments(blocks)
         title_block, blocks = self._take_title(blocks, page)
-        if self.scorer is not None:
-            blocks = self._apply(self.scorer, blocks, page, trace, protected)
-        body = normalise(blocks, page.lang, deadline)
+        scorer = self.html_scorer if mode == "html" else self.scorer
+        if scorer is not None:
+            blocks = self._apply(scorer, blocks, page, trace, protected)
+        # HTML blocks already carry their structure: no run-in headings to split out.
+        body = normalise(blocks, page.lang, deadline) if mode == "text" else list(blocks)
         if title_block is not None:
             body.insert(0, title_block)
         shown = body if self.config.include_title else [b for b in body if b.kind != "title"]
         return Cleaned(text=render([b.text for b in shown]), title=title_block.text if title_block else None,
                        blocks=body, trace=trace, mode=mode, lang=page.lang, url=url)
+
+    def _extract_without_selected(self, text, page, trace):
+        """Extract the page again with the elements that selector rules name removed first, so
+        that those removals are explained by the users' rules rather than by later stages."""
+        dropped = {}  # extraction may parse twice; explain the tree it kept
+        html = extract_html(text, drop_first=lambda root: dropped.__setitem__(root, drop_selected(root, page.rules.selectors)))
+        for removed, rule in dropped.get(html.root, ()):
+            trace.add(Removal(removed, rule.id, "selectors", rule.note or "the element matches a selector rule"))
+        page.blocks = html.blocks
+        return html.blocks
 
     def _as_text(self, doc) -> str:
         if isinstance(doc, (bytes, bytearray, memoryview)):

@@ -106,9 +106,11 @@ def test_learned_pack_loads_and_cleans(tmp_path):
 
 
 def test_html_pages_are_read_like_clean_reads_them():
-    pages = [f"<html><body><nav><a href='/'>Fell Walks</a></nav><p>{a}</p><footer><p>{FOOTER}</p></footer>"
+    # The nav bar never reaches the filters (HTML extraction prunes it), so there is nothing
+    # to learn from it; a boilerplate paragraph inside the article container is learned.
+    pages = [f"<html><body><nav><a href='/'>Fell Walks</a></nav><article><p>{a}</p><p>{FOOTER}</p></article>"
              f"</body></html>" for a in ARTICLES]
-    assert rules_of(learn([p.encode("utf-8") for p in pages])) == {"Fell Walks": 5, FOOTER: 5}
+    assert rules_of(learn([p.encode("utf-8") for p in pages])) == {FOOTER: 5}
 
 
 def test_rule_ids_are_unique_slugs():

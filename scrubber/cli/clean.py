@@ -6,6 +6,7 @@ import json
 import sys
 
 from ..api import clean_and_explain
+from ..render import markdown
 from ..rules import builtin_packs
 
 
@@ -13,7 +14,8 @@ def register(sub):
     parser = sub.add_parser("clean", help="clean HTML or scraped text files and print the article")
     parser.add_argument("files", nargs="*", help="input files; none or - reads stdin")
     parser.add_argument("--url", help="the page URL (switches on domain-scoped rule packs)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                        help="plain text (default), Markdown (headings, lists, quotes, code kept) or JSON")
     parser.add_argument("--explain", action="store_true", help="also print every removed piece with its rule id")
     parser.add_argument("--no-title", action="store_true", help="leave the title out of the text")
     parser.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
@@ -35,7 +37,7 @@ def run(args) -> int:
             continue
         if number:
             sys.stdout.write("\n")
-        sys.stdout.write(result.text)
+        sys.stdout.write(markdown(result, include_title=not args.no_title) if args.format == "markdown" else result.text)
         if args.explain:
             for removal in sorted(result.removed, key=lambda r: r.index):
                 sys.stderr.write(f"removed [{explain(removal)}] {_short(removal.text)}\n")
