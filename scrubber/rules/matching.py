@@ -20,6 +20,7 @@ _SELF_REFERENCE = regex.compile(r"\\[1-9]|\\g|\\k|\(\?P[=>]|\(\?\(|\(\?&|\(\?[+-
 _PLAIN_FLAGS = regex.compile("", regex.IGNORECASE | regex.V0).flags
 
 log = logging.getLogger("scrubber")
+_NEVER = regex.compile(r"(?!)")
 
 
 class RuleSet:
@@ -37,7 +38,7 @@ class RuleSet:
         self._exact = defaultdict(dict)
         self._patterns = defaultdict(list)
         self.selectors: list[Rule] = []
-        self._screens: dict[str, object] = {}
+        self._screens: dict[tuple[str, int], object] = {}
         self._screened: dict[tuple[str, str], bool] = {}
         self._timeouts: Counter[str] = Counter()
         for pack in self.packs:
@@ -64,7 +65,7 @@ class RuleSet:
         if not patterns:
             return None
         words = key.count(" ") + 1
-        if words > MAX_RULE_WORDS or not self._may_match(key, action):
+        if words > MAX_RULE_WORDS or not self._may_match(key, action, words):
             return None
         for rule in patterns:
             if (rule.max_words is not None and words > rule.max_words) or self._timeouts[rule.id] >= MAX_TIMEOUTS:
@@ -79,28 +80,31 @@ class RuleSet:
                                 self.regex_timeout, MAX_TIMEOUTS)
         return None
 
-    def _may_match(self, key: str, action: str) -> bool:
+    def _may_match(self, key: str, action: str, words: int) -> bool:
         """False when no pattern rule of ``action`` matches the line, whatever its stage.
 
         Every stage asks about every line, and most lines are prose that no rule matches: one
         run of all patterns joined into an alternation answers for all stages at once, and is
-        remembered for the page. A timeout or a pattern that cannot be joined means "maybe".
+        remembered for the page. Rules whose ``max_words`` the line exceeds are left out of the
+        alternation. A timeout or a pattern that cannot be joined means "maybe".
         """
         known = self._screened.get((action, key))
         if known is None:
-            screen = self._screen(action)
+            screen = self._screen(action, words)
             try:
                 known = screen is None or screen.fullmatch(key, timeout=self.regex_timeout) is not None
             except TimeoutError:  # a slow pattern inside: match rule by rule, which skips it
-                self._screens[action] = None
+                self._screens[(action, words)] = None
                 known = True
             self._screened[(action, key)] = known
         return known
 
-    def _screen(self, action: str):
-        if action not in self._screens:
-            self._screens[action] = _joined(tuple(r.pattern for r in self._patterns.get(("*", action), [])))
-        return self._screens[action]
+    def _screen(self, action: str, words: int):
+        if (action, words) not in self._screens:
+            rules = self._patterns.get(("*", action), [])
+            fitting = tuple(r.pattern for r in rules if r.max_words is None or words <= r.max_words)
+            self._screens[(action, words)] = _joined(fitting) if fitting else _NEVER
+        return self._screens[(action, words)]
 
     def has(self, action: str, stage: str = "*") -> bool:
         return bool(self._exact.get((stage, action)) or self._patterns.get((stage, action)))
