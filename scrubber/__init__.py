@@ -13,6 +13,7 @@ from .config import CleanConfig
 from .errors import (BudgetExceededError, FilterError, InputTooLargeError, RuleFileError, ScrubberError,
                      UnknownFilterError)
 from .filters import DEFAULT_FILTERS, Filter
+from .jobs import clean_many
 from .pipeline import Pipeline
 from .result import Cleaned
 from .rules import Pack, load_rules
@@ -23,7 +24,7 @@ logging.getLogger("scrubber").addHandler(logging.NullHandler())
 __version__ = "0.1.0"
 
 __all__ = [
-    "clean", "clean_and_explain", "CleanConfig", "Cleaned", "Block", "Trace", "Removal", "Pipeline", "Filter",
+    "clean", "clean_and_explain", "clean_many", "CleanConfig", "Cleaned", "Block", "Trace", "Removal", "Pipeline", "Filter",
     "Pack", "load_rules", "DEFAULT_FILTERS", "ScrubberError", "RuleFileError", "UnknownFilterError",
     "FilterError", "InputTooLargeError", "BudgetExceededError",
 ]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 from .config import CleanConfig
 from .pipeline import Pipeline
 from .result import Cleaned
+from .rules.loader import RULES_DIR_ENV
 
 
 @lru_cache(maxsize=32)
-def _pipeline(config: CleanConfig) -> Pipeline:
+def _pipeline(config: CleanConfig, rules_dir: str | None) -> Pipeline:
+    # rules_dir is part of the key so that setting $SCRUBBER_RULES_DIR takes effect at once.
     return Pipeline(config)
 
 
@@ -45,7 +48,7 @@ def clean_and_explain(doc, *, url: str | None = None, config: CleanConfig | None
     _check_url(url)
     config = _config(config, overrides)
     try:
-        pipeline = _pipeline(config)
+        pipeline = _pipeline(config, os.environ.get(RULES_DIR_ENV))
     except TypeError:  # unhashable overrides (rule packs given as dicts): no caching
         pipeline = Pipeline(config)
     return pipeline.run(doc, url=url)

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import logging
-import time
 
 from .blocks import Block
 from .config import CleanConfig
 from .data import LANGUAGES, stopwords
-from .errors import BudgetExceededError, FilterError, InputTooLargeError, UnknownFilterError
+from .errors import BudgetExceededError, FilterError, UnknownFilterError
 from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Drop, Filter, RuleFilter
+from .limits import NO_DEADLINE, Deadline, check_size
 from .normalise.fragments import continues, join_fragments
 from .normalise.headings import Vocabulary, split_run_in_headings
 from .normalise.whitespace import render
 from .page import Page
 from .result import Cleaned
 from .rules import RuleSet, builtin_packs, line_key, load_rules, rules_from_environment
+from .rules.selectors import drop_selected
 from .scoring import ContentScorer
+from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
-from .source.html import html_blocks, page_title, parse
+from .source.html import extract as extract_html
 from .source.text import text_blocks
-from .title import guess_title, strip_site_name, title_words
+from .title import guess_title, title_words
 from .trace import Removal, Trace
 
 log = logging.getLogger("scrubber")
@@ -42,71 +44,79 @@ class Pipeline:
             classes = tuple(f for f in DEFAULT_FILTERS if f.name in names)
         self.filters = [cls() for cls in classes if cls.name not in self.config.disabled]
         self.scorer = ContentScorer() if self.config.scoring and "scoring" not in self.config.disabled else None
+        self.html_scorer = HtmlScorer() if self.scorer is not None else None
         self.packs = builtin_packs() + rules_from_environment() + load_rules(*self.config.rules)
 
     def run(self, doc, *, url: str | None = None) -> Cleaned:
-        started = time.monotonic()
+        deadline = Deadline(self.config.time_budget)
         text = self._as_text(doc)
-        if looks_like_html(text):
-            root = parse(text)
-            blocks, mode = html_blocks(root), "html"
-            known_title = page_title(root)
-            known_title = strip_site_name(known_title) if known_title else None
+        html = extract_html(text) if looks_like_html(text) else None
+        if html is not None:
+            blocks, mode, known_title = html.blocks, "html", html.title
         else:
             blocks, mode, known_title = text_blocks(text), "text", None
-        self._check_budget(started)
-        page = Page(blocks=blocks, rules=self._rules_for(blocks, url), mode=mode, url=url, title=known_title,
-                    lang=self.config.language or guess_language(blocks))
+        deadline.check("source")
+        lang = self.config.language or (html and html.lang) or guess_language(blocks)
+        page = Page(blocks=blocks, rules=self._rules_for(blocks, url, lang), mode=mode, url=url, title=known_title,
+                    lang=lang, deadline=deadline)
         trace = Trace()
+        if mode == "html" and page.rules.selectors:
+            blocks = self._extract_without_selected(text, page, trace)
         protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks))
         page.meta["rule_candidates"] = {id(b) for b in blocks if page.rules.match(b.key(), "drop") is not None}
         for stage in self.filters:
             blocks = self._apply(stage, blocks, page, trace, protected)
-            self._check_budget(started)
         if mode == "text":
             blocks = join_fragments(blocks)
         title_block, blocks = self._take_title(blocks, page)
-        if self.scorer is not None:
-            blocks = self._apply(self.scorer, blocks, page, trace, protected)
-        body = normalise(blocks, page.lang)
+        scorer = self.html_scorer if mode == "html" else self.scorer
+        if scorer is not None:
+            blocks = self._apply(scorer, blocks, page, trace, protected)
+        # HTML blocks already carry their structure: no run-in headings to split out.
+        body = normalise(blocks, page.lang, deadline) if mode == "text" else list(blocks)
         if title_block is not None:
             body.insert(0, title_block)
-        self._check_budget(started)
         shown = body if self.config.include_title else [b for b in body if b.kind != "title"]
         return Cleaned(text=render([b.text for b in shown]), title=title_block.text if title_block else None,
                        blocks=body, trace=trace, mode=mode, lang=page.lang, url=url)
 
+    def _extract_without_selected(self, text, page, trace):
+        """Extract the page again with the elements that selector rules name removed first, so
+        that those removals are explained by the users' rules rather than by later stages."""
+        dropped = {}  # extraction may parse twice; explain the tree it kept
+        html = extract_html(text, drop_first=lambda root: dropped.__setitem__(root, drop_selected(root, page.rules.selectors)))
+        for removed, rule in dropped.get(html.root, ()):
+            trace.add(Removal(removed, rule.id, "selectors", rule.note or "the element matches a selector rule"))
+        page.blocks = html.blocks
+        return html.blocks
+
     def _as_text(self, doc) -> str:
         if isinstance(doc, (bytes, bytearray, memoryview)):
             data = bytes(doc)
-            self._check_size(len(data))
+            check_size(data, self.config.max_input_bytes)
             return decode(data)
         if isinstance(doc, str):
-            self._check_size(len(doc))
+            check_size(doc, self.config.max_input_bytes)
             return doc
         raise TypeError(f"clean() takes a str or bytes document, not {type(doc).__name__}")
 
-    def _check_size(self, size):
-        limit = self.config.max_input_bytes
-        if limit is not None and size > limit:
-            raise InputTooLargeError(f"document of {size} bytes is larger than max_input_bytes={limit}")
-
-    def _check_budget(self, started):
-        budget = self.config.time_budget
-        if budget is not None and time.monotonic() - started > budget:
-            raise BudgetExceededError(f"cleaning took longer than time_budget={budget}s")
-
-    def _rules_for(self, blocks, url) -> RuleSet:
+    def _rules_for(self, blocks, url, lang=None) -> RuleSet:
         keys = {b.key() for b in blocks}
-        packs = [p for p in self.packs if p.applies(url, keys)]
+        packs = [p for p in self.packs if p.applies(url, keys, lang)]
         return RuleSet(packs, disabled=self.config.disabled, regex_timeout=self.config.regex_timeout)
 
     def _apply(self, stage, blocks, page, trace, protected):
         page.blocks = blocks
         try:
-            drops = list(_select(stage, blocks, page))
+            drops = []
+            for drop in _select(stage, blocks, page):
+                page.deadline.check(stage.name)
+                drops.append(drop)
+            page.deadline.check(stage.name)
+        except BudgetExceededError:
+            raise
         except Exception as exc:
             raise FilterError(f"filter {stage.name!r} failed: {exc!r}") from exc
         if not drops:
@@ -121,7 +131,8 @@ class Pipeline:
         return [b for i, b in enumerate(blocks) if i not in dropped]
 
     def _take_title(self, blocks, page):
-        title = page.title or guess_title(blocks)
+        # An HTML page without a title in its markup has none: its first line is content.
+        title = page.title or (guess_title(blocks) if page.mode == "text" else None)
         if not title:
             return None, blocks
         wanted = title_words(title)
@@ -169,17 +180,23 @@ def guess_language(blocks) -> str:
     return best
 
 
-def normalise(blocks: list[Block], lang: str = "en") -> list[Block]:
+def normalise(blocks: list[Block], lang: str = "en", deadline: Deadline = NO_DEADLINE) -> list[Block]:
     """Join sentence pieces of one flattened line, then split headings run into paragraphs."""
     joined: list[Block] = []
+    pieces: list[list[str]] = []  # joined once at the end: repeated += is quadratic on a flattened page
     for block in blocks:
         if joined and block.line is not None and joined[-1].line == block.line:
-            joined[-1].text += " " + block.text
+            pieces[-1].append(block.text)
         else:
             joined.append(Block(block.text, kind=block.kind, index=block.index, line=block.line, level=block.level))
+            pieces.append([block.text])
+    for block, texts in zip(joined, pieces):
+        if len(texts) > 1:
+            block.text = " ".join(texts)
     vocabulary = Vocabulary.of((b.text for b in joined), stopwords(lang))
     out: list[Block] = []
     for block in joined:
+        deadline.check("normalise")
         if block.kind != "paragraph" or len(block.text) < 80:
             out.append(block)
             continue

@@ -1,6 +1,7 @@
 """Helpers for testing filters and rule packs, public so users can test their own site rules.
 
-``judge`` and ``judge_page`` run one filter on lines you give; ``load_cases`` and
+``judge`` and ``judge_page`` run one filter on lines you give; ``load_filter_cases`` and
+``judge_case`` read per-filter line cases (``fixtures/filters/*.toml``); ``load_cases`` and
 ``check_case`` read golden ``input``/``expected`` pairs from a folder (see ``fixtures/``).
 """
 
@@ -83,3 +84,106 @@ def check_case(case: Case, **options) -> tuple[bool, str, str]:
     got = clean(case.read_input(), url=case.url, **options)
     expected = case.expected()
     return got == expected, got, expected
+
+
+@dataclass
+class CaseResult:
+    """The outcome of one golden case: ``passed`` when ``got`` equals ``expected``."""
+
+    case: Case
+    got: str
+    expected: str
+
+    @property
+    def passed(self) -> bool:
+        return self.got == self.expected
+
+    def diff(self) -> str:
+        """A unified diff from the expected text to the text ``clean()`` gave."""
+        import difflib
+
+        return "".join(difflib.unified_diff(self.expected.splitlines(True), self.got.splitlines(True),
+                                            f"{self.case.name}/expected.txt", f"{self.case.name} (cleaned)"))
+
+
+def check_pack(pack, cases_dir, *, rules=(), **options) -> list[CaseResult]:
+    """Clean every golden case below ``cases_dir`` with ``pack`` in force and compare.
+
+    ``pack`` is a rule file path, a dict or a ``Pack``; it is validated before any case runs
+    (``RuleFileError``). ``cases_dir`` holds ``<case>/input.txt`` (or ``input.html``) +
+    ``<case>/expected.txt``, with an optional ``<case>/url``. A folder without cases raises
+    ``ScrubberError``: a check that ran nothing must not look like a pass.
+    """
+    from .errors import ScrubberError
+
+    packs = load_rules(pack, *rules)
+    cases = load_cases(cases_dir)
+    if not cases:
+        raise ScrubberError(f"no cases in {cases_dir}: expected <case>/input.txt and <case>/expected.txt")
+    results = []
+    for case in cases:
+        _, got, expected = check_case(case, rules=packs, **options)
+        results.append(CaseResult(case, got, expected))
+    return results
+
+
+# Keys a filter fixture case may carry (``fixtures/filters/<filter>.toml``, ``[[case]]`` entries).
+CASE_KEYS = {"name", "input", "removed", "kept", "before", "after", "page_lines", "url", "rules", "note"}
+
+
+@dataclass
+class FilterCase:
+    """One line judged by one filter: ``removed`` is the expected rule id, None when it must be kept.
+
+    ``before``/``after`` are neighbouring lines (for filters that read the whole page, such as
+    ``article_end`` and ``title_repeats``), ``page_lines`` lines elsewhere on the page (a
+    platform's ``detect`` line), ``rules`` user packs (paths relative to the fixture file).
+    """
+
+    name: str
+    filter: str
+    input: str
+    removed: str | None
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    page_lines: tuple[str, ...] = ()
+    url: str | None = None
+    rules: tuple = ()
+
+
+def load_filter_cases(folder) -> list[FilterCase]:
+    """Every ``[[case]]`` of every ``<filter>.toml`` in ``folder``; a malformed case raises ValueError.
+
+    The file stem names the filter (``trackers.toml`` holds cases for the ``trackers`` filter).
+    """
+    from .rules.loader import tomllib
+
+    cases = []
+    for path in sorted(Path(folder).glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for entry in data.get("case", []):
+            cases.append(_filter_case(entry, path))
+    return cases
+
+
+def _filter_case(entry: dict, path: Path) -> FilterCase:
+    where = f"{path.name}: case {entry.get('name', '?')!r}"
+    unknown = set(entry) - CASE_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown key(s) {sorted(unknown)}")
+    if not isinstance(entry.get("name"), str) or not isinstance(entry.get("input"), str):
+        raise ValueError(f"{where}: needs a name and an input line")
+    if ("removed" in entry) == bool(entry.get("kept")):
+        raise ValueError(f"{where}: give exactly one of removed = \"<rule id>\" or kept = true")
+    rules = tuple(str(path.parent / r) for r in entry.get("rules", ()))
+    return FilterCase(entry["name"], path.stem, entry["input"], entry.get("removed"), tuple(entry.get("before", ())),
+                      tuple(entry.get("after", ())), tuple(entry.get("page_lines", ())), entry.get("url"), rules)
+
+
+def judge_case(case: FilterCase) -> str | None:
+    """The rule id with which the case's filter drops its input line (among its neighbours), or None."""
+    from .filters import FILTERS_BY_NAME
+
+    lines = [*case.before, case.input, *case.after]
+    drops = judge_page(FILTERS_BY_NAME[case.filter], lines, rules=case.rules, page_lines=case.page_lines, url=case.url)
+    return next((rule for index, rule in drops if index == len(case.before)), None)

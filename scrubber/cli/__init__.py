@@ -6,9 +6,12 @@ import argparse
 import sys
 
 from ..errors import ScrubberError
+from . import batch as batch_command
 from . import clean as clean_command
+from . import learn as learn_command
+from . import rules as rules_command
 
-COMMANDS = [clean_command]
+COMMANDS = [clean_command, batch_command, rules_command, learn_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

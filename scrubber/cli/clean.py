@@ -6,13 +6,16 @@ import json
 import sys
 
 from ..api import clean_and_explain
+from ..render import markdown
+from ..rules import builtin_packs
 
 
 def register(sub):
     parser = sub.add_parser("clean", help="clean HTML or scraped text files and print the article")
     parser.add_argument("files", nargs="*", help="input files; none or - reads stdin")
     parser.add_argument("--url", help="the page URL (switches on domain-scoped rule packs)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                        help="plain text (default), Markdown (headings, lists, quotes, code kept) or JSON")
     parser.add_argument("--explain", action="store_true", help="also print every removed piece with its rule id")
     parser.add_argument("--no-title", action="store_true", help="leave the title out of the text")
     parser.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
@@ -34,11 +37,31 @@ def run(args) -> int:
             continue
         if number:
             sys.stdout.write("\n")
-        sys.stdout.write(result.text)
+        sys.stdout.write(markdown(result, include_title=not args.no_title) if args.format == "markdown" else result.text)
         if args.explain:
-            for removal in result.removed:
-                sys.stderr.write(f"removed [{removal.rule}] {_short(removal.text)}\n")
+            for removal in sorted(result.removed, key=lambda r: r.index):
+                sys.stderr.write(f"removed [{explain(removal)}] {_short(removal.text)}\n")
     return 0
+
+
+def explain(removal) -> str:
+    """Who removed a piece: the pack and rule id, the filter that is not rule driven, or the
+    scorer and its reason.
+
+    >>> from scrubber.trace import Removal
+    >>> explain(Removal("Quantcast", "trackers/quantcast", "trackers"))
+    'pack trackers, rule quantcast'
+    >>> explain(Removal("bread_at_home", "title_repeats/slug", "title_repeats"))
+    'filter title_repeats, rule slug'
+    >>> explain(Removal("Recipes", "score/short-outside-article", "scoring", "classified as chrome"))
+    'scorer: classified as chrome'
+    """
+    owner, _, rule = removal.rule.partition("/")
+    if removal.stage == "scoring":
+        return f"scorer: {removal.reason or rule}"
+    if owner == removal.stage and owner not in {p.name for p in builtin_packs()}:
+        return f"filter {owner}, rule {rule}"
+    return f"pack {owner}, rule {rule}" if rule else removal.rule
 
 
 def _read(name):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import logging
+from collections import Counter, defaultdict
 
 from .model import Pack, Rule
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
 MAX_RULE_WORDS = 40
+# A rule that timed out this many times is skipped for the rest of the page: a pattern that
+# slow would otherwise cost a timeout on every similar line.
+MAX_TIMEOUTS = 3
+log = logging.getLogger("scrubber")
 # Indexes of recently seen pack combinations: most pages of a job share one.
 MAX_CACHED_INDEXES = 64
 # Patterns are sorted by the first characters of the line they could match, so a line is
@@ -84,7 +89,8 @@ class RuleSet:
     """Rules of the packs in force, grouped by the stage that applies them and by action.
 
     ``text`` rules are a dict lookup on the line key; ``regex`` rules run anchored to the
-    whole line key with a timeout, so a slow user pattern cannot hang a job.
+    whole line key with a timeout, so a slow user pattern cannot hang a job; a rule that has
+    timed out MAX_TIMEOUTS times is skipped for the rest of the page (with a logged warning).
 
     >>> from scrubber.rules import builtin_packs
     >>> rules = RuleSet(builtin_packs())
@@ -99,6 +105,7 @@ class RuleSet:
         self.regex_timeout = regex_timeout
         self._index = _index_for(self.packs, disabled)
         self.selectors = self._index.selectors
+        self._timeouts: Counter[str] = Counter()
 
     def match(self, key: str, action: str = "drop", stage: str = "*") -> Rule | None:
         """The first rule of ``stage`` (``*``: any stage) and ``action`` matching the line key."""
@@ -116,13 +123,16 @@ class RuleSet:
         if words > MAX_RULE_WORDS:
             return None
         for rule in index.possible(slot, key, self.regex_timeout):
-            if rule.max_words is not None and words > rule.max_words:
+            if (rule.max_words is not None and words > rule.max_words) or self._timeouts[rule.id] >= MAX_TIMEOUTS:
                 continue
             try:
                 if rule.pattern.fullmatch(key, timeout=self.regex_timeout):
                     return rule
             except TimeoutError:
-                continue
+                self._timeouts[rule.id] += 1
+                if self._timeouts[rule.id] == MAX_TIMEOUTS:
+                    log.warning("rule %s timed out (%ss) on %d lines; skipped for the rest of this page",
+                                rule.id, self.regex_timeout, MAX_TIMEOUTS)
         return None
 
     def has(self, action: str, stage: str = "*") -> bool:

@@ -44,7 +44,9 @@ class Pack:
 
     A pack without ``domains`` and ``detect`` applies to every page. With a scope it applies
     when the page URL's host is one of ``domains`` (or a subdomain of one), or when one of the
-    ``detect`` lines occurs in the page as a whole line.
+    ``detect`` lines occurs in the page as a whole line. A pack with ``lang`` codes applies only
+    to pages in one of those languages (when the language is known). ``line`` is where the
+    pack's name is written in its file.
     """
 
     name: str
@@ -54,15 +56,17 @@ class Pack:
     stage: str = "site_rules"
     description: str = ""
     path: str | None = None
+    line: int | None = None
     builtin: bool = False
+    lang: tuple[str, ...] = ()
     detect_keys: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def scoped(self) -> bool:
         return bool(self.domains or self.detect)
 
-    def applies(self, url: str | None, line_keys: frozenset[str] | set[str]) -> bool:
-        """Whether the pack is in force for a page with this URL and these line keys.
+    def applies(self, url: str | None, line_keys: frozenset[str] | set[str], lang: str | None = None) -> bool:
+        """Whether the pack is in force for a page with this URL, these line keys and language.
 
         >>> p = Pack("wix", domains=("wixsite.com",), detect=("Post: Blog2_Post",),
         ...          detect_keys=frozenset({"post: blog2_post"}))
@@ -72,7 +76,11 @@ class Pack:
         True
         >>> p.applies("https://example.org/", {"hello"})
         False
+        >>> Pack("german-news", lang=("de",)).applies(None, set(), lang="en")
+        False
         """
+        if self.lang and lang and lang.casefold() not in self.lang:
+            return False
         if not self.scoped:
             return True
         if url and self.domains:

@@ -1,0 +1,202 @@
+"""HTML-mode benchmark: extract article text from raw pages, side by side with peers.
+
+    python benchmarks/html_mode.py [--corpus DIR] [--limit N] [--only readability|trafilatura]
+        [--systems scrubber,trafilatura,...] [--json OUT] [--worst K] [--clock wall|cpu] [--repeat N]
+
+Each (system, dataset) pair runs in a fresh interpreter that streams the pages,
+so its peak RSS is its own: imports, parse trees and caches of other systems, or
+the whole decoded corpus, would otherwise inflate it.
+The parent only collects predictions and timings and scores them.  See
+benchmarks/README.md for the columns.  Run by hand only.
+"""
+
+import argparse
+import inspect
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict
+
+import harness
+import peers
+from corpus import add_corpus_args, iter_dataset, load_dataset, page_url, selected_datasets
+
+SPEED_FLOOR = "lxml-parse"
+
+
+def make_scrubber():
+    from scrubber import clean  # a namespace package without clean() is "unavailable" too
+    return lambda rec: clean(rec["html"], url=page_url(rec), include_title=False)
+
+
+def _trafilatura(**options):
+    import trafilatura
+
+    def extract(rec):
+        return trafilatura.extract(rec["html"], url=page_url(rec), include_comments=False,
+                                   include_tables=True, **options)
+    return extract
+
+
+def make_trafilatura_fast():
+    import trafilatura
+    # trafilatura 1.x called this no_fallback; 2.x renamed it fast (keeping the old name deprecated).
+    flag = "fast" if "fast" in inspect.signature(trafilatura.extract).parameters else "no_fallback"
+    return _trafilatura(**{flag: True})
+
+
+def make_readability():
+    import lxml.html
+    from readability import Document
+    return lambda rec: peers.block_text(lxml.html.fromstring(Document(rec["html"]).summary()))
+
+
+def make_justext():
+    import justext  # noqa: F401  (fail here, as "unavailable", if it is missing)
+    return lambda rec: peers.justext_text(rec["html"], peers.stoplist_for_html(rec["html"]))
+
+
+def make_resiliparse():
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.html import HTMLTree
+    return lambda rec: extract_plain_text(HTMLTree.parse(rec["html"]), main_content=True)
+
+
+def make_boilerpy3():
+    from boilerpy3 import extractors
+    extractor = extractors.ArticleExtractor()
+    return lambda rec: extractor.get_content(rec["html"])
+
+
+def make_lxml_parse():
+    import lxml.html
+    # Parsing alone, no extraction: the speed any lxml-based extractor cannot beat.
+    def parse(rec):
+        lxml.html.document_fromstring(rec["html"])
+        return ""
+    return parse
+
+
+SYSTEMS = {
+    "scrubber": make_scrubber,
+    "trafilatura": _trafilatura,
+    "trafilatura-precision": lambda: _trafilatura(favor_precision=True),
+    "trafilatura-fast": make_trafilatura_fast,
+    "readability-lxml": make_readability,
+    "justext": make_justext,
+    "resiliparse": make_resiliparse,
+    "boilerpy3": make_boilerpy3,
+    SPEED_FLOOR: make_lxml_parse,
+}
+
+
+def _reset_peak_rss():
+    """Forget the peak reached while starting up, so the base is what the process
+    holds right before the system is imported.  Linux resets the high-water mark
+    when "5" is written to clear_refs; elsewhere the base stays conservative."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass
+
+
+def _peak_rss_kb():
+    """This process's peak RSS.  VmHWM rather than ru_maxrss where /proc exists:
+    Linux carries the parent's RSS at fork into the child's ru_maxrss across exec,
+    so a worker forked from a parent holding the corpus would report that instead."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def worker(args):
+    """Child side: run one system on one dataset, write the Run as JSON."""
+    records = iter_dataset(args.corpus, args.dataset, args.limit, fields=("id", "source", "url", "html"))
+    _reset_peak_rss()
+    base = _peak_rss_kb()
+    run = harness.run_system(args.worker, SYSTEMS[args.worker], records, args.clock, args.repeat)
+    run.rss_base_kb, run.rss_peak_kb = base, _peak_rss_kb()
+    with open(args.out, "w", encoding="utf-8") as f:
+        json.dump(asdict(run), f)
+    return 0
+
+
+def spawn(name, dataset, args):
+    """Parent side: run a worker and read back its Run."""
+    fd, out = tempfile.mkstemp(prefix=f"bench-{name}-", suffix=".json")
+    os.close(fd)
+    cmd = [sys.executable, os.path.abspath(__file__), "--worker", name, "--dataset", dataset,
+           "--corpus", str(args.corpus), "--out", out, "--clock", args.clock,
+           "--repeat", str(args.repeat)]
+    if args.limit is not None:
+        cmd += ["--limit", str(args.limit)]
+    try:
+        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            tail = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            return harness.Run(name, unavailable=f"worker exited with {done.returncode}: {tail[:200]}")
+        with open(out, encoding="utf-8") as f:
+            return harness.Run(**json.load(f))
+    finally:
+        os.unlink(out)
+
+
+def _mib(kb):
+    return "-" if kb is None else f"{kb / 1024:.0f}"
+
+
+EXTRA_COLUMNS = (
+    ("pages/s", lambda s: "-" if s.pages_per_s is None else f"{s.pages_per_s:.1f}"),
+    ("RSS MiB", lambda s: _mib(s.run.rss_peak_kb)),
+    ("+RSS MiB", lambda s: _mib(s.run.rss_peak_kb - s.run.rss_base_kb)
+     if s.run.rss_peak_kb is not None else "-"),
+)
+
+
+def parse_args(argv):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_corpus_args(ap)
+    harness.add_run_args(ap, SYSTEMS)
+    ap.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
+    for internal in ("--dataset", "--out"):
+        ap.add_argument(internal, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    harness.check_args(ap, args, SYSTEMS)
+    return args
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    if args.worker:
+        return worker(args)
+    dumped = []
+    for dataset in selected_datasets(args):
+        records = load_dataset(args.corpus, dataset, args.limit)
+        size = sum(len(r["html"].encode("utf-8")) for r in records)
+        scored = []
+        for name in args.systems:
+            print(f"  running {name} on {dataset} ...", file=sys.stderr, flush=True)
+            scored.append(harness.score_run(spawn(name, dataset, args), records, size,
+                                            quality=name != SPEED_FLOOR))
+        harness.print_table(f"HTML mode: {dataset} ({len(records)} pages, {size / harness.MB:.2f} MB, "
+                            f"{args.clock} clock)",
+                            scored, EXTRA_COLUMNS)
+        harness.print_worst(scored, records, args.worst)
+        dumped += [{"mode": "html", "dataset": dataset, "field": "html", "limit": args.limit,
+                    "scored": s} for s in scored]
+    if args.json:
+        harness.dump_json(args.json, dumped)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,172 @@
+"""clean_many(): clean a stream of documents in worker processes, results in input order.
+
+How the work is cut up, and why:
+
+- Documents travel in chunks of up to ``chunk_docs`` documents or ``chunk_bytes`` of content,
+  whichever fills first. One task per document would pay a pickle round trip and a queue hop
+  for every short text dump; one task per thousand would leave a core idle at the end of the
+  job and hold many pages in memory. A typical scraped page takes ~0.1 s, so a 1 MiB / 16-doc
+  chunk is about a second of work: IPC is noise, and the last chunk finishes soon after the others.
+- Each worker process builds its ``Pipeline`` once (rule packs loaded and compiled in the
+  process initializer), not once per document or chunk.
+- At most ``workers * PREFETCH_PER_WORKER`` chunks are in flight. The input iterator is read
+  only as fast as results are consumed, so memory stays bounded however long the input, while
+  every worker always has the next chunk queued. Results leave in input order: the oldest chunk
+  is awaited first, while the younger ones keep the other workers busy.
+- A document that kills its worker process (a crash in a C extension, the OOM killer) breaks the
+  pool; the pool is restarted, the chunk is cleaned again one document at a time, and only the
+  document that kills a worker on its own gets an ``error``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from functools import partial
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Iterable, Iterator
+
+from ..api import _config
+from ..config import CleanConfig
+from ..errors import ScrubberError
+from ..pipeline import Pipeline
+from ..render import markdown
+from .documents import BatchResult, Document, as_document, clean_document
+
+FORMATS = ("text", "markdown", "json")
+CHUNK_DOCS = 16
+CHUNK_BYTES = 1 << 20
+PREFETCH_PER_WORKER = 3
+
+
+def clean_many(docs: Iterable, *, workers: int | None = None, format: str = "text", chunk_docs: int = CHUNK_DOCS,
+               chunk_bytes: int = CHUNK_BYTES, config: CleanConfig | None = None, **overrides) -> Iterator[BatchResult]:
+    """Clean every document of ``docs``, yielding one ``BatchResult`` per input, in input order.
+
+    ``docs`` is any iterable (a generator over a huge file is fine) of str/bytes documents or
+    records (dicts) with ``id``, ``html`` or ``text``, and optional ``url``. Items without an
+    ``id`` are named by their position. A document that cannot be cleaned yields a result
+    whose ``error`` says why; it never stops the run. ``workers`` processes clean in parallel
+    (default ``os.cpu_count()``); ``workers=1`` cleans in this process. ``format`` is
+    ``text``, ``markdown`` or ``json`` (adds blocks and removals). Other keywords are
+    ``CleanConfig`` fields, as for ``clean()``; rule files are checked before this returns.
+
+    >>> results = list(clean_many(["top of page\\nThe ferry to the island now runs every hour, the harbour master said today.", {"id": "b"}], workers=1))
+    >>> [(r.id, r.text, r.error) for r in results]
+    [(0, 'The ferry to the island now runs every hour, the harbour master said today.\\n', None), ('b', None, "record has neither 'html' nor 'text'")]
+    >>> results[0].counts
+    {'page_anchors/top-of-page': 1}
+    """
+    config = _config(config, overrides)
+    if format not in FORMATS:
+        raise ScrubberError(f"unknown format {format!r}; valid: {', '.join(FORMATS)}")
+    if workers is None:
+        workers = os.cpu_count() or 1
+    if not isinstance(workers, int) or isinstance(workers, bool):
+        raise TypeError(f"workers must be an int, not {type(workers).__name__}")
+    if workers < 1:
+        raise ScrubberError(f"workers must be at least 1, not {workers}")
+    pipeline = Pipeline(config)  # loads and validates the rule packs now, before any document
+    documents = (as_document(item, position) for position, item in enumerate(docs))
+    if workers == 1:
+        render = renderer(format, config.include_title)
+        return (clean_document(pipeline, doc, format, render) for doc in documents)
+    chunks = chunked(documents, chunk_docs, chunk_bytes)
+    return _in_order(chunks, workers, config, format)
+
+
+def renderer(format: str, include_title: bool = True):
+    """The function turning a ``Cleaned`` into output text, or None for its plain text."""
+    if format != "markdown":
+        return None
+    return partial(markdown, include_title=include_title)
+
+
+def chunked(documents: Iterable[Document], max_docs: int, max_bytes: int) -> Iterator[list[Document]]:
+    """Group documents into lists of at most ``max_docs``, closing one early at ``max_bytes``.
+
+    >>> [len(c) for c in chunked((Document(i, "x" * 10) for i in range(7)), 3, 25)]
+    [3, 3, 1]
+    >>> [len(c) for c in chunked((Document(i, "x" * 10) for i in range(7)), 5, 15)]
+    [2, 2, 2, 1]
+    """
+    chunk, size = [], 0
+    for document in documents:
+        chunk.append(document)
+        size += document.size
+        if len(chunk) >= max_docs or size >= max_bytes:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _in_order(chunks, count: int, config: CleanConfig, format: str) -> Iterator[BatchResult]:
+    workers, window = _Workers(count, config, format), count * PREFETCH_PER_WORKER
+    pending: deque = deque()
+    try:
+        for chunk in chunks:
+            pending.append([chunk, workers.submit(chunk)])
+            while len(pending) >= window:
+                yield from _oldest(pending, workers)
+        while pending:
+            yield from _oldest(pending, workers)
+    finally:
+        workers.close()
+
+
+def _oldest(pending: deque, workers: "_Workers") -> list[BatchResult]:
+    chunk, future = pending.popleft()
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        workers.restart()
+        results = [workers.clean_alone(document) for document in chunk]
+        for entry in pending:  # the broken pool failed these too; send them again
+            if not entry[1].done() or entry[1].exception() is not None:
+                entry[1] = workers.submit(entry[0])
+        return results
+
+
+class _Workers:
+    """A process pool whose processes each hold one ready Pipeline; restartable when one dies."""
+
+    def __init__(self, count: int, config: CleanConfig, format: str):
+        self._args = (count, config, format)
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        count, config, format = self._args
+        return ProcessPoolExecutor(count, initializer=_start_worker, initargs=(config, format))
+
+    def submit(self, chunk):
+        return self._pool.submit(_clean_chunk, chunk)
+
+    def clean_alone(self, document: Document) -> BatchResult:
+        try:
+            return self.submit([document]).result()[0]
+        except BrokenProcessPool:
+            self.restart()
+            return BatchResult(document.id, document.url, size=document.size,
+                               error="worker process died while cleaning this document")
+
+    def restart(self):
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._start()
+
+    def close(self):
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+_worker = None
+
+
+def _start_worker(config: CleanConfig, format: str):
+    global _worker
+    _worker = (Pipeline(config), format, renderer(format, config.include_title))
+
+
+def _clean_chunk(chunk: list[Document]) -> list[BatchResult]:
+    pipeline, format, render = _worker
+    return [clean_document(pipeline, document, format, render) for document in chunk]

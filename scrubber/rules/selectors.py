@@ -1,0 +1,37 @@
+"""Selector rules: HTML elements a pack names by CSS selector, removed before blocks are judged."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lxml.cssselect import CSSSelector
+
+
+@lru_cache(maxsize=256)
+def _compiled(selector: str) -> CSSSelector:
+    return CSSSelector(selector)
+
+
+def drop_selected(root, rules) -> list[tuple[str, object]]:
+    """Remove every element a ``selector`` rule matches from the parsed page, keeping the text
+    that follows it; returns ``(text, rule)`` for each removed element with text.
+
+    >>> import lxml.html
+    >>> from scrubber.rules import load_pack
+    >>> pack = load_pack({"pack": {"name": "example-news"}, "drop": [{"id": "promo", "selector": "div.promo-box"}]})
+    >>> root = lxml.html.fromstring('<div><p>Story.</p><div class="promo-box">Buy now</div>After.</div>')
+    >>> [(text, rule.id) for text, rule in drop_selected(root, pack.rules)]
+    [('Buy now', 'example-news/promo')]
+    >>> lxml.html.tostring(root)
+    b'<div><p>Story.</p>After.</div>'
+    """
+    removed = []
+    for rule in rules:
+        for element in _compiled(rule.selector)(root):
+            if element is root or element.getroottree().getroot() is not root.getroottree().getroot():
+                continue  # the page itself, or inside an element removed already
+            text = " ".join(element.text_content().split())
+            element.drop_tree()
+            if text:
+                removed.append((text, rule))
+    return removed

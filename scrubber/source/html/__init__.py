@@ -1,0 +1,71 @@
+"""HTML -> blocks of the main content: parse, read the metadata, prune chrome, find the
+article's containers, turn them into structured blocks.
+
+>>> doc = extract("<html lang=en><title>Rain | Weather Desk</title><nav><a href=/>Home</a></nav>"
+...               "<article><h1>Rain</h1><p>It rained all day, and the river rose by a metre.</p></article>")
+>>> doc.title, doc.lang, [(b.kind, b.text) for b in doc.blocks]
+('Rain', 'en', [('heading', 'Rain'), ('paragraph', 'It rained all day, and the river rose by a metre.')])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...blocks import Block
+from .blocks import blocks_of
+from .content import main_content, score_tree
+from .metadata import json_ld_body, page_lang, page_title
+from .parse import parse
+from .prune import prune
+
+# Below this many characters the strict pass may have pruned the article itself (a container
+# named like chrome): extract again, pruning by markup semantics only, and keep that when it
+# finds several times more text.
+MIN_ARTICLE_CHARS = 500
+RETRY_GAIN = 2
+
+__all__ = ["HtmlDocument", "extract", "parse"]
+
+
+@dataclass
+class HtmlDocument:
+    """The main content of a page as blocks, with the element each block came from."""
+
+    blocks: list[Block]
+    title: str | None = None
+    lang: str | None = None
+    origins: list = field(default_factory=list)
+    root: object = None
+    json_ld_body: str | None = None
+
+
+def extract(html: str, drop_first=None) -> HtmlDocument:
+    """Parse ``html`` and return the blocks of its main content, title and language.
+
+    ``drop_first(root)``, when given, runs on the parsed tree before anything else (the
+    pipeline removes the elements that users' selector rules name this way).
+    """
+    root = _parse(html, drop_first)
+    title, lang, ld_body = page_title(root), page_lang(root), json_ld_body(root)
+    blocks, origins = _article_blocks(root, by_name=True)
+    if sum(len(b.text) for b in blocks) < MIN_ARTICLE_CHARS:
+        second = _parse(html, drop_first)
+        more, more_origins = _article_blocks(second, by_name=False)
+        if sum(len(b.text) for b in more) > RETRY_GAIN * sum(len(b.text) for b in blocks):
+            root, blocks, origins = second, more, more_origins
+    return HtmlDocument(blocks, title, lang, origins, root, ld_body)
+
+
+def _parse(html, drop_first):
+    root = parse(html)
+    if drop_first is not None:
+        drop_first(root)
+    return root
+
+
+def _article_blocks(root, by_name):
+    prune(root, by_name=by_name)
+    body = root.find("body")
+    if body is None:
+        body = root
+    return blocks_of(main_content(body, score_tree(body)))

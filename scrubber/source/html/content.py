@@ -1,0 +1,228 @@
+"""Main-content detection: which containers of the pruned tree hold the article.
+
+Every paragraph-like element (``p``, ``pre``, ``td``, ``blockquote``, or any block holding 25+
+characters of its own inline text) scores 1 + its commas + one per 100 characters (at most 3),
+and passes that score to its parent (in full), grandparent (half) and three more ancestors
+(less). A container's score then grows with its tag (``div`` +5, ``article`` +10, schema.org
+``articleBody`` +40), its class/id words, and shrinks with its link density. The best container
+wins, moved up when its parent scores higher or when several near-best candidates share an
+ancestor; siblings that score well or read like prose join it. One iterative pass over the
+tree, so nesting depth and page size cost no recursion.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+from lxml import etree
+
+from .blocks import BLOCK_TAGS
+from .prune import name_words, scoring_hints
+
+PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote", "dd"))
+MIN_PARAGRAPH_CHARS = 25
+TAG_SCORES = {"div": 5, "article": 10, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
+              "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+              "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
+ARTICLE_BODY_BONUS = 40
+NAME_WEIGHT = 25
+ANCESTOR_LEVELS = 5
+TOP_CANDIDATES = 5
+_COMMAS = regex.compile(r"[,،、，﹐︐︑﹑]")
+
+
+class _Frame:
+    __slots__ = ("element", "chars", "links", "commas", "inline", "inline_commas")
+
+    def __init__(self, element, chars, commas):
+        self.element = element
+        self.chars = chars
+        self.links = 0
+        self.commas = commas
+        self.inline = chars
+        self.inline_commas = commas
+
+
+class Scores:
+    """Content scores and text statistics of the containers of one tree."""
+
+    def __init__(self):
+        self.score: dict = {}
+        self.chars: dict = {}
+        self.links: dict = {}
+
+    def link_density(self, element) -> float:
+        chars = self.chars.get(element, 0)
+        return self.links.get(element, 0) / chars if chars else 0.0
+
+    def final(self, element) -> float:
+        return self.score.get(element, 0.0) * (1 - self.link_density(element))
+
+    def add(self, element, points):
+        if element not in self.score:
+            self.score[element] = _initial_score(element)
+        self.score[element] += points
+
+
+def score_tree(body) -> Scores:
+    """One pass over ``body``: text statistics of every block element and content scores."""
+    scores = Scores()
+    stack: list[_Frame] = []
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            text = element.text
+            text = text.strip() if text and isinstance(tag, str) else ""
+            stack.append(_Frame(element, len(text), _count_commas(text)))
+            continue
+        frame = stack.pop()
+        if not isinstance(tag, str):
+            frame.chars = frame.inline = frame.commas = 0
+        if tag == "a":
+            frame.links = frame.chars
+        block = tag in BLOCK_TAGS
+        if block:
+            scores.chars[element] = frame.chars
+            scores.links[element] = frame.links
+            if tag in PARAGRAPHS:
+                _score_paragraph(scores, stack, frame.chars, frame.commas)
+            elif frame.inline >= MIN_PARAGRAPH_CHARS:
+                _score_paragraph(scores, stack + [frame], frame.inline, frame.inline_commas)
+        if not stack:
+            break
+        parent = stack[-1]
+        tail = element.tail
+        tail = tail.strip() if tail else ""
+        tail_commas = _count_commas(tail) if tail else 0
+        parent.chars += frame.chars + len(tail)
+        parent.links += frame.links
+        parent.commas += frame.commas + tail_commas
+        parent.inline += len(tail) + (0 if block else frame.chars)
+        parent.inline_commas += tail_commas + (0 if block else frame.commas)
+    return scores
+
+
+def _count_commas(text: str) -> int:
+    return text.count(",") + (len(_COMMAS.findall(text)) - text.count(",") if not text.isascii() else 0)
+
+
+def _score_paragraph(scores, ancestors, chars, commas):
+    if chars < MIN_PARAGRAPH_CHARS:
+        return
+    points = 1 + commas + min(chars // 100, 3)
+    for level in range(min(ANCESTOR_LEVELS, len(ancestors))):
+        divider = 1 if level == 0 else 2 if level == 1 else level * 3
+        scores.add(ancestors[-1 - level].element, points / divider)
+
+
+def _initial_score(element) -> float:
+    score = TAG_SCORES.get(element.tag, 0) + _name_weight(element.get("class"), element.get("id"))
+    if element.get("itemprop") == "articleBody":
+        score += ARTICLE_BODY_BONUS
+    return score
+
+
+@lru_cache(maxsize=8192)
+def _name_weight(class_name, id_name) -> int:
+    positive, negative = scoring_hints()
+    weight = 0
+    for name in (class_name, id_name):
+        if not name:
+            continue
+        words = set(name_words(name))
+        if words & negative:
+            weight -= NAME_WEIGHT
+        if words & positive:
+            weight += NAME_WEIGHT
+    return weight
+
+
+def main_content(body, scores: Scores | None = None) -> list:
+    """The elements holding the article, in document order: the best container and the
+    siblings that belong with it (``[body]`` when nothing scores).
+
+    >>> from scrubber.source.html.parse import parse
+    >>> page = parse("<body><div id=menu><a href=/>Home</a></div><div class=post>"
+    ...              + "<p>It rained all day, and the river rose.</p>" * 3 + "</div></body>")
+    >>> [e.get("class") for e in main_content(page.find("body"))]
+    ['post']
+    """
+    scores = scores or score_tree(body)
+    if not scores.score:
+        return [body]
+    ranked = sorted(scores.score, key=scores.final, reverse=True)
+    top = ranked[0]
+    top = _shared_ancestor(top, ranked[1:TOP_CANDIDATES], scores, body)
+    top = _climb(top, scores, body)
+    return _with_siblings(top, scores, body)
+
+
+def _shared_ancestor(top, others, scores, body):
+    """When three near-best candidates sit under one ancestor, the article is that ancestor."""
+    best = scores.final(top)
+    if best <= 0:
+        return top
+    lineages = [set(o.iterancestors()) for o in others if scores.final(o) / best >= 0.75]
+    if len(lineages) < 3:
+        return top
+    for ancestor in top.iterancestors():
+        if ancestor is body:
+            break
+        if sum(1 for lineage in lineages if ancestor in lineage) >= 3:
+            return ancestor
+    return top
+
+
+def _climb(top, scores, body):
+    """Move up while the parent scores higher, then past parents with no other child."""
+    last = scores.final(top)
+    threshold = last / 3
+    for parent in top.iterancestors():
+        if parent is body:
+            break
+        if parent not in scores.score:
+            continue
+        score = scores.final(parent)
+        if score < threshold:
+            break
+        if score > last:
+            top = parent
+            break
+        last = score
+    parent = top.getparent()
+    while parent is not None and parent is not body and len(parent) == 1:
+        top, parent = parent, parent.getparent()
+    return top
+
+
+def _with_siblings(top, scores, body):
+    if top is body or top.getparent() is None:
+        return [top]
+    best = scores.final(top)
+    threshold = max(10.0, best * 0.2)
+    top_class = top.get("class")
+    kept = []
+    for sibling in top.getparent():
+        if sibling is top:
+            kept.append(sibling)
+            continue
+        if not isinstance(sibling.tag, str):
+            continue
+        bonus = best * 0.2 if top_class and sibling.get("class") == top_class else 0
+        if sibling in scores.score and scores.final(sibling) + bonus >= threshold:
+            kept.append(sibling)
+        elif sibling.tag == "p" and _reads_like_prose(sibling, scores):
+            kept.append(sibling)
+    return kept
+
+
+def _reads_like_prose(paragraph, scores) -> bool:
+    chars = scores.chars.get(paragraph, 0)
+    density = scores.link_density(paragraph)
+    if chars > 80:
+        return density < 0.25
+    if chars == 0 or density > 0:
+        return False
+    text = paragraph.text_content()
+    return ". " in text or text.rstrip().endswith(".")

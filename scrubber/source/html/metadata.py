@@ -1,0 +1,89 @@
+"""What the page says about itself: title, language, and the article body of its JSON-LD.
+Read before pruning, which removes ``<head>`` and scripts."""
+
+from __future__ import annotations
+
+import json
+
+from ...normalise.whitespace import clean_line
+from ...title import strip_site_name
+
+_OG_TITLE = '//meta[@property="og:title" or @name="og:title"]/@content'
+_HEADINGS = "//h1|//h2|//h3"
+
+
+def page_title(root) -> str | None:
+    """og:title; else the longest heading that ``<title>`` contains (the post title on blogs
+    whose ``<h1>`` is the blog's name); else the first ``<h1>``; else ``<title>``. Site name
+    stripped.
+
+    >>> from scrubber.source.html.parse import parse
+    >>> page_title(parse("<title>Baking Sourdough Bread at Home | The Loaf</title><h1> </h1>"))
+    'Baking Sourdough Bread at Home'
+    >>> page_title(parse("<title>Loaf: Rye in Winter</title><h1>Loaf</h1><h3>Rye in Winter</h3>"))
+    'Rye in Winter'
+    """
+    for found in root.xpath(_OG_TITLE)[:1]:
+        title = clean_line(found)
+        if title:
+            return strip_site_name(title)
+    title_element = root.find(".//title")
+    title = clean_line(title_element.text_content()) if title_element is not None else ""
+    headings = [clean_line(h.text_content()) for h in root.xpath(_HEADINGS)[:50]]
+    folded = title.casefold()
+    inside = [h for h in headings if len(h.split()) >= 2 and h.casefold() in folded]
+    if inside:
+        return max(inside, key=len)
+    first_h1 = next((h for h, e in zip(headings, root.xpath(_HEADINGS)) if e.tag == "h1" and h), None)
+    if first_h1:
+        return strip_site_name(first_h1)
+    return strip_site_name(title) if title else None
+
+
+def page_lang(root) -> str | None:
+    """The primary language subtag of ``<html lang>`` (or ``xml:lang``), lower case.
+
+    >>> from scrubber.source.html.parse import parse
+    >>> page_lang(parse('<html lang="de-AT"><p>Hallo</p></html>'))
+    'de'
+    >>> page_lang(parse('<p>Hi</p>')) is None
+    True
+    """
+    value = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    primary = value.strip().replace("_", "-").split("-")[0].casefold()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def json_ld_body(root) -> str | None:
+    """The ``articleBody`` of the page's JSON-LD, whitespace collapsed, or None.
+
+    >>> from scrubber.source.html.parse import parse
+    >>> page = parse('<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "It rained."}</script>')
+    >>> json_ld_body(page)
+    'It rained.'
+    """
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or ""):
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        body = _find_body(data)
+        if body:
+            return clean_line(body)
+    return None
+
+
+def _find_body(data):
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            body = item.get("articleBody")
+            if isinstance(body, str) and body.strip():
+                return body
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return None
