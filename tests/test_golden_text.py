@@ -21,9 +21,6 @@ KNOWN_GAPS = {
     "de-one-line-radweg": _ONE_LINE,
     "fr-one-line-marche": _ONE_LINE,
     "en-blogger-kestrels": _BEFORE_TITLE,
-    "es-blogger-recetas": _BEFORE_TITLE,
-    "en-cookies-brown-butter": "a related-post teaser title ('Oat Cookies That Stay Chewy') right after the last "
-                               "paragraph, its list header removed by rule, is kept by the span scorer (scoring)",
 }
 
 
