@@ -58,6 +58,9 @@ def clean_many(docs: Iterable, *, workers: int | None = None, format: str = "tex
     >>> results[0].counts
     {'page_anchors/top-of-page': 1}
     """
+    if isinstance(docs, (str, bytes, bytearray, dict)):
+        raise TypeError(f"clean_many takes an iterable of documents, not one {type(docs).__name__}; "
+                        "use clean() for a single document")
     config = _config(config, overrides)
     if format not in FORMATS:
         raise ScrubberError(f"unknown format {format!r}; valid: {', '.join(FORMATS)}")
