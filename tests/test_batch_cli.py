@@ -78,12 +78,15 @@ def test_folder_input_reads_html_htm_txt_in_path_order(tmp_path):
     (pages / "b-section" / "d.TXT").write_text(text_dump(3), encoding="utf-8")
     (pages / "e.txt").write_bytes(garbage(2000))
     (pages / "logo.png").write_bytes(garbage(100))
+    (pages / "gone.html").symlink_to(pages / "deleted-meanwhile.html")
     out = tmp_path / "out.jsonl"
     run(pages, "-o", out, "--workers", "2")
     lines = read_output(out)
     assert [line["id"] for line in lines] == [str(pages / "a.html"), str(pages / "b-section" / "c.htm"),
-                                              str(pages / "b-section" / "d.TXT"), str(pages / "e.txt")]
+                                              str(pages / "b-section" / "d.TXT"), str(pages / "e.txt"),
+                                              str(pages / "gone.html")]
     assert article(1) in lines[0]["text"] and article(2) in lines[1]["text"] and article(3) in lines[2]["text"]
+    assert lines[4]["error"].startswith("cannot read file: FileNotFoundError")
 
 
 def write_warc(path, truncate=False):
