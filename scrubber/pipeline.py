@@ -9,7 +9,7 @@ from .blocks import Block
 from .config import CleanConfig
 from .data import LANGUAGES, stopwords
 from .errors import BudgetExceededError, FilterError, InputTooLargeError, UnknownFilterError
-from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME
+from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Drop, Filter, RuleFilter
 from .normalise.fragments import continues, join_fragments
 from .normalise.headings import Vocabulary, split_run_in_headings
 from .normalise.whitespace import render
@@ -65,6 +65,7 @@ class Pipeline:
         protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks))
+        page.meta["rule_candidates"] = {id(b) for b in blocks if page.rules.match(b.key(), "drop") is not None}
         for stage in self.filters:
             blocks = self._apply(stage, blocks, page, trace, protected)
             self._check_budget(started)
@@ -121,7 +122,7 @@ class Pipeline:
     def _apply(self, stage, blocks, page, trace, protected):
         page.blocks = blocks
         try:
-            drops = list(stage.select(blocks, page))
+            drops = list(_select(stage, blocks, page))
         except Exception as exc:
             raise FilterError(f"filter {stage.name!r} failed: {exc!r}") from exc
         if not drops:
@@ -136,7 +137,8 @@ class Pipeline:
         return [b for i, b in enumerate(blocks) if i not in dropped]
 
     def _take_title(self, blocks, page):
-        title = page.title or guess_title(blocks)
+        # An HTML page without a title in its markup has none: its first line is content.
+        title = page.title or (guess_title(blocks) if page.mode == "text" else None)
         if not title:
             return None, blocks
         wanted = title_words(title)
@@ -147,6 +149,17 @@ class Pipeline:
         if page.title:
             return Block(page.title, kind="title", index=-1), blocks
         return None, blocks
+
+
+def _select(stage, blocks, page):
+    """The stage's drops. A plain rule filter judges each line alone and can only drop lines
+    some drop rule matches, so it is shown just those (found once per page), not every line."""
+    candidates = page.meta.get("rule_candidates")
+    if candidates is None or type(stage).select is not Filter.select or type(stage).decide is not RuleFilter.decide:
+        return stage.select(blocks, page)
+    positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
+    shown = [blocks[i] for i in positions]
+    return (Drop(positions[d.index], d.rule, d.reason) for d in stage.select(shown, page))
 
 
 def mid_sentence(blocks):

@@ -4,11 +4,76 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import regex
+
 from .model import Pack, Rule
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
 MAX_RULE_WORDS = 40
+# Indexes of recently seen pack combinations: most pages of a job share one.
+MAX_CACHED_INDEXES = 64
+# Group references and named groups change meaning once patterns are joined into one.
+_NOT_JOINABLE = regex.compile(r"\\[1-9g]|\(\?P?[<=]|\(\?[a-zA-Z]")
+
+
+class _Index:
+    """Rules grouped by (stage, action): a dict of exact line keys and a list of patterns,
+    plus, per action, all patterns joined into one alternation: a line it does not match
+    is matched by no pattern of any stage, so most lines cost one regex call in all."""
+
+    def __init__(self, packs, disabled):
+        self.exact = defaultdict(dict)
+        self.patterns = defaultdict(list)
+        self.selectors: list[Rule] = []
+        for pack in packs:
+            for rule in pack.rules:
+                if rule.id in disabled:
+                    continue
+                slot = (pack.stage, rule.action)
+                if rule.text is not None:
+                    self.exact[slot].setdefault(rule.text, rule)
+                    self.exact[("*", rule.action)].setdefault(rule.text, rule)
+                elif rule.pattern is not None:
+                    self.patterns[slot].append(rule)
+                    self.patterns[("*", rule.action)].append(rule)
+                else:
+                    self.selectors.append(rule)
+        self.joined = {}
+        left_out = {}
+        for (stage, action), rules in self.patterns.items():
+            if stage == "*":
+                self.joined[action], left_out[action] = _join(rules)
+        # per slot, the patterns to try even when the joined pattern rules the line out
+        self.unjoined = {slot: [r for r in rules if r.id in left_out[slot[1]]] for slot, rules in self.patterns.items()}
+
+
+def _join(rules):
+    """One pattern matching every line that one of ``rules`` might match, and the ids of the
+    rules left out of it (checked one by one)."""
+    joinable = [r for r in rules if not _NOT_JOINABLE.search(r.pattern.pattern)]
+    left_out = frozenset(r.id for r in rules if r not in joinable)
+    if not joinable:
+        return None, left_out
+    source = "|".join(f"(?:{r.pattern.pattern})" for r in joinable)
+    try:
+        return regex.compile(source, regex.IGNORECASE | regex.V0), left_out
+    except regex.error:
+        return None, frozenset(r.id for r in rules)
+
+
+_INDEXES: dict[tuple, tuple[tuple[Pack, ...], _Index]] = {}
+
+
+def _index_for(packs: tuple[Pack, ...], disabled) -> _Index:
+    key = (tuple(map(id, packs)), frozenset(disabled))
+    cached = _INDEXES.get(key)
+    if cached is None:
+        if len(_INDEXES) >= MAX_CACHED_INDEXES:
+            _INDEXES.clear()
+        # the packs are kept with the index so that their ids cannot be reused by other packs
+        cached = _INDEXES[key] = (packs, _Index(packs, disabled))
+    return cached[1]
 
 
 class RuleSet:
@@ -16,40 +81,39 @@ class RuleSet:
 
     ``text`` rules are a dict lookup on the line key; ``regex`` rules run anchored to the
     whole line key with a timeout, so a slow user pattern cannot hang a job.
+
+    >>> from scrubber.rules import builtin_packs
+    >>> rules = RuleSet(builtin_packs())
+    >>> rules.match("top of page").id
+    'page_anchors/top-of-page'
+    >>> rules.match("we read the top of page one aloud") is None
+    True
     """
 
     def __init__(self, packs, disabled=frozenset(), regex_timeout=0.05):
         self.packs: tuple[Pack, ...] = tuple(p for p in packs if p.name not in disabled)
         self.regex_timeout = regex_timeout
-        self._exact = defaultdict(dict)
-        self._patterns = defaultdict(list)
-        self.selectors: list[Rule] = []
-        for pack in self.packs:
-            for rule in pack.rules:
-                if rule.id in disabled:
-                    continue
-                slot = (pack.stage, rule.action)
-                if rule.text is not None:
-                    self._exact[slot].setdefault(rule.text, rule)
-                    self._exact[("*", rule.action)].setdefault(rule.text, rule)
-                elif rule.pattern is not None:
-                    self._patterns[slot].append(rule)
-                    self._patterns[("*", rule.action)].append(rule)
-                else:
-                    self.selectors.append(rule)
+        self._index = _index_for(self.packs, disabled)
+        self.selectors = self._index.selectors
+        self._possible: dict[tuple[str, str], bool] = {}
 
     def match(self, key: str, action: str = "drop", stage: str = "*") -> Rule | None:
         """The first rule of ``stage`` (``*``: any stage) and ``action`` matching the line key."""
+        index = self._index
         slot = (stage, action)
-        rule = self._exact[slot].get(key) if slot in self._exact else None
-        if rule is not None:
-            return rule
-        patterns = self._patterns.get(slot)
+        exact = index.exact.get(slot)
+        if exact:
+            rule = exact.get(key)
+            if rule is not None:
+                return rule
+        patterns = index.patterns.get(slot)
         if not patterns:
             return None
         words = key.count(" ") + 1
         if words > MAX_RULE_WORDS:
             return None
+        if not self._possibly(key, action):
+            patterns = index.unjoined[slot]
         for rule in patterns:
             if rule.max_words is not None and words > rule.max_words:
                 continue
@@ -60,5 +124,18 @@ class RuleSet:
                 continue
         return None
 
+    def _possibly(self, key: str, action: str) -> bool:
+        """Whether some pattern of ``action`` may match: False rules out every joined pattern."""
+        known = self._possible.get((key, action))
+        if known is None:
+            joined = self._index.joined.get(action)
+            try:
+                known = joined is not None and joined.fullmatch(key, timeout=self.regex_timeout) is not None
+            except TimeoutError:
+                known = True
+            self._possible[(key, action)] = known
+        return known
+
     def has(self, action: str, stage: str = "*") -> bool:
-        return bool(self._exact.get((stage, action)) or self._patterns.get((stage, action)))
+        index = self._index
+        return bool(index.exact.get((stage, action)) or index.patterns.get((stage, action)))

@@ -18,23 +18,25 @@ _READING_TIME = regex.compile(r"\b\d+\s*(?i:min|minute|minutes|mins)\.?\s+(?i:re
 
 class HtmlScorer:
     """Drops link lists and reading-time lines left inside the main content, and headings at
-    its end that head nothing. Kept: prose that mentions "a 5 min read".
+    its end that head nothing. Kept: prose that mentions "a 5 min read", a lone link between
+    paragraphs.
 
     >>> from scrubber.blocks import Block
-    >>> blocks = [Block("Home", link_density=1.0), Block("6 min read · Feb 8, 2026"),
+    >>> blocks = [Block("Home", link_density=1.0), Block("News", link_density=1.0), Block("6 min read · Feb 8, 2026"),
     ...           Block("The river rose by a metre overnight, a 5 min read for the council."),
-    ...           Block("Related", kind="heading")]
+    ...           Block("See the flood map", link_density=1.0), Block("It fell again by noon."), Block("Related", kind="heading")]
     >>> [(d.index, d.rule) for d in HtmlScorer().select(blocks, None)]
-    [(0, 'score/link-dense'), (1, 'score/reading-time'), (3, 'score/trailing-heading')]
+    [(0, 'score/link-dense'), (1, 'score/link-dense'), (2, 'score/reading-time'), (6, 'score/trailing-heading')]
     """
 
     name = "scoring"
 
     def select(self, blocks, page):
         kept = []
+        linky = [b.link_density > MAX_LINK_DENSITY and len(b.text.split()) < PROSE_WORDS for b in blocks]
         for position, block in enumerate(blocks):
             words = len(block.text.split())
-            if block.link_density > MAX_LINK_DENSITY and words < PROSE_WORDS:
+            if linky[position] and _in_link_run(linky, position):
                 yield Drop(position, "score/link-dense", "mostly link text inside the main content")
             elif words <= METADATA_WORDS and _READING_TIME.search(block.text):
                 yield Drop(position, "score/reading-time", "a reading-time line of the post metadata")
@@ -44,3 +46,11 @@ class HtmlScorer:
             return
         while blocks[kept[-1]].kind == "heading":
             yield Drop(kept.pop(), "score/trailing-heading", "a heading with nothing after it")
+
+
+def _in_link_run(linky, position) -> bool:
+    """Part of a list of links (a link-dense neighbour), or a menu line above the article; a
+    lone link between paragraphs or after them is a citation."""
+    before = position > 0 and linky[position - 1]
+    after = position + 1 < len(linky) and linky[position + 1]
+    return before or after or position == 0
