@@ -15,6 +15,7 @@ from contextlib import closing, nullcontext
 
 from ..errors import ScrubberError
 from ..jobs import Summary, clean_many, read_inputs
+from ..jobs.documents import as_document
 from ..jobs.runner import FORMATS
 
 
@@ -83,8 +84,9 @@ def finished_ids(output: str) -> set:
     return done
 
 
-def _skipping(documents, done: set, summary: Summary):
-    for document in documents:
+def _skipping(items, done: set, summary: Summary):
+    for item in items:
+        document = as_document(item, None)  # parses a JSON line here: its id decides
         if document.id in done:
             summary.skipped += 1
         else:

@@ -1,8 +1,9 @@
 """Batch inputs: JSON-lines files (optionally gzipped), folders of saved pages, WARC archives.
 
-Every reader yields one ``Document`` per input document, in file order, and turns what it
-cannot read (a line that is not JSON, an unreadable file, a truncated archive) into a Document
-with a ``problem`` rather than an exception, so the job's output still accounts for it.
+Every reader yields one item per input document, in file order, and turns what it cannot read
+(an unreadable file, a truncated archive) into a Document with a ``problem`` rather than an
+exception, so the job's output still accounts for it. JSON lines travel unparsed
+(``JsonLine``): the worker that cleans a record parses it, keeping the reading process light.
 """
 
 from __future__ import annotations
@@ -15,15 +16,18 @@ from typing import Iterable, Iterator
 
 from ..errors import ScrubberError
 from ..source.decode import _ALIASES as WHATWG_ALIASES
-from .documents import Document, as_document, one_line
+from .documents import Document, JsonLine, one_line
 
 PAGE_SUFFIXES = (".html", ".htm", ".txt")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
-def read_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Document]:
-    """The documents of every input in turn; missing inputs raise ScrubberError before any is read."""
+def read_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Document | JsonLine]:
+    """The documents of every input in turn; missing inputs raise ScrubberError before any is read.
+
+    ``clean_many`` takes these items as they are; ``as_document`` turns one into a Document.
+    """
     paths = [Path(p) for p in paths]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -61,26 +65,16 @@ def _head(path: Path, size: int = 16) -> bytes:
         return b""
 
 
-def jsonl_documents(path: Path) -> Iterator[Document]:
-    """One Document per non-blank line; a record without ``id`` is named ``<path>:<line>``."""
+def jsonl_documents(path: Path) -> Iterator[Document | JsonLine]:
+    """One JsonLine per non-blank line; a record without ``id`` will be named ``<path>:<line>``."""
     number = 0
     try:
         with _open(path) as lines:
             for number, line in enumerate(lines, 1):
                 if line.strip():
-                    yield _line_document(line, f"{path}:{number}", number)
+                    yield JsonLine(line, f"{path}:{number}", number)
     except (OSError, EOFError) as exc:
         yield Document(f"{path}:{number + 1}", None, problem=f"cannot read past line {number}: {one_line(exc)}")
-
-
-def _line_document(line: bytes, fallback_id: str, number: int) -> Document:
-    try:
-        record = json.loads(line)
-    except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8 at all
-        return Document(fallback_id, None, problem=f"line {number} is not JSON: {one_line(exc)}")
-    if not isinstance(record, dict):
-        return Document(fallback_id, None, problem=f"line {number} is a JSON {type(record).__name__}, not an object")
-    return as_document(record, fallback_id)
 
 
 def folder_documents(path: Path) -> Iterator[Document]:
