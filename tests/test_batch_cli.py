@@ -60,6 +60,18 @@ def test_jsonl_input_one_line_per_record_with_errors_for_broken_ones(tmp_path, n
     assert set(lines[0]) == {"id", "url", "title", "text", "error"}
 
 
+def test_truncated_gzip_ends_with_an_error_line(tmp_path):
+    whole = tmp_path / "whole.jsonl.gz"
+    write_jsonl(whole, [{"id": f"p{n}", "text": text_dump(n)} for n in range(40)])
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(whole.read_bytes()[:-300])
+    out = tmp_path / "out.jsonl"
+    run(cut, "-o", out, "--workers", "2")
+    lines = read_output(out)
+    assert all(line["error"] is None for line in lines[:-1]) and len(lines) > 2
+    assert lines[-1]["error"].startswith(f"cannot read past line {len(lines) - 1}")
+
+
 def test_one_and_two_workers_write_identical_output(tmp_path):
     source = tmp_path / "pages.jsonl"
     records = [{"id": f"p{n}", "html": html_page(n)} for n in range(12)] + records_with_broken_ones()

@@ -54,6 +54,8 @@ def clean_many(docs: Iterable, *, workers: int | None = None, format: str = "tex
     (default ``os.cpu_count()``); ``workers=1`` cleans in this process. ``format`` is
     ``text``, ``markdown`` or ``json`` (adds blocks and removals). Other keywords are
     ``CleanConfig`` fields, as for ``clean()``; rule files are checked before this returns.
+    Where worker processes are spawned rather than forked (Windows, macOS), call it from code
+    under ``if __name__ == "__main__":``, as for any ``multiprocessing`` program.
 
     >>> results = list(clean_many(["top of page\\nThe ferry to the island now runs every hour, the harbour master said today.", {"id": "b"}], workers=1))
     >>> [(r.id, r.text, r.error) for r in results]
