@@ -12,15 +12,16 @@ MIN_WORDS_BEFORE = 40
 _SENTENCE_END = (".", "!", "?", "…", ".”", "?”", '."', "”")
 
 
-def _prose_words(blocks):
-    """Words of the blocks that read as prose: long lines, and shorter lines that end a
-    sentence (a dump that cuts paragraphs at every link leaves many short prose lines)."""
-    total = 0
+def _prose_words_before(blocks):
+    """``counts[i]``: words of prose in ``blocks[:i]``, summed once so that a page full of marker
+    lines that fail the guards costs linear time, not quadratic. Prose is long lines, and
+    shorter lines that end a sentence (a dump that cuts paragraphs at every link leaves many)."""
+    counts = [0]
     for block in blocks:
         words = len(block.text.split())
-        if words >= 8 or (words >= 3 and block.text.rstrip().endswith(_SENTENCE_END)):
-            total += words
-    return total
+        prose = words >= 8 or (words >= 3 and block.text.rstrip().endswith(_SENTENCE_END))
+        counts.append(counts[-1] + (words if prose else 0))
+    return counts
 
 
 def _inside_sentence(blocks, position):
@@ -52,12 +53,15 @@ class ArticleEnd(Filter):
 
     def select(self, blocks, page):
         rules = page.rules
+        if not (rules.has("cut_after") or rules.has("cut_before")):
+            return
+        prose = _prose_words_before(blocks)
         if rules.has("cut_after"):
             for position, block in enumerate(blocks):
                 rule = rules.match(block.key(), "cut_after")
                 if rule is None or _inside_sentence(blocks, position):
                     continue
-                before, after = _prose_words(blocks[:position]), _prose_words(blocks[position + 1:])
+                before, after = prose[position], prose[-1] - prose[position + 1]
                 if before >= MIN_WORDS_BEFORE and after < before:
                     for index in range(position, len(blocks)):
                         yield Drop(index, rule.id, rule.note or "the article ended at this marker")
@@ -67,7 +71,7 @@ class ArticleEnd(Filter):
                 rule = rules.match(blocks[position].key(), "cut_before")
                 if rule is None:
                     continue
-                before, after = _prose_words(blocks[:position]), _prose_words(blocks[position + 1:])
+                before, after = prose[position], prose[-1] - prose[position + 1]
                 if after >= MIN_WORDS_BEFORE and before < after:
                     for index in range(0, position + 1):
                         yield Drop(index, rule.id, rule.note or "the article starts after this marker")

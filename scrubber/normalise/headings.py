@@ -304,8 +304,11 @@ def _question_heading(tokens, first):
 
 
 def _sentence_words(tokens, start):
+    """Words of the sentence starting at ``start``, counted up to MIN_SENTENCE_WORDS: the only
+    question asked is "is it that long", and counting further is quadratic in a paragraph
+    without sentence ends."""
     count = 0
-    for _, token in tokens[start:]:
+    for _, token in tokens[start:start + MIN_SENTENCE_WORDS]:
         count += 1
         if _ends_sentence(token):
             break

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import logging
+from collections import Counter, defaultdict
 
 import regex
 
@@ -11,6 +12,10 @@ from .model import Pack, Rule
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
 MAX_RULE_WORDS = 40
+# A rule that timed out this many times is skipped for the rest of the page: a pattern that
+# slow would otherwise cost a timeout on every similar line.
+MAX_TIMEOUTS = 3
+log = logging.getLogger("scrubber")
 # Indexes of recently seen pack combinations: most pages of a job share one.
 MAX_CACHED_INDEXES = 64
 # Group references and named groups change meaning once patterns are joined into one.
@@ -80,7 +85,8 @@ class RuleSet:
     """Rules of the packs in force, grouped by the stage that applies them and by action.
 
     ``text`` rules are a dict lookup on the line key; ``regex`` rules run anchored to the
-    whole line key with a timeout, so a slow user pattern cannot hang a job.
+    whole line key with a timeout, so a slow user pattern cannot hang a job; a rule that has
+    timed out MAX_TIMEOUTS times is skipped for the rest of the page (with a logged warning).
 
     >>> from scrubber.rules import builtin_packs
     >>> rules = RuleSet(builtin_packs())
@@ -96,6 +102,8 @@ class RuleSet:
         self._index = _index_for(self.packs, disabled)
         self.selectors = self._index.selectors
         self._possible: dict[tuple[str, str], bool] = {}
+        self._timeouts: Counter[str] = Counter()
+        self._joined_too_slow = False
 
     def match(self, key: str, action: str = "drop", stage: str = "*") -> Rule | None:
         """The first rule of ``stage`` (``*``: any stage) and ``action`` matching the line key."""
@@ -115,13 +123,16 @@ class RuleSet:
         if not self._possibly(key, action):
             patterns = index.unjoined[slot]
         for rule in patterns:
-            if rule.max_words is not None and words > rule.max_words:
+            if (rule.max_words is not None and words > rule.max_words) or self._timeouts[rule.id] >= MAX_TIMEOUTS:
                 continue
             try:
                 if rule.pattern.fullmatch(key, timeout=self.regex_timeout):
                     return rule
             except TimeoutError:
-                continue
+                self._timeouts[rule.id] += 1
+                if self._timeouts[rule.id] == MAX_TIMEOUTS:
+                    log.warning("rule %s timed out (%ss) on %d lines; skipped for the rest of this page",
+                                rule.id, self.regex_timeout, MAX_TIMEOUTS)
         return None
 
     def _possibly(self, key: str, action: str) -> bool:
@@ -129,10 +140,13 @@ class RuleSet:
         known = self._possible.get((key, action))
         if known is None:
             joined = self._index.joined.get(action)
-            try:
-                known = joined is not None and joined.fullmatch(key, timeout=self.regex_timeout) is not None
-            except TimeoutError:
+            if self._joined_too_slow:
                 known = True
+            else:
+                try:
+                    known = joined is not None and joined.fullmatch(key, timeout=self.regex_timeout) is not None
+                except TimeoutError:  # a slow pattern inside: match rule by rule, which caps it
+                    self._joined_too_slow = known = True
             self._possible[(key, action)] = known
         return known
 
