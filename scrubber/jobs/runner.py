@@ -25,6 +25,7 @@ How the work is cut up, and why:
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -179,6 +180,9 @@ _worker = None
 def _start_worker(config: CleanConfig, format: str):
     global _worker
     _worker = (Pipeline(config), format, renderer(format, config.include_title))
+    # Modules, rule packs and stopword sets live as long as the worker: keep the cyclic GC from
+    # walking them again at every full collection (and, after fork, from touching shared pages).
+    gc.freeze()
 
 
 def _clean_chunk(chunk: list[Document | JsonLine]) -> list[BatchResult]:
