@@ -3,8 +3,8 @@
 Builds one JSON-lines input from the ``html`` field of every ``../shared/corpus/*.jsonl.gz``
 record in a temporary folder, runs ``scrubber batch`` on it with 1 and then N workers (2 by
 default) in the same run, checks both outputs are identical, and prints pages/s and the speed-up.
-With ``--rounds R`` the two settings alternate R times and the best run of each counts, which
-damps the noise of other programs sharing the machine (the load average is printed too; CPU
+With ``--rounds R`` the two settings alternate R times; the best run of each, and the median of
+the rounds' speed-ups, damp the noise of other programs sharing the machine (the load average is printed too; CPU
 seconds over wall seconds shows how many cores a run actually got). On Linux the scheduler
 shares the CPUs fairly between sessions (autogroups), not processes: while other sessions keep
 the machine busy, a second worker gains nothing. Run it on an idle machine, or give this run its
@@ -26,6 +26,7 @@ import json
 import os
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -91,22 +92,27 @@ def main(argv=None) -> int:
         pages, size = build_input(args.corpus, source, args.limit, args.repeat)
         print(f"input: {pages} pages, {size / 1e6:.1f} MB of HTML, {os.cpu_count()} CPUs, "
               f"load average {os.getloadavg()[0]:.2f}")
-        best, best_job, outputs = {}, {}, {}
+        best, best_job, outputs, ratios = {}, {}, {}, []
         for _ in range(args.rounds):
+            round_seconds = {}
             for workers in (1, args.workers):
                 outputs[workers] = Path(tmp) / f"out-{workers}.jsonl"
                 seconds, cpu, summary = run_batch(source, outputs[workers], workers)
                 best[workers] = min(best.get(workers, seconds), seconds)
+                round_seconds[workers] = seconds
                 job_rate = float(re.search(r"([\d.]+) pages/s", summary).group(1))
                 best_job[workers] = max(best_job.get(workers, job_rate), job_rate)
                 print(f"--workers {workers}: {seconds:.1f} s, {pages / seconds:.1f} pages/s, "
                       f"{size / 1e6 / seconds:.2f} MB/s, {cpu / seconds:.2f} cores busy")
                 print("  " + summary.replace("\n", "\n  "))
+            ratios.append(round_seconds[1] / round_seconds[args.workers])
         same = outputs[1].read_bytes() == outputs[args.workers].read_bytes()
         print(f"load average {os.getloadavg()[0]:.2f}; best of {args.rounds}: "
               f"{pages / best[1]:.1f} pages/s with 1 worker, {pages / best[args.workers]:.1f} with {args.workers}")
         print(f"speed-up with {args.workers} workers: {best[1] / best[args.workers]:.2f}x wall clock, "
-              f"{best_job[args.workers] / best_job[1]:.2f}x job pages/s; outputs identical: {'yes' if same else 'NO'}")
+              f"{best_job[args.workers] / best_job[1]:.2f}x job pages/s (best runs); "
+              f"{statistics.median(ratios):.2f}x median of rounds {' '.join(f'{r:.2f}' for r in ratios)}; "
+              f"outputs identical: {'yes' if same else 'NO'}")
         return 0 if same else 1
 
 
