@@ -223,3 +223,13 @@ def test_markdown_format(tmp_path):
     run(source, "-o", tmp_path / "md.jsonl", "--format", "markdown", "--workers", "1")
     [line] = read_output(tmp_path / "md.jsonl")
     assert line["text"].startswith("# Bridge plan 1\n\n") and article(1) in line["text"]
+
+
+def test_warc_without_warcio_fails_before_writing_anything(tmp_path, monkeypatch, capsys):
+    source = tmp_path / "crawl.warc.gz"
+    write_warc(source)
+    monkeypatch.setitem(__import__("sys").modules, "warcio.archiveiterator", None)
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(source), "-o", str(out)]) == 2
+    assert "pip install 'scrubber[warc]'" in capsys.readouterr().err
+    assert not out.exists()

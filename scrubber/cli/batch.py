@@ -25,7 +25,7 @@ def register(sub):
                         help="a .jsonl[.gz] file of records (id, html or text, url), a folder of .html/.htm/.txt "
                              "files, or a .warc[.gz] archive")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="where to write; - for stdout")
-    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per CPU)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes (default: one per CPU)")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="text field as plain text or markdown; json adds blocks and removals")
     parser.add_argument("--resume", action="store_true", help="append to OUT, skipping ids it already holds")

@@ -32,7 +32,10 @@ def read_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Document | JsonL
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise ScrubberError(f"no such input: {', '.join(missing)}")
-    return (document for path in paths for document in _reader(path)(path))
+    readers = [(path, READERS[input_kind(path)]) for path in paths]
+    if any(reader is warc_documents for _, reader in readers):
+        _archive_iterator()  # a missing extra fails now, before any output is written
+    return (document for path, reader in readers for document in reader(path))
 
 
 def input_kind(path: Path) -> str:
@@ -45,10 +48,6 @@ def input_kind(path: Path) -> str:
     if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz")):
         return "jsonl"
     return "warc" if _head(path).startswith(b"WARC/") else "jsonl"
-
-
-def _reader(path: Path):
-    return {"folder": folder_documents, "warc": warc_documents, "jsonl": jsonl_documents}[input_kind(path)]
 
 
 def _open(path: Path):
@@ -106,10 +105,7 @@ def warc_documents(path: Path) -> Iterator[Document]:
     Other records (requests, metadata, images, scripts) are not documents and are passed over.
     The body is de-chunked and decompressed; a charset in the HTTP Content-Type decodes it.
     """
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-    except ImportError:
-        raise ScrubberError("reading WARC files needs warcio: pip install 'scrubber[warc]'") from None
+    ArchiveIterator = _archive_iterator()
     records = 0
     try:
         with open(path, "rb") as stream:
@@ -120,6 +116,14 @@ def warc_documents(path: Path) -> Iterator[Document]:
                     yield document
     except Exception as exc:  # warcio raises plain Exceptions on truncated or corrupt archives
         yield Document(f"{path}#record-{records + 1}", None, problem=f"cannot read WARC past record {records}: {one_line(exc)}")
+
+
+def _archive_iterator():
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:
+        raise ScrubberError("reading WARC files needs warcio: pip install 'scrubber[warc]'") from None
+    return ArchiveIterator
 
 
 def _warc_document(record) -> Document | None:
@@ -154,3 +158,6 @@ def _decoded(body: bytes, content_type: str) -> str | bytes:
             except (LookupError, UnicodeDecodeError):
                 break
     return body
+
+
+READERS = {"folder": folder_documents, "warc": warc_documents, "jsonl": jsonl_documents}
