@@ -3,6 +3,7 @@
 import gzip
 import io
 import json
+import sys
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -228,7 +229,7 @@ def test_markdown_format(tmp_path):
 def test_warc_without_warcio_fails_before_writing_anything(tmp_path, monkeypatch, capsys):
     source = tmp_path / "crawl.warc.gz"
     write_warc(source)
-    monkeypatch.setitem(__import__("sys").modules, "warcio.archiveiterator", None)
+    monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)
     out = tmp_path / "out.jsonl"
     assert main(["batch", str(source), "-o", str(out)]) == 2
     assert "pip install 'scrubber[warc]'" in capsys.readouterr().err
