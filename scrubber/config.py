@@ -18,10 +18,18 @@ class CleanConfig:
       applied after the built-ins; their ``keep`` rules protect lines from built-in drops.
     - ``scoring`` (True): classify what the rules left with the content scorer.
     - ``language`` (None): ISO code of the page language; None guesses it from stopwords.
-    - ``max_input_bytes`` (64 MiB): larger documents raise ``InputTooLargeError``.
+    - ``max_input_bytes`` (64 MiB): larger documents (str counted as UTF-8) raise
+      ``InputTooLargeError``; None for no limit.
     - ``time_budget`` (60.0): seconds one document may take before ``BudgetExceededError``;
-      None for no limit.
+      None for no limit. Checked inside every stage's per-block loop.
     - ``regex_timeout`` (0.05): seconds one rule regex may spend on one block.
+
+    Limits of the wrong type raise TypeError, negative ones ValueError:
+
+    >>> CleanConfig(time_budget="soon")
+    Traceback (most recent call last):
+    ...
+    TypeError: time_budget must be a number or None, not str
     """
 
     include_title: bool = True
@@ -30,9 +38,14 @@ class CleanConfig:
     rules: tuple = ()
     scoring: bool = True
     language: str | None = None
-    max_input_bytes: int = 64 * 1024 * 1024
+    max_input_bytes: int | None = 64 * 1024 * 1024
     time_budget: float | None = 60.0
     regex_timeout: float = 0.05
+
+    def __post_init__(self):
+        _check_limit("max_input_bytes", self.max_input_bytes, int)
+        _check_limit("time_budget", self.time_budget, (int, float))
+        _check_limit("regex_timeout", self.regex_timeout, (int, float), optional=False)
 
     def with_overrides(self, **overrides) -> "CleanConfig":
         """A copy with some fields replaced; unknown names raise TypeError.
@@ -56,3 +69,13 @@ def _as_tuple(value, name):
     if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
         value = [value]
     return tuple(value)
+
+
+def _check_limit(name, value, types, optional=True):
+    if value is None and optional:
+        return
+    if isinstance(value, bool) or not isinstance(value, types):
+        kind = "an integer" if types is int else "a number"
+        raise TypeError(f"{name} must be {kind}{' or None' if optional else ''}, not {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"{name} must not be negative, got {value}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Block
+from .limits import NO_DEADLINE, Deadline
 from .rules import RuleSet
 
 
@@ -13,7 +14,8 @@ class Page:
     """The document being cleaned: its blocks, where it came from, and the rules in force.
 
     ``mode`` is ``"html"`` or ``"text"``. ``title`` is the page title when the source knew it
-    (HTML ``<title>``/og:title) or once the title stage has found it.
+    (HTML ``<title>``/og:title) or once the title stage has found it. A stage that loops over
+    the blocks calls ``deadline.check(name)`` in the loop, so a slow page stops on time.
     """
 
     blocks: list[Block]
@@ -23,3 +25,4 @@ class Page:
     title: str | None = None
     lang: str = "en"
     meta: dict = field(default_factory=dict)
+    deadline: Deadline = NO_DEADLINE

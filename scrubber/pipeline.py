@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import time
 
 from .blocks import Block
 from .config import CleanConfig
 from .data import LANGUAGES, stopwords
-from .errors import BudgetExceededError, FilterError, InputTooLargeError, UnknownFilterError
-from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME
+from .errors import BudgetExceededError, FilterError, UnknownFilterError
+from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Drop, Filter, RuleFilter
+from .limits import NO_DEADLINE, Deadline, check_size
 from .normalise.fragments import continues, join_fragments
 from .normalise.headings import Vocabulary, split_run_in_headings
 from .normalise.whitespace import render
@@ -22,7 +22,7 @@ from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
 from .source.html import extract as extract_html
 from .source.text import text_blocks
-from .title import guess_title, title_words
+from .title import guess_title, title_text, title_words
 from .trace import Removal, Trace
 
 log = logging.getLogger("scrubber")
@@ -48,26 +48,26 @@ class Pipeline:
         self.packs = builtin_packs() + rules_from_environment() + load_rules(*self.config.rules)
 
     def run(self, doc, *, url: str | None = None) -> Cleaned:
-        started = time.monotonic()
+        deadline = Deadline(self.config.time_budget)
         text = self._as_text(doc)
         html = extract_html(text) if looks_like_html(text) else None
         if html is not None:
             blocks, mode, known_title = html.blocks, "html", html.title
         else:
             blocks, mode, known_title = text_blocks(text), "text", None
-        self._check_budget(started)
+        deadline.check("source")
         lang = self.config.language or (html and html.lang) or guess_language(blocks)
         page = Page(blocks=blocks, rules=self._rules_for(blocks, url, lang), mode=mode, url=url, title=known_title,
-                    lang=lang)
+                    lang=lang, deadline=deadline)
         trace = Trace()
         if mode == "html" and page.rules.selectors:
             blocks = self._extract_without_selected(text, page, trace)
         protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks))
+        page.meta["rule_candidates"] = {id(b) for b in blocks if page.rules.match(b.key(), "drop") is not None}
         for stage in self.filters:
             blocks = self._apply(stage, blocks, page, trace, protected)
-            self._check_budget(started)
         if mode == "text":
             blocks = join_fragments(blocks)
         title_block, blocks = self._take_title(blocks, page)
@@ -75,10 +75,9 @@ class Pipeline:
         if scorer is not None:
             blocks = self._apply(scorer, blocks, page, trace, protected)
         # HTML blocks already carry their structure: no run-in headings to split out.
-        body = normalise(blocks, page.lang) if mode == "text" else list(blocks)
+        body = normalise(blocks, page.lang, deadline) if mode == "text" else list(blocks)
         if title_block is not None:
             body.insert(0, title_block)
-        self._check_budget(started)
         shown = body if self.config.include_title else [b for b in body if b.kind != "title"]
         return Cleaned(text=render([b.text for b in shown]), title=title_block.text if title_block else None,
                        blocks=body, trace=trace, mode=mode, lang=page.lang, url=url)
@@ -96,22 +95,12 @@ class Pipeline:
     def _as_text(self, doc) -> str:
         if isinstance(doc, (bytes, bytearray, memoryview)):
             data = bytes(doc)
-            self._check_size(len(data))
+            check_size(data, self.config.max_input_bytes)
             return decode(data)
         if isinstance(doc, str):
-            self._check_size(len(doc))
+            check_size(doc, self.config.max_input_bytes)
             return doc
         raise TypeError(f"clean() takes a str or bytes document, not {type(doc).__name__}")
-
-    def _check_size(self, size):
-        limit = self.config.max_input_bytes
-        if limit is not None and size > limit:
-            raise InputTooLargeError(f"document of {size} bytes is larger than max_input_bytes={limit}")
-
-    def _check_budget(self, started):
-        budget = self.config.time_budget
-        if budget is not None and time.monotonic() - started > budget:
-            raise BudgetExceededError(f"cleaning took longer than time_budget={budget}s")
 
     def _rules_for(self, blocks, url, lang=None) -> RuleSet:
         keys = {b.key() for b in blocks}
@@ -121,7 +110,13 @@ class Pipeline:
     def _apply(self, stage, blocks, page, trace, protected):
         page.blocks = blocks
         try:
-            drops = list(stage.select(blocks, page))
+            drops = []
+            for drop in _select(stage, blocks, page):
+                page.deadline.check(stage.name)
+                drops.append(drop)
+            page.deadline.check(stage.name)
+        except BudgetExceededError:
+            raise
         except Exception as exc:
             raise FilterError(f"filter {stage.name!r} failed: {exc!r}") from exc
         if not drops:
@@ -142,12 +137,24 @@ class Pipeline:
             return None, blocks
         wanted = title_words(title)
         for position, block in enumerate(blocks[:40]):
-            if title_words(block.text) == wanted:
+            shown = title_text(block.text, wanted)
+            if shown:
                 rest = blocks[:position] + blocks[position + 1:]
-                return Block(block.text, kind="title", index=block.index), rest
+                return Block(shown, kind="title", index=block.index), rest
         if page.title:
             return Block(page.title, kind="title", index=-1), blocks
         return None, blocks
+
+
+def _select(stage, blocks, page):
+    """The stage's drops. A plain rule filter judges each line alone and can only drop lines
+    some drop rule matches, so it is shown just those (found once per page), not every line."""
+    candidates = page.meta.get("rule_candidates")
+    if candidates is None or type(stage).select is not Filter.select or type(stage).decide is not RuleFilter.decide:
+        return stage.select(blocks, page)
+    positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
+    shown = [blocks[i] for i in positions]
+    return (Drop(positions[d.index], d.rule, d.reason) for d in stage.select(shown, page))
 
 
 def mid_sentence(blocks):
@@ -174,17 +181,23 @@ def guess_language(blocks) -> str:
     return best
 
 
-def normalise(blocks: list[Block], lang: str = "en") -> list[Block]:
+def normalise(blocks: list[Block], lang: str = "en", deadline: Deadline = NO_DEADLINE) -> list[Block]:
     """Join sentence pieces of one flattened line, then split headings run into paragraphs."""
     joined: list[Block] = []
+    pieces: list[list[str]] = []  # joined once at the end: repeated += is quadratic on a flattened page
     for block in blocks:
         if joined and block.line is not None and joined[-1].line == block.line:
-            joined[-1].text += " " + block.text
+            pieces[-1].append(block.text)
         else:
             joined.append(Block(block.text, kind=block.kind, index=block.index, line=block.line, level=block.level))
+            pieces.append([block.text])
+    for block, texts in zip(joined, pieces):
+        if len(texts) > 1:
+            block.text = " ".join(texts)
     vocabulary = Vocabulary.of((b.text for b in joined), stopwords(lang))
     out: list[Block] = []
     for block in joined:
+        deadline.check("normalise")
         if block.kind != "paragraph" or len(block.text) < 80:
             out.append(block)
             continue

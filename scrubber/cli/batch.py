@@ -11,10 +11,11 @@ import argparse
 import json
 import os
 import sys
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 
 from ..errors import ScrubberError
 from ..jobs import Summary, clean_many, read_inputs
+from ..jobs.documents import as_document
 from ..jobs.runner import FORMATS
 
 
@@ -24,7 +25,7 @@ def register(sub):
                         help="a .jsonl[.gz] file of records (id, html or text, url), a folder of .html/.htm/.txt "
                              "files, or a .warc[.gz] archive")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="where to write; - for stdout")
-    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per CPU)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes (default: one per CPU)")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="text field as plain text or markdown; json adds blocks and removals")
     parser.add_argument("--resume", action="store_true", help="append to OUT, skipping ids it already holds")
@@ -52,7 +53,8 @@ def run(args) -> int:
         overrides["max_input_bytes"] = args.max_bytes
     results = clean_many(documents, workers=args.workers, format=args.format, **overrides)
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress
-    with _sink(args.output, args.resume) as sink, _progress_bar(show_progress) as bar:
+    # closing(): on Ctrl-C or a full disk the worker pool is shut down before the error propagates.
+    with closing(results), _sink(args.output, args.resume) as sink, _progress_bar(show_progress) as bar:
         for result in results:
             sink.write(json.dumps(result.as_record(), ensure_ascii=False) + "\n")
             summary.add(result)
@@ -82,8 +84,9 @@ def finished_ids(output: str) -> set:
     return done
 
 
-def _skipping(documents, done: set, summary: Summary):
-    for document in documents:
+def _skipping(items, done: set, summary: Summary):
+    for item in items:
+        document = as_document(item, None)  # parses a JSON line here: its id decides
         if document.id in done:
             summary.skipped += 1
         else:
@@ -101,4 +104,5 @@ def _progress_bar(show: bool):
         return nullcontext(None)
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked while the bar is open
     return tqdm(unit="page", file=sys.stderr, dynamic_ncols=True, smoothing=0.05)

@@ -33,6 +33,7 @@ class Filter:
 
     def select(self, blocks: list[Block], page: Page) -> Iterable[Drop]:
         for position, block in enumerate(blocks):
+            page.deadline.check(self.name)
             verdict = self.decide(block, page)
             if verdict is not None:
                 rule, reason = verdict

@@ -2,114 +2,139 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from functools import lru_cache
-
-import regex
+import logging
+from collections import Counter, defaultdict
 
 from .model import Pack, Rule
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
 MAX_RULE_WORDS = 40
+# A rule that timed out this many times is skipped for the rest of the page: a pattern that
+# slow would otherwise cost a timeout on every similar line.
+MAX_TIMEOUTS = 3
+log = logging.getLogger("scrubber")
+# Indexes of recently seen pack combinations: most pages of a job share one.
+MAX_CACHED_INDEXES = 64
+# Patterns are sorted by the first characters of the line they could match, so a line is
+# only tried against the few patterns that can start the way it starts.
+PREFIX_CHARS = 2
+MAX_CACHED_PREFIXES = 20_000
+
+
+class _Index:
+    """Rules grouped by (stage, action): a dict of exact line keys and a list of patterns.
+
+    ``possible(slot, key)`` narrows a slot's patterns to those that can match a line starting
+    like ``key`` (a partial match of the pattern on the first characters), remembered per
+    prefix: most lines are prose, and no pattern can start like them.
+    """
+
+    def __init__(self, packs, disabled):
+        self.exact = defaultdict(dict)
+        self.patterns = defaultdict(list)
+        self.selectors: list[Rule] = []
+        for pack in packs:
+            for rule in pack.rules:
+                if rule.id in disabled:
+                    continue
+                slot = (pack.stage, rule.action)
+                if rule.text is not None:
+                    self.exact[slot].setdefault(rule.text, rule)
+                    self.exact[("*", rule.action)].setdefault(rule.text, rule)
+                elif rule.pattern is not None:
+                    self.patterns[slot].append(rule)
+                    self.patterns[("*", rule.action)].append(rule)
+                else:
+                    self.selectors.append(rule)
+        self._by_prefix: dict[tuple, tuple[Rule, ...]] = {}
+
+    def possible(self, slot, key: str, timeout: float) -> tuple[Rule, ...]:
+        prefix = key[:PREFIX_CHARS]
+        cached = self._by_prefix.get((slot, prefix))
+        if cached is None:
+            if len(self._by_prefix) >= MAX_CACHED_PREFIXES:
+                self._by_prefix.clear()
+            if slot[0] == "*":
+                cached = tuple(r for r in self.patterns[slot] if _may_start(r, prefix, timeout))
+            else:  # a stage's patterns are a subset of all patterns of the action
+                anywhere = set(self.possible(("*", slot[1]), key, timeout))
+                cached = tuple(r for r in self.patterns[slot] if r in anywhere)
+            self._by_prefix[(slot, prefix)] = cached
+        return cached
+
+
+def _may_start(rule: Rule, prefix: str, timeout: float) -> bool:
+    try:
+        return rule.pattern.fullmatch(prefix, partial=True, timeout=timeout) is not None
+    except TimeoutError:
+        return True
+
+
+_INDEXES: dict[tuple, tuple[tuple[Pack, ...], _Index]] = {}
+
+
+def _index_for(packs: tuple[Pack, ...], disabled) -> _Index:
+    key = (tuple(map(id, packs)), frozenset(disabled))
+    cached = _INDEXES.get(key)
+    if cached is None:
+        if len(_INDEXES) >= MAX_CACHED_INDEXES:
+            _INDEXES.clear()
+        # the packs are kept with the index so that their ids cannot be reused by other packs
+        cached = _INDEXES[key] = (packs, _Index(packs, disabled))
+    return cached[1]
 
 
 class RuleSet:
     """Rules of the packs in force, grouped by the stage that applies them and by action.
 
     ``text`` rules are a dict lookup on the line key; ``regex`` rules run anchored to the
-    whole line key with a timeout, so a slow user pattern cannot hang a job.
+    whole line key with a timeout, so a slow user pattern cannot hang a job; a rule that has
+    timed out MAX_TIMEOUTS times is skipped for the rest of the page (with a logged warning).
+
+    >>> from scrubber.rules import builtin_packs
+    >>> rules = RuleSet(builtin_packs())
+    >>> rules.match("top of page").id
+    'page_anchors/top-of-page'
+    >>> rules.match("we read the top of page one aloud") is None
+    True
     """
 
     def __init__(self, packs, disabled=frozenset(), regex_timeout=0.05):
         self.packs: tuple[Pack, ...] = tuple(p for p in packs if p.name not in disabled)
         self.regex_timeout = regex_timeout
-        self._exact = defaultdict(dict)
-        self._patterns = defaultdict(list)
-        self.selectors: list[Rule] = []
-        self._joined: dict = {}
-        self._any_stage: dict = {}
-        for pack in self.packs:
-            for rule in pack.rules:
-                if rule.id in disabled:
-                    continue
-                slot = (pack.stage, rule.action)
-                if rule.text is not None:
-                    self._exact[slot].setdefault(rule.text, rule)
-                    self._exact[("*", rule.action)].setdefault(rule.text, rule)
-                elif rule.pattern is not None:
-                    self._patterns[slot].append(rule)
-                    self._patterns[("*", rule.action)].append(rule)
-                else:
-                    self.selectors.append(rule)
+        self._index = _index_for(self.packs, disabled)
+        self.selectors = self._index.selectors
+        self._timeouts: Counter[str] = Counter()
 
     def match(self, key: str, action: str = "drop", stage: str = "*") -> Rule | None:
         """The first rule of ``stage`` (``*``: any stage) and ``action`` matching the line key."""
+        index = self._index
         slot = (stage, action)
-        rule = self._exact[slot].get(key) if slot in self._exact else None
-        if rule is not None:
-            return rule
-        patterns = self._patterns.get(slot)
+        exact = index.exact.get(slot)
+        if exact:
+            rule = exact.get(key)
+            if rule is not None:
+                return rule
+        patterns = index.patterns.get(slot)
         if not patterns:
             return None
         words = key.count(" ") + 1
         if words > MAX_RULE_WORDS:
             return None
-        if stage != "*" and not self._any_stage_may_match(key, action):
-            return None
-        if slot not in self._joined:
-            self._joined[slot] = _combined(tuple(r.pattern for r in patterns))
-        if not _any_may_match(self._joined[slot], key, self.regex_timeout):
-            return None
-        for rule in patterns:
-            if rule.max_words is not None and words > rule.max_words:
+        for rule in index.possible(slot, key, self.regex_timeout):
+            if (rule.max_words is not None and words > rule.max_words) or self._timeouts[rule.id] >= MAX_TIMEOUTS:
                 continue
             try:
                 if rule.pattern.fullmatch(key, timeout=self.regex_timeout):
                     return rule
             except TimeoutError:
-                continue
+                self._timeouts[rule.id] += 1
+                if self._timeouts[rule.id] == MAX_TIMEOUTS:
+                    log.warning("rule %s timed out (%ss) on %d lines; skipped for the rest of this page",
+                                rule.id, self.regex_timeout, MAX_TIMEOUTS)
         return None
-
-    def _any_stage_may_match(self, key: str, action: str) -> bool:
-        # Every filter asks about every line: one joined check of all stages' patterns per
-        # line, remembered, spares the other filters their regex calls.
-        remembered = self._any_stage.get((key, action))
-        if remembered is None:
-            slot = ("*", action)
-            if slot not in self._joined:
-                self._joined[slot] = _combined(tuple(r.pattern for r in self._patterns.get(slot, ())))
-            remembered = _any_may_match(self._joined[slot], key, self.regex_timeout)
-            self._any_stage[(key, action)] = remembered
-        return remembered
 
     def has(self, action: str, stage: str = "*") -> bool:
-        return bool(self._exact.get((stage, action)) or self._patterns.get((stage, action)))
-
-
-def _any_may_match(combined, key, timeout) -> bool:
-    """One pass of all patterns of a slot joined as alternatives: most lines match none, and
-    one regex call is much cheaper than one per rule. True when in doubt."""
-    if combined is None:
-        return True
-    try:
-        return combined.fullmatch(key, timeout=timeout) is not None
-    except TimeoutError:
-        return True
-
-
-@lru_cache(maxsize=256)
-def _combined(patterns):
-    sources = []
-    for pattern in patterns:
-        source = getattr(pattern, "pattern", None)
-        # Back-references would point at the wrong group once patterns are joined.
-        if not isinstance(source, str) or regex.search(r"\\\d|\(\?P=|\(\?[a-zA-Z]+\)", source):
-            return None
-        if pattern.flags & ~(regex.IGNORECASE | regex.V0 | regex.UNICODE) & 0xFFFF:
-            return None
-        sources.append(f"(?:{source})")
-    try:
-        return regex.compile("|".join(sources), regex.IGNORECASE | regex.V0)
-    except regex.error:
-        return None
+        index = self._index
+        return bool(index.exact.get((stage, action)) or index.patterns.get((stage, action)))

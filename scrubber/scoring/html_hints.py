@@ -21,21 +21,25 @@ _LABEL = regex.compile(r"[^:\n]{1,30}:\s")
 HEADING_LOOKAHEAD = 50
 # Kinds that are article structure even when short and stopword-free.
 STRUCTURE = ("code", "table_row", "list_item")
+# A paragraph of digits alone (a clap or like counter): table cells, where numbers are content,
+# arrive as table_row blocks, and list items keep their kind, so only paragraphs are judged.
+_NUMBER_ONLY = regex.compile(r"[\d.,\s]+[kKmM]?")
 _SENTENCE_END = regex.compile(r"\p{L}[.!?][\"'”’»)]*$")
 _READING_TIME = regex.compile(r"\b\d+\s*(?i:min|minute|minutes|mins)\.?\s+(?i:read)(?!\p{Ll})")
 
 
 class HtmlScorer:
-    """Drops link lists and reading-time lines left inside the main content, what follows the
+    """Drops link lists, reading-time lines and bare counters left inside the main content, what follows the
     article's last prose when it reads like chrome, and headings whose section has nothing left. Kept: prose that mentions "a 5 min read", a lone link between
     paragraphs.
 
     >>> from scrubber.blocks import Block
     >>> blocks = [Block("Home", link_density=1.0), Block("News", link_density=1.0), Block("6 min read · Feb 8, 2026"),
     ...           Block("The river rose by a metre overnight, a 5 min read for the council."),
-    ...           Block("See the flood map", link_density=1.0), Block("It fell again by noon."), Block("Related", kind="heading")]
+    ...           Block("See the flood map", link_density=1.0), Block("It fell again by noon."), Block("312"),
+    ...           Block("Related", kind="heading")]
     >>> [(d.index, d.rule) for d in HtmlScorer().select(blocks, None)]
-    [(0, 'score/link-dense'), (1, 'score/link-dense'), (2, 'score/reading-time'), (6, 'score/empty-heading')]
+    [(0, 'score/link-dense'), (1, 'score/link-dense'), (2, 'score/reading-time'), (6, 'score/bare-number'), (7, 'score/empty-heading')]
     """
 
     name = "scoring"
@@ -50,6 +54,8 @@ class HtmlScorer:
                 yield Drop(position, "score/link-dense", "mostly link text inside the main content")
             elif words <= METADATA_WORDS and _READING_TIME.search(block.text):
                 yield Drop(position, "score/reading-time", "a reading-time line of the post metadata")
+            elif block.kind == "paragraph" and _NUMBER_ONLY.fullmatch(block.text):
+                yield Drop(position, "score/bare-number", "a number alone: a like or clap counter")
             else:
                 kept.append(position)
         if all(blocks[i].kind == "heading" for i in kept):
