@@ -122,7 +122,21 @@ def _is_credit(caption: str) -> bool:
     return len(caption.split()) <= CREDIT_WORDS and bool(_CREDIT.match(caption.strip()))
 
 
-def chrome_reason(element, tag: str, in_article: bool, by_name: bool = True) -> tuple[str, str] | None:
+def _after(element):
+    """The element that follows ``element``'s subtree in document order (None at the end)."""
+    while element is not None:
+        following = element.getnext()
+        if following is not None:
+            return following
+        element = element.getparent()
+    return None
+
+
+def _inside_article(element) -> bool:
+    return any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
+
+
+def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | None:
     """Why an element is chrome: (concept, evidence) where evidence is ``hidden``, ``tag``
     (tag or ARIA role) or ``name`` (class or id); None for content. ``by_name=False`` ignores
     class and id."""
@@ -131,7 +145,7 @@ def chrome_reason(element, tag: str, in_article: bool, by_name: bool = True) -> 
     reason = CHROME_TAGS.get(tag)
     if reason:
         return reason, "tag"
-    if not in_article and tag in OUTSIDE_ARTICLE:
+    if tag in OUTSIDE_ARTICLE and not _inside_article(element):
         return OUTSIDE_ARTICLE[tag], "tag"
     if tag == "figcaption" and _is_credit(text_of(element)):
         return "credit", "tag"
@@ -161,25 +175,21 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
         body = root
     prose = PageProse(body)
     doomed = []
-    inside_article = 0
-    walker = etree.iterwalk(body, events=("start", "end"))
-    for event, element in walker:
+    resume = None  # the first element after the subtree last doomed: everything before it goes anyway
+    for element in body.iter():
+        if resume is not None:
+            if element is not resume:
+                continue
+            resume = None
         tag = element.tag
-        if not isinstance(tag, str):
+        if not isinstance(tag, str) or tag in ARTICLE_TAGS or element is body:
             continue
-        if event == "end":
-            if tag in ARTICLE_TAGS:
-                inside_article -= 1
-            continue
-        if tag in ARTICLE_TAGS:
-            inside_article += 1
-            continue
-        if element is body:
-            continue
-        verdict = chrome_reason(element, tag, inside_article > 0, by_name)
+        verdict = chrome_reason(element, tag, by_name)
         if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
             doomed.append((verdict[0], element))
-            walker.skip_subtree()
+            resume = _after(element)
+            if resume is None:
+                break
     for _, element in doomed:
         remove(element)
     return doomed
