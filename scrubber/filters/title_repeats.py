@@ -30,6 +30,9 @@ class TitleRepeats(Filter):
         if not wanted:
             return
         seen_title = False
+        # "Title | Site" is a copy only when the title appears elsewhere: from the page's
+        # metadata, or as a plain line. Otherwise it is the one line that carries the title.
+        title_elsewhere = bool(page.title) or any(title_words(b.text) == wanted for b in blocks)
         for position, block in enumerate(blocks):
             words = title_words(block.text)
             if not words:
@@ -41,7 +44,7 @@ class TitleRepeats(Filter):
                 if seen_title:
                     yield Drop(position, "title_repeats/duplicate-title", "repeats the title")
                 seen_title = True
-            elif _is_title_with_site(text, wanted, words):
+            elif title_elsewhere and _is_title_with_site(text, wanted, words):
                 yield Drop(position, "title_repeats/title-with-site", "title followed by a site name")
 
 
