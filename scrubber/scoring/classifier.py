@@ -113,7 +113,9 @@ def _label(f: Features, full_stoplist: bool, title_case: float) -> str:
         density = f.stopword_density
         if density >= STOPWORDS_HIGH and (f.words >= LENGTH_UNENDED or f.terminal and f.words >= LENGTH_LOW):
             return GOOD
-        return NEAR_GOOD if density >= STOPWORDS_LOW else BAD
+        # a long run of words without a sentence end is a flattened menu, even with some stopwords
+        unended = not f.terminal and f.words >= LENGTH_UNENDED
+        return NEAR_GOOD if density >= STOPWORDS_LOW and not unended else BAD
     if f.terminal and f.words >= LENGTH_HIGH:
         return GOOD
     return NEAR_GOOD if f.terminal or f.words >= LENGTH_HIGH else BAD
