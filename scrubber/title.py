@@ -7,6 +7,8 @@ import regex
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " ~ ")
 MAX_TITLE_WORDS = 25
+# "Title | Section | Site": what follows the title in a title line is a few words at most.
+MAX_SITE_NAME_WORDS = 10
 # Where the title of a text dump is looked for: among the first lines, above the first prose.
 MAX_TITLE_POSITION = 15
 PROSE_WORDS = 12
@@ -38,6 +40,42 @@ def strip_site_name(title: str) -> str:
             if len(best.split()) >= 2:
                 return best
     return title
+
+
+def title_text(line: str, wanted: list[str]) -> str | None:
+    """The title as ``line`` shows it, when the line is the title (``wanted`` are its words) or
+    the title with a site name ("Title | Site"); otherwise None.
+
+    >>> title_text("Bread at Home | The Crumb", title_words("Bread at Home"))
+    'Bread at Home'
+    >>> title_text("Bread, at Home!", title_words("Bread at Home"))
+    'Bread, at Home!'
+    >>> title_text("Bread at home is cheap.", title_words("Bread at Home")) is None
+    True
+    """
+    if title_words(line) == wanted:
+        return line
+    return title_with_site(line, wanted)
+
+
+def title_with_site(line: str, wanted: list[str]) -> str | None:
+    """The title part of a ``Title | Site`` line, or None: one part must be the title, the rest a
+    short name, and the line no sentence ("Crème brûlée – the burnt cream – needs four things.").
+
+    >>> title_with_site("Sourdough Basics – The Crumb", title_words("Sourdough basics"))
+    'Sourdough Basics'
+    >>> title_with_site("Crème brûlée – the “burnt cream” – needs only four ingredients.", title_words("Crème brûlée")) is None
+    True
+    """
+    if line.rstrip().endswith((".", "!", "?", "…", ",", ";")):
+        return None
+    for separator in SEPARATORS:
+        if separator in line:
+            parts = line.split(separator)
+            for part in parts:
+                if title_words(part) == wanted and len(title_words(line)) - len(wanted) <= MAX_SITE_NAME_WORDS:
+                    return part.strip()
+    return None
 
 
 def looks_like_title(text: str) -> bool:

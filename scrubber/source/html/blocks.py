@@ -123,6 +123,9 @@ class _Writer:
         self.chars = self.link_chars = 0
         self.link_starts = [0] * len(self.link_starts)
         element, kind, level = self.stack[-1] if self.stack else (None, "paragraph", None)
+        if _BREAK not in text:
+            self.emit(clean_line(text), kind, element, density, level)
+            return
         for piece in _PARAGRAPH_BREAK.split(text):
             lines = [clean_line(line) for line in piece.split(_BREAK)]
             self.emit("\n".join(line for line in lines if line), kind, element, density, level)

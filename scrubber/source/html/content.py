@@ -18,7 +18,8 @@ import regex
 from lxml import etree
 
 from .blocks import BLOCK_TAGS
-from .prune import name_words, scoring_hints
+from .parse import text_of
+from .prune import lead_words, name_words, scoring_hints
 
 PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote", "dd"))
 MIN_PARAGRAPH_CHARS = 25
@@ -29,6 +30,8 @@ ARTICLE_BODY_BONUS = 40
 NAME_WEIGHT = 25
 ANCESTOR_LEVELS = 5
 TOP_CANDIDATES = 5
+# The standfirst is looked for in an <article> at most this many levels above the text.
+ARTICLE_LEVELS = 4
 _COMMAS = regex.compile(r"[,،、，﹐︐︑﹑]")
 
 
@@ -155,7 +158,40 @@ def main_content(body, scores: Scores | None = None) -> list:
     top = ranked[0]
     top = _shared_ancestor(top, ranked[1:TOP_CANDIDATES], scores, body)
     top = _climb(top, scores, body)
-    return _with_siblings(top, scores, body)
+    return _with_lead(_with_siblings(top, scores, body), scores, body)
+
+
+def _with_lead(containers, scores, body):
+    """The standfirst before the article's text: a paragraph or heading named ``lead``,
+    ``teaser``, ``standfirst``... inside the enclosing ``<article>`` (or the parent) and
+    before the chosen containers, which headline blocks often leave out."""
+    top = containers[0]
+    around = set(top.iterancestors())
+    scope = next((a for level, a in enumerate(top.iterancestors()) if level < ARTICLE_LEVELS and a.tag == "article"), None)
+    if scope is None:
+        scope = top.getparent()
+    if scope is None or scope is body:
+        return containers
+    leads = []
+    for element in scope.iter("p", "h2", "h3", "div", "span", top.tag):
+        if element is top:
+            break
+        if element in around or not _is_lead(element.get("class"), element.get("id")):
+            continue
+        if leads and leads[-1] in set(element.iterancestors()):
+            continue
+        # Not a headline block or a lead image with its caption.
+        if element.find(".//h1") is not None or element.find(".//img") is not None:
+            continue
+        if len(text_of(element).strip()) >= MIN_PARAGRAPH_CHARS:
+            leads.append(element)
+    return leads + containers
+
+
+@lru_cache(maxsize=4096)
+def _is_lead(class_name, id_name) -> bool:
+    words = set(name_words(" ".join(filter(None, (class_name, id_name)))))
+    return bool(words & lead_words())
 
 
 def _shared_ancestor(top, others, scores, body):
@@ -224,5 +260,5 @@ def _reads_like_prose(paragraph, scores) -> bool:
         return density < 0.25
     if chars == 0 or density > 0:
         return False
-    text = paragraph.text_content()
+    text = text_of(paragraph)
     return ". " in text or text.rstrip().endswith(".")
