@@ -1,7 +1,7 @@
 """HTML-mode benchmark: extract article text from raw pages, side by side with peers.
 
     python benchmarks/html_mode.py [--corpus DIR] [--limit N] [--only readability|trafilatura]
-        [--systems scrubber,trafilatura,...] [--json OUT] [--worst K] [--clock wall|cpu]
+        [--systems scrubber,trafilatura,...] [--json OUT] [--worst K] [--clock wall|cpu] [--repeat N]
 
 Each (system, dataset) pair runs in a fresh interpreter that streams the pages,
 so its peak RSS is its own: imports, parse trees and caches of other systems, or
@@ -123,7 +123,7 @@ def worker(args):
     records = iter_dataset(args.corpus, args.dataset, args.limit, fields=("id", "source", "url", "html"))
     _reset_peak_rss()
     base = _peak_rss_kb()
-    run = harness.run_system(args.worker, SYSTEMS[args.worker], records, args.clock)
+    run = harness.run_system(args.worker, SYSTEMS[args.worker], records, args.clock, args.repeat)
     run.rss_base_kb, run.rss_peak_kb = base, _peak_rss_kb()
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(asdict(run), f)
@@ -135,7 +135,8 @@ def spawn(name, dataset, args):
     fd, out = tempfile.mkstemp(prefix=f"bench-{name}-", suffix=".json")
     os.close(fd)
     cmd = [sys.executable, os.path.abspath(__file__), "--worker", name, "--dataset", dataset,
-           "--corpus", str(args.corpus), "--out", out, "--clock", args.clock]
+           "--corpus", str(args.corpus), "--out", out, "--clock", args.clock,
+           "--repeat", str(args.repeat)]
     if args.limit is not None:
         cmd += ["--limit", str(args.limit)]
     try:
@@ -169,7 +170,7 @@ def parse_args(argv):
     for internal in ("--dataset", "--out"):
         ap.add_argument(internal, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    harness.check_systems(ap, args, SYSTEMS)
+    harness.check_args(ap, args, SYSTEMS)
     return args
 
 

@@ -1,7 +1,7 @@
 """Text-mode benchmark: clean a scraper's text dump, side by side with peers.
 
     python benchmarks/text_mode.py [--corpus DIR] [--limit N] [--only readability|trafilatura]
-        [--systems scrubber,dump,justext,c4] [--json OUT] [--worst K] [--clock wall|cpu]
+        [--systems scrubber,dump,justext,c4] [--json OUT] [--worst K] [--clock wall|cpu] [--repeat N]
 
 For each dataset and each dump field (dump_lines: one text node per line;
 dump_flat: the same joined by spaces) every system gets the dump and must return
@@ -49,7 +49,7 @@ def parse_args(argv):
     add_corpus_args(ap)
     harness.add_run_args(ap, SYSTEMS)
     args = ap.parse_args(argv)
-    harness.check_systems(ap, args, SYSTEMS)
+    harness.check_args(ap, args, SYSTEMS)
     return args
 
 
@@ -61,7 +61,7 @@ def main(argv=None):
         for field in FIELDS:
             size = sum(len(r[field].encode("utf-8")) for r in records)
             scored = [harness.score_run(harness.run_system(name, lambda n=name: SYSTEMS[n](field), records,
-                                                           args.clock),
+                                                           args.clock, args.repeat),
                                         records, size)
                       for name in args.systems]
             harness.print_table(f"text mode: {dataset} / {field} ({len(records)} pages, "

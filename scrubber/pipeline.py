@@ -8,7 +8,7 @@ from .blocks import Block
 from .config import CleanConfig
 from .data import LANGUAGES, stopwords
 from .errors import BudgetExceededError, FilterError, UnknownFilterError
-from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME
+from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Drop, Filter, RuleFilter
 from .limits import NO_DEADLINE, Deadline, check_size
 from .normalise.fragments import continues, join_fragments
 from .normalise.headings import Vocabulary, split_run_in_headings
@@ -63,8 +63,9 @@ class Pipeline:
         if mode == "html" and page.rules.selectors:
             blocks = self._extract_without_selected(text, page, trace)
         protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
+        page.meta["rule_candidates"] = {id(b) for b in blocks if page.rules.match(b.key(), "drop") is not None}
         if mode == "text":
-            protected.update(id(b) for b in mid_sentence(blocks, page.rules))
+            protected.update(id(b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
         for stage in self.filters:
             blocks = self._apply(stage, blocks, page, trace, protected)
         if mode == "text":
@@ -110,7 +111,7 @@ class Pipeline:
         page.blocks = blocks
         try:
             drops = []
-            for drop in stage.select(blocks, page):
+            for drop in _select(stage, blocks, page):
                 page.deadline.check(stage.name)
                 drops.append(drop)
             page.deadline.check(stage.name)
@@ -130,7 +131,8 @@ class Pipeline:
         return [b for i, b in enumerate(blocks) if i not in dropped]
 
     def _take_title(self, blocks, page):
-        title = page.title or guess_title(blocks)
+        # An HTML page without a title in its markup has none: its first line is content.
+        title = page.title or (guess_title(blocks) if page.mode == "text" else None)
         if not title:
             return None, blocks
         wanted = title_words(title)
@@ -148,21 +150,30 @@ class Pipeline:
         return None, blocks
 
 
-def mid_sentence(blocks, rules=None):
+def _select(stage, blocks, page):
+    """The stage's drops. A plain rule filter judges each line alone and can only drop lines
+    some drop rule matches, so it is shown just those (found once per page), not every line."""
+    candidates = page.meta.get("rule_candidates")
+    if candidates is None or type(stage).select is not Filter.select or type(stage).decide is not RuleFilter.decide:
+        return stage.select(blocks, page)
+    positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
+    shown = [blocks[i] for i in positions]
+    return (Drop(positions[d.index], d.rule, d.reason) for d in stage.select(shown, page))
+
+
+def mid_sentence(blocks, chrome=frozenset()):
     """Lines that sit inside a sentence (link text cut out of a paragraph): "Read", "Share this",
     "with friends." -- the middle line is prose, whatever a chrome rule says about it alone.
 
     A sentence is not made of chrome: when a neighbour is itself a chrome line ("bottom of
-    page" three times over), the middle line is chrome too.
+    page" three times over), the middle line is chrome too. ``chrome`` holds the ids of the
+    blocks some drop rule matches.
     """
-    def chrome(block):
-        return rules is not None and rules.match(block.key(), "drop") is not None
-
     for previous, block, following in zip(blocks, blocks[1:], blocks[2:]):
         if block.after_blank or following.after_blank or block.line is not None:
             continue
         if continues(previous.text, block.text) and continues(block.text, following.text) \
-                and not chrome(previous) and not chrome(following):
+                and id(previous) not in chrome and id(following) not in chrome:
             yield block
 
 

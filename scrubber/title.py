@@ -7,6 +7,11 @@ import regex
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " ~ ")
 MAX_TITLE_WORDS = 25
+# Where the title of a text dump is looked for: among the first lines, above the first prose.
+MAX_TITLE_POSITION = 15
+PROSE_WORDS = 12
+# A title longer than this is not "more of a title" than a shorter one.
+TITLE_WORDS_ENOUGH = 12
 
 
 def title_words(text: str) -> list[str]:
@@ -41,8 +46,26 @@ def looks_like_title(text: str) -> bool:
 
 
 def guess_title(blocks) -> str | None:
-    """The first title-like line near the top of a text dump, site name stripped."""
-    for block in blocks[:12]:
+    """The title of a text dump: of the title-like lines above the first paragraph of prose,
+    the one with the most words (site names and author names are short), the later one on a
+    tie (the site name comes first). Site name suffixes are stripped.
+
+    >>> from scrubber.blocks import Block
+    >>> lines = ["The Walled Garden", "When to Prune Climbing Roses", "Ellen Hart",
+    ...          "Climbing roses flower on the wood they grew last summer, so prune them late."]
+    >>> guess_title([Block(t) for t in lines])
+    'When to Prune Climbing Roses'
+    """
+    candidates = []
+    for position, block in enumerate(blocks[:MAX_TITLE_POSITION]):
+        if _is_prose(block.text):
+            break
         if block.kind in ("title", "heading", "paragraph") and looks_like_title(block.text):
-            return strip_site_name(block.text)
-    return None
+            candidates.append((min(len(block.text.split()), TITLE_WORDS_ENOUGH), position, block.text))
+    if not candidates:
+        return None
+    return strip_site_name(max(candidates)[2])
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) >= PROSE_WORDS and text.rstrip().endswith((".", "!", "?", "…", ".”", '."'))

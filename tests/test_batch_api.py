@@ -99,13 +99,13 @@ def test_json_format_adds_blocks_and_removals():
     assert [b["kind"] for b in record["blocks"]][0] == "title"
 
 
-def test_markdown_renders_or_says_what_is_missing():
-    try:
-        results = list(scrubber.clean_many([html_page(3)], workers=1, format="markdown"))
-    except scrubber.ScrubberError as exc:
-        assert "scrubber.render" in str(exc)
-    else:
-        assert article(3) in results[0].text
+def test_markdown_format_renders_headings_on_both_paths():
+    page = html_page(3)
+    for workers in (1, 2):
+        [result] = scrubber.clean_many([page], workers=workers, format="markdown")
+        assert result.text.startswith("# Bridge plan 3\n\n") and article(3) in result.text
+    [untitled] = scrubber.clean_many([page], workers=1, format="markdown", include_title=False)
+    assert not untitled.text.startswith("#") and article(3) in untitled.text
 
 
 def test_bad_arguments_fail_before_any_document():

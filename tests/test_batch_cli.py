@@ -197,13 +197,14 @@ def test_output_to_stdout_and_json_format(tmp_path, capsys):
     assert record["id"] == "p1" and record["counts"]["trackers/quantcast"] == 1 and record["removed"]
 
 
-def test_missing_input_and_markdown_without_renderer_fail_clearly(tmp_path, capsys):
+def test_missing_input_fails_clearly(tmp_path, capsys):
     assert main(["batch", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "out.jsonl")]) == 2
     assert "no such input" in capsys.readouterr().err
+
+
+def test_markdown_format(tmp_path):
     source = tmp_path / "pages.jsonl"
     write_jsonl(source, [{"id": "p1", "html": html_page(1)}])
-    code = main(["batch", str(source), "-o", str(tmp_path / "md.jsonl"), "--format", "markdown", "--workers", "1"])
-    if code == 2:
-        assert "scrubber.render" in capsys.readouterr().err
-    else:
-        assert article(1) in read_output(tmp_path / "md.jsonl")[0]["text"]
+    run(source, "-o", tmp_path / "md.jsonl", "--format", "markdown", "--workers", "1")
+    [line] = read_output(tmp_path / "md.jsonl")
+    assert line["text"].startswith("# Bridge plan 1\n\n") and article(1) in line["text"]

@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 
 from ..errors import ScrubberError
 from ..jobs import Summary, clean_many, read_inputs
@@ -52,7 +52,8 @@ def run(args) -> int:
         overrides["max_input_bytes"] = args.max_bytes
     results = clean_many(documents, workers=args.workers, format=args.format, **overrides)
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress
-    with _sink(args.output, args.resume) as sink, _progress_bar(show_progress) as bar:
+    # closing(): on Ctrl-C or a full disk the worker pool is shut down before the error propagates.
+    with closing(results), _sink(args.output, args.resume) as sink, _progress_bar(show_progress) as bar:
         for result in results:
             sink.write(json.dumps(result.as_record(), ensure_ascii=False) + "\n")
             summary.add(result)
@@ -101,4 +102,5 @@ def _progress_bar(show: bool):
         return nullcontext(None)
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked while the bar is open
     return tqdm(unit="page", file=sys.stderr, dynamic_ncols=True, smoothing=0.05)

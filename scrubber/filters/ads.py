@@ -13,6 +13,10 @@ class Ads(RuleFilter):
     'ads/advertisement'
     >>> judge(Ads, 'Advertisement spending grew by a third last year.') is None
     True
+    >>> judge(Ads, 'Anzeige')
+    'ads/advertisement'
+    >>> judge(Ads, 'La publicité pour les boissons sucrées sera interdite.') is None
+    True
     """
 
     name = "ads"

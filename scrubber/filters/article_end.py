@@ -9,28 +9,43 @@ from .base import Drop, Filter
 MIN_WORDS_BEFORE = 40
 
 
+_SENTENCE_END = (".", "!", "?", "…", ".”", "?”", '."', "”")
+
+
 def _prose_words_before(blocks):
-    """``counts[i]``: words of prose in ``blocks[:i]``. Summed once, so that a page full of
-    marker lines that fail the guards costs linear time, not quadratic."""
+    """``counts[i]``: words of prose in ``blocks[:i]``, summed once so that a page full of marker
+    lines that fail the guards costs linear time, not quadratic. Prose is long lines, and
+    shorter lines that end a sentence (a dump that cuts paragraphs at every link leaves many)."""
     counts = [0]
     for block in blocks:
         words = len(block.text.split())
-        counts.append(counts[-1] + (words if words >= 8 else 0))
+        prose = words >= 8 or (words >= 3 and block.text.rstrip().endswith(_SENTENCE_END))
+        counts.append(counts[-1] + (words if prose else 0))
     return counts
+
+
+def _inside_sentence(blocks, position):
+    """Whether the marker line continues the line before it ("There are / 13 / comments")."""
+    if position == 0:
+        return False
+    text, previous = blocks[position].text.lstrip(), blocks[position - 1].text.rstrip()
+    return bool(text) and text[0].islower() and not previous.endswith(_SENTENCE_END + (":",))
 
 
 class ArticleEnd(Filter):
     """Drops everything from a ``cut_after`` marker line to the end of the page.
 
     Guarded so that a marker never cuts an article: the marker must be a whole line (never a
-    phrase inside prose), enough prose must come before it, and less prose may follow it than
-    came before. ``cut_before`` markers (rare) drop everything above them by the same guards.
+    phrase inside prose, nor a line that continues the sentence before it), enough prose must
+    come before it, and less prose may follow it than came before. ``cut_before`` markers (rare) drop everything above them by the same guards.
 
     >>> from scrubber.testing import judge_page
     >>> story = ["Bread " * 50 + "is good.", "Post: Blog2_Post", "Motion to Vacate", "bottom of page"]
     >>> judge_page(ArticleEnd, story, page_lines=["Post: Blog2_Post"])
     [(1, 'wix/post-marker'), (2, 'wix/post-marker'), (3, 'wix/post-marker')]
     >>> judge_page(ArticleEnd, ["Post: Blog2_Post", "Bread " * 50 + "is good."], page_lines=["Post: Blog2_Post"])
+    []
+    >>> judge_page(ArticleEnd, ["Bread " * 50 + "is good.", "There are", "13", "comments", "on this post."])
     []
     """
 
@@ -44,7 +59,7 @@ class ArticleEnd(Filter):
         if rules.has("cut_after"):
             for position, block in enumerate(blocks):
                 rule = rules.match(block.key(), "cut_after")
-                if rule is None:
+                if rule is None or _inside_sentence(blocks, position):
                     continue
                 before, after = prose[position], prose[-1] - prose[position + 1]
                 if before >= MIN_WORDS_BEFORE and after < before:

@@ -13,6 +13,10 @@ class Bylines(RuleFilter):
     'bylines/read-time'
     >>> judge(Bylines, 'It takes 5 minutes to read the whole report, she said.') is None
     True
+    >>> judge(Bylines, 'Publié le 4 mars 2025 à 10h30')
+    'bylines/date-line'
+    >>> judge(Bylines, 'Von Montag an gilt auf der Brücke Tempo 30.') is None
+    True
     """
 
     name = "bylines"

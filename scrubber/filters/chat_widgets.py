@@ -13,6 +13,8 @@ class ChatWidgets(RuleFilter):
     'chat_widgets/here-to-help'
     >>> judge(ChatWidgets, "I'm here to help my neighbours, she said, and I always will be.") is None
     True
+    >>> judge(ChatWidgets, 'Hola 👋 ¿En qué podemos ayudarte?')
+    'chat_widgets/es-greeting'
     """
 
     name = "chat_widgets"

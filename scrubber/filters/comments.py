@@ -13,6 +13,10 @@ class Comments(RuleFilter):
     'comments/form-labels'
     >>> judge(Comments, 'Your email address will not be published, the council promised residents.') is None
     True
+    >>> judge(Comments, 'Kommentar abschicken')
+    'comments/de-form'
+    >>> judge(Comments, 'Los comentarios del ministro provocaron críticas.') is None
+    True
     """
 
     name = "comments"

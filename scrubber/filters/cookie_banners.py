@@ -13,6 +13,10 @@ class CookieBanners(RuleFilter):
     'cookie_banners/accept-all-cookies'
     >>> judge(CookieBanners, 'Cookie sales rose 4% in 2019.') is None
     True
+    >>> judge(CookieBanners, 'Tout accepter')
+    'cookie_banners/fr'
+    >>> judge(CookieBanners, 'We use cookies baked the day before, because fresh ones crumble.') is None
+    True
     """
 
     name = "cookie_banners"

@@ -13,6 +13,8 @@ class Navigation(RuleFilter):
     'navigation/breadcrumb'
     >>> judge(Navigation, 'We drove home after the game.') is None
     True
+    >>> judge(Navigation, 'Startseite › Ratgeber › Garten')
+    'navigation/breadcrumb'
     """
 
     name = "navigation"

@@ -13,6 +13,8 @@ class Newsletters(RuleFilter):
     'newsletters/subscribe-to-newsletter'
     >>> judge(Newsletters, 'Readers who subscribe to our newsletter will get the report first.') is None
     True
+    >>> judge(Newsletters, 'Suscríbete a nuestro boletín y recibe las noticias cada mañana.')
+    'newsletters/es'
     """
 
     name = "newsletters"

@@ -13,6 +13,8 @@ class PageAnchors(RuleFilter):
     'page_anchors/top-of-page'
     >>> judge(PageAnchors, 'Our ads run at the top of page one of the results.') is None
     True
+    >>> judge(PageAnchors, 'Zum Inhalt springen')
+    'page_anchors/skip-de'
     """
 
     name = "page_anchors"

@@ -13,6 +13,8 @@ class Pagination(RuleFilter):
     'pagination/next-post'
     >>> judge(Pagination, 'The next post office opens in May.') is None
     True
+    >>> judge(Pagination, 'Article suivant : La tarte aux pommes')
+    'pagination/post-navigation'
     """
 
     name = "pagination"

@@ -1,4 +1,5 @@
-"""Platform markers and footers of blog and site builders (Wix, WordPress, Squarespace...)."""
+"""Platform markers and footers of blog and site builders: Wix, WordPress, Squarespace, Substack,
+Medium, Blogger, Ghost and HubSpot, one pack each under ``rules/packs/platforms/``."""
 
 from .base import RuleFilter
 
@@ -15,6 +16,10 @@ class Platforms(RuleFilter):
     'wix/blog-widgets'
     >>> judge(Platforms, "Post not marked as liked") is None
     True
+    >>> judge(Platforms, "Like Loading...", url="https://crumb.wordpress.com/2025/03/04/rise/")
+    'wordpress/jetpack-likes'
+    >>> judge(Platforms, "Ready for more?", page_lines=["Substack is the home for great culture"])
+    'substack/footer'
     """
 
     name = "platforms"

@@ -13,6 +13,8 @@ class RelatedPosts(RuleFilter):
     'related_posts/recent-posts'
     >>> judge(RelatedPosts, 'Recent posts on the forum show that users want more privacy.') is None
     True
+    >>> judge(RelatedPosts, 'Das könnte Sie auch interessieren')
+    'related_posts/de'
     """
 
     name = "related_posts"

@@ -13,6 +13,8 @@ class ShareRows(RuleFilter):
     'share_rows/share-on-network'
     >>> judge(ShareRows, "Share prices fell sharply on Facebook's results day.") is None
     True
+    >>> judge(ShareRows, 'Partager sur LinkedIn')
+    'share_rows/share-on-network'
     """
 
     name = "share_rows"

@@ -13,6 +13,8 @@ class TagLists(RuleFilter):
     'tag_lists/tags-line'
     >>> judge(TagLists, 'Tags on the luggage were printed in three languages.') is None
     True
+    >>> judge(TagLists, 'Etiquetas: puerto, pesca, Galicia')
+    'tag_lists/tags-line'
     """
 
     name = "tag_lists"

@@ -13,6 +13,10 @@ class Trackers(RuleFilter):
     'trackers/quantcast'
     >>> judge(Trackers, 'Quantcast measures audiences for many publishers.') is None
     True
+    >>> judge(Trackers, 'Consentement géré par Didomi')
+    'trackers/consent-powered-by'
+    >>> judge(Trackers, 'Hotjar records how visitors scroll, which worried the regulator.') is None
+    True
     """
 
     name = "trackers"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
+from functools import partial
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator
@@ -30,6 +31,7 @@ from ..api import _config
 from ..config import CleanConfig
 from ..errors import ScrubberError
 from ..pipeline import Pipeline
+from ..render import markdown
 from .documents import BatchResult, Document, as_document, clean_document
 
 FORMATS = ("text", "markdown", "json")
@@ -59,7 +61,6 @@ def clean_many(docs: Iterable, *, workers: int | None = None, format: str = "tex
     config = _config(config, overrides)
     if format not in FORMATS:
         raise ScrubberError(f"unknown format {format!r}; valid: {', '.join(FORMATS)}")
-    render = renderer(format)
     if workers is None:
         workers = os.cpu_count() or 1
     if not isinstance(workers, int) or isinstance(workers, bool):
@@ -69,21 +70,17 @@ def clean_many(docs: Iterable, *, workers: int | None = None, format: str = "tex
     pipeline = Pipeline(config)  # loads and validates the rule packs now, before any document
     documents = (as_document(item, position) for position, item in enumerate(docs))
     if workers == 1:
+        render = renderer(format, config.include_title)
         return (clean_document(pipeline, doc, format, render) for doc in documents)
     chunks = chunked(documents, chunk_docs, chunk_bytes)
-    return _in_order(chunks, _Workers(workers, config, format), workers * PREFETCH_PER_WORKER)
+    return _in_order(chunks, workers, config, format)
 
 
-def renderer(format: str):
+def renderer(format: str, include_title: bool = True):
     """The function turning a ``Cleaned`` into output text, or None for its plain text."""
     if format != "markdown":
         return None
-    try:
-        from ..render import markdown
-    except ImportError:
-        raise ScrubberError("--format markdown needs scrubber.render, which this version does not have yet; "
-                            "use --format text or json") from None
-    return markdown
+    return partial(markdown, include_title=include_title)
 
 
 def chunked(documents: Iterable[Document], max_docs: int, max_bytes: int) -> Iterator[list[Document]]:
@@ -105,7 +102,8 @@ def chunked(documents: Iterable[Document], max_docs: int, max_bytes: int) -> Ite
         yield chunk
 
 
-def _in_order(chunks, workers: "_Workers", window: int) -> Iterator[BatchResult]:
+def _in_order(chunks, count: int, config: CleanConfig, format: str) -> Iterator[BatchResult]:
+    workers, window = _Workers(count, config, format), count * PREFETCH_PER_WORKER
     pending: deque = deque()
     try:
         for chunk in chunks:
@@ -166,7 +164,7 @@ _worker = None
 
 def _start_worker(config: CleanConfig, format: str):
     global _worker
-    _worker = (Pipeline(config), format, renderer(format))
+    _worker = (Pipeline(config), format, renderer(format, config.include_title))
 
 
 def _clean_chunk(chunk: list[Document]) -> list[BatchResult]:

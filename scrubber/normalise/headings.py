@@ -2,55 +2,79 @@
 
 "...with Putin. Security Guarantees Under Discussion Significant attention is..." becomes
 "...with Putin." / "Security Guarantees Under Discussion" / "Significant attention is...".
+
+Two shapes of heading are found after a sentence end (or at the start of a paragraph):
+Title-Case headings, whose end is where the capitalised run meets the lower-case words of the
+next sentence, and sentence-case headings (French, Spanish, German, some English), whose end
+is marked by a capitalised sentence opener ("Les", "Cada", "Die", "The") in mid-run.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
-from ..data import honorifics, reporting_verbs, small_words
+from ..data import honorifics, reporting_verbs, small_words, word_list
 
 _TOKEN = regex.compile(r"\S+")
 _WORDCHARS = regex.compile(r"[\p{L}\p{N}]")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
 _ABBREVIATION = regex.compile(r"^(?:\p{Lu}\.){1,4}$|^(?:mr|mrs|ms|dr|prof|st|vs|no|jr|sr|inc|ltd|co|corp|gen|gov|sen|rep|fig|etc|approx|ca|bzw|usw|z\.b|d\.h|nr|mme|mlle|sra?|dra?)\.$", regex.IGNORECASE)
+_INNER_STOP = regex.compile(r"[.!?]")
+_LIST_NUMBER = regex.compile(r"^\d{1,2}[.)]$")
+_TRAILING_PUNCTUATION = ",;:.!?…\"”’»)"
 _OPENING = "\"'“‘«(["
 
 MIN_HEADING_WORDS = 2
 MAX_HEADING_WORDS = 14
+MAX_SENTENCE_CASE_WORDS = 10
 MIN_SENTENCE_WORDS = 3
 
 
 @dataclass
 class Vocabulary:
-    """What the document says about its own words: which appear in lower case (common words)
-    and which appear capitalised in mid-sentence (names). Used to tell a heading's title-cased
-    common words from a name that starts the next sentence."""
+    """What the document says about its own words: which appear in lower case (common words),
+    which appear capitalised in mid-sentence (names) and which pairs of capitalised words
+    stand together mid-sentence ("General Assembly"). Used to tell a heading's title-cased
+    common words from a name that starts the next sentence.
+
+    ``capitalises_nouns`` is set for German, where every noun is capitalised, so a capital
+    letter says nothing about names and only sentence openers mark a heading's end.
+    """
 
     lower: set
     midcap: set
     stop: frozenset = frozenset()
+    pairs: set = field(default_factory=set)
+    capitalises_nouns: bool = False
 
     @classmethod
     def of(cls, texts, stop=frozenset()) -> "Vocabulary":
-        lower, midcap = set(), set()
+        lower, midcap, pairs = set(), set(), set()
         for text in texts:
             # A capitalised word counts as a name only inside a running sentence ("met Angela
-            # Merkel"), never inside a Title-Case run after a sentence end: that may be a heading.
+            # Merkel"), never inside a Title-Case run after a sentence end: that may be a
+            # heading, whose small words ("in", "the") do not start a sentence either.
             in_sentence = False
+            previous_cap = None
             for token in _TOKEN.findall(text):
                 word = _bare(token)
                 if word:
                     if word[0].islower():
                         lower.add(word.casefold())
-                        in_sentence = True
+                        in_sentence = in_sentence or word.casefold() not in small_words()
+                        previous_cap = None
                     elif word[0].isupper() and in_sentence:
                         midcap.add(word)
-                if _SENTENCE_END.search(token) or token.endswith(":"):
-                    in_sentence = False
-        return cls(lower, midcap, stop)
+                        if previous_cap:
+                            pairs.add((previous_cap, word))
+                        previous_cap = word
+                if _SENTENCE_END.search(token) or token.endswith((":", ",")):
+                    previous_cap = None
+                    in_sentence = in_sentence and not token.endswith(":") and not _SENTENCE_END.search(token)
+        # German marks itself by its function words: the page's stopwords are German ones.
+        return cls(lower, midcap, stop, pairs, capitalises_nouns={"und", "nicht", "der"} <= stop)
 
     def common(self, word: str) -> bool:
         folded = _bare(word).casefold()
@@ -58,7 +82,8 @@ class Vocabulary:
 
     def name(self, word: str) -> bool:
         bare = _bare(word)
-        return bare in self.midcap and bare.casefold() not in self.lower
+        folded = bare.casefold()
+        return bare in self.midcap and folded not in self.lower and folded not in small_words() and folded not in self.stop
 
 
 def _bare(token: str) -> str:
@@ -66,7 +91,7 @@ def _bare(token: str) -> str:
 
 
 def _heading_token(token: str) -> bool:
-    if token[0] in _OPENING or token[-1] in ",;.!?…\"”’»)":
+    if token[0] in _OPENING or token[-1] in _TRAILING_PUNCTUATION:
         return False
     return token[0].isupper() or token[0].isdigit() or token.casefold() in small_words() or token in "&-–—:/"
 
@@ -82,6 +107,8 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     [('paragraph', 'Talks ended.'), ('heading', 'Security Guarantees Under Discussion'), ('paragraph', 'Significant attention is paid to guarantees.')]
     >>> split_run_in_headings("It ended. Budget Under Review Mayor Janet Okafor said the budget would be cut. Okafor left.")
     [('paragraph', 'It ended.'), ('heading', 'Budget Under Review'), ('paragraph', 'Mayor Janet Okafor said the budget would be cut. Okafor left.')]
+    >>> split_run_in_headings("Ventes record. Un marché en plein essor Les fabricants peinent à suivre.")
+    [('paragraph', 'Ventes record.'), ('heading', 'Un marché en plein essor'), ('paragraph', 'Les fabricants peinent à suivre.')]
     >>> split_run_in_headings("We met Angela Merkel in Berlin. She said hello to everyone there.")
     [('paragraph', 'We met Angela Merkel in Berlin. She said hello to everyone there.')]
     """
@@ -119,15 +146,24 @@ def _end(tokens, index):
 
 
 def _ends_sentence(token: str) -> bool:
-    return bool(_SENTENCE_END.search(token)) and not _ABBREVIATION.match(token)
+    return bool(_SENTENCE_END.search(token)) and not _ABBREVIATION.match(token) and not _LIST_NUMBER.match(token)
 
 
 def _heading_at(tokens, first, vocabulary):
     """Where a heading starting at token ``first`` ends: ``(first, sentence_start)`` or None."""
-    # A question heading is a whole short title-case sentence ending in "?".
-    question = _question_heading(tokens, first)
-    if question is not None:
-        return first, question
+    # "2. Shape the Loaf" and "3 Ways to...": the list number belongs to the heading.
+    body = first + 1 if _LIST_NUMBER.match(tokens[first][1]) else first
+    if body >= len(tokens):
+        return None
+    found = _question_heading(tokens, body) or _sentence_case_heading(tokens, body, vocabulary)
+    if found is None and not vocabulary.capitalises_nouns:
+        found = _title_case_heading(tokens, body, vocabulary, numbered=body > first or tokens[first][1][0].isdigit())
+    if found is None or _sentence_words(tokens, found) < MIN_SENTENCE_WORDS:
+        return None
+    return first, found
+
+
+def _title_case_heading(tokens, first, vocabulary, numbered):
     run_end = first
     while run_end < len(tokens) and run_end - first <= MAX_HEADING_WORDS + 4 and _heading_token(tokens[run_end][1]):
         run_end += 1
@@ -138,15 +174,35 @@ def _heading_at(tokens, first, vocabulary):
     if run_end >= len(tokens) or run_end - first < MIN_HEADING_WORDS + 1:
         return None
     follower = tokens[run_end][1]
-    if not follower[0].islower():
+    if follower[0].islower():
+        sentence = _sentence_start(tokens, first, run_end, follower, vocabulary)
+    elif _is_apposition_name(tokens, run_end, vocabulary):
+        # "...Rents Keep Climbing Ana Ruiz, a tenant, said...": the name ends at the comma.
+        sentence = _name_start(tokens, first, run_end, vocabulary)
+    else:
         return None
-    sentence = _sentence_start(tokens, first, run_end, follower, vocabulary)
+    if sentence <= first or (_bare(tokens[sentence - 1][1]), _bare(tokens[sentence][1])) in vocabulary.pairs:
+        return None  # never cut a name the page writes mid-sentence ("New Zealand", "Barack Obama")
     heading = [t for _, t in tokens[first:sentence]]
-    if not _plausible_heading(heading, vocabulary):
+    if not vocabulary.common(tokens[sentence][1]) and not _name_may_follow(heading, vocabulary):
         return None
-    if _sentence_words(tokens, sentence) < MIN_SENTENCE_WORDS:
-        return None
-    return first, sentence
+    return sentence if _plausible_heading(heading, vocabulary, numbered) else None
+
+
+def _name_may_follow(heading, vocabulary):
+    """Whether a sentence that starts with a name may follow this heading: not when the
+    heading ends on a title that the name belongs to ("Israeli Prime Minister Benjamin |
+    Netanyahu"), nor when a two-word "heading" ends on an unknown capitalised word: that is
+    the first half of a name ("Haley Lu | Richardson")."""
+    if any(_bare(w).casefold() in honorifics() for w in heading[-2:]):
+        return False
+    return len(heading) > 2 or vocabulary.common(heading[-1]) or heading[-1][:1].isdigit()
+
+
+def _is_apposition_name(tokens, index, vocabulary):
+    token = tokens[index][1]
+    return (token.endswith(",") and token[0].isupper() and not vocabulary.common(token)
+            and index + 1 < len(tokens) and tokens[index + 1][1][0].islower())
 
 
 def _sentence_start(tokens, first, run_end, follower, vocabulary):
@@ -158,6 +214,15 @@ def _sentence_start(tokens, first, run_end, follower, vocabulary):
     # name before a reporting verb ("Janet Okafor said"), and titles like "Mayor".
     if _bare(follower).casefold() in reporting_verbs() and sentence - 1 > first and not vocabulary.common(tokens[sentence - 1][1]):
         sentence -= 1
+    return _name_start(tokens, first, sentence, vocabulary)
+
+
+def _name_start(tokens, first, sentence, vocabulary):
+    """Walk back from ``sentence`` over the words of a name and the titles before it."""
+    if sentence == first + 1 or not vocabulary.name(tokens[sentence][1]):
+        # An unknown capitalised word right before the comma is the first name ("Ana Ruiz,").
+        if sentence - 1 > first and tokens[sentence][1].endswith(",") and not vocabulary.common(tokens[sentence - 1][1]):
+            sentence -= 1
     while sentence - 1 > first:
         previous = _bare(tokens[sentence - 1][1])
         if vocabulary.name(previous) or previous.casefold() in honorifics():
@@ -167,17 +232,55 @@ def _sentence_start(tokens, first, run_end, follower, vocabulary):
     return sentence
 
 
-def _plausible_heading(words, vocabulary):
-    if not MIN_HEADING_WORDS <= len(words) <= MAX_HEADING_WORDS:
-        return False
-    if words[-1].casefold() in small_words() or words[-1] in "&-–—:/":
+def _plausible_heading(words, vocabulary, numbered=False):
+    if not MIN_HEADING_WORDS <= len(words) <= MAX_HEADING_WORDS or not _plausible_edges(words):
         return False
     if not all(_WORDCHARS.search(w) or w in "&-–—:/" for w in words):
         return False
+    if numbered and len(words) >= 3:
+        return True  # "3 Ways to Keep Bread Fresh": a list number opens headings, not sentences
     # A heading carries title-cased *common* words ("Guarantees", "Discussion"); a chain of
     # names ("British Prime Minister Keir") is the start of a sentence instead.
     content = [w for w in words if w.casefold() not in small_words()]
-    return any(vocabulary.common(w) and not _bare(w)[:1].isdigit() for w in content)
+    return any(vocabulary.common(w) and not vocabulary.name(w) and not _bare(w)[:1].isdigit() for w in content)
+
+
+def _sentence_case_heading(tokens, first, vocabulary):
+    """A heading in sentence case, ended by a capitalised sentence opener in mid-run:
+    "Un marché en plein essor Les fabricants...", "Neue Regeln für Mieter Ab Januar gilt..."."""
+    if not tokens[first][1][0].isupper():
+        return None
+    openers, noun_openers, title_nouns = word_list("sentence_openers"), word_list("noun_openers"), word_list("title_nouns")
+    last = min(len(tokens) - 1, first + MAX_SENTENCE_CASE_WORDS)
+    for index in range(first + 1, last + 1):
+        previous, token = tokens[index - 1][1], tokens[index][1]
+        if previous[-1] in _TRAILING_PUNCTUATION or previous[0] in _OPENING or token[0] in _OPENING:
+            return None  # the run must be one unpunctuated phrase
+        if index - first < MIN_HEADING_WORDS or index + 1 >= len(tokens) or not token[0].isupper():
+            continue
+        word, following = token.casefold(), tokens[index + 1][1]
+        if word not in openers or previous.casefold() in small_words() or _bare(previous).casefold() in title_nouns:
+            continue
+        if following[0].islower() and _bare(following).casefold() not in small_words():
+            return index if _plausible_sentence_case(tokens[first:index]) else None
+        if vocabulary.capitalises_nouns and word in noun_openers and following[0].isupper():
+            return index if _plausible_sentence_case(tokens[first:index]) else None
+    return None
+
+
+def _plausible_sentence_case(tokens):
+    words = [t for _, t in tokens]
+    return (_plausible_edges(words) and all(_WORDCHARS.search(w) for w in words)
+            and not any(w[:1].isdigit() or _INNER_STOP.search(w) for w in words[1:]))
+
+
+def _plausible_edges(words):
+    """A heading neither opens a clause ("When Margaret...", "In 1891 the...") nor ends on a
+    small word, a possessive ("Chromium's") or a bare number ("Some PlayStation 4")."""
+    first, last = words[0].casefold(), words[-1]
+    if first in word_list("clause_openers") or last.casefold() in small_words() or last in "&-–—:/":
+        return False
+    return not (last.endswith(("'s", "’s")) or last.isdigit())
 
 
 def _question_heading(tokens, first):
@@ -189,10 +292,12 @@ def _question_heading(tokens, first):
                 return None
             if not all(w[0].isupper() or w[0].isdigit() or w.casefold() in small_words() for w in words):
                 return None
+            if all(w.isupper() for w in words):
+                return None  # "HOW DO YOU NOT MENTION THAT?" is shouting, not a heading
             following = tokens[end + 1][1]
             if not (following[0].isupper() or following[0] in _OPENING):
                 return None
-            return end + 1 if _sentence_words(tokens, end + 1) >= MIN_SENTENCE_WORDS else None
+            return end + 1
         if not _heading_token(token):
             return None
     return None

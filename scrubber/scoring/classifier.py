@@ -19,13 +19,24 @@ LENGTH_LOW = 5
 LENGTH_HIGH = 10
 # Languages with short stoplists (or none) are judged on length and sentence ends instead.
 FULL_STOPLIST = 400
+MIN_PAGE_STOPWORDS = 0.12
+# Headlines and teasers: most words capitalised, unlike running prose.
+TITLE_CASE_SHARE = 0.5
+# Without a sentence end, a block must be this long to count as prose.
+LENGTH_UNENDED = 20
 
 # Region values: a prose word counts for the article, each chrome line against it.
 NEAR_GOOD_WEIGHT = 0.5
+# A paragraph's first words buy nothing: teasers and ticker items are a sentence long.
+GOOD_OFFSET = 5.0
 SHORT_COST = 1.0
 BAD_COST = 1.0
 BAD_WORD_COST = 0.5
 REPEAT_COST = 2.0
+TEMPLATE_WORDS = 3
+MIN_TEMPLATE_COPIES = 3
+MAX_TEMPLATE_WORDS = 15
+MAX_COUNTED_COPIES = 10
 
 
 class ContentScorer:
@@ -48,13 +59,11 @@ class ContentScorer:
 
     def classify(self, blocks, lang) -> tuple[list[str], list[Features]]:
         stop = stopwords(lang) or stopwords("en")
-        full = len(stop) > FULL_STOPLIST
-        labels, features = [], []
-        for block in blocks:
-            f = Features.of(block.text, stop, block.link_density)
-            features.append(f)
-            labels.append(_label(f, full))
-        return labels, features
+        features = [Features.of(b.text, stop, b.link_density) for b in blocks]
+        words = sum(f.words for f in features)
+        # a page in a language we have no stoplist for shows few stopwords of the guessed one
+        full = len(stop) > FULL_STOPLIST and sum(f.stopwords for f in features) >= MIN_PAGE_STOPWORDS * words
+        return [_label(f, full) for f in features], features
 
     def select(self, blocks, page):
         if not blocks:
@@ -62,8 +71,8 @@ class ContentScorer:
         labels, features = self.classify(blocks, page.lang)
         if GOOD not in labels:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
-        repeats = Counter(b.key() for b in blocks)
-        values = [_value(label, f, repeats[b.key()] > 1) for label, f, b in zip(labels, features, blocks)]
+        values = [_value(label, f, n, b.text[:1].isupper())
+                  for label, f, n, b in zip(labels, features, copies(blocks), blocks)]
         start, end = best_span(values)
         for position in range(len(blocks)):
             if start <= position < end:
@@ -76,11 +85,11 @@ class ContentScorer:
 def _label(f: Features, full_stoplist: bool) -> str:
     if f.link_density > MAX_LINK_DENSITY:
         return BAD
-    if f.words < LENGTH_LOW:
+    if f.words < LENGTH_LOW or f.capitalised >= TITLE_CASE_SHARE * f.words:
         return SHORT
     if full_stoplist:
         density = f.stopword_density
-        if density >= STOPWORDS_HIGH and (f.words >= LENGTH_HIGH or f.terminal):
+        if density >= STOPWORDS_HIGH and (f.words >= LENGTH_UNENDED or f.terminal and f.words >= LENGTH_LOW):
             return GOOD
         return NEAR_GOOD if density >= STOPWORDS_LOW else BAD
     if f.terminal and f.words >= LENGTH_HIGH:
@@ -88,17 +97,52 @@ def _label(f: Features, full_stoplist: bool) -> str:
     return NEAR_GOOD if f.terminal or f.words >= LENGTH_HIGH else BAD
 
 
-def _value(label: str, f: Features, repeated: bool) -> float:
+def copies(blocks) -> list[int]:
+    """How often each block's line, or the template it follows, occurs in the page.
+
+    Chrome repeats: a menu in the header and the footer, "Reply" under every comment, "Click
+    to share on X" once per network. A template is the first words of a short line.
+
+    >>> from scrubber.blocks import Block
+    >>> copies([Block(t) for t in ["Reply", "Nice post.", "Reply", "Click to share on X", "Click to share on Y",
+    ...                            "Click to share on Z", "Click to go"]])
+    [2, 1, 2, 3, 3, 3, 1]
+    """
+    keys = [b.key() for b in blocks]
+    exact = Counter(keys)
+    heads = [_template(k) for k in keys]
+    templates = Counter(h for h in heads if h)
+    out = []
+    for key, head in zip(keys, heads):
+        n = exact[key]
+        if n < 2 and head and templates[head] >= MIN_TEMPLATE_COPIES:
+            n = templates[head]
+        out.append(n)
+    return out
+
+
+def _template(key: str) -> str | None:
+    words = key.split(" ", TEMPLATE_WORDS)
+    if len(words) <= TEMPLATE_WORDS or key.count(" ") >= MAX_TEMPLATE_WORDS:
+        return None
+    return " ".join(words[:TEMPLATE_WORDS])
+
+
+def _value(label: str, f: Features, copies: int, capitalised: bool) -> float:
     if label == GOOD:
-        value = float(f.words)
+        value = max(f.words - GOOD_OFFSET, 1.0)
     elif label == NEAR_GOOD:
-        value = f.words * NEAR_GOOD_WEIGHT
+        value = max((f.words - GOOD_OFFSET) * NEAR_GOOD_WEIGHT, -SHORT_COST)
     elif label == SHORT:
-        value = -SHORT_COST if f.words else 0.0
+        # a long title-case run is a menu or a row of teaser headlines, not a heading
+        value = -(SHORT_COST + BAD_WORD_COST * max(f.words - LENGTH_UNENDED // 2, 0)) if f.words else 0.0
     else:
         value = -(BAD_COST + BAD_WORD_COST * f.words)
-    if repeated and f.words:
-        value = min(value, 0.0) - REPEAT_COST
+    # Menus and comment buttons repeat ("Reply", "Share"); so do code tokens and "[edit]"
+    # links inside the article, but those are not capitalised words. A repeated paragraph is
+    # still prose.
+    if copies > 1 and capitalised and label != GOOD:
+        value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
 
 

@@ -1,4 +1,4 @@
-"""Bytes to text: BOM, declared charset, then charset detection; never fails on bad bytes."""
+"""Bytes to text: BOM, UTF-8, declared charset, then charset detection; never fails on bad bytes."""
 
 from __future__ import annotations
 
@@ -11,17 +11,24 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _DECLARED = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{2,40})|<\?xml[^>]{0,100}encoding\s*=\s*["']([a-zA-Z0-9_.:-]{2,40})""", regex.IGNORECASE)
-_HTTP_HEADER = regex.compile(rb"^content-type:[^\r\n]*charset=([a-zA-Z0-9_.:-]{2,40})", regex.IGNORECASE | regex.MULTILINE)
-# Browsers read these labels as windows-1252 (WHATWG Encoding Standard), and so do we.
-_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
+_HTTP_HEADER = regex.compile(rb"^content-type:[^\r\n]*charset=\s*[\"']?([a-zA-Z0-9_.:-]{2,40})", regex.IGNORECASE | regex.MULTILINE)
+_UTF8_SEQUENCE = regex.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Labels read the way browsers read them (WHATWG Encoding Standard): the legacy Latin labels
+# mean windows-1252, and the Chinese, Korean and Japanese labels mean their supersets.
+_ALIASES = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
+            "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254",
+            "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "euc-kr": "cp949", "ks_c_5601-1987": "cp949",
+            "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "tis-620": "cp874",
+            "x-mac-roman": "mac-roman"}
 
 
 def decode(data: bytes) -> str:
     """Decode page bytes to str.
 
-    Order: a byte-order mark; valid UTF-8 (the web's default); a charset declared in the page
-    (``<meta charset>``, an XML declaration, a ``Content-Type:`` header line); UTF-8 with a few
-    stray legacy bytes read as windows-1252; then charset_normalizer's guess.
+    Order: a byte-order mark; valid UTF-8 (the web's default); UTF-16 without a BOM; UTF-8
+    with a few stray legacy bytes, each read as windows-1252 (so one bad byte never garbles a
+    page, whatever its ``<meta>`` claims); a charset declared in the page (``<meta charset>``,
+    an XML declaration, a ``Content-Type:`` header line); then charset_normalizer's guess.
 
     >>> decode("café".encode("utf-8"))
     'café'
@@ -29,6 +36,8 @@ def decode(data: bytes) -> str:
     '<meta charset="iso-8859-1"><p>café</p>'
     >>> decode(codecs.BOM_UTF16_LE + "hi".encode("utf-16-le"))
     'hi'
+    >>> decode("naïve ".encode("utf-8") + b"\\x93quote\\x94")
+    'naïve “quote”'
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -37,17 +46,20 @@ def decode(data: bytes) -> str:
     if wide:
         return data.decode(wide, errors="replace")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        text = None
+    if text is not None:
+        utf16 = _bomless_utf16(data)
+        return data.decode(utf16, errors="replace") if utf16 else text
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="cp1252_fallback")
     declared = _declared_charset(data[:4096])
     if declared and declared not in ("utf-8", "utf8"):
         try:
             return data.decode(_ALIASES.get(declared, declared))
         except (LookupError, UnicodeDecodeError):
             pass
-    if _mostly_utf8(data):
-        return data.decode("utf-8", errors="cp1252_fallback")
     return _detect(data)
 
 
@@ -59,12 +71,27 @@ def _declared_charset(head: bytes) -> str | None:
     return label.decode("ascii", "ignore").strip().lower()
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    # ASCII markup in UTF-16 is every other byte NUL; valid UTF-8 text almost never is.
+    head = data[:2000]
+    if len(head) < 8 or head.count(0) < len(head) // 3:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd > 3 * even:
+        return "utf-16-le"
+    if even > 3 * odd:
+        return "utf-16-be"
+    return None
+
+
 def _mostly_utf8(data: bytes) -> bool:
-    # A page that is UTF-8 but for a few stray legacy bytes decodes almost cleanly.
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
-    return non_ascii > 0 and bad <= max(2, non_ascii // 10)
+    # A UTF-8 page with a few stray legacy bytes: many well-formed multi-byte sequences, few
+    # broken ones. A legacy-encoded page has (almost) no well-formed sequences.
+    good = len(_UTF8_SEQUENCE.findall(data))
+    if not good:
+        return False
+    bad = data.decode("utf-8", errors="replace").count("\ufffd")
+    return bad <= max(2, good // 4)
 
 
 def _detect(data: bytes) -> str:

@@ -8,9 +8,12 @@ and pages flattened onto very long lines, which are cut here into sentence piece
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..blocks import Block
+from ..data import LANGUAGES, stopwords
 from ..normalise.whitespace import clean_line, split_lines
 
 # A line longer than this, holding several sentences, is a flattened page or article.
@@ -82,19 +85,32 @@ def split_chrome_head(sentence: str) -> list[str]:
     if len(tokens) < MIN_CHROME_TOKENS + 3:
         return [sentence]
     weights = [_weight(t) for t in tokens]
+    lower = [w > 0 for w in weights]
+    starters = _sentence_starters()
     best, best_at, suffix = 0.0, 0, 0.0
     prefix_total = sum(weights)
+    lower_before = sum(lower)
     # suffix sums from the end: the split starts the longest prose-like tail at a capital.
     for position in range(len(tokens) - 1, MIN_CHROME_TOKENS - 1, -1):
         suffix += weights[position]
         prefix_total -= weights[position]
+        lower_before -= lower[position]
         token = tokens[position]
-        if token[:1].isupper() and suffix > best and prefix_total <= -MIN_CHROME_WEIGHT \
-                and prefix_total <= -CHROME_SHARE * position:
+        if not token[:1].isupper() or suffix <= best or prefix_total > -MIN_CHROME_WEIGHT \
+                or prefix_total > -CHROME_SHARE * position:
+            continue
+        # A capital after a run that has lower-case words in it may be a name inside the
+        # sentence ("...and Mayor Tom Price opened"): only a word that starts sentences cuts there.
+        if lower_before == 0 or token.casefold() in starters:
             best, best_at = suffix, position
     if best_at == 0 or best < 2:
         return [sentence]
     return [" ".join(tokens[:best_at]), " ".join(tokens[best_at:])]
+
+
+@lru_cache(maxsize=1)
+def _sentence_starters() -> frozenset[str]:
+    return frozenset().union(*(stopwords(lang) for lang in LANGUAGES))
 
 
 def _weight(token: str) -> float:

@@ -23,9 +23,16 @@ BLOCK_TAGS = frozenset(KINDS) | {
     "div", "section", "article", "main", "header", "footer", "nav", "aside", "ul", "ol", "dl", "table", "tbody",
     "thead", "tfoot", "td", "th", "form", "fieldset", "figure", "address", "center", "details", "summary", "hr",
     "body", "html", "hgroup", "noscript", "legend", "picture", "video", "audio", "title", "option"}
-_PARAGRAPH_BREAK = regex.compile(r"\n[^\S\n]*\n")
+# Permalink marks that sites put after a heading's text.
+_HEADING_MARKS = " ¶#§🔗"
+# <br> inside the text being collected; source newlines are just spaces.
+_BREAK = "\u2029"
+_PARAGRAPH_BREAK = regex.compile(r"\u2029\s*\u2029")
 _BLOCKY = ("p", "div", "table", "ul", "ol", "dl", "section", "article", "blockquote", "pre",
            "h1", "h2", "h3", "h4", "h5", "h6", "li")
+# Never inside a data cell: a row holding these is page layout.
+_LAYOUT = frozenset(("table", "ul", "ol", "dl", "section", "article", "blockquote", "pre",
+                     "h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 def blocks_of(containers) -> tuple[list[Block], list]:
@@ -83,14 +90,14 @@ class _Writer:
                     self.stack.append((element, kind, level if kind == "heading" else None))
                     self.add(element.text)
                 elif tag == "br":
-                    self.add("\n")
+                    self.add(_BREAK)
                 else:
                     if tag == "a":
                         self.link_starts.append(self.chars)
                     self.add(element.text)
             else:
                 if tag in BLOCK_TAGS:
-                    if tag == "pre" or (self.stack and self.stack[-1][0] is not element):
+                    if not self.stack or self.stack[-1][0] is not element:  # pre, data rows: done at start
                         self.add(element.tail)
                         continue
                     self.flush()
@@ -104,7 +111,7 @@ class _Writer:
             lines = [line.rstrip() for line in "".join(element.itertext()).splitlines()]
             self.emit("\n".join(line for line in lines if line.strip()), "code", element)
         else:
-            cells = (clean_line(" ".join(cell.itertext())) for cell in element if cell.tag in ("td", "th"))
+            cells = (clean_line("".join(cell.itertext())) for cell in element if cell.tag in ("td", "th"))
             self.emit(" | ".join(c for c in cells if c), "table_row", element)
 
     def flush(self):
@@ -117,10 +124,12 @@ class _Writer:
         self.link_starts = [0] * len(self.link_starts)
         element, kind, level = self.stack[-1] if self.stack else (None, "paragraph", None)
         for piece in _PARAGRAPH_BREAK.split(text):
-            lines = [clean_line(line) for line in piece.split("\n")]
+            lines = [clean_line(line) for line in piece.split(_BREAK)]
             self.emit("\n".join(line for line in lines if line), kind, element, density, level)
 
     def emit(self, text, kind, element, density=0.0, level=None):
+        if kind == "heading":
+            text = text.rstrip(_HEADING_MARKS)
         if not text:
             return
         self.blocks.append(Block(text, kind=kind, index=len(self.blocks), level=level,
@@ -129,7 +138,14 @@ class _Writer:
 
 
 def _simple_row(row) -> bool:
-    """A data row: cells hold inline text only (a layout table's row is a container)."""
-    for element in row.iter(*_BLOCKY):
-        return False
+    """A data row: each cell holds inline text or a single paragraph (a layout table's row,
+    with lists, headings or several paragraphs in a cell, is a container)."""
+    for cell in row:
+        blocks = 0
+        for element in cell.iter(*_BLOCKY):
+            if element is cell:
+                continue
+            blocks += 1
+            if blocks > 1 or element.tag in _LAYOUT:
+                return False
     return True

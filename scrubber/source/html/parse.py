@@ -4,6 +4,7 @@ XML declarations, NUL bytes. The parser never loads entities, DTDs or anything f
 from __future__ import annotations
 
 import lxml.html
+import regex
 from lxml import etree
 
 # huge_tree lifts libxml2's depth and text-size limits, so 10,000-deep nesting and 20 MB pages
@@ -12,6 +13,12 @@ _OPTIONS = dict(remove_comments=True, remove_pis=True, no_network=True, recover=
                 default_doctype=False, compact=True)
 _STR_PARSER = lxml.html.HTMLParser(**_OPTIONS)
 _UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", **_OPTIONS)
+# libxml2 stops building the tree below depth 2048 even with huge_tree, and drops what is
+# deeper. Such pages are parsed again with the excess nesting tags taken out.
+MAX_DEPTH = 1000
+_TAG = regex.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr"))
 
 
 def parse(html: str):
@@ -25,16 +32,59 @@ def parse(html: str):
     'html'
     """
     html = html.replace("\x00", "")
-    try:
-        root = etree.fromstring(html, _STR_PARSER)
-    except ValueError:
-        # lxml refuses str input carrying an XML encoding declaration; bytes are fine.
-        root = _parse_bytes(html)
-    except etree.ParserError:
-        root = None
+    root = _parse(html)
+    if root is not None and _too_deep(root):
+        root = _parse(flatten_deep_nesting(html))
     if root is None:
         return lxml.html.document_fromstring("<html><body></body></html>")
     return root.getroottree().getroot() if root.getparent() is not None else root
+
+
+def _parse(html: str):
+    try:
+        return etree.fromstring(html, _STR_PARSER)
+    except ValueError:
+        # lxml refuses str input carrying an XML encoding declaration; bytes are fine.
+        return _parse_bytes(html)
+    except etree.ParserError:
+        return None
+
+
+def _too_deep(root) -> bool:
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _STR_PARSER.error_log) or \
+        any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _UTF8_PARSER.error_log)
+
+
+def flatten_deep_nesting(html: str, limit: int = MAX_DEPTH) -> str:
+    """Markup with opening tags deeper than ``limit`` (and their closing tags) removed, so the
+    text inside survives parsing. Only pages that hit libxml2's depth limit come here, so
+    counting unclosed ``<p>`` and ``<li>`` as open (they may close implicitly) costs nothing
+    on ordinary pages.
+
+    >>> flatten_deep_nesting("<div><div><div>x</div></div></div>", limit=1)
+    '<div>x</div>'
+    """
+    out, position, depth = [], 0, 0
+    dropped: dict[str, int] = {}
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.group(1), match.group(2).casefold(), match.group(3)
+        if name in _VOID or self_closing:
+            continue
+        if closing:
+            if dropped.get(name):
+                dropped[name] -= 1
+                out.append(html[position:match.start()])
+                position = match.end()
+            else:
+                depth = max(0, depth - 1)
+        elif depth >= limit:
+            dropped[name] = dropped.get(name, 0) + 1
+            out.append(html[position:match.start()])
+            position = match.end()
+        else:
+            depth += 1
+    out.append(html[position:])
+    return "".join(out)
 
 
 def _parse_bytes(html: str):

@@ -22,7 +22,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 # Never text: dropped with their content, before anything else looks at the tree.
-ALWAYS = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+ALWAYS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
           "input", "select", "textarea", "button", "option", "link", "meta", "dialog")
 CHROME_TAGS = {"nav": "navigation", "aside": "sidebar", "form": "form", "menu": "navigation"}
 OUTSIDE_ARTICLE = {"header": "navigation", "footer": "navigation"}

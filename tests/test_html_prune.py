@@ -1,0 +1,87 @@
+"""Each pruning rule removes its chrome and keeps the look-alikes that are content."""
+
+import pytest
+
+import scrubber
+from scrubber.source.html.parse import parse
+from scrubber.source.html.prune import chrome_concept, prune
+
+STORY = ("<p>The ferry to the island runs twice a day in winter, and the crossing takes forty minutes "
+         "when the sea is calm, longer when the wind turns to the east.</p>") * 3
+
+
+def kept_text(body_html: str) -> str:
+    root = parse(f"<html><body>{body_html}</body></html>")
+    prune(root)
+    return " ".join(root.find("body").text_content().split())
+
+
+@pytest.mark.parametrize("markup", [
+    "<script>var x = 'chrome';</script>", "<style>.chrome{}</style>", "<noscript>chrome</noscript>",
+    "<template>chrome</template>", "<svg><text>chrome</text></svg>", "<iframe>chrome</iframe>",
+    "<form><label>chrome</label><input></form>", "<select><option>chrome</option></select>",
+    "<button>chrome</button>", "<textarea>chrome</textarea>",
+    "<div hidden>chrome</div>", '<div aria-hidden="true">chrome</div>', '<div style="display: none">chrome</div>',
+    '<span style="visibility:hidden">chrome</span>',
+    "<nav>chrome</nav>", "<aside>chrome</aside>", "<header>chrome</header>", "<footer>chrome</footer>",
+    '<div role="navigation">chrome</div>', '<div role="banner">chrome</div>', '<div role="contentinfo">chrome</div>',
+    '<div role="complementary">chrome</div>', '<div role="dialog">chrome</div>', '<div role="alertdialog">chrome</div>',
+])
+def test_non_content_markup_is_pruned(markup):
+    assert "chrome" not in kept_text(markup + STORY)
+
+
+@pytest.mark.parametrize("name, concept", [
+    ("cookie-banner", "consent"), ("gdpr-notice", "consent"), ("onetrust-consent-sdk", "consent"),
+    ("social-share", "share"), ("shareButtons", "share"), ("newsletter-signup", "newsletter"),
+    ("related-posts", "related"), ("jp-relatedposts", "related"), ("comments-area", "comments"),
+    ("breadcrumbs", "breadcrumb"), ("sidebar-right", "sidebar"), ("widget_recent_entries", "sidebar"),
+    ("intercom-container", "chat"), ("ad-slot", "ads"), ("sponsored-links", "ads"),
+    ("modal-backdrop", "overlay"), ("popup", "overlay"), ("paywall-prompt", "paywall"),
+])
+def test_class_and_id_token_groups(name, concept):
+    assert chrome_concept(name) == concept
+    assert "chrome" not in kept_text(f'<div class="{name}">chrome</div>' + STORY)
+    assert "chrome" not in kept_text(f'<div id="{name}">chrome</div>' + STORY)
+
+
+@pytest.mark.parametrize("name", [
+    "article-comments-count",   # a counter in the byline, not the comments
+    "comment-body",             # a forum post's text
+    "shared-ownership",         # "shared" is not "share"
+    "adventure-story",          # "ad" only as a whole word
+    "header-content",           # content word guards the name
+    "downloads", "leading", "thread", "cookiejar-recipe",
+])
+def test_look_alike_names_are_kept(name):
+    assert "kept" in kept_text(f'<div class="{name}">kept</div>' + STORY)
+
+
+def test_header_and_footer_inside_the_article_are_kept():
+    html = f"<article><header><p>Kicker line</p></header>{STORY}<footer><p>Filed in Travel</p></footer></article>"
+    text = kept_text(html)
+    assert "Kicker line" in text and "Filed in Travel" in text
+
+
+def test_article_inside_a_container_named_like_chrome_survives():
+    html = f'<div id="share-wrapper" class="sidebar comments">{STORY}</div><div class="sidebar">chrome</div>'
+    text = kept_text(html)
+    assert "ferry to the island" in text and "chrome" not in text
+
+
+def test_tails_of_pruned_elements_stay():
+    assert kept_text("<p>Before <span hidden>x</span>after.</p>") == "Before after."
+
+
+def test_prose_about_cookies_and_sharing_survives_cleaning():
+    html = ("<html><body><article><h1>Cookie jars</h1><p>We share our grandmother's cookie recipe, and the "
+            "newsletter she wrote for the village, because related families asked for them.</p></article>"
+            '<div class="cookie-banner"><p>We use cookies. Accept all</p></div></body></html>')
+    text = scrubber.clean(html)
+    assert "We share our grandmother's cookie recipe" in text
+    assert "Accept all" not in text
+
+
+def test_deeply_nested_chrome_names_prune_without_recursion():
+    html = '<div class="share">' * 3000 + "chrome" + "</div>" * 3000 + STORY
+    assert "chrome" not in kept_text(html)

@@ -1,0 +1,112 @@
+"""The content scorer on invented text dumps: what lies around the article goes, what is in it stays."""
+
+import scrubber
+from scrubber.blocks import Block
+from scrubber.scoring.classifier import copies
+from scrubber.scoring.region import best_span
+from scrubber.source.text import split_chrome_head, text_blocks
+from scrubber.testing import score_lines
+
+PARAGRAPHS = [
+    "The harbour board voted on Thursday to rebuild the old stone pier, which has been closed to walkers since the storms of last winter.",
+    "Engineers told the board that the work would take two summers and that the fishing boats could keep using the inner basin while it went on.",
+    "The money comes from a fund that the town set up when the ferry company left, and from a grant that the county agreed to in the spring.",
+    "Some members asked whether the pier was worth saving at all, but most of them said that the town would not look like itself without it.",
+]
+NAV = ["Home", "News", "Sport", "Weather", "What's On", "Contact Us"]
+FOOTER = ["Privacy Policy", "Terms and Conditions", "Accessibility", "Site Map", "© 2024 Harbour Gazette"]
+
+
+def clean_lines(lines):
+    return scrubber.clean("\n".join(lines), include_title=False)
+
+
+def test_nav_article_footer_keeps_only_the_article():
+    out = clean_lines(NAV + PARAGRAPHS + FOOTER)
+    assert out == "\n\n".join(PARAGRAPHS) + "\n"
+
+
+def test_flattened_one_line_page_is_cut_where_the_article_starts_and_ends():
+    menu = "Home News Sport Weather Local Business Opinion Contact Us"
+    teasers = "Latest Stories Ferry Timetable Changes Town Hall Opening Hours Summer Fair Dates Privacy Policy Terms"
+    page = " ".join([menu] + PARAGRAPHS + [teasers])
+    out = scrubber.clean(page, include_title=False)
+    assert out.strip() == " ".join(PARAGRAPHS)
+    assert "Contact Us" not in out and "Privacy Policy" not in out
+
+
+def test_short_pull_quote_inside_the_article_survives():
+    quote = "“It is the heart of the town.”"
+    lines = NAV + PARAGRAPHS[:2] + [quote] + PARAGRAPHS[2:] + FOOTER
+    out = clean_lines(lines)
+    assert quote in out
+    assert out.index(PARAGRAPHS[1]) < out.index(quote) < out.index(PARAGRAPHS[2])
+
+
+def test_list_between_prose_survives():
+    items = ["new railings", "a wider slipway", "lights along the walk", "a shelter at the end"]
+    lines = NAV + PARAGRAPHS[:2] + ["The plans include:"] + items + PARAGRAPHS[2:] + FOOTER
+    out = clean_lines(lines)
+    for item in items:
+        assert item in out
+    assert "The plans include:" in out
+
+
+def test_heading_between_paragraphs_survives():
+    lines = NAV + PARAGRAPHS[:2] + ["Where the Money Comes From"] + PARAGRAPHS[2:] + FOOTER
+    assert "Where the Money Comes From" in clean_lines(lines)
+
+
+def test_link_list_after_the_article_goes():
+    related = ["Related Stories", "Ferry Timetable Changes for the Summer", "Town Hall Opening Hours Extended",
+               "Lifeboat Crew Honoured at Annual Dinner", "Summer Fair Returns to the Green"]
+    out = clean_lines(NAV + PARAGRAPHS + related + FOOTER)
+    assert out == "\n\n".join(PARAGRAPHS) + "\n"
+
+
+def test_comment_buttons_repeated_after_the_article_end_it():
+    comments = []
+    for name, text in [("Mary", "I walked on that pier every Sunday as a child and I am glad it is coming back."),
+                       ("Tom", "It would have been cheaper to pull it down, but I think the board got this one right."),
+                       ("Ann", "Will the cafe at the end of the pier open again once the work is done, does anyone know?")]:
+        comments += [name, "2 days ago", text, "Reply", "Report"]
+    out = clean_lines(NAV + PARAGRAPHS + ["3 Comments"] + comments + FOOTER)
+    assert PARAGRAPHS[-1] in out
+    assert "every Sunday as a child" not in out
+
+
+def test_prose_that_mentions_cookies_and_sharing_survives():
+    prose = ("The bakery on the quay says that its cookies sold out within an hour, and that people were keen "
+             "to share a photo of the new pier on the town's page before the ribbon was even cut.")
+    out = clean_lines(NAV + PARAGRAPHS[:2] + [prose] + PARAGRAPHS[2:] + FOOTER)
+    assert prose in out
+
+
+def test_page_without_prose_is_left_to_the_rules():
+    lines = ["Opening Hours", "Monday 9-5", "Tuesday 9-5", "Wednesday closed"]
+    assert score_lines(lines) == []
+
+
+def test_best_span_bridges_a_short_gap_but_not_a_long_one():
+    assert best_span([-1, 30, -2, 25, -1]) == (1, 4)
+    assert best_span([-1, 30, -40, 25, -1]) == (1, 2)
+
+
+def test_copies_counts_exact_repeats_and_templates():
+    blocks = [Block(t) for t in ["Reply", "Reply", "Click to share on A", "Click to share on B",
+                                 "Click to share on C", "A plain line of text here"]]
+    assert copies(blocks) == [2, 2, 3, 3, 3, 1]
+
+
+def test_menu_run_is_cut_off_a_flattened_sentence_but_names_are_not():
+    head, rest = split_chrome_head("Home Shop Blog About Contact The shop opens at nine on weekdays and at ten on Sundays.")
+    assert head == "Home Shop Blog About Contact"
+    assert rest.startswith("The shop opens")
+    sentence = "Councillor Ann Lee and Mayor Tom Price opened the pier in front of a crowd on the quay."
+    assert split_chrome_head(sentence) == [sentence]
+
+
+def test_long_lines_become_pieces_of_one_line():
+    blocks = text_blocks(" ".join(PARAGRAPHS * 2))
+    assert len(blocks) == 8
+    assert {b.line for b in blocks} == {0}
