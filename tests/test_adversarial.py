@@ -133,12 +133,6 @@ def test_stray_closing_html_followed_by_a_second_document():
     assert_article(out)
 
 
-# Until main has the html branch's reparse of pages deeper than libxml2's limit (f629914), the
-# tree is cut at depth 255 and the article below it is lost.
-PENDING_DEPTH_FIX = pytest.mark.xfail(reason="libxml2 cuts the tree at depth 255; fixed on the html branch")
-
-
-@PENDING_DEPTH_FIX
 @pytest.mark.parametrize("tag", ["div", "span", "section", "blockquote", "b"])
 def test_ten_thousand_deep_nesting(tag):
     depth = 10_000
@@ -146,7 +140,6 @@ def test_ten_thousand_deep_nesting(tag):
     assert_article(cleaned(doc))
 
 
-@PENDING_DEPTH_FIX
 def test_ten_thousand_unclosed_nested_elements():
     assert_article(cleaned(html_page("<div><ul><li>" * 3_400 + article_html())))
 
@@ -324,7 +317,7 @@ def test_a_slow_stage_is_stopped_inside_its_loop():
             Dawdler.seen += 1
             time.sleep(0.01)
 
-    pipeline = scrubber.Pipeline(scrubber.CleanConfig(time_budget=0.2))
+    pipeline = scrubber.Pipeline(scrubber.CleanConfig(time_budget=2.0))
     pipeline.filters.insert(0, Dawdler())
     blocks = sentences(5_000, seed=6)
     with pytest.raises(BudgetExceededError, match="dawdler"):
@@ -354,7 +347,8 @@ def test_slow_user_regex_that_passes_the_static_check_cannot_hang_clean():
     # digit it backtracks for minutes. The regex timeout bounds it; the article survives.
     slow = r"(?:\w+ ?){1,10}\w*\w*\w*\d"
     pack = {"pack": {"name": "slow-site"}, "drop": [{"id": "counter", "regex": slow}]}
-    lines = ["views 12"] + ["a" * 60 + " " + "b" * 60 for _ in range(200)] + PARAGRAPHS
-    result = scrubber.clean_and_explain("\n".join(lines), rules=[pack])
-    assert_article(result.text)
-    assert "slow-site/counter" in result.counts()
+    slow_lines = ["a" * 60 + " " + "b" * 60 for _ in range(200)]
+    assert_article(cleaned("\n".join(slow_lines + PARAGRAPHS), rules=[pack]))
+    # Where it is quick, the rule still works.
+    quick = scrubber.clean_and_explain("\n".join(["views 12"] + PARAGRAPHS), rules=[pack])
+    assert quick.counts()["slow-site/counter"] == 1
