@@ -79,6 +79,25 @@ def test_nul_bytes_inside_html_markup():
     assert "\x00" not in out
 
 
+def test_control_characters_in_markup_the_pruner_edits():
+    # Found by the fuzzer: a control character left in the tree made lxml raise ValueError
+    # when pruning a share widget joined its tail to the parent's text.
+    doc = html_page("?\x08 <br class='Share'> \x02 <div class='share-buttons'>Share</div>\x1f" + article_html())
+    out = cleaned(doc)
+    assert_article(out)
+    assert not any(chr(c) in out for c in range(32) if chr(c) != "\n")
+
+
+@pytest.mark.parametrize("shape", ["html", "text"])
+def test_lone_surrogates_in_a_str_lose_nothing(shape):
+    # A str can carry unpaired surrogates; libxml2 used to stop parsing at the first one.
+    broken = [s.replace(" ", " \ud800 ", 1).replace(" ", " \udfff ", 3) for s in ARTICLE]
+    doc = html_page("".join(f"<p>{s}</p>" for s in broken)) if shape == "html" else "\n".join(broken)
+    out = cleaned(doc)
+    assert_article(out)
+    out.encode("utf-8")
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_random_bytes_give_text(seed):
     data = random.Random(seed).randbytes(20_000 * (seed + 1))
