@@ -211,6 +211,13 @@ def test_comments_and_cdata_everywhere():
     assert "hidden remark" not in out
 
 
+@pytest.mark.parametrize("json_ld", ["[" * 100_000 + "]" * 100_000, '{"a":' * 50_000 + "1" + "}" * 50_000,
+                                     '{"@type": "NewsArticle", "articleBody": "' + "w " * 1_000_000 + '"}', "NaN", "{"])
+def test_hostile_json_ld(json_ld):
+    head = f'<title>Harbour news</title><script type="application/ld+json">{json_ld}</script>'
+    assert_article(cleaned(html_page(article_html(), head=head)))
+
+
 # --- entities, DTDs and the outside world ---------------------------------------------------
 
 @pytest.fixture
