@@ -86,7 +86,8 @@ def looks_like_title(text: str) -> bool:
 def guess_title(blocks) -> str | None:
     """The title of a text dump: of the title-like lines above the first paragraph of prose,
     the one with the most words (site names and author names are short), the later one on a
-    tie (the site name comes first). Site name suffixes are stripped.
+    tie (the site name comes first). Site name suffixes are stripped. A line with three commas
+    is an unpunctuated sentence or a list, not a title.
 
     >>> from scrubber.blocks import Block
     >>> lines = ["The Walled Garden", "When to Prune Climbing Roses", "Ellen Hart",
@@ -98,7 +99,7 @@ def guess_title(blocks) -> str | None:
     for position, block in enumerate(blocks[:MAX_TITLE_POSITION]):
         if _is_prose(block.text):
             break
-        if block.kind in ("title", "heading", "paragraph") and looks_like_title(block.text):
+        if block.kind in ("title", "heading", "paragraph") and looks_like_title(block.text) and block.text.count(",") < 3:
             candidates.append((min(len(block.text.split()), TITLE_WORDS_ENOUGH), position, block.text))
     if not candidates:
         return None
