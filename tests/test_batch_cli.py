@@ -234,3 +234,12 @@ def test_warc_without_warcio_fails_before_writing_anything(tmp_path, monkeypatch
     assert main(["batch", str(source), "-o", str(out)]) == 2
     assert "pip install 'scrubber[warc]'" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_json_lines_from_stdin(tmp_path, monkeypatch):
+    lines = b"".join(json.dumps(r).encode() + b"\n" for r in [{"id": "s1", "text": text_dump(1)}, {"text": text_dump(2)}])
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines)))
+    out = tmp_path / "out.jsonl"
+    run("-", "-o", out, "--workers", "1")
+    assert [line["id"] for line in read_output(out)] == ["s1", "<stdin>:2"]
+    assert article(2) in read_output(out)[1]["text"]

@@ -113,3 +113,13 @@ def test_standfirst_outside_the_text_container_is_kept():
     texts = [b.text for b in extract(html).blocks]
     assert texts[0] == "Why the warnings came two hours too late for the lower town."
     assert texts[-1].startswith("Paragraph 5")
+
+
+def test_chrome_below_the_last_paragraph_inside_the_article_goes():
+    prose = "".join(f"<p>Paragraph {i}: the council said that the bridge would open in the spring, and that the cost was fair.</p>"
+                    for i in range(5))
+    html = (f"<html lang='en'><body><article>{prose}<div class='x1'>Gefällt Ihnen der Beitrag</div>"
+            "<div class='x2'>Bewerten</div><div class='x3'>★★★★☆ 4,2</div></article></body></html>")
+    text = scrubber.clean(html, include_title=False)
+    assert text.rstrip().endswith("the cost was fair.")
+    assert "Bewerten" not in text

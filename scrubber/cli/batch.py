@@ -23,7 +23,7 @@ def register(sub):
     parser = sub.add_parser("batch", help="clean many documents (JSON lines, folders, WARC) into a JSON-lines file")
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="a .jsonl[.gz] file of records (id, html or text, url), a folder of .html/.htm/.txt "
-                             "files, or a .warc[.gz] archive")
+                             "files, a .warc[.gz] archive, or - for JSON lines on stdin")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="where to write; - for stdout")
     parser.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes (default: one per CPU)")
     parser.add_argument("--format", choices=FORMATS, default="text",

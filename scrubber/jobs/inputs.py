@@ -9,8 +9,8 @@ exception, so the job's output still accounts for it. JSON lines travel unparsed
 from __future__ import annotations
 
 import gzip
-import json
 import os
+import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -26,13 +26,14 @@ _GZIP_MAGIC = b"\x1f\x8b"
 def read_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Document | JsonLine]:
     """The documents of every input in turn; missing inputs raise ScrubberError before any is read.
 
-    ``clean_many`` takes these items as they are; ``as_document`` turns one into a Document.
+    ``-`` reads JSON lines from stdin. ``clean_many`` takes these items as they are;
+    ``as_document`` turns one into a Document.
     """
     paths = [Path(p) for p in paths]
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [str(p) for p in paths if str(p) != "-" and not p.exists()]
     if missing:
         raise ScrubberError(f"no such input: {', '.join(missing)}")
-    readers = [(path, READERS[input_kind(path)]) for path in paths]
+    readers = [(path, stdin_documents if str(path) == "-" else READERS[input_kind(path)]) for path in paths]
     if any(reader is warc_documents for _, reader in readers):
         _archive_iterator()  # a missing extra fails now, before any output is written
     return (document for path, reader in readers for document in reader(path))
@@ -66,14 +67,28 @@ def _head(path: Path, size: int = 16) -> bytes:
 
 def jsonl_documents(path: Path) -> Iterator[Document | JsonLine]:
     """One JsonLine per non-blank line; a record without ``id`` will be named ``<path>:<line>``."""
+    try:
+        lines = _open(path)
+    except OSError as exc:
+        yield Document(f"{path}:1", None, problem=f"cannot read file: {one_line(exc)}")
+        return
+    with lines:
+        yield from _json_lines(lines, str(path))
+
+
+def stdin_documents(_path=None) -> Iterator[Document | JsonLine]:
+    """JSON lines from standard input (plain, not gzipped), named ``<stdin>:<line>``."""
+    yield from _json_lines(sys.stdin.buffer, "<stdin>")
+
+
+def _json_lines(lines, name: str) -> Iterator[Document | JsonLine]:
     number = 0
     try:
-        with _open(path) as lines:
-            for number, line in enumerate(lines, 1):
-                if line.strip():
-                    yield JsonLine(line, f"{path}:{number}", number)
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                yield JsonLine(line, f"{name}:{number}", number)
     except (OSError, EOFError) as exc:
-        yield Document(f"{path}:{number + 1}", None, problem=f"cannot read past line {number}: {one_line(exc)}")
+        yield Document(f"{name}:{number + 1}", None, problem=f"cannot read past line {number}: {one_line(exc)}")
 
 
 def folder_documents(path: Path) -> Iterator[Document]:

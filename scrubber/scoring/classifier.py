@@ -34,7 +34,7 @@ GOOD_OFFSET = 5.0
 SHORT_COST = 1.0
 BAD_COST = 1.0
 BAD_WORD_COST = 0.5
-REPEAT_COST = 2.0
+REPEAT_COST = 4.0
 TEMPLATE_WORDS = 3
 MIN_TEMPLATE_COPIES = 3
 MAX_TEMPLATE_WORDS = 15
@@ -76,11 +76,15 @@ class ContentScorer:
         labels, features = self.classify(blocks, page.lang)
         if GOOD not in labels:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
-        values = [_value(label, f, n, _capitalised(b.text))
-                  for label, f, n, b in zip(labels, features, copies(blocks), blocks)]
+        counts = copies(blocks)
+        values = [_value(label, f, n, _capitalised(b.text)) for label, f, n, b in zip(labels, features, counts, blocks)]
+        # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
+        # list of comments or teasers, not more of the article.
+        listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
         inside = set()
-        for start, end in article_spans(values, SECOND_SPAN_RATIO):
-            inside.update(range(start, end))
+        for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO)):
+            if number == 0 or not any(listed[start:end]):
+                inside.update(range(start, end))
         for position in range(len(blocks)):
             if position in inside:
                 continue
@@ -109,7 +113,9 @@ def _label(f: Features, full_stoplist: bool, title_case: float) -> str:
         density = f.stopword_density
         if density >= STOPWORDS_HIGH and (f.words >= LENGTH_UNENDED or f.terminal and f.words >= LENGTH_LOW):
             return GOOD
-        return NEAR_GOOD if density >= STOPWORDS_LOW else BAD
+        # a long run of words without a sentence end is a flattened menu, even with some stopwords
+        unended = not f.terminal and f.words >= LENGTH_UNENDED
+        return NEAR_GOOD if density >= STOPWORDS_LOW and not unended else BAD
     if f.terminal and f.words >= LENGTH_HIGH:
         return GOOD
     return NEAR_GOOD if f.terminal or f.words >= LENGTH_HIGH else BAD

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import regex
 
+from ..data import stopwords
 from ..filters.base import Drop
+from .classifier import ContentScorer
 
 # A block whose text is mostly link text is a menu, a tag row or a "read more" list.
 MAX_LINK_DENSITY = 0.5
@@ -17,15 +19,18 @@ METADATA_WORDS = 10
 _LABEL = regex.compile(r"[^:\n]{1,30}:\s")
 # Headings nested deeper than this under one heading are not searched for its text.
 HEADING_LOOKAHEAD = 50
+# Kinds that are article structure even when short and stopword-free.
+STRUCTURE = ("code", "table_row", "list_item")
 # A paragraph of digits alone (a clap or like counter): table cells, where numbers are content,
 # arrive as table_row blocks, and list items keep their kind, so only paragraphs are judged.
 _NUMBER_ONLY = regex.compile(r"[\d.,\s]+[kKmM]?")
+_SENTENCE_END = regex.compile(r"\p{L}[.!?][\"'”’»)]*$")
 _READING_TIME = regex.compile(r"\b\d+\s*(?i:min|minute|minutes|mins)\.?\s+(?i:read)(?!\p{Ll})")
 
 
 class HtmlScorer:
-    """Drops link lists, reading-time lines and bare counters left inside the main content, and headings whose
-    section has nothing left. Kept: prose that mentions "a 5 min read", a lone link between
+    """Drops link lists, reading-time lines and bare counters left inside the main content, what follows the
+    article's last prose when it reads like chrome, and headings whose section has nothing left. Kept: prose that mentions "a 5 min read", a lone link between
     paragraphs.
 
     >>> from scrubber.blocks import Block
@@ -38,6 +43,7 @@ class HtmlScorer:
     """
 
     name = "scoring"
+    text_scorer = ContentScorer()
 
     def select(self, blocks, page):
         kept = []
@@ -54,8 +60,30 @@ class HtmlScorer:
                 kept.append(position)
         if all(blocks[i].kind == "heading" for i in kept):
             return
+        tail = self._tail_after_article(blocks, kept, page)
+        for position in tail:
+            yield Drop(position, "score/after-article", "after the article's last prose, reads like chrome")
+        kept = [i for i in kept if i not in tail]
         for position in _empty_headings(blocks, kept):
             yield Drop(position, "score/empty-heading", "a heading whose section has nothing left in it")
+
+    def _tail_after_article(self, blocks, kept, page) -> set[int]:
+        """Blocks after the span the text scorer calls the article: the calls to subscribe,
+        rate or share that sit inside the article's container, below its last paragraph.
+        Code, lists and table rows are structure, not chrome: the tail starts after them. Only for languages
+        with a stoplist (without one, prose cannot be told from chrome)."""
+        if page is None or not stopwords(page.lang):
+            return set()
+        inside = [blocks[i] for i in kept]
+        outside = {d.index for d in self.text_scorer.select(inside, page)}
+        last = max((i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE), default=-1)
+        tail = [i for i in sorted(outside) if i > last]
+        # A page that ends on a whole sentence without links ends on the article's closing
+        # note ("Changes take effect after a restart."), not on chrome.
+        if any(inside[i].kind == "paragraph" and _SENTENCE_END.search(inside[i].text) and
+               inside[i].link_density == 0 for i in tail[-1:]):
+            return set()
+        return {kept[i] for i in tail}
 
 
 def _empty_headings(blocks, kept):

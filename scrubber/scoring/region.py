@@ -32,11 +32,11 @@ def best_span(values: list[float]) -> tuple[int, int]:
 
 
 def article_spans(values: list[float], ratio: float) -> list[tuple[int, int]]:
-    """The best span, plus spans on either side of it whose sum is at least ``ratio`` times
-    the best one's: an article cut in two by a long table, or a gallery, or a list of links.
+    """The best span first, then spans on either side of it whose sum is at least ``ratio``
+    times the best one's: an article cut in two by a long table, or a gallery, or a list of links.
 
-    >>> article_spans([5, -9, 4, -9, 1], ratio=0.5)
-    [(0, 1), (2, 3)]
+    >>> article_spans([4, -9, 5, -9, 1], ratio=0.5)
+    [(2, 3), (0, 1)]
     """
     start, end = best_span(values)
     if end == start:
@@ -52,4 +52,4 @@ def article_spans(values: list[float], ratio: float) -> list[tuple[int, int]]:
         if e > s and sum(values[low + s:low + e]) >= floor:
             spans.append((low + s, low + e))
             pending += [(low, low + s), (low + e, high)]
-    return sorted(spans)
+    return spans

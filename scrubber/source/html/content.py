@@ -17,12 +17,13 @@ from functools import lru_cache
 import regex
 from lxml import etree
 
-from .blocks import BLOCK_TAGS
+from .blocks import BLOCK_TAGS, is_link
 from .parse import text_of
 from .prune import lead_words, name_words, scoring_hints
 
 PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote", "dd"))
 MIN_PARAGRAPH_CHARS = 25
+MIN_CANDIDATE_CHARS = 80
 TAG_SCORES = {"div": 5, "article": 10, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
               "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
               "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
@@ -82,7 +83,7 @@ def score_tree(body) -> Scores:
         frame = stack.pop()
         if not isinstance(tag, str):
             frame.chars = frame.inline = frame.commas = 0
-        if tag == "a":
+        if tag == "a" and is_link(element):
             frame.links = frame.chars
         block = tag in BLOCK_TAGS
         if block:
@@ -154,7 +155,10 @@ def main_content(body, scores: Scores | None = None) -> list:
     scores = scores or score_tree(body)
     if not scores.score:
         return [body]
-    ranked = sorted(scores.score, key=scores.final, reverse=True)
+    # A container with less text than a short paragraph cannot be the article, however
+    # promising its name ("page-title" around a headline).
+    ranked = sorted((e for e in scores.score if scores.chars.get(e, 0) >= MIN_CANDIDATE_CHARS), key=scores.final,
+                    reverse=True) or sorted(scores.score, key=scores.final, reverse=True)
     top = ranked[0]
     top = _shared_ancestor(top, ranked[1:TOP_CANDIDATES], scores, body)
     top = _climb(top, scores, body)

@@ -38,6 +38,11 @@ ARTICLE_TAGS = ("article", "main")
 MAX_TEXT_SHARE = {"tag": 0.4, "name": 0.75}
 MIN_GUARDED_CHARS = 200
 _WORDS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# A caption that only credits the picture: "Foto: Ingo Pertramer", "(© FEI/Christophe Taniere)".
+_CREDIT = regex.compile(r"\W*(?:©|\(c\)|copyright|foto|fotos|photo|photos|photograph|bild|image|credit|credits|"
+                        r"quelle|source|illustration|grafik|crédito|crédit|foto de)\b|.{0,80}(?:©|shutterstock|istock|getty images)",
+                        regex.IGNORECASE)
+CREDIT_WORDS = 12
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
@@ -108,7 +113,30 @@ def is_hidden(element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def chrome_reason(element, tag: str, in_article: bool, by_name: bool = True) -> tuple[str, str] | None:
+def _is_credit(caption: str) -> bool:
+    """A caption that is only a picture credit (a described picture is content).
+
+    >>> _is_credit("Foto: Ingo Pertramer"), _is_credit("The mill in 1910, before the fire. Photo: archive")
+    (True, False)
+    """
+    return len(caption.split()) <= CREDIT_WORDS and bool(_CREDIT.match(caption.strip()))
+
+
+def _after(element):
+    """The element that follows ``element``'s subtree in document order (None at the end)."""
+    while element is not None:
+        following = element.getnext()
+        if following is not None:
+            return following
+        element = element.getparent()
+    return None
+
+
+def _inside_article(element) -> bool:
+    return any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
+
+
+def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | None:
     """Why an element is chrome: (concept, evidence) where evidence is ``hidden``, ``tag``
     (tag or ARIA role) or ``name`` (class or id); None for content. ``by_name=False`` ignores
     class and id."""
@@ -117,8 +145,10 @@ def chrome_reason(element, tag: str, in_article: bool, by_name: bool = True) -> 
     reason = CHROME_TAGS.get(tag)
     if reason:
         return reason, "tag"
-    if not in_article and tag in OUTSIDE_ARTICLE:
+    if tag in OUTSIDE_ARTICLE and not _inside_article(element):
         return OUTSIDE_ARTICLE[tag], "tag"
+    if tag == "figcaption" and _is_credit(text_of(element)):
+        return "credit", "tag"
     role = element.get("role")
     if role and role.strip().casefold() in CHROME_ROLES:
         return CHROME_ROLES[role.strip().casefold()], "tag"
@@ -145,25 +175,21 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
         body = root
     prose = PageProse(body)
     doomed = []
-    inside_article = 0
-    walker = etree.iterwalk(body, events=("start", "end"))
-    for event, element in walker:
+    resume = None  # the first element after the subtree last doomed: everything before it goes anyway
+    for element in body.iter():
+        if resume is not None:
+            if element is not resume:
+                continue
+            resume = None
         tag = element.tag
-        if not isinstance(tag, str):
+        if not isinstance(tag, str) or tag in ARTICLE_TAGS or element is body:
             continue
-        if event == "end":
-            if tag in ARTICLE_TAGS:
-                inside_article -= 1
-            continue
-        if tag in ARTICLE_TAGS:
-            inside_article += 1
-            continue
-        if element is body:
-            continue
-        verdict = chrome_reason(element, tag, inside_article > 0, by_name)
+        verdict = chrome_reason(element, tag, by_name)
         if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
             doomed.append((verdict[0], element))
-            walker.skip_subtree()
+            resume = _after(element)
+            if resume is None:
+                break
     for _, element in doomed:
         remove(element)
     return doomed
