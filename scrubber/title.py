@@ -89,8 +89,8 @@ def looks_like_title(text: str) -> bool:
 def guess_title(blocks) -> str | None:
     """The title of a text dump, site name stripped: of the title-like lines above the first
     paragraph of prose, the first with four content words or more (site and author names are
-    shorter, and a subtitle comes after the title), else the longest, the first on a tie. A
-    line with three commas is an unpunctuated sentence or a list, not a title.
+    shorter), else the longest, the first on a tie. A line with three commas is an
+    unpunctuated sentence or a list, not a title.
 
     >>> from scrubber.blocks import Block
     >>> lines = ["The Walled Garden", "When to Prune Climbing Roses", "Ellen Hart",
