@@ -63,9 +63,9 @@ class Pipeline:
         if mode == "html" and page.rules.selectors:
             blocks = self._extract_without_selected(text, page, trace)
         protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
-        if mode == "text":
-            protected.update(id(b) for b in mid_sentence(blocks, page.rules))
         page.meta["rule_candidates"] = {id(b) for b in blocks if page.rules.match(b.key(), "drop") is not None}
+        if mode == "text":
+            protected.update(id(b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
         for stage in self.filters:
             blocks = self._apply(stage, blocks, page, trace, protected)
         if mode == "text":
@@ -157,21 +157,19 @@ def _select(stage, blocks, page):
     return (Drop(positions[d.index], d.rule, d.reason) for d in stage.select(shown, page))
 
 
-def mid_sentence(blocks, rules=None):
+def mid_sentence(blocks, chrome=frozenset()):
     """Lines that sit inside a sentence (link text cut out of a paragraph): "Read", "Share this",
     "with friends." -- the middle line is prose, whatever a chrome rule says about it alone.
 
     A sentence is not made of chrome: when a neighbour is itself a chrome line ("bottom of
-    page" three times over), the middle line is chrome too.
+    page" three times over), the middle line is chrome too. ``chrome`` holds the ids of the
+    blocks some drop rule matches.
     """
-    def chrome(block):
-        return rules is not None and rules.match(block.key(), "drop") is not None
-
     for previous, block, following in zip(blocks, blocks[1:], blocks[2:]):
         if block.after_blank or following.after_blank or block.line is not None:
             continue
         if continues(previous.text, block.text) and continues(block.text, following.text) \
-                and not chrome(previous) and not chrome(following):
+                and id(previous) not in chrome and id(following) not in chrome:
             yield block
 
 

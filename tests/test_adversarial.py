@@ -79,6 +79,25 @@ def test_nul_bytes_inside_html_markup():
     assert "\x00" not in out
 
 
+def test_control_characters_in_markup_the_pruner_edits():
+    # Found by the fuzzer: a control character left in the tree made lxml raise ValueError
+    # when pruning a share widget joined its tail to the parent's text.
+    doc = html_page("?\x08 <br class='Share'> \x02 <div class='share-buttons'>Share</div>\x1f" + article_html())
+    out = cleaned(doc)
+    assert_article(out)
+    assert not any(chr(c) in out for c in range(32) if chr(c) != "\n")
+
+
+@pytest.mark.parametrize("shape", ["html", "text"])
+def test_lone_surrogates_in_a_str_lose_nothing(shape):
+    # A str can carry unpaired surrogates; libxml2 used to stop parsing at the first one.
+    broken = [s.replace(" ", " \ud800 ", 1).replace(" ", " \udfff ", 3) for s in ARTICLE]
+    doc = html_page("".join(f"<p>{s}</p>" for s in broken)) if shape == "html" else "\n".join(broken)
+    out = cleaned(doc)
+    assert_article(out)
+    out.encode("utf-8")
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_random_bytes_give_text(seed):
     data = random.Random(seed).randbytes(20_000 * (seed + 1))
@@ -133,12 +152,6 @@ def test_stray_closing_html_followed_by_a_second_document():
     assert_article(out)
 
 
-# Until main has the html branch's reparse of pages deeper than libxml2's limit (f629914), the
-# tree is cut at depth 255 and the article below it is lost.
-PENDING_DEPTH_FIX = pytest.mark.xfail(reason="libxml2 cuts the tree at depth 255; fixed on the html branch")
-
-
-@PENDING_DEPTH_FIX
 @pytest.mark.parametrize("tag", ["div", "span", "section", "blockquote", "b"])
 def test_ten_thousand_deep_nesting(tag):
     depth = 10_000
@@ -146,7 +159,6 @@ def test_ten_thousand_deep_nesting(tag):
     assert_article(cleaned(doc))
 
 
-@PENDING_DEPTH_FIX
 def test_ten_thousand_unclosed_nested_elements():
     assert_article(cleaned(html_page("<div><ul><li>" * 3_400 + article_html())))
 
@@ -197,6 +209,13 @@ def test_comments_and_cdata_everywhere():
     out = cleaned(html_page(noise + body + noise + "<!-- never closed"))
     assert_article(out)
     assert "hidden remark" not in out
+
+
+@pytest.mark.parametrize("json_ld", ["[" * 100_000 + "]" * 100_000, '{"a":' * 50_000 + "1" + "}" * 50_000,
+                                     '{"@type": "NewsArticle", "articleBody": "' + "w " * 1_000_000 + '"}', "NaN", "{"])
+def test_hostile_json_ld(json_ld):
+    head = f'<title>Harbour news</title><script type="application/ld+json">{json_ld}</script>'
+    assert_article(cleaned(html_page(article_html(), head=head)))
 
 
 # --- entities, DTDs and the outside world ---------------------------------------------------
@@ -324,7 +343,7 @@ def test_a_slow_stage_is_stopped_inside_its_loop():
             Dawdler.seen += 1
             time.sleep(0.01)
 
-    pipeline = scrubber.Pipeline(scrubber.CleanConfig(time_budget=0.2))
+    pipeline = scrubber.Pipeline(scrubber.CleanConfig(time_budget=2.0))
     pipeline.filters.insert(0, Dawdler())
     blocks = sentences(5_000, seed=6)
     with pytest.raises(BudgetExceededError, match="dawdler"):
@@ -354,7 +373,8 @@ def test_slow_user_regex_that_passes_the_static_check_cannot_hang_clean():
     # digit it backtracks for minutes. The regex timeout bounds it; the article survives.
     slow = r"(?:\w+ ?){1,10}\w*\w*\w*\d"
     pack = {"pack": {"name": "slow-site"}, "drop": [{"id": "counter", "regex": slow}]}
-    lines = ["views 12"] + ["a" * 60 + " " + "b" * 60 for _ in range(200)] + PARAGRAPHS
-    result = scrubber.clean_and_explain("\n".join(lines), rules=[pack])
-    assert_article(result.text)
-    assert "slow-site/counter" in result.counts()
+    slow_lines = ["a" * 60 + " " + "b" * 60 for _ in range(200)]
+    assert_article(cleaned("\n".join(slow_lines + PARAGRAPHS), rules=[pack]))
+    # Where it is quick, the rule still works.
+    quick = scrubber.clean_and_explain("\n".join(["views 12"] + PARAGRAPHS), rules=[pack])
+    assert quick.counts()["slow-site/counter"] == 1

@@ -68,7 +68,7 @@ def json_ld_body(root) -> str | None:
             continue
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # a page's JSON can nest deeper than the stack
             continue
         body = _find_body(data)
         if body:

@@ -16,6 +16,10 @@ _UTF8_PARSER = etree.HTMLParser(encoding="utf-8", **_OPTIONS)
 # libxml2 stops building the tree below depth 2048 even with huge_tree, and drops what is
 # deeper. Such pages are parsed again with the excess nesting tags taken out.
 MAX_DEPTH = 1000
+# What libxml2 cannot hold in a text node: C0 controls other than tab, newline and return (a
+# tree holding one raises ValueError as soon as a text is edited) and lone surrogates, which a
+# str may carry (the parse silently stops at the first one, losing the rest of the page).
+_NOT_XML_TEXT = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _TAG = regex.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"))
@@ -31,7 +35,7 @@ def parse(html: str):
     >>> parse("").tag
     'html'
     """
-    html = html.replace("\x00", "")
+    html = _NOT_XML_TEXT.sub("", html)
     root = _parse(html)
     if root is not None and _too_deep(root):
         root = _parse(flatten_deep_nesting(html))
