@@ -31,7 +31,8 @@ LENGTH_UNENDED = 20
 NEAR_GOOD_WEIGHT = 0.5
 # A paragraph's first words buy nothing: teasers and ticker items are a sentence long.
 GOOD_OFFSET = 5.0
-SHORT_COST = 1.0
+SHORT_COST = 4.0
+LOWER_SHORT_COST = 1.0
 BAD_COST = 1.0
 BAD_WORD_COST = 0.5
 REPEAT_COST = 4.0
@@ -77,7 +78,7 @@ class ContentScorer:
         if GOOD not in labels:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
         counts = copies(blocks)
-        values = [_value(label, f, n, _capitalised(b.text)) for label, f, n, b in zip(labels, features, counts, blocks)]
+        values = [_value(label, f, n, b.text) for label, f, n, b in zip(labels, features, counts, blocks)]
         # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
         # list of comments or teasers, not more of the article.
         listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
@@ -152,20 +153,23 @@ def _template(key: str) -> str | None:
     return " ".join(words[:TEMPLATE_WORDS])
 
 
-def _value(label: str, f: Features, copies: int, capitalised: bool) -> float:
+def _value(label: str, f: Features, copies: int, text: str) -> float:
     if label == GOOD:
         value = max(f.words - GOOD_OFFSET, 1.0)
     elif label == NEAR_GOOD:
         value = max((f.words - GOOD_OFFSET) * NEAR_GOOD_WEIGHT, -SHORT_COST)
     elif label == SHORT:
-        # a long title-case run is a menu or a row of teaser headlines, not a heading
-        value = -(SHORT_COST + BAD_WORD_COST * max(f.words - LENGTH_UNENDED // 2, 0)) if f.words else 0.0
+        # Capitalised short lines are labels, links and headings; lower-case ones are mostly
+        # code and pieces of sentences, which belong to the article around them. A long
+        # title-case run is a menu or a row of teaser headlines, not a heading.
+        cost = SHORT_COST if text[:1].isupper() else LOWER_SHORT_COST
+        value = -(cost + BAD_WORD_COST * max(f.words - LENGTH_UNENDED // 2, 0)) if f.words else 0.0
     else:
         value = -(BAD_COST + BAD_WORD_COST * f.words)
     # Menus and comment buttons repeat ("Reply", "Share"); so do code tokens and "[edit]"
     # links inside the article, but those are not capitalised like a label. A repeated paragraph is
     # still prose.
-    if copies > 1 and capitalised and label != GOOD:
+    if copies > 1 and _capitalised(text) and label != GOOD:
         value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
 
