@@ -31,7 +31,7 @@ LENGTH_UNENDED = 20
 NEAR_GOOD_WEIGHT = 0.5
 # A paragraph's first words buy nothing: teasers and ticker items are a sentence long.
 GOOD_OFFSET = 5.0
-SHORT_COST = 4.0
+SHORT_COST = 5.0
 LOWER_SHORT_COST = 1.0
 BAD_COST = 1.0
 BAD_WORD_COST = 0.5
