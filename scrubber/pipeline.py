@@ -22,7 +22,7 @@ from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
 from .source.html import extract as extract_html
 from .source.text import text_blocks
-from .title import guess_title, title_words
+from .title import guess_title, title_text, title_words
 from .trace import Removal, Trace
 
 log = logging.getLogger("scrubber")
@@ -63,9 +63,9 @@ class Pipeline:
         if mode == "html" and page.rules.selectors:
             blocks = self._extract_without_selected(text, page, trace)
         protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
-        if mode == "text":
-            protected.update(id(b) for b in mid_sentence(blocks))
         page.meta["rule_candidates"] = {id(b) for b in blocks if page.rules.match(b.key(), "drop") is not None}
+        if mode == "text":
+            protected.update(id(b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
         for stage in self.filters:
             blocks = self._apply(stage, blocks, page, trace, protected)
         if mode == "text":
@@ -137,9 +137,10 @@ class Pipeline:
             return None, blocks
         wanted = title_words(title)
         for position, block in enumerate(blocks[:40]):
-            if title_words(block.text) == wanted:
+            shown = title_text(block.text, wanted)
+            if shown:
                 rest = blocks[:position] + blocks[position + 1:]
-                return Block(block.text, kind="title", index=block.index), rest
+                return Block(shown, kind="title", index=block.index), rest
         if page.title:
             return Block(page.title, kind="title", index=-1), blocks
         return None, blocks
@@ -156,13 +157,19 @@ def _select(stage, blocks, page):
     return (Drop(positions[d.index], d.rule, d.reason) for d in stage.select(shown, page))
 
 
-def mid_sentence(blocks):
+def mid_sentence(blocks, chrome=frozenset()):
     """Lines that sit inside a sentence (link text cut out of a paragraph): "Read", "Share this",
-    "with friends." -- the middle line is prose, whatever a chrome rule says about it alone."""
+    "with friends." -- the middle line is prose, whatever a chrome rule says about it alone.
+
+    A sentence is not made of chrome: when a neighbour is itself a chrome line ("bottom of
+    page" three times over), the middle line is chrome too. ``chrome`` holds the ids of the
+    blocks some drop rule matches.
+    """
     for previous, block, following in zip(blocks, blocks[1:], blocks[2:]):
         if block.after_blank or following.after_blank or block.line is not None:
             continue
-        if continues(previous.text, block.text) and continues(block.text, following.text):
+        if continues(previous.text, block.text) and continues(block.text, following.text) \
+                and id(previous) not in chrome and id(following) not in chrome:
             yield block
 
 

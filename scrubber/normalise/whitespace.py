@@ -5,9 +5,10 @@ from __future__ import annotations
 import regex
 
 # Zero-width characters, BOM, soft hyphen and word joiner carry no text; C0/C1 controls are
-# debris from broken encodings. Both go; NBSP and other Unicode spaces become plain spaces.
+# debris from broken encodings, and so are lone surrogates (a str may carry them; no encoder
+# will write them). Both go; NBSP and other Unicode spaces become plain spaces.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def clean_line(text: str) -> str:

@@ -106,9 +106,19 @@ class RuleSet:
         self._index = _index_for(self.packs, disabled)
         self.selectors = self._index.selectors
         self._timeouts: Counter[str] = Counter()
+        # One answer per line, stage and action for the whole page: stages ask again about the
+        # same lines, and a rule skipped after its timeouts must not change an answer given.
+        self._answers: dict[tuple[str, str, str], Rule | None] = {}
 
     def match(self, key: str, action: str = "drop", stage: str = "*") -> Rule | None:
         """The first rule of ``stage`` (``*``: any stage) and ``action`` matching the line key."""
+        asked = (key, action, stage)
+        if asked in self._answers:
+            return self._answers[asked]
+        rule = self._answers[asked] = self._first_match(key, action, stage)
+        return rule
+
+    def _first_match(self, key: str, action: str, stage: str) -> Rule | None:
         index = self._index
         slot = (stage, action)
         exact = index.exact.get(slot)

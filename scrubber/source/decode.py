@@ -42,6 +42,9 @@ def decode(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding, errors="replace")
+    wide = _bomless_wide_encoding(data)
+    if wide:
+        return data.decode(wide, errors="replace")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -109,3 +112,29 @@ def _cp1252_fallback(error: UnicodeDecodeError):
 
 
 codecs.register_error("cp1252_fallback", _cp1252_fallback)
+
+
+def _bomless_wide_encoding(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 written without a byte-order mark, told by where the zero bytes fall.
+
+    Markup and Latin text in UTF-32 is one character and three zero bytes; in UTF-16 every
+    other byte is zero. Such bytes are valid UTF-8 too (zero is NUL), so this runs first.
+
+    >>> _bomless_wide_encoding("<p>hello</p>".encode("utf-32-be")), _bomless_wide_encoding("<p>hello</p>".encode("utf-16-le"))
+    ('utf-32-be', 'utf-16-le')
+    >>> _bomless_wide_encoding(b"\\x00" * 64) is None
+    True
+    """
+    head = data[:4096]
+    if len(head) < 16 or head.count(0) < len(head) // 3:
+        return None
+    zeros = [head[k::4].count(0) / len(head[k::4]) for k in range(4)]
+    for encoding, shape in _WIDE_SHAPES:
+        if all(share > 0.9 if zero else share < 0.5 for share, zero in zip(zeros, shape)):
+            return encoding
+    return None
+
+
+# Which of every four bytes are (almost always) zero in Latin text of each encoding.
+_WIDE_SHAPES = (("utf-32-le", (0, 1, 1, 1)), ("utf-32-be", (1, 1, 1, 0)),
+                ("utf-16-le", (0, 1, 0, 1)), ("utf-16-be", (1, 0, 1, 0)))

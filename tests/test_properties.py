@@ -1,0 +1,155 @@
+"""Properties of clean() over generated text and HTML (hypothesis).
+
+- it returns a str or raises a ScrubberError subclass, and TypeError for wrong argument types;
+- it is idempotent: cleaning clean text changes nothing;
+- it never invents a word (case and invisible characters aside);
+- removing chrome never removes article text: documents built from invented article sentences
+  and chrome lines from the built-in rule packs keep every article sentence.
+"""
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import scrubber
+from scrubber import ScrubberError
+from scrubber.rules import builtin_packs
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+WORDS = ["the", "river", "rose", "by", "a", "metre", "and", "council", "met", "on", "Monday", "library", "will",
+         "open", "in", "May", "Home", "About", "Share", "cookies", "Subscribe", "top", "of", "page", "Read", "more",
+         "Menu", "Privacy", "Policy", "2024", "café", "Straße", "naïve", "東京", "Москва", "it", "was", "not"]
+PUNCTUATION = ["", "", "", ".", ",", "!", "?", ":", " |", " -", "…"]
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+
+word_runs = st.lists(st.sampled_from(WORDS), min_size=1, max_size=30).map(" ".join)
+text_lines = st.lists(st.tuples(word_runs, st.sampled_from(PUNCTUATION)).map("".join), max_size=30)
+scraped_text = st.tuples(text_lines, st.sampled_from(["\n", "\n\n", " ", "\r\n"])).map(lambda t: t[1].join(t[0]))
+any_text = st.text(max_size=300)
+TAGS = ["p", "div", "span", "b", "a", "li", "ul", "h2", "nav", "footer", "article", "table", "tr", "td", "br",
+        "script", "style", "blockquote", "pre", "section", "aside", "header"]
+
+
+def _element(children):
+    return st.tuples(st.sampled_from(TAGS), st.lists(children, max_size=5)).map(
+        lambda t: f"<{t[0]}> " + " ".join(t[1]) + f" </{t[0]}>")
+
+
+markup = st.recursive(word_runs, _element, max_leaves=40)
+html_pages = st.tuples(word_runs, st.lists(markup, min_size=1, max_size=6)).map(
+    lambda t: f"<!DOCTYPE html><html><head><title>{t[0]}</title></head><body> " + " ".join(t[1]) + " </body></html>")
+documents = st.one_of(any_text, scraped_text, html_pages, st.binary(max_size=300),
+                      html_pages.map(lambda page: page.encode("utf-8")))
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.translate(INVISIBLE).casefold()))
+
+
+@SETTINGS
+@given(documents)
+def test_clean_returns_str_or_raises_a_scrubber_error(doc):
+    try:
+        out = scrubber.clean(doc)
+    except ScrubberError:
+        return
+    assert isinstance(out, str)
+    assert out == "" or (out.endswith("\n") and not out.endswith("\n\n\n"))
+
+
+@SETTINGS
+@given(st.one_of(st.none(), st.integers(), st.floats(), st.booleans(), st.lists(st.text(max_size=5)),
+                 st.dictionaries(st.text(max_size=3), st.text(max_size=3)), st.tuples(st.text(max_size=5))))
+def test_wrong_document_types_raise_type_error(doc):
+    with pytest.raises(TypeError):
+        scrubber.clean(doc)
+
+
+@SETTINGS
+@given(st.one_of(any_text, scraped_text))
+def test_text_output_has_no_word_the_input_lacks(doc):
+    assert words(scrubber.clean(doc)) <= words(doc)
+
+
+@SETTINGS
+@given(html_pages)
+def test_html_output_has_no_word_the_page_text_lacks(page):
+    page_text = re.sub(r"<[^>]*>", " ", page)
+    assert words(scrubber.clean(page)) <= words(page_text)
+
+
+# --- chrome never takes article text with it -------------------------------------------------
+
+def chrome_vocabulary() -> list[str]:
+    """Lines the built-in packs drop by exact text, from packs that apply to every page."""
+    return sorted({rule.text for pack in builtin_packs() if not pack.scoped for rule in pack.rules
+                   if rule.action == "drop" and rule.text})
+
+
+CHROME = chrome_vocabulary()
+SUBJECTS = ["The ferry captain", "Our neighbour", "A teacher from the valley", "The new librarian", "My grandmother"]
+CLAUSES = ["the bridge needs a new coat of paint before the winter", "the orchard gave more apples than last year",
+           "the market will move to the harbour while the hall is repaired", "the path along the cliffs is safe again"]
+
+article_sentences = st.lists(
+    st.tuples(st.sampled_from(SUBJECTS), st.sampled_from(["said that", "wrote that", "told us that"]),
+              st.sampled_from(CLAUSES), st.integers(2, 999)),
+    min_size=2, max_size=8, unique_by=lambda t: t[3],
+).map(lambda parts: [f"{s} {v} {c}, and {n} people came to hear it." for s, v, c, n in parts])
+chrome_lines = st.lists(st.sampled_from(CHROME), min_size=1, max_size=25)
+
+
+@st.composite
+def article_with_chrome(draw):
+    """(document, article sentences): paragraphs of the article, chrome lines around and between."""
+    sentences = draw(article_sentences)
+    cuts = sorted(draw(st.sets(st.integers(1, len(sentences) - 1), max_size=len(sentences) - 1)))
+    paragraphs = [" ".join(sentences[a:b]) for a, b in zip([0, *cuts], [*cuts, len(sentences)])]
+    chrome = draw(chrome_lines)
+    pieces = [("p", p) for p in paragraphs]
+    for line in chrome:
+        pieces.insert(draw(st.integers(0, len(pieces))), ("chrome", line))
+    shape = draw(st.sampled_from(["lines", "blank-lines", "html"]))
+    if shape == "html":
+        body = "".join(f"<p>{text}</p>" if kind == "p" else f"<div class='widget'><a href='#'>{text}</a></div>"
+                       for kind, text in pieces)
+        return f"<html><body><main>{body}</main></body></html>", sentences
+    joiner = "\n" if shape == "lines" else "\n\n"
+    return joiner.join(text for _, text in pieces), sentences
+
+
+@settings(max_examples=80, deadline=None)
+@given(article_with_chrome())
+def test_removing_chrome_lines_never_removes_an_article_sentence(case):
+    doc, sentences = case
+    out = " ".join(scrubber.clean(doc).split())
+    missing = [s for s in sentences if s not in out]
+    assert not missing
+
+
+@SETTINGS
+@given(st.one_of(any_text, st.binary(max_size=300), article_with_chrome().map(lambda case: case[0])))
+def test_cleaning_clean_text_changes_nothing(doc):
+    once = scrubber.clean(doc)
+    assert scrubber.clean(once) == once
+
+
+# Known exceptions to idempotence, found by the property above over word-salad documents.
+@pytest.mark.xfail(strict=True, reason="the HTML <title> is output as the first line without passing the chrome "
+                   "rules; cleaned again as text, that line is judged like any other and a chrome word is dropped")
+def test_recleaning_keeps_an_html_title_that_is_a_chrome_word():
+    once = scrubber.clean("<html><head><title>Privacy</title></head><body><p>the</p></body></html>")
+    assert scrubber.clean(once) == once
+
+
+@pytest.mark.xfail(strict=True, reason="a short line that occurs twice survives the first pass (each copy is "
+                   "a separate block between prose); after the first pass joins the text around it, the scorer's "
+                   "repeat penalty drops the second copy")
+def test_recleaning_keeps_a_repeated_short_line():
+    doc = ("Subscribe Straße Home May on | Policy naïve About of the Policy. Subscribe Straße Home May on | 東京 - "
+           "was it rose 2024 more Subscribe it met council Straße in river a of")
+    once = scrubber.clean(doc)
+    assert scrubber.clean(once) == once
