@@ -31,15 +31,19 @@ LENGTH_UNENDED = 20
 NEAR_GOOD_WEIGHT = 0.5
 # A paragraph's first words buy nothing: teasers and ticker items are a sentence long.
 GOOD_OFFSET = 5.0
+# A capitalised short line (a label, a link) costs more than a lower-case one (code, a
+# sentence piece): enough that a menu or a "Related" block ends the article, not a heading.
 SHORT_COST = 5.0
 LOWER_SHORT_COST = 1.0
 BAD_COST = 1.0
 BAD_WORD_COST = 0.5
+# Each copy of a repeated label makes every copy cost more ("Reply" under 12 comments).
 REPEAT_COST = 4.0
+MAX_COUNTED_COPIES = 10
+# Short lines sharing their first words are one template ("Click to share on X").
 TEMPLATE_WORDS = 3
 MIN_TEMPLATE_COPIES = 3
 MAX_TEMPLATE_WORDS = 15
-MAX_COUNTED_COPIES = 10
 # A second stretch of prose is part of the article when it is at least this share of the first.
 SECOND_SPAN_RATIO = 0.25
 
