@@ -89,6 +89,7 @@ class ContentScorer:
         inside = set()
         for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO)):
             if number == 0 or not any(listed[start:end]):
+                start, end = _trim_pieces(start, end, labels, blocks)
                 inside.update(range(start, end))
         for position in range(len(blocks)):
             if position in inside:
@@ -96,6 +97,22 @@ class ContentScorer:
             label = labels[position]
             yield Drop(position, f"score/{_reason(label, features[position])}",
                        f"outside the article ({label} text)")
+
+
+def _trim_pieces(start, end, labels, blocks):
+    """Inside a flattened line the article ends with a sentence: pieces after its last prose
+    piece are the chrome run into it (a caption, a "Read more" row, a share bar). Lines of a
+    dump keep their end, since a list can end an article; the start is kept too, since a
+    short first piece is often the article's dateline or lead-in.
+
+    >>> from scrubber.blocks import Block
+    >>> pieces = [Block(t, line=0) for t in ["a", "b", "c"]]
+    >>> _trim_pieces(0, 3, [GOOD, GOOD, SHORT], pieces)
+    (0, 2)
+    """
+    while end > start and labels[end - 1] != GOOD and blocks[end - 1].line is not None:
+        end -= 1
+    return start, end
 
 
 def _prose_capitals(features) -> float:
