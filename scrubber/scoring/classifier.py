@@ -36,7 +36,7 @@ GOOD_OFFSET = 5.0
 SHORT_COST = 5.0
 LOWER_SHORT_COST = 1.0
 BAD_COST = 1.0
-BAD_WORD_COST = 0.5
+BAD_WORD_COST = 0.75
 # Each copy of a repeated label makes every copy cost more ("Reply" under 12 comments).
 REPEAT_COST = 4.0
 MAX_COUNTED_COPIES = 10
