@@ -173,9 +173,16 @@ def mid_sentence(blocks, chrome=frozenset()):
             yield block
 
 
+LANGUAGE_SAMPLE_MIN_WORDS = 8
+
+
 def guess_language(blocks) -> str:
-    """The language whose stopwords cover most words of the first blocks (English by default)."""
-    sample = " ".join(b.text for b in blocks[:200])[:20000].casefold().split()
+    """The language whose stopwords cover most words of the page's sentences (English by default).
+
+    Sentences, not the first lines: a menu at the top may be in English on a German page.
+    """
+    sentences = [b.text for b in blocks if b.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS]
+    sample = " ".join(sentences or [b.text for b in blocks[:200]])[:20000].casefold().split()
     if not sample:
         return "en"
     best, best_hits = "en", 0

@@ -31,14 +31,19 @@ LENGTH_UNENDED = 20
 NEAR_GOOD_WEIGHT = 0.5
 # A paragraph's first words buy nothing: teasers and ticker items are a sentence long.
 GOOD_OFFSET = 5.0
-SHORT_COST = 1.0
+# A capitalised short line (a label, a link) costs more than a lower-case one (code, a
+# sentence piece): enough that a menu or a "Related" block ends the article, not a heading.
+SHORT_COST = 5.0
+LOWER_SHORT_COST = 1.0
 BAD_COST = 1.0
-BAD_WORD_COST = 0.5
+BAD_WORD_COST = 0.75
+# Each copy of a repeated label makes every copy cost more ("Reply" under 12 comments).
 REPEAT_COST = 4.0
+MAX_COUNTED_COPIES = 10
+# Short lines sharing their first words are one template ("Click to share on X").
 TEMPLATE_WORDS = 3
 MIN_TEMPLATE_COPIES = 3
 MAX_TEMPLATE_WORDS = 15
-MAX_COUNTED_COPIES = 10
 # A second stretch of prose is part of the article when it is at least this share of the first.
 SECOND_SPAN_RATIO = 0.25
 
@@ -77,13 +82,14 @@ class ContentScorer:
         if GOOD not in labels:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
         counts = copies(blocks)
-        values = [_value(label, f, n, _capitalised(b.text)) for label, f, n, b in zip(labels, features, counts, blocks)]
+        values = [_value(label, f, n, b.text) for label, f, n, b in zip(labels, features, counts, blocks)]
         # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
         # list of comments or teasers, not more of the article.
         listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
         inside = set()
         for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO)):
             if number == 0 or not any(listed[start:end]):
+                start, end = _trim_pieces(start, end, labels, blocks)
                 inside.update(range(start, end))
         for position in range(len(blocks)):
             if position in inside:
@@ -91,6 +97,22 @@ class ContentScorer:
             label = labels[position]
             yield Drop(position, f"score/{_reason(label, features[position])}",
                        f"outside the article ({label} text)")
+
+
+def _trim_pieces(start, end, labels, blocks):
+    """Inside a flattened line the article ends with a sentence: pieces after its last prose
+    piece are the chrome run into it (a caption, a "Read more" row, a share bar). Lines of a
+    dump keep their end, since a list can end an article; the start is kept too, since a
+    short first piece is often the article's dateline or lead-in.
+
+    >>> from scrubber.blocks import Block
+    >>> pieces = [Block(t, line=0) for t in ["a", "b", "c"]]
+    >>> _trim_pieces(0, 3, [GOOD, GOOD, SHORT], pieces)
+    (0, 2)
+    """
+    while end > start and labels[end - 1] != GOOD and blocks[end - 1].line is not None:
+        end -= 1
+    return start, end
 
 
 def _prose_capitals(features) -> float:
@@ -152,20 +174,23 @@ def _template(key: str) -> str | None:
     return " ".join(words[:TEMPLATE_WORDS])
 
 
-def _value(label: str, f: Features, copies: int, capitalised: bool) -> float:
+def _value(label: str, f: Features, copies: int, text: str) -> float:
     if label == GOOD:
         value = max(f.words - GOOD_OFFSET, 1.0)
     elif label == NEAR_GOOD:
         value = max((f.words - GOOD_OFFSET) * NEAR_GOOD_WEIGHT, -SHORT_COST)
     elif label == SHORT:
-        # a long title-case run is a menu or a row of teaser headlines, not a heading
-        value = -(SHORT_COST + BAD_WORD_COST * max(f.words - LENGTH_UNENDED // 2, 0)) if f.words else 0.0
+        # Capitalised short lines are labels, links and headings; lower-case ones are mostly
+        # code and pieces of sentences, which belong to the article around them. A long
+        # title-case run is a menu or a row of teaser headlines, not a heading.
+        cost = SHORT_COST if text[:1].isupper() else LOWER_SHORT_COST
+        value = -(cost + BAD_WORD_COST * max(f.words - LENGTH_UNENDED // 2, 0)) if f.words else 0.0
     else:
         value = -(BAD_COST + BAD_WORD_COST * f.words)
     # Menus and comment buttons repeat ("Reply", "Share"); so do code tokens and "[edit]"
     # links inside the article, but those are not capitalised like a label. A repeated paragraph is
     # still prose.
-    if copies > 1 and capitalised and label != GOOD:
+    if copies > 1 and _capitalised(text) and label != GOOD:
         value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
 
