@@ -9,13 +9,21 @@ _COMMON_TAG = regex.compile(
     r"</?(?:p|div|span|a|br|li|ul|ol|table|tr|td|h[1-6]|article|section|main|header|footer|nav|meta|script|style|img|em|strong|b|i)(?:\s[^<>]{0,500})?/?>",
     regex.IGNORECASE,
 )
+SAMPLE = 20_000
+MIN_TAGS = 4
+# Markup is mostly tags; a text dump that kept a few leaked tags (a <noscript> image, an
+# embed code quoted in an article) is mostly words. Share of the sample's characters in tags:
+MIN_TAG_SHARE = 0.1
+# ...and tags stand on most of its lines; in a dump, leaked markup sits on a few lines of its own.
+MIN_TAGGED_LINES = 0.3
 
 
 def looks_like_html(text: str) -> bool:
     """True when the text is markup rather than prose.
 
-    A document tag near the start decides at once; otherwise several common tags must appear,
-    so prose that mentions one ``<p>`` tag stays text.
+    A document tag at the start decides at once. Otherwise several common tags must appear
+    and, unless the text opens with a tag, make up a good share of it: prose that mentions a
+    ``<p>`` tag, or a dump with a few tags leaked from ``<noscript>``, stays text.
 
     >>> looks_like_html("<!DOCTYPE html><title>x</title>")
     True
@@ -23,13 +31,23 @@ def looks_like_html(text: str) -> bool:
     True
     >>> looks_like_html("Use the <p> tag for paragraphs, and close it.")
     False
+    >>> looks_like_html("Home\\nNews\\n" + "A long line of the article text that goes on. " * 40 + '<img src="a.png"><img src="b.png"><br><br>')
+    False
     """
-    head = text[:4096]
-    if _DOCUMENT_TAG.search(head.lstrip()[:1024]):
+    opening = text.lstrip()[:1024]
+    if _DOCUMENT_TAG.search(opening):
         return True
-    tags = 0
-    for _ in _COMMON_TAG.finditer(text[:20000]):
+    sample = text[:SAMPLE]
+    tags = tag_chars = 0
+    for found in _COMMON_TAG.finditer(sample):
         tags += 1
-        if tags >= 4:
-            return True
-    return False
+        tag_chars += len(found.group())
+    if tags < MIN_TAGS:
+        return False
+    if opening.startswith("<"):
+        return True
+    if tag_chars < MIN_TAG_SHARE * len(sample.strip()):
+        return False
+    lines = [line for line in sample.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if "<" in line and ">" in line)
+    return tagged >= MIN_TAGGED_LINES * len(lines)
