@@ -191,6 +191,15 @@ def test_five_megabyte_single_line_of_text():
     assert_article(out, sentences(50_000, seed=5)[::997])
 
 
+def test_fifty_thousand_indented_continuation_lines():
+    # An HTML text node dumped with its source indentation: every line continues the one before.
+    # Joining them used to re-search the whole growing line each time (minutes for 2 MB).
+    run = "\n".join(f"    and the list of repairs went on with item {i}" for i in range(50_000))
+    out = cleaned("\n".join(ARTICLE) + "\nThe harbour master read out the repairs\n" + run)
+    assert_article(out)
+    assert "item 49999" in out
+
+
 def test_five_megabyte_line_without_sentence_ends():
     words = " ".join(f"word{i}" for i in range(700_000))
     assert len(words) > 5_000_000
