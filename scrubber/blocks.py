@@ -27,6 +27,9 @@ class Block:
     link_density: float = 0.0
     hints: tuple[str, ...] = field(default_factory=tuple)
     after_blank: bool = False
+    # Every filter asks for the key of every block: computed once per text.
+    _key_of: str | None = field(default=None, repr=False, compare=False)
+    _key: str = field(default="", repr=False, compare=False)
 
     def key(self) -> str:
         """The text as rules compare it: case-folded, whitespace collapsed.
@@ -34,4 +37,7 @@ class Block:
         >>> Block("  Top   of PAGE ").key()
         'top of page'
         """
-        return " ".join(self.text.split()).casefold()
+        if self._key_of is not self.text:
+            self._key = " ".join(self.text.split()).casefold()
+            self._key_of = self.text
+        return self._key

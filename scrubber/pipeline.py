@@ -22,7 +22,7 @@ from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
 from .source.html import extract as extract_html
 from .source.text import text_blocks
-from .title import guess_title, strip_site_name, title_words
+from .title import guess_title, title_text, title_words
 from .trace import Removal, Trace
 
 log = logging.getLogger("scrubber")
@@ -137,14 +137,10 @@ class Pipeline:
             return None, blocks
         wanted = title_words(title)
         for position, block in enumerate(blocks[:40]):
-            if title_words(block.text) == wanted:
+            shown = title_text(block.text, wanted)
+            if shown:
                 rest = blocks[:position] + blocks[position + 1:]
-                return Block(block.text, kind="title", index=block.index), rest
-        # A dump whose only title line carries the site name ("Bread at Home | The Crumb").
-        for position, block in enumerate(blocks[:40]):
-            bare = strip_site_name(block.text)
-            if bare != block.text and title_words(bare) == wanted:
-                return Block(bare, kind="title", index=block.index), blocks[:position] + blocks[position + 1:]
+                return Block(shown, kind="title", index=block.index), rest
         if page.title:
             return Block(page.title, kind="title", index=-1), blocks
         return None, blocks

@@ -7,6 +7,8 @@ import regex
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " ~ ")
 MAX_TITLE_WORDS = 25
+# "Title | Section | Site": what follows the title in a title line is a few words at most.
+MAX_SITE_NAME_WORDS = 10
 # Where the title of a text dump is looked for: among the first lines, above the first prose.
 MAX_TITLE_POSITION = 15
 PROSE_WORDS = 12
@@ -40,6 +42,42 @@ def strip_site_name(title: str) -> str:
     return title
 
 
+def title_text(line: str, wanted: list[str]) -> str | None:
+    """The title as ``line`` shows it, when the line is the title (``wanted`` are its words) or
+    the title with a site name ("Title | Site"); otherwise None.
+
+    >>> title_text("Bread at Home | The Crumb", title_words("Bread at Home"))
+    'Bread at Home'
+    >>> title_text("Bread, at Home!", title_words("Bread at Home"))
+    'Bread, at Home!'
+    >>> title_text("Bread at home is cheap.", title_words("Bread at Home")) is None
+    True
+    """
+    if title_words(line) == wanted:
+        return line
+    return title_with_site(line, wanted)
+
+
+def title_with_site(line: str, wanted: list[str]) -> str | None:
+    """The title part of a ``Title | Site`` line, or None: one part must be the title, the rest a
+    short name, and the line no sentence ("Crème brûlée – the burnt cream – needs four things.").
+
+    >>> title_with_site("Sourdough Basics – The Crumb", title_words("Sourdough basics"))
+    'Sourdough Basics'
+    >>> title_with_site("Crème brûlée – the “burnt cream” – needs only four ingredients.", title_words("Crème brûlée")) is None
+    True
+    """
+    if line.rstrip().endswith((".", "!", "?", "…", ",", ";")):
+        return None
+    for separator in SEPARATORS:
+        if separator in line:
+            parts = line.split(separator)
+            for part in parts:
+                if title_words(part) == wanted and len(title_words(line)) - len(wanted) <= MAX_SITE_NAME_WORDS:
+                    return part.strip()
+    return None
+
+
 def looks_like_title(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ",", ";", "!"))
@@ -48,7 +86,8 @@ def looks_like_title(text: str) -> bool:
 def guess_title(blocks) -> str | None:
     """The title of a text dump: of the title-like lines above the first paragraph of prose,
     the one with the most words (site names and author names are short), the later one on a
-    tie (the site name comes first). Site name suffixes are stripped.
+    tie (the site name comes first). Site name suffixes are stripped. A line with three commas
+    is an unpunctuated sentence or a list, not a title.
 
     >>> from scrubber.blocks import Block
     >>> lines = ["The Walled Garden", "When to Prune Climbing Roses", "Ellen Hart",
@@ -60,7 +99,7 @@ def guess_title(blocks) -> str | None:
     for position, block in enumerate(blocks[:MAX_TITLE_POSITION]):
         if _is_prose(block.text):
             break
-        if block.kind in ("title", "heading", "paragraph") and looks_like_title(block.text):
+        if block.kind in ("title", "heading", "paragraph") and looks_like_title(block.text) and block.text.count(",") < 3:
             candidates.append((min(len(block.text.split()), TITLE_WORDS_ENOUGH), position, block.text))
     if not candidates:
         return None

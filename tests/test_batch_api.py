@@ -117,6 +117,8 @@ def test_bad_arguments_fail_before_any_document():
         scrubber.clean_many([], workers="2")
     with pytest.raises(TypeError, match="unknown option"):
         scrubber.clean_many([], colour="red")
+    with pytest.raises(TypeError, match="iterable of documents"):
+        scrubber.clean_many("one page, not a list of pages")
 
 
 def test_a_bad_rule_file_fails_at_once(tmp_path):

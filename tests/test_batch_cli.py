@@ -3,6 +3,7 @@
 import gzip
 import io
 import json
+import sys
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -60,6 +61,18 @@ def test_jsonl_input_one_line_per_record_with_errors_for_broken_ones(tmp_path, n
     assert set(lines[0]) == {"id", "url", "title", "text", "error"}
 
 
+def test_truncated_gzip_ends_with_an_error_line(tmp_path):
+    whole = tmp_path / "whole.jsonl.gz"
+    write_jsonl(whole, [{"id": f"p{n}", "text": text_dump(n)} for n in range(40)])
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(whole.read_bytes()[:-300])
+    out = tmp_path / "out.jsonl"
+    run(cut, "-o", out, "--workers", "2")
+    lines = read_output(out)
+    assert all(line["error"] is None for line in lines[:-1]) and len(lines) > 2
+    assert lines[-1]["error"].startswith(f"cannot read past line {len(lines) - 1}")
+
+
 def test_one_and_two_workers_write_identical_output(tmp_path):
     source = tmp_path / "pages.jsonl"
     records = [{"id": f"p{n}", "html": html_page(n)} for n in range(12)] + records_with_broken_ones()
@@ -78,12 +91,15 @@ def test_folder_input_reads_html_htm_txt_in_path_order(tmp_path):
     (pages / "b-section" / "d.TXT").write_text(text_dump(3), encoding="utf-8")
     (pages / "e.txt").write_bytes(garbage(2000))
     (pages / "logo.png").write_bytes(garbage(100))
+    (pages / "gone.html").symlink_to(pages / "deleted-meanwhile.html")
     out = tmp_path / "out.jsonl"
     run(pages, "-o", out, "--workers", "2")
     lines = read_output(out)
     assert [line["id"] for line in lines] == [str(pages / "a.html"), str(pages / "b-section" / "c.htm"),
-                                              str(pages / "b-section" / "d.TXT"), str(pages / "e.txt")]
+                                              str(pages / "b-section" / "d.TXT"), str(pages / "e.txt"),
+                                              str(pages / "gone.html")]
     assert article(1) in lines[0]["text"] and article(2) in lines[1]["text"] and article(3) in lines[2]["text"]
+    assert lines[4]["error"].startswith("cannot read file: FileNotFoundError")
 
 
 def write_warc(path, truncate=False):
@@ -208,3 +224,22 @@ def test_markdown_format(tmp_path):
     run(source, "-o", tmp_path / "md.jsonl", "--format", "markdown", "--workers", "1")
     [line] = read_output(tmp_path / "md.jsonl")
     assert line["text"].startswith("# Bridge plan 1\n\n") and article(1) in line["text"]
+
+
+def test_warc_without_warcio_fails_before_writing_anything(tmp_path, monkeypatch, capsys):
+    source = tmp_path / "crawl.warc.gz"
+    write_warc(source)
+    monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(source), "-o", str(out)]) == 2
+    assert "pip install 'scrubber[warc]'" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_json_lines_from_stdin(tmp_path, monkeypatch):
+    lines = b"".join(json.dumps(r).encode() + b"\n" for r in [{"id": "s1", "text": text_dump(1)}, {"text": text_dump(2)}])
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines)))
+    out = tmp_path / "out.jsonl"
+    run("-", "-o", out, "--workers", "1")
+    assert [line["id"] for line in read_output(out)] == ["s1", "<stdin>:2"]
+    assert article(2) in read_output(out)[1]["text"]

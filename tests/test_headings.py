@@ -36,6 +36,13 @@ SPLITS = {
     "sentence-case-heading-en": (
         "The audit took most of the year. How the council spent the money The report found that most of it went on roads.",
         ["The audit took most of the year.", "#How the council spent the money", "The report found that most of it went on roads."], "en"),
+    "sentence-case-heading-clause-opener": (
+        "The attacks grew more common every year. Technical countermeasures While they may not solve the problem, some tools help a lot.",
+        ["The attacks grew more common every year.", "#Technical countermeasures",
+         "While they may not solve the problem, some tools help a lot."], "en"),
+    "sentence-case-heading-contraction": (
+        "Nobody agrees on the words we use. Shared definitions There’s no single vocabulary for the parts of a newsroom yet.",
+        ["Nobody agrees on the words we use.", "#Shared definitions", "There’s no single vocabulary for the parts of a newsroom yet."], "en"),
     "two-headings": (
         "The season opened late. Early Frost Hits the Orchards Growers lost a third of the blossom in one night. "
         "What Comes Next for Growers Insurance will cover some of the damage, the ministry said.",
@@ -85,6 +92,7 @@ KEEPS = {
     "french-place": ("Le bateau est parti à l'aube. Il est arrivé à La Rochelle le soir même avec toute sa cargaison.", "fr"),
     "spanish-ordinary": ("La ciudad creció mucho en los años sesenta. Los Angeles tiene hoy más habitantes de origen "
                          "mexicano que muchas ciudades de México.", "es"),
+    "film-title-with-opener": ("She saw it in May. The film While We're Young was shown at the festival twice that week.", "en"),
     "short-capitalised-run": ("He moved to New York City in 1999 and never went back to the farm where he grew up.", "en"),
 }
 

@@ -88,3 +88,38 @@ def test_selector_rules_do_nothing_to_text_input():
     pack = {"pack": {"name": "mill-site"}, "drop": [{"id": "mug", "selector": "div.mug-offer"}]}
     text = "The mill reopened on Monday after a year of repairs to its wheel, and the village turned out.\n"
     assert scrubber.clean(text, rules=[pack], include_title=False) == text
+
+
+def test_json_ld_article_body_stands_in_for_a_script_rendered_page():
+    body = "The harbour froze for the first time in forty years.\nFerries stayed in port for three days. " * 12
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "articleBody": '
+            + __import__("json").dumps(body) + '}</script></head><body><div id="app"><p>Loading the story, please wait for a moment.</p></div></body></html>')
+    doc = extract(html)
+    assert doc.blocks[0].text == "The harbour froze for the first time in forty years."
+    assert "Loading" not in " ".join(b.text for b in doc.blocks)
+
+
+def test_json_ld_does_not_replace_a_real_article():
+    prose = "<p>The council met on Monday and agreed the new library will open in May, with a cafe.</p>" * 10
+    html = ('<html><head><script type="application/ld+json">{"articleBody": "A short summary."}</script></head>'
+            f"<body><article>{prose}</article></body></html>")
+    assert len(extract(html).blocks) == 10
+
+
+def test_standfirst_outside_the_text_container_is_kept():
+    prose = "".join(f"<p>Paragraph {i} of the report says the river rose, the town flooded, and help came late.</p>" for i in range(6))
+    html = ("<html><body><article><header><h1>Flood report</h1><p class='article-lead'>Why the warnings came two hours "
+            f"too late for the lower town.</p></header><div class='story-body'>{prose}</div></article></body></html>")
+    texts = [b.text for b in extract(html).blocks]
+    assert texts[0] == "Why the warnings came two hours too late for the lower town."
+    assert texts[-1].startswith("Paragraph 5")
+
+
+def test_chrome_below_the_last_paragraph_inside_the_article_goes():
+    prose = "".join(f"<p>Paragraph {i}: the council said that the bridge would open in the spring, and that the cost was fair.</p>"
+                    for i in range(5))
+    html = (f"<html lang='en'><body><article>{prose}<div class='x1'>Gefällt Ihnen der Beitrag</div>"
+            "<div class='x2'>Bewerten</div><div class='x3'>★★★★☆ 4,2</div></article></body></html>")
+    text = scrubber.clean(html, include_title=False)
+    assert text.rstrip().endswith("the cost was fair.")
+    assert "Bewerten" not in text

@@ -3,7 +3,7 @@
 import pytest
 
 import scrubber
-from scrubber.source.html.parse import parse
+from scrubber.source.html.parse import parse, text_of
 from scrubber.source.html.prune import chrome_concept, prune
 
 STORY = ("<p>The ferry to the island runs twice a day in winter, and the crossing takes forty minutes "
@@ -13,7 +13,7 @@ STORY = ("<p>The ferry to the island runs twice a day in winter, and the crossin
 def kept_text(body_html: str) -> str:
     root = parse(f"<html><body>{body_html}</body></html>")
     prune(root)
-    return " ".join(root.find("body").text_content().split())
+    return " ".join(text_of(root.find("body")).split())
 
 
 @pytest.mark.parametrize("markup", [

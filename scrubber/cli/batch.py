@@ -15,6 +15,7 @@ from contextlib import closing, nullcontext
 
 from ..errors import ScrubberError
 from ..jobs import Summary, clean_many, read_inputs
+from ..jobs.documents import as_document
 from ..jobs.runner import FORMATS
 
 
@@ -22,9 +23,9 @@ def register(sub):
     parser = sub.add_parser("batch", help="clean many documents (JSON lines, folders, WARC) into a JSON-lines file")
     parser.add_argument("inputs", nargs="+", metavar="INPUT",
                         help="a .jsonl[.gz] file of records (id, html or text, url), a folder of .html/.htm/.txt "
-                             "files, or a .warc[.gz] archive")
+                             "files, a .warc[.gz] archive, or - for JSON lines on stdin")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="where to write; - for stdout")
-    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per CPU)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes (default: one per CPU)")
     parser.add_argument("--format", choices=FORMATS, default="text",
                         help="text field as plain text or markdown; json adds blocks and removals")
     parser.add_argument("--resume", action="store_true", help="append to OUT, skipping ids it already holds")
@@ -83,8 +84,9 @@ def finished_ids(output: str) -> set:
     return done
 
 
-def _skipping(documents, done: set, summary: Summary):
-    for document in documents:
+def _skipping(items, done: set, summary: Summary):
+    for item in items:
+        document = as_document(item, None)  # parses a JSON line here: its id decides
         if document.id in done:
             summary.skipped += 1
         else:

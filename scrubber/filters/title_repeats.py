@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..title import SEPARATORS, guess_title, title_words
+from ..title import guess_title, title_with_site, title_words
 from .base import Drop, Filter
 
 _SLUG = regex.compile(r"[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]*)+")
@@ -15,11 +15,14 @@ class TitleRepeats(Filter):
 
     The title is the page's known title or, for text, the first title-like line. A slug line
     has no spaces and its words are (nearly all) the title's words; a ``Title | Site`` line
-    starts with the title and adds only a short site name. The first plain copy is kept.
+    starts with the title and adds only a short site name. The first plain copy is kept, or, when
+    there is none, the first ``Title | Site`` line (the pipeline shows it as the title alone).
 
     >>> from scrubber.testing import judge_page
     >>> judge_page(TitleRepeats, ["Bread at Home", "bread-at-home", "Bread at Home | The Crumb", "Bread at home is cheap."])
     [(1, 'title_repeats/slug'), (2, 'title_repeats/title-with-site')]
+    >>> judge_page(TitleRepeats, ["Bread at Home | The Crumb", "Bread at home is cheap.", "Bread at Home | The Crumb"])
+    [(2, 'title_repeats/title-with-site')]
     """
 
     name = "title_repeats"
@@ -29,10 +32,10 @@ class TitleRepeats(Filter):
         wanted = title_words(title) if title else []
         if not wanted:
             return
-        seen_title = False
-        # "Title | Site" is a copy only when the title appears elsewhere: from the page's
-        # metadata, or as a plain line. Otherwise it is the one line that carries the title.
-        title_elsewhere = bool(page.title) or any(title_words(b.text) == wanted for b in blocks)
+        # A "Title | Site" line is dropped when a plain copy of the title exists; without one it
+        # is the title's only carrier, so the first such line is kept (and shown as the title).
+        seen_title = any(title_words(b.text) == wanted for b in blocks)
+        seen_plain = False
         for position, block in enumerate(blocks):
             words = title_words(block.text)
             if not words:
@@ -41,11 +44,13 @@ class TitleRepeats(Filter):
             if " " not in text and _SLUG.fullmatch(text) and _mostly_title(words, wanted):
                 yield Drop(position, "title_repeats/slug", "URL slug of the title")
             elif words == wanted:
-                if seen_title:
+                if seen_plain:
                     yield Drop(position, "title_repeats/duplicate-title", "repeats the title")
+                seen_plain = True
+            elif title_with_site(text, wanted):
+                if seen_title:
+                    yield Drop(position, "title_repeats/title-with-site", "title followed by a site name")
                 seen_title = True
-            elif title_elsewhere and _is_title_with_site(text, wanted, words):
-                yield Drop(position, "title_repeats/title-with-site", "title followed by a site name")
 
 
 def _mostly_title(words, wanted):
@@ -53,11 +58,3 @@ def _mostly_title(words, wanted):
     shared = sum(1 for w in words if w in known)
     return shared >= max(2, int(0.8 * len(words)))
 
-
-def _is_title_with_site(text, wanted, words):
-    for separator in SEPARATORS:
-        if separator in text:
-            parts = [title_words(part) for part in text.split(separator)]
-            if wanted in parts and len(words) - len(wanted) <= 10:
-                return True
-    return False

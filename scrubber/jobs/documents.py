@@ -8,6 +8,7 @@ the ``problem`` that becomes its one-line ``error``, so no input ever goes missi
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 
@@ -27,6 +28,19 @@ class Document:
     def size(self) -> int:
         """Length of the content (bytes, or characters for text): the job's MB/s counts this."""
         return len(self.content) if self.content is not None else 0
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLine:
+    """One line of a JSON-lines input, still unparsed: it is parsed where it is cleaned."""
+
+    data: bytes
+    name: str
+    number: int
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
 
 
 @dataclass(slots=True)
@@ -62,20 +76,38 @@ class BatchResult:
 def as_document(item, fallback_id) -> Document:
     """The Document for one batch item; ``fallback_id`` names it when it has no ``id``.
 
+    Items are str/bytes documents, records (dicts), Documents, or JsonLines (parsed here).
+
     >>> as_document("Some scraped text", 3)
     Document(id=3, content='Some scraped text', url=None, problem=None)
     >>> as_document({"id": "p1", "html": "<p>Hi</p>", "url": "https://example.com/"}, 0).url
     'https://example.com/'
     >>> as_document({"id": "p2", "html": None}, 1).problem
     "record has neither 'html' nor 'text'"
+    >>> as_document(JsonLine(b'{"html": "<p>Hi</p>"}', "dump.jsonl:7", 7), None).id
+    'dump.jsonl:7'
+    >>> as_document(JsonLine(b'{"html": ', "dump.jsonl:8", 8), None).problem
+    'line 8 is not JSON: JSONDecodeError: Expecting value: line 1 column 10 (char 9)'
     """
     if isinstance(item, Document):
         return item
+    if isinstance(item, JsonLine):
+        return _line_document(item)
     if isinstance(item, (str, bytes, bytearray, memoryview)):
         return Document(fallback_id, item if isinstance(item, (str, bytes)) else bytes(item))
     if not isinstance(item, dict):
         return Document(fallback_id, None, problem=f"cannot clean a {type(item).__name__}: give str, bytes or a record")
     return _record_document(item, fallback_id)
+
+
+def _line_document(line: JsonLine) -> Document:
+    try:
+        record = json.loads(line.data)
+    except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8 at all
+        return Document(line.name, None, problem=f"line {line.number} is not JSON: {one_line(exc)}")
+    if not isinstance(record, dict):
+        return Document(line.name, None, problem=f"line {line.number} is a JSON {type(record).__name__}, not an object")
+    return _record_document(record, line.name)
 
 
 def _record_document(record: dict, fallback_id) -> Document:

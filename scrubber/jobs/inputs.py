@@ -1,34 +1,42 @@
 """Batch inputs: JSON-lines files (optionally gzipped), folders of saved pages, WARC archives.
 
-Every reader yields one ``Document`` per input document, in file order, and turns what it
-cannot read (a line that is not JSON, an unreadable file, a truncated archive) into a Document
-with a ``problem`` rather than an exception, so the job's output still accounts for it.
+Every reader yields one item per input document, in file order, and turns what it cannot read
+(an unreadable file, a truncated archive) into a Document with a ``problem`` rather than an
+exception, so the job's output still accounts for it. JSON lines travel unparsed
+(``JsonLine``): the worker that cleans a record parses it, keeping the reading process light.
 """
 
 from __future__ import annotations
 
 import gzip
-import json
 import os
+import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import ScrubberError
 from ..source.decode import _ALIASES as WHATWG_ALIASES
-from .documents import Document, as_document, one_line
+from .documents import Document, JsonLine, one_line
 
 PAGE_SUFFIXES = (".html", ".htm", ".txt")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
-def read_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Document]:
-    """The documents of every input in turn; missing inputs raise ScrubberError before any is read."""
+def read_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[Document | JsonLine]:
+    """The documents of every input in turn; missing inputs raise ScrubberError before any is read.
+
+    ``-`` reads JSON lines from stdin. ``clean_many`` takes these items as they are;
+    ``as_document`` turns one into a Document.
+    """
     paths = [Path(p) for p in paths]
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [str(p) for p in paths if str(p) != "-" and not p.exists()]
     if missing:
         raise ScrubberError(f"no such input: {', '.join(missing)}")
-    return (document for path in paths for document in _reader(path)(path))
+    readers = [(path, stdin_documents if str(path) == "-" else READERS[input_kind(path)]) for path in paths]
+    if any(reader is warc_documents for _, reader in readers):
+        _archive_iterator()  # a missing extra fails now, before any output is written
+    return (document for path, reader in readers for document in reader(path))
 
 
 def input_kind(path: Path) -> str:
@@ -41,10 +49,6 @@ def input_kind(path: Path) -> str:
     if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz")):
         return "jsonl"
     return "warc" if _head(path).startswith(b"WARC/") else "jsonl"
-
-
-def _reader(path: Path):
-    return {"folder": folder_documents, "warc": warc_documents, "jsonl": jsonl_documents}[input_kind(path)]
 
 
 def _open(path: Path):
@@ -61,26 +65,30 @@ def _head(path: Path, size: int = 16) -> bytes:
         return b""
 
 
-def jsonl_documents(path: Path) -> Iterator[Document]:
-    """One Document per non-blank line; a record without ``id`` is named ``<path>:<line>``."""
+def jsonl_documents(path: Path) -> Iterator[Document | JsonLine]:
+    """One JsonLine per non-blank line; a record without ``id`` will be named ``<path>:<line>``."""
+    try:
+        lines = _open(path)
+    except OSError as exc:
+        yield Document(f"{path}:1", None, problem=f"cannot read file: {one_line(exc)}")
+        return
+    with lines:
+        yield from _json_lines(lines, str(path))
+
+
+def stdin_documents(_path=None) -> Iterator[Document | JsonLine]:
+    """JSON lines from standard input (plain, not gzipped), named ``<stdin>:<line>``."""
+    yield from _json_lines(sys.stdin.buffer, "<stdin>")
+
+
+def _json_lines(lines, name: str) -> Iterator[Document | JsonLine]:
     number = 0
     try:
-        with _open(path) as lines:
-            for number, line in enumerate(lines, 1):
-                if line.strip():
-                    yield _line_document(line, f"{path}:{number}", number)
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                yield JsonLine(line, f"{name}:{number}", number)
     except (OSError, EOFError) as exc:
-        yield Document(f"{path}:{number + 1}", None, problem=f"cannot read past line {number}: {one_line(exc)}")
-
-
-def _line_document(line: bytes, fallback_id: str, number: int) -> Document:
-    try:
-        record = json.loads(line)
-    except ValueError as exc:  # JSONDecodeError, or bytes that are not UTF-8 at all
-        return Document(fallback_id, None, problem=f"line {number} is not JSON: {one_line(exc)}")
-    if not isinstance(record, dict):
-        return Document(fallback_id, None, problem=f"line {number} is a JSON {type(record).__name__}, not an object")
-    return as_document(record, fallback_id)
+        yield Document(f"{name}:{number + 1}", None, problem=f"cannot read past line {number}: {one_line(exc)}")
 
 
 def folder_documents(path: Path) -> Iterator[Document]:
@@ -112,10 +120,7 @@ def warc_documents(path: Path) -> Iterator[Document]:
     Other records (requests, metadata, images, scripts) are not documents and are passed over.
     The body is de-chunked and decompressed; a charset in the HTTP Content-Type decodes it.
     """
-    try:
-        from warcio.archiveiterator import ArchiveIterator
-    except ImportError:
-        raise ScrubberError("reading WARC files needs warcio: pip install 'scrubber[warc]'") from None
+    ArchiveIterator = _archive_iterator()
     records = 0
     try:
         with open(path, "rb") as stream:
@@ -126,6 +131,14 @@ def warc_documents(path: Path) -> Iterator[Document]:
                     yield document
     except Exception as exc:  # warcio raises plain Exceptions on truncated or corrupt archives
         yield Document(f"{path}#record-{records + 1}", None, problem=f"cannot read WARC past record {records}: {one_line(exc)}")
+
+
+def _archive_iterator():
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:
+        raise ScrubberError("reading WARC files needs warcio: pip install 'scrubber[warc]'") from None
+    return ArchiveIterator
 
 
 def _warc_document(record) -> Document | None:
@@ -160,3 +173,6 @@ def _decoded(body: bytes, content_type: str) -> str | bytes:
             except (LookupError, UnicodeDecodeError):
                 break
     return body
+
+
+READERS = {"folder": folder_documents, "warc": warc_documents, "jsonl": jsonl_documents}

@@ -258,7 +258,8 @@ def _sentence_case_heading(tokens, first, vocabulary):
             return None  # the run must be one unpunctuated phrase
         if index - first < MIN_HEADING_WORDS or index + 1 >= len(tokens) or not token[0].isupper():
             continue
-        word, following = token.casefold(), tokens[index + 1][1]
+        # "There’s no..." opens a sentence as "There" does.
+        word, following = regex.split(r"['’]", token.casefold(), maxsplit=1)[0], tokens[index + 1][1]
         if word not in openers or previous.casefold() in small_words() or _bare(previous).casefold() in title_nouns:
             continue
         if following[0].islower() and _bare(following).casefold() not in small_words():

@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 
-import regex
-
 from .model import Pack, Rule
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
@@ -18,14 +16,19 @@ MAX_TIMEOUTS = 3
 log = logging.getLogger("scrubber")
 # Indexes of recently seen pack combinations: most pages of a job share one.
 MAX_CACHED_INDEXES = 64
-# Group references and named groups change meaning once patterns are joined into one.
-_NOT_JOINABLE = regex.compile(r"\\[1-9g]|\(\?P?[<=]|\(\?[a-zA-Z]")
+# Patterns are sorted by the first characters of the line they could match, so a line is
+# only tried against the few patterns that can start the way it starts.
+PREFIX_CHARS = 2
+MAX_CACHED_PREFIXES = 20_000
 
 
 class _Index:
-    """Rules grouped by (stage, action): a dict of exact line keys and a list of patterns,
-    plus, per action, all patterns joined into one alternation: a line it does not match
-    is matched by no pattern of any stage, so most lines cost one regex call in all."""
+    """Rules grouped by (stage, action): a dict of exact line keys and a list of patterns.
+
+    ``possible(slot, key)`` narrows a slot's patterns to those that can match a line starting
+    like ``key`` (a partial match of the pattern on the first characters), remembered per
+    prefix: most lines are prose, and no pattern can start like them.
+    """
 
     def __init__(self, packs, disabled):
         self.exact = defaultdict(dict)
@@ -44,27 +47,28 @@ class _Index:
                     self.patterns[("*", rule.action)].append(rule)
                 else:
                     self.selectors.append(rule)
-        self.joined = {}
-        left_out = {}
-        for (stage, action), rules in self.patterns.items():
-            if stage == "*":
-                self.joined[action], left_out[action] = _join(rules)
-        # per slot, the patterns to try even when the joined pattern rules the line out
-        self.unjoined = {slot: [r for r in rules if r.id in left_out[slot[1]]] for slot, rules in self.patterns.items()}
+        self._by_prefix: dict[tuple, tuple[Rule, ...]] = {}
+
+    def possible(self, slot, key: str, timeout: float) -> tuple[Rule, ...]:
+        prefix = key[:PREFIX_CHARS]
+        cached = self._by_prefix.get((slot, prefix))
+        if cached is None:
+            if len(self._by_prefix) >= MAX_CACHED_PREFIXES:
+                self._by_prefix.clear()
+            if slot[0] == "*":
+                cached = tuple(r for r in self.patterns[slot] if _may_start(r, prefix, timeout))
+            else:  # a stage's patterns are a subset of all patterns of the action
+                anywhere = set(self.possible(("*", slot[1]), key, timeout))
+                cached = tuple(r for r in self.patterns[slot] if r in anywhere)
+            self._by_prefix[(slot, prefix)] = cached
+        return cached
 
 
-def _join(rules):
-    """One pattern matching every line that one of ``rules`` might match, and the ids of the
-    rules left out of it (checked one by one)."""
-    joinable = [r for r in rules if not _NOT_JOINABLE.search(r.pattern.pattern)]
-    left_out = frozenset(r.id for r in rules if r not in joinable)
-    if not joinable:
-        return None, left_out
-    source = "|".join(f"(?:{r.pattern.pattern})" for r in joinable)
+def _may_start(rule: Rule, prefix: str, timeout: float) -> bool:
     try:
-        return regex.compile(source, regex.IGNORECASE | regex.V0), left_out
-    except regex.error:
-        return None, frozenset(r.id for r in rules)
+        return rule.pattern.fullmatch(prefix, partial=True, timeout=timeout) is not None
+    except TimeoutError:
+        return True
 
 
 _INDEXES: dict[tuple, tuple[tuple[Pack, ...], _Index]] = {}
@@ -101,12 +105,20 @@ class RuleSet:
         self.regex_timeout = regex_timeout
         self._index = _index_for(self.packs, disabled)
         self.selectors = self._index.selectors
-        self._possible: dict[tuple[str, str], bool] = {}
         self._timeouts: Counter[str] = Counter()
-        self._joined_too_slow = False
+        # One answer per line, stage and action for the whole page: stages ask again about the
+        # same lines, and a rule skipped after its timeouts must not change an answer given.
+        self._answers: dict[tuple[str, str, str], Rule | None] = {}
 
     def match(self, key: str, action: str = "drop", stage: str = "*") -> Rule | None:
         """The first rule of ``stage`` (``*``: any stage) and ``action`` matching the line key."""
+        asked = (key, action, stage)
+        if asked in self._answers:
+            return self._answers[asked]
+        rule = self._answers[asked] = self._first_match(key, action, stage)
+        return rule
+
+    def _first_match(self, key: str, action: str, stage: str) -> Rule | None:
         index = self._index
         slot = (stage, action)
         exact = index.exact.get(slot)
@@ -120,9 +132,7 @@ class RuleSet:
         words = key.count(" ") + 1
         if words > MAX_RULE_WORDS:
             return None
-        if not self._possibly(key, action):
-            patterns = index.unjoined[slot]
-        for rule in patterns:
+        for rule in index.possible(slot, key, self.regex_timeout):
             if (rule.max_words is not None and words > rule.max_words) or self._timeouts[rule.id] >= MAX_TIMEOUTS:
                 continue
             try:
@@ -134,21 +144,6 @@ class RuleSet:
                     log.warning("rule %s timed out (%ss) on %d lines; skipped for the rest of this page",
                                 rule.id, self.regex_timeout, MAX_TIMEOUTS)
         return None
-
-    def _possibly(self, key: str, action: str) -> bool:
-        """Whether some pattern of ``action`` may match: False rules out every joined pattern."""
-        known = self._possible.get((key, action))
-        if known is None:
-            joined = self._index.joined.get(action)
-            if self._joined_too_slow:
-                known = True
-            else:
-                try:
-                    known = joined is not None and joined.fullmatch(key, timeout=self.regex_timeout) is not None
-                except TimeoutError:  # a slow pattern inside: match rule by rule, which caps it
-                    self._joined_too_slow = known = True
-            self._possible[(key, action)] = known
-        return known
 
     def has(self, action: str, stage: str = "*") -> bool:
         index = self._index

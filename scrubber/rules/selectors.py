@@ -6,6 +6,8 @@ from functools import lru_cache
 
 from lxml.cssselect import CSSSelector
 
+from ..source.html.parse import remove, text_of
+
 
 @lru_cache(maxsize=256)
 def _compiled(selector: str) -> CSSSelector:
@@ -30,8 +32,8 @@ def drop_selected(root, rules) -> list[tuple[str, object]]:
         for element in _compiled(rule.selector)(root):
             if element is root or element.getroottree().getroot() is not root.getroottree().getroot():
                 continue  # the page itself, or inside an element removed already
-            text = " ".join(element.text_content().split())
-            element.drop_tree()
+            text = " ".join(text_of(element).split())
+            remove(element)
             if text:
                 removed.append((text, rule))
     return removed

@@ -7,7 +7,7 @@ from collections import Counter
 from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features
-from .region import best_span
+from .region import article_spans
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -22,6 +22,8 @@ FULL_STOPLIST = 400
 MIN_PAGE_STOPWORDS = 0.12
 # Headlines and teasers: most words capitalised, unlike running prose.
 TITLE_CASE_SHARE = 0.5
+TITLE_CASE_MARGIN = 0.25
+PROSE_CAPITALS_MAX = 0.4
 # Without a sentence end, a block must be this long to count as prose.
 LENGTH_UNENDED = 20
 
@@ -32,11 +34,13 @@ GOOD_OFFSET = 5.0
 SHORT_COST = 1.0
 BAD_COST = 1.0
 BAD_WORD_COST = 0.5
-REPEAT_COST = 2.0
+REPEAT_COST = 4.0
 TEMPLATE_WORDS = 3
 MIN_TEMPLATE_COPIES = 3
 MAX_TEMPLATE_WORDS = 15
 MAX_COUNTED_COPIES = 10
+# A second stretch of prose is part of the article when it is at least this share of the first.
+SECOND_SPAN_RATIO = 0.25
 
 
 class ContentScorer:
@@ -63,7 +67,8 @@ class ContentScorer:
         words = sum(f.words for f in features)
         # a page in a language we have no stoplist for shows few stopwords of the guessed one
         full = len(stop) > FULL_STOPLIST and sum(f.stopwords for f in features) >= MIN_PAGE_STOPWORDS * words
-        return [_label(f, full) for f in features], features
+        title_case = max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
+        return [_label(f, full, title_case) for f in features], features
 
     def select(self, blocks, page):
         if not blocks:
@@ -71,27 +76,46 @@ class ContentScorer:
         labels, features = self.classify(blocks, page.lang)
         if GOOD not in labels:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
-        values = [_value(label, f, n, b.text[:1].isupper())
-                  for label, f, n, b in zip(labels, features, copies(blocks), blocks)]
-        start, end = best_span(values)
+        counts = copies(blocks)
+        values = [_value(label, f, n, _capitalised(b.text)) for label, f, n, b in zip(labels, features, counts, blocks)]
+        # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
+        # list of comments or teasers, not more of the article.
+        listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
+        inside = set()
+        for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO)):
+            if number == 0 or not any(listed[start:end]):
+                inside.update(range(start, end))
         for position in range(len(blocks)):
-            if start <= position < end:
+            if position in inside:
                 continue
             label = labels[position]
             yield Drop(position, f"score/{_reason(label, features[position])}",
                        f"outside the article ({label} text)")
 
 
-def _label(f: Features, full_stoplist: bool) -> str:
+def _prose_capitals(features) -> float:
+    """The share of capitalised words in the page's sentences: about 0.15 in English prose,
+    0.35 in German, where every noun is capitalised. A headline has many more."""
+    words = capitals = 0
+    for f in features:
+        if f.terminal and f.words >= LENGTH_HIGH:
+            words += f.words
+            capitals += f.capitalised
+    return min(capitals / words, PROSE_CAPITALS_MAX) if words else PROSE_CAPITALS_MAX / 2
+
+
+def _label(f: Features, full_stoplist: bool, title_case: float) -> str:
     if f.link_density > MAX_LINK_DENSITY:
         return BAD
-    if f.words < LENGTH_LOW or f.capitalised >= TITLE_CASE_SHARE * f.words:
+    if f.words < LENGTH_LOW or f.capitalised >= title_case * f.words:
         return SHORT
     if full_stoplist:
         density = f.stopword_density
         if density >= STOPWORDS_HIGH and (f.words >= LENGTH_UNENDED or f.terminal and f.words >= LENGTH_LOW):
             return GOOD
-        return NEAR_GOOD if density >= STOPWORDS_LOW else BAD
+        # a long run of words without a sentence end is a flattened menu, even with some stopwords
+        unended = not f.terminal and f.words >= LENGTH_UNENDED
+        return NEAR_GOOD if density >= STOPWORDS_LOW and not unended else BAD
     if f.terminal and f.words >= LENGTH_HIGH:
         return GOOD
     return NEAR_GOOD if f.terminal or f.words >= LENGTH_HIGH else BAD
@@ -139,11 +163,16 @@ def _value(label: str, f: Features, copies: int, capitalised: bool) -> float:
     else:
         value = -(BAD_COST + BAD_WORD_COST * f.words)
     # Menus and comment buttons repeat ("Reply", "Share"); so do code tokens and "[edit]"
-    # links inside the article, but those are not capitalised words. A repeated paragraph is
+    # links inside the article, but those are not capitalised like a label. A repeated paragraph is
     # still prose.
     if copies > 1 and capitalised and label != GOOD:
         value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
+
+
+def _capitalised(text: str) -> bool:
+    """Capitalised like a button label ("Reply"), not a code keyword ("SELECT") or a link ("[edit]")."""
+    return text[:1].isupper() and not text.isupper()
 
 
 def _reason(label, f):

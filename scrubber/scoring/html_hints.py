@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import regex
 
+from ..data import stopwords
 from ..filters.base import Drop
+from .classifier import ContentScorer
 
 # A block whose text is mostly link text is a menu, a tag row or a "read more" list.
 MAX_LINK_DENSITY = 0.5
@@ -13,15 +15,22 @@ MAX_LINK_DENSITY = 0.5
 PROSE_WORDS = 30
 # Reading time and dates on a short line of their own: post metadata, not article text.
 METADATA_WORDS = 10
+# "See also: <a>...</a>": a label and a colon before a link.
+_LABEL = regex.compile(r"[^:\n]{1,30}:\s")
+# Headings nested deeper than this under one heading are not searched for its text.
+HEADING_LOOKAHEAD = 50
+# Kinds that are article structure even when short and stopword-free.
+STRUCTURE = ("code", "table_row", "list_item")
 # A paragraph of digits alone (a clap or like counter): table cells, where numbers are content,
 # arrive as table_row blocks, and list items keep their kind, so only paragraphs are judged.
 _NUMBER_ONLY = regex.compile(r"[\d.,\s]+[kKmM]?")
+_SENTENCE_END = regex.compile(r"\p{L}[.!?][\"'”’»)]*$")
 _READING_TIME = regex.compile(r"\b\d+\s*(?i:min|minute|minutes|mins)\.?\s+(?i:read)(?!\p{Ll})")
 
 
 class HtmlScorer:
-    """Drops link lists and reading-time lines left inside the main content, and headings at
-    its end that head nothing. Kept: prose that mentions "a 5 min read", a lone link between
+    """Drops link lists, reading-time lines and bare counters left inside the main content, what follows the
+    article's last prose when it reads like chrome, and headings whose section has nothing left. Kept: prose that mentions "a 5 min read", a lone link between
     paragraphs.
 
     >>> from scrubber.blocks import Block
@@ -30,17 +39,18 @@ class HtmlScorer:
     ...           Block("See the flood map", link_density=1.0), Block("It fell again by noon."), Block("312"),
     ...           Block("Related", kind="heading")]
     >>> [(d.index, d.rule) for d in HtmlScorer().select(blocks, None)]
-    [(0, 'score/link-dense'), (1, 'score/link-dense'), (2, 'score/reading-time'), (6, 'score/bare-number'), (7, 'score/trailing-heading')]
+    [(0, 'score/link-dense'), (1, 'score/link-dense'), (2, 'score/reading-time'), (6, 'score/bare-number'), (7, 'score/empty-heading')]
     """
 
     name = "scoring"
+    text_scorer = ContentScorer()
 
     def select(self, blocks, page):
         kept = []
         linky = [b.link_density > MAX_LINK_DENSITY and len(b.text.split()) < PROSE_WORDS for b in blocks]
         for position, block in enumerate(blocks):
             words = len(block.text.split())
-            if linky[position] and _in_link_run(linky, position):
+            if linky[position] and _in_link_run(linky, position, block.text):
                 yield Drop(position, "score/link-dense", "mostly link text inside the main content")
             elif words <= METADATA_WORDS and _READING_TIME.search(block.text):
                 yield Drop(position, "score/reading-time", "a reading-time line of the post metadata")
@@ -50,13 +60,58 @@ class HtmlScorer:
                 kept.append(position)
         if all(blocks[i].kind == "heading" for i in kept):
             return
-        while blocks[kept[-1]].kind == "heading":
-            yield Drop(kept.pop(), "score/trailing-heading", "a heading with nothing after it")
+        tail = self._tail_after_article(blocks, kept, page)
+        for position in tail:
+            yield Drop(position, "score/after-article", "after the article's last prose, reads like chrome")
+        kept = [i for i in kept if i not in tail]
+        for position in _empty_headings(blocks, kept):
+            yield Drop(position, "score/empty-heading", "a heading whose section has nothing left in it")
+
+    def _tail_after_article(self, blocks, kept, page) -> set[int]:
+        """Blocks after the span the text scorer calls the article: the calls to subscribe,
+        rate or share that sit inside the article's container, below its last paragraph.
+        Code, lists and table rows are structure, not chrome: the tail starts after them. Only for languages
+        with a stoplist (without one, prose cannot be told from chrome)."""
+        if page is None or not stopwords(page.lang):
+            return set()
+        inside = [blocks[i] for i in kept]
+        outside = {d.index for d in self.text_scorer.select(inside, page)}
+        last = max((i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE), default=-1)
+        tail = [i for i in sorted(outside) if i > last]
+        # A page that ends on a whole sentence without links ends on the article's closing
+        # note ("Changes take effect after a restart."), not on chrome.
+        if any(inside[i].kind == "paragraph" and _SENTENCE_END.search(inside[i].text) and
+               inside[i].link_density == 0 for i in tail[-1:]):
+            return set()
+        return {kept[i] for i in tail}
 
 
-def _in_link_run(linky, position) -> bool:
+def _empty_headings(blocks, kept):
+    """Headings with no kept text before the next heading of the same or a higher level
+    ("Read next" over a dropped link list, "Related" at the end)."""
+    for number, position in enumerate(kept):
+        heading = blocks[position]
+        if heading.kind != "heading":
+            continue
+        level = heading.level or 7
+        empty = True
+        for later in kept[number + 1:number + 1 + HEADING_LOOKAHEAD]:
+            block = blocks[later]
+            if block.kind != "heading":
+                empty = False
+                break
+            if (block.level or 7) <= level:
+                break
+        else:
+            empty = empty and number + 1 + HEADING_LOOKAHEAD >= len(kept)
+        if empty:
+            yield position
+
+
+def _in_link_run(linky, position, labelled=None) -> bool:
     """Part of a list of links (a link-dense neighbour), or a menu line above the article; a
-    lone link between paragraphs or after them is a citation."""
+    lone link between paragraphs or after them is a citation, unless a label introduces it
+    ("Read also: ...")."""
     before = position > 0 and linky[position - 1]
     after = position + 1 < len(linky) and linky[position + 1]
-    return before or after or position == 0
+    return before or after or position == 0 or bool(labelled and _LABEL.match(labelled))

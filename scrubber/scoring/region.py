@@ -29,3 +29,27 @@ def best_span(values: list[float]) -> tuple[int, int]:
         if running > best:
             best, best_start, best_end = running, start, position + 1
     return best_start, best_end
+
+
+def article_spans(values: list[float], ratio: float) -> list[tuple[int, int]]:
+    """The best span first, then spans on either side of it whose sum is at least ``ratio``
+    times the best one's: an article cut in two by a long table, or a gallery, or a list of links.
+
+    >>> article_spans([4, -9, 5, -9, 1], ratio=0.5)
+    [(2, 3), (0, 1)]
+    """
+    start, end = best_span(values)
+    if end == start:
+        return []
+    floor = ratio * sum(values[start:end])
+    spans = [(start, end)]
+    pending = [(0, start), (end, len(values))]
+    while pending:
+        low, high = pending.pop()
+        if high - low <= 0:
+            continue
+        s, e = best_span(values[low:high])
+        if e > s and sum(values[low + s:low + e]) >= floor:
+            spans.append((low + s, low + e))
+            pending += [(low, low + s), (low + e, high)]
+    return spans

@@ -29,6 +29,10 @@ _UNFINISHED = regex.compile(r"[\p{L}\p{N},\-–(]$")
 MIN_CHROME_TOKENS = 4
 MIN_CHROME_WEIGHT = 3.0
 CHROME_SHARE = 0.4
+# A piece this long without a sentence end is a menu, or prose with menus run into it ...
+LONG_PIECE_WORDS = 40
+# ... and this many capitalised tokens in a row there are a menu, not a name.
+MIN_MENU_RUN = 4
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -71,8 +75,34 @@ def _logical_lines(text: str):
 def _pieces(line: str) -> list[str]:
     pieces = []
     for sentence in _SENTENCE_BREAK.split(line):
-        pieces.extend(split_chrome_head(sentence))
+        for piece in split_chrome_head(sentence):
+            pieces.extend(split_menu_runs(piece) if piece.count(" ") >= LONG_PIECE_WORDS else [piece])
     return pieces
+
+
+def split_menu_runs(piece: str) -> list[str]:
+    """Cut the runs of capitalised tokens (a flattened menu, a row of labels) out of a very
+    long unpunctuated piece, so that they can be judged apart from the prose around them.
+
+    >>> split_menu_runs("the ferry runs twice a day in summer and Home News Sport Weather Local Contact then once a day")
+    ['the ferry runs twice a day in summer and', 'Home News Sport Weather Local Contact', 'then once a day']
+    """
+    tokens = piece.split(" ")
+    out, start, run_start = [], 0, None
+    for position, token in enumerate(tokens + ["end"]):
+        if not token[:1].islower():
+            if run_start is None:
+                run_start = position
+            continue
+        if run_start is not None and position - run_start >= MIN_MENU_RUN:
+            if run_start > start:
+                out.append(" ".join(tokens[start:run_start]))
+            out.append(" ".join(tokens[run_start:position]))
+            start = position
+        run_start = None
+    if start < len(tokens):
+        out.append(" ".join(tokens[start:]))
+    return out
 
 
 def split_chrome_head(sentence: str) -> list[str]:

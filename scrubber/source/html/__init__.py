@@ -23,6 +23,8 @@ from .prune import prune
 # finds several times more text.
 MIN_ARTICLE_CHARS = 500
 RETRY_GAIN = 2
+# JSON-LD's articleBody replaces the extracted blocks when it is this many times longer.
+LD_GAIN = 2
 
 __all__ = ["HtmlDocument", "extract", "parse"]
 
@@ -53,7 +55,16 @@ def extract(html: str, drop_first=None) -> HtmlDocument:
         more, more_origins = _article_blocks(second, by_name=False)
         if sum(len(b.text) for b in more) > RETRY_GAIN * sum(len(b.text) for b in blocks):
             root, blocks, origins = second, more, more_origins
+    if ld_body and len(ld_body) > max(MIN_ARTICLE_CHARS, LD_GAIN * sum(len(b.text) for b in blocks)):
+        blocks, origins = _json_ld_blocks(ld_body), []
     return HtmlDocument(blocks, title, lang, origins, root, ld_body)
+
+
+def _json_ld_blocks(body: str) -> list[Block]:
+    """The JSON-LD article body as paragraphs: for pages whose markup holds only a teaser and
+    whose text a script renders from data."""
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    return [Block(text, kind="paragraph", index=i) for i, text in enumerate(paragraphs)]
 
 
 def _parse(html, drop_first):

@@ -59,12 +59,14 @@ class _Writer:
         self.chars = 0
         self.link_chars = 0
         self.stack: list[tuple[object, str, int | None]] = []
-        self.link_starts: list[int] = []
+        self.links_open = 0
 
     def add(self, text):
         if text:
             self.parts.append(text)
             self.chars += len(text)
+            if self.links_open:
+                self.link_chars += len(text)
 
     def walk(self, container):
         walker = etree.iterwalk(container, events=("start", "end"))
@@ -92,8 +94,8 @@ class _Writer:
                 elif tag == "br":
                     self.add(_BREAK)
                 else:
-                    if tag == "a":
-                        self.link_starts.append(self.chars)
+                    if tag == "a" and is_link(element):
+                        self.links_open += 1
                     self.add(element.text)
             else:
                 if tag in BLOCK_TAGS:
@@ -102,8 +104,8 @@ class _Writer:
                         continue
                     self.flush()
                     self.stack.pop()
-                elif tag == "a" and self.link_starts:
-                    self.link_chars += self.chars - self.link_starts.pop()
+                elif tag == "a" and self.links_open and is_link(element):
+                    self.links_open -= 1
                 self.add(element.tail)
 
     def special(self, element, tag):
@@ -121,8 +123,10 @@ class _Writer:
         density = min(1.0, self.link_chars / self.chars) if self.chars else 0.0
         self.parts.clear()
         self.chars = self.link_chars = 0
-        self.link_starts = [0] * len(self.link_starts)
         element, kind, level = self.stack[-1] if self.stack else (None, "paragraph", None)
+        if _BREAK not in text:
+            self.emit(clean_line(text), kind, element, density, level)
+            return
         for piece in _PARAGRAPH_BREAK.split(text):
             lines = [clean_line(line) for line in piece.split(_BREAK)]
             self.emit("\n".join(line for line in lines if line), kind, element, density, level)
@@ -135,6 +139,17 @@ class _Writer:
         self.blocks.append(Block(text, kind=kind, index=len(self.blocks), level=level,
                                  link_density=density))
         self.origins.append(element)
+
+
+def is_link(anchor) -> bool:
+    """An anchor that leads somewhere: not a named anchor, not a ``javascript:`` handler.
+
+    >>> from scrubber.source.html.parse import parse
+    >>> [is_link(a) for a in parse('<a href="/x">x</a><a name="top">t</a><a href="javascript:void(0)">j</a>').iter("a")]
+    [True, False, False]
+    """
+    href = anchor.get("href")
+    return href is not None and not href.lstrip()[:11].casefold().startswith("javascript:")
 
 
 def _simple_row(row) -> bool:

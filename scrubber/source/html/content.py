@@ -17,11 +17,13 @@ from functools import lru_cache
 import regex
 from lxml import etree
 
-from .blocks import BLOCK_TAGS
-from .prune import name_words, scoring_hints
+from .blocks import BLOCK_TAGS, is_link
+from .parse import text_of
+from .prune import lead_words, name_words, scoring_hints
 
 PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote", "dd"))
 MIN_PARAGRAPH_CHARS = 25
+MIN_CANDIDATE_CHARS = 80
 TAG_SCORES = {"div": 5, "article": 10, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
               "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
               "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
@@ -29,6 +31,8 @@ ARTICLE_BODY_BONUS = 40
 NAME_WEIGHT = 25
 ANCESTOR_LEVELS = 5
 TOP_CANDIDATES = 5
+# The standfirst is looked for in an <article> at most this many levels above the text.
+ARTICLE_LEVELS = 4
 _COMMAS = regex.compile(r"[,،、，﹐︐︑﹑]")
 
 
@@ -79,7 +83,7 @@ def score_tree(body) -> Scores:
         frame = stack.pop()
         if not isinstance(tag, str):
             frame.chars = frame.inline = frame.commas = 0
-        if tag == "a":
+        if tag == "a" and is_link(element):
             frame.links = frame.chars
         block = tag in BLOCK_TAGS
         if block:
@@ -151,11 +155,47 @@ def main_content(body, scores: Scores | None = None) -> list:
     scores = scores or score_tree(body)
     if not scores.score:
         return [body]
-    ranked = sorted(scores.score, key=scores.final, reverse=True)
+    # A container with less text than a short paragraph cannot be the article, however
+    # promising its name ("page-title" around a headline).
+    ranked = sorted((e for e in scores.score if scores.chars.get(e, 0) >= MIN_CANDIDATE_CHARS), key=scores.final,
+                    reverse=True) or sorted(scores.score, key=scores.final, reverse=True)
     top = ranked[0]
     top = _shared_ancestor(top, ranked[1:TOP_CANDIDATES], scores, body)
     top = _climb(top, scores, body)
-    return _with_siblings(top, scores, body)
+    return _with_lead(_with_siblings(top, scores, body), scores, body)
+
+
+def _with_lead(containers, scores, body):
+    """The standfirst before the article's text: a paragraph or heading named ``lead``,
+    ``teaser``, ``standfirst``... inside the enclosing ``<article>`` (or the parent) and
+    before the chosen containers, which headline blocks often leave out."""
+    top = containers[0]
+    around = set(top.iterancestors())
+    scope = next((a for level, a in enumerate(top.iterancestors()) if level < ARTICLE_LEVELS and a.tag == "article"), None)
+    if scope is None:
+        scope = top.getparent()
+    if scope is None or scope is body:
+        return containers
+    leads = []
+    for element in scope.iter("p", "h2", "h3", "div", "span", top.tag):
+        if element is top:
+            break
+        if element in around or not _is_lead(element.get("class"), element.get("id")):
+            continue
+        if leads and leads[-1] in set(element.iterancestors()):
+            continue
+        # Not a headline block or a lead image with its caption.
+        if element.find(".//h1") is not None or element.find(".//img") is not None:
+            continue
+        if len(text_of(element).strip()) >= MIN_PARAGRAPH_CHARS:
+            leads.append(element)
+    return leads + containers
+
+
+@lru_cache(maxsize=4096)
+def _is_lead(class_name, id_name) -> bool:
+    words = set(name_words(" ".join(filter(None, (class_name, id_name)))))
+    return bool(words & lead_words())
 
 
 def _shared_ancestor(top, others, scores, body):
@@ -224,5 +264,5 @@ def _reads_like_prose(paragraph, scores) -> bool:
         return density < 0.25
     if chars == 0 or density > 0:
         return False
-    text = paragraph.text_content()
+    text = text_of(paragraph)
     return ". " in text or text.rstrip().endswith(".")

@@ -7,6 +7,7 @@ import json
 
 from ...normalise.whitespace import clean_line
 from ...title import strip_site_name
+from .parse import text_of
 
 _OG_TITLE = '//meta[@property="og:title" or @name="og:title"]/@content'
 _HEADINGS = "//h1|//h2|//h3"
@@ -28,8 +29,8 @@ def page_title(root) -> str | None:
         if title:
             return strip_site_name(title)
     title_element = root.find(".//title")
-    title = clean_line(title_element.text_content()) if title_element is not None else ""
-    headings = [clean_line(h.text_content()) for h in root.xpath(_HEADINGS)[:50]]
+    title = clean_line(text_of(title_element)) if title_element is not None else ""
+    headings = [clean_line(text_of(h)) for h in root.xpath(_HEADINGS)[:50]]
     folded = title.casefold()
     inside = [h for h in headings if len(h.split()) >= 2 and h.casefold() in folded]
     if inside:
@@ -71,7 +72,8 @@ def json_ld_body(root) -> str | None:
             continue
         body = _find_body(data)
         if body:
-            return clean_line(body)
+            lines = (clean_line(line) for line in body.splitlines())
+            return "\n".join(line for line in lines if line)
     return None
 
 

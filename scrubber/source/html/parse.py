@@ -3,7 +3,6 @@ XML declarations, NUL bytes. The parser never loads entities, DTDs or anything f
 
 from __future__ import annotations
 
-import lxml.html
 import regex
 from lxml import etree
 
@@ -11,8 +10,9 @@ from lxml import etree
 # parse instead of being cut short.
 _OPTIONS = dict(remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True,
                 default_doctype=False, compact=True)
-_STR_PARSER = lxml.html.HTMLParser(**_OPTIONS)
-_UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8", **_OPTIONS)
+# Plain lxml elements: lxml.html's element classes cost a Python call per element touched.
+_STR_PARSER = etree.HTMLParser(**_OPTIONS)
+_UTF8_PARSER = etree.HTMLParser(encoding="utf-8", **_OPTIONS)
 # libxml2 stops building the tree below depth 2048 even with huge_tree, and drops what is
 # deeper. Such pages are parsed again with the excess nesting tags taken out.
 MAX_DEPTH = 1000
@@ -40,7 +40,7 @@ def parse(html: str):
     if root is not None and _too_deep(root):
         root = _parse(flatten_deep_nesting(html))
     if root is None:
-        return lxml.html.document_fromstring("<html><body></body></html>")
+        return etree.fromstring("<html><body></body></html>", _STR_PARSER)
     return root.getroottree().getroot() if root.getparent() is not None else root
 
 
@@ -60,13 +60,13 @@ def _too_deep(root) -> bool:
 
 
 def flatten_deep_nesting(html: str, limit: int = MAX_DEPTH) -> str:
-    """Markup with opening tags deeper than ``limit`` (and their closing tags) removed, so the
-    text inside survives parsing. Only pages that hit libxml2's depth limit come here, so
+    """Markup with opening tags deeper than ``limit`` (and their closing tags) replaced by a
+    space, so the text inside survives parsing and words on either side stay apart. Only pages that hit libxml2's depth limit come here, so
     counting unclosed ``<p>`` and ``<li>`` as open (they may close implicitly) costs nothing
     on ordinary pages.
 
     >>> flatten_deep_nesting("<div><div><div>x</div></div></div>", limit=1)
-    '<div>x</div>'
+    '<div>  x  </div>'
     """
     out, position, depth = [], 0, 0
     dropped: dict[str, int] = {}
@@ -77,18 +77,46 @@ def flatten_deep_nesting(html: str, limit: int = MAX_DEPTH) -> str:
         if closing:
             if dropped.get(name):
                 dropped[name] -= 1
-                out.append(html[position:match.start()])
+                out.append(html[position:match.start()] + " ")
                 position = match.end()
             else:
                 depth = max(0, depth - 1)
         elif depth >= limit:
             dropped[name] = dropped.get(name, 0) + 1
-            out.append(html[position:match.start()])
+            out.append(html[position:match.start()] + " ")
             position = match.end()
         else:
             depth += 1
     out.append(html[position:])
     return "".join(out)
+
+
+def text_of(element) -> str:
+    """All text inside an element (its tail excluded).
+
+    >>> text_of(parse("<p>One <b>two</b></p>tail").find(".//p"))
+    'One two'
+    """
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
+def remove(element) -> None:
+    """Take an element out of the tree, keeping the text that follows it.
+
+    >>> page = parse("<p>Rain <span>x</span>fell.</p>")
+    >>> remove(page.find(".//span")); text_of(page.find(".//p"))
+    'Rain fell.'
+    """
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + element.tail
+        else:
+            previous.tail = (previous.tail or "") + element.tail
+    parent.remove(element)
 
 
 def _parse_bytes(html: str):

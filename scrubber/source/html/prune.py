@@ -16,6 +16,8 @@ from importlib import resources
 import regex
 from lxml import etree
 
+from .parse import remove, text_of
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -30,9 +32,17 @@ CHROME_ROLES = {"navigation": "navigation", "banner": "navigation", "contentinfo
                 "complementary": "sidebar", "dialog": "overlay", "alertdialog": "overlay", "menu": "navigation",
                 "menubar": "navigation", "search": "navigation"}
 ARTICLE_TAGS = ("article", "main")
-# A pruned element may hold at most this share of the page's text (unless it is mostly links).
-MAX_TEXT_SHARE = 0.4
+# A pruned element may hold at most this share of the page's prose (text outside links);
+# smaller elements are never protected. A class or id name is stronger evidence than a tag
+# (a 50-slide "widget" gallery can outweigh the article beside it), so it needs a larger share.
+MAX_TEXT_SHARE = {"tag": 0.4, "name": 0.75}
+MIN_GUARDED_CHARS = 200
 _WORDS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# A caption that only credits the picture: "Foto: Ingo Pertramer", "(© FEI/Christophe Taniere)".
+_CREDIT = regex.compile(r"\W*(?:©|\(c\)|copyright|foto|fotos|photo|photos|photograph|bild|image|credit|credits|"
+                        r"quelle|source|illustration|grafik|crédito|crédit|foto de)\b|.{0,80}(?:©|shutterstock|istock|getty images)",
+                        regex.IGNORECASE)
+CREDIT_WORDS = 12
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
@@ -55,6 +65,13 @@ def scoring_hints() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(hints["positive"]), frozenset(hints["negative"])
 
 
+@lru_cache(maxsize=1)
+def lead_words() -> frozenset[str]:
+    """Class/id words of a standfirst (the paragraph between headline and text)."""
+    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw)["hints"]["lead"])
+
+
 def name_words(name: str) -> list[str]:
     """Words of a class/id value, case-folded, split at punctuation and camelCase.
 
@@ -74,16 +91,17 @@ def chrome_concept(name: str) -> str | None:
     (True, True)
     >>> chrome_concept("cookie-banner modal"), chrome_concept("comment-body") is None
     ('consent', True)
+    >>> chrome_concept("entry__content steady-paywall-container") is None  # one content word is enough
+    True
     """
     concepts, guard = token_groups()
-    for value in name.split():
-        words = name_words(value)
-        if any(w in guard for w in words):
-            continue
-        for word in words:
-            concept = concepts.get(word)
-            if concept:
-                return concept
+    words = name_words(name)
+    if any(w in guard for w in words):
+        return None
+    for word in words:
+        concept = concepts.get(word)
+        if concept:
+            return concept
     return None
 
 
@@ -95,22 +113,50 @@ def is_hidden(element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def chrome_reason(element, tag: str, in_article: bool, by_name: bool = True) -> str | None:
-    """Why an element is chrome (a concept name), or None; ``by_name`` reads class and id."""
+def _is_credit(caption: str) -> bool:
+    """A caption that is only a picture credit (a described picture is content).
+
+    >>> _is_credit("Foto: Ingo Pertramer"), _is_credit("The mill in 1910, before the fire. Photo: archive")
+    (True, False)
+    """
+    return len(caption.split()) <= CREDIT_WORDS and bool(_CREDIT.match(caption.strip()))
+
+
+def _after(element):
+    """The element that follows ``element``'s subtree in document order (None at the end)."""
+    while element is not None:
+        following = element.getnext()
+        if following is not None:
+            return following
+        element = element.getparent()
+    return None
+
+
+def _inside_article(element) -> bool:
+    return any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
+
+
+def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | None:
+    """Why an element is chrome: (concept, evidence) where evidence is ``hidden``, ``tag``
+    (tag or ARIA role) or ``name`` (class or id); None for content. ``by_name=False`` ignores
+    class and id."""
     if is_hidden(element):
-        return "hidden"
+        return "hidden", "hidden"
     reason = CHROME_TAGS.get(tag)
     if reason:
-        return reason
-    if not in_article and tag in OUTSIDE_ARTICLE:
-        return OUTSIDE_ARTICLE[tag]
+        return reason, "tag"
+    if tag in OUTSIDE_ARTICLE and not _inside_article(element):
+        return OUTSIDE_ARTICLE[tag], "tag"
+    if tag == "figcaption" and _is_credit(text_of(element)):
+        return "credit", "tag"
     role = element.get("role")
     if role and role.strip().casefold() in CHROME_ROLES:
-        return CHROME_ROLES[role.strip().casefold()]
+        return CHROME_ROLES[role.strip().casefold()], "tag"
     if not by_name:
         return None
     names = " ".join(filter(None, (element.get("class"), element.get("id"))))
-    return chrome_concept(names) if names else None
+    concept = chrome_concept(names) if names else None
+    return (concept, "name") if concept else None
 
 
 def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
@@ -127,38 +173,63 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
     body = root.find("body")
     if body is None:
         body = root
-    total = len(body.text_content())
+    prose = PageProse(body)
     doomed = []
-    inside_article = 0
-    walker = etree.iterwalk(body, events=("start", "end"))
-    for event, element in walker:
+    resume = None  # the first element after the subtree last doomed: everything before it goes anyway
+    for element in body.iter():
+        if resume is not None:
+            if element is not resume:
+                continue
+            resume = None
         tag = element.tag
-        if not isinstance(tag, str):
+        if not isinstance(tag, str) or tag in ARTICLE_TAGS or element is body:
             continue
-        if event == "end":
-            if tag in ARTICLE_TAGS:
-                inside_article -= 1
-            continue
-        if tag in ARTICLE_TAGS:
-            inside_article += 1
-            continue
-        if element is body:
-            continue
-        reason = chrome_reason(element, tag, inside_article > 0, by_name)
-        if reason and (reason == "hidden" or not holds_article(element, total)):
-            doomed.append((reason, element))
-            walker.skip_subtree()
+        verdict = chrome_reason(element, tag, by_name)
+        if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
+            doomed.append((verdict[0], element))
+            resume = _after(element)
+            if resume is None:
+                break
     for _, element in doomed:
-        element.drop_tree()
+        remove(element)
     return doomed
 
 
-def holds_article(element, total: int) -> bool:
-    """Too much of the page's prose to be chrome, whatever its name says."""
+class PageProse:
+    """The page's prose: characters outside links, measured once and only when needed."""
+
+    def __init__(self, body):
+        self.body = body
+        self._total = None
+
+    @property
+    def total(self) -> int:
+        if self._total is None:
+            self._total = prose_chars(self.body)
+        return self._total
+
+
+def prose_chars(element) -> int:
+    """Non-space characters outside links.
+
+    >>> from scrubber.source.html.parse import parse
+    >>> prose_chars(parse("<p>Two words <a href=/>and link</a></p>").find(".//p"))
+    8
+    """
+    links = sum(_chars(a) for a in element.iter("a"))
+    return _chars(element) - links
+
+
+def _chars(element) -> int:
+    text = text_of(element)
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+
+
+def holds_article(element, prose: PageProse, by: str = "tag") -> bool:
+    """Too much of the page's prose to be chrome, whatever its name, role or tag says (an
+    ASP.NET page inside one ``<form>``, an article in ``<div class="article-with-rail">``)."""
     if element.get("itemprop") == "articleBody":
         return True
-    size = len(element.text_content())
-    if size <= MAX_TEXT_SHARE * total or size < 200:
+    if _chars(element) < MIN_GUARDED_CHARS:
         return False
-    links = sum(len(a.text_content()) for a in element.iter("a"))
-    return links < 0.5 * size
+    return prose_chars(element) >= MAX_TEXT_SHARE[by] * prose.total
