@@ -220,8 +220,16 @@ def test_comments_and_cdata_everywhere():
     assert "hidden remark" not in out
 
 
-@pytest.mark.parametrize("json_ld", ["[" * 100_000 + "]" * 100_000, '{"a":' * 50_000 + "1" + "}" * 50_000,
-                                     '{"@type": "NewsArticle", "articleBody": "' + "w " * 1_000_000 + '"}', "NaN", "{"])
+HOSTILE_JSON_LD = {
+    "deep-array": "[" * 100_000 + "]" * 100_000,
+    "deep-object": '{"a":' * 50_000 + "1" + "}" * 50_000,
+    "huge-body": '{"@type": "NewsArticle", "articleBody": "' + " ".join(ARTICLE + sentences(20_000, seed=8)) + '"}',
+    "not-json": "NaN",
+    "unclosed": "{",
+}
+
+
+@pytest.mark.parametrize("json_ld", HOSTILE_JSON_LD.values(), ids=HOSTILE_JSON_LD.keys())
 def test_hostile_json_ld(json_ld):
     head = f'<title>Harbour news</title><script type="application/ld+json">{json_ld}</script>'
     assert_article(cleaned(html_page(article_html(), head=head)))
