@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from .data import small_words
+
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " ~ ")
 MAX_TITLE_WORDS = 25
@@ -12,8 +14,9 @@ MAX_SITE_NAME_WORDS = 10
 # Where the title of a text dump is looked for: among the first lines, above the first prose.
 MAX_TITLE_POSITION = 15
 PROSE_WORDS = 12
-# A title longer than this is not "more of a title" than a shorter one.
-TITLE_WORDS_ENOUGH = 12
+# A title-like line with this many content words (not "the", "de"...) is taken for the title;
+# shorter ones may be site or author names ("The Walled Garden", "La Cocina de Carmen").
+TITLE_WORDS_LIKELY = 4
 
 
 def title_words(text: str) -> list[str]:
@@ -84,10 +87,10 @@ def looks_like_title(text: str) -> bool:
 
 
 def guess_title(blocks) -> str | None:
-    """The title of a text dump: of the title-like lines above the first paragraph of prose,
-    the one with the most words (site names and author names are short), the later one on a
-    tie (the site name comes first). Site name suffixes are stripped. A line with three commas
-    is an unpunctuated sentence or a list, not a title.
+    """The title of a text dump, site name stripped: of the title-like lines above the first
+    paragraph of prose, the first with four content words or more (site and author names are
+    shorter), else the longest, the first on a tie. A line with three commas is an
+    unpunctuated sentence or a list, not a title.
 
     >>> from scrubber.blocks import Block
     >>> lines = ["The Walled Garden", "When to Prune Climbing Roses", "Ellen Hart",
@@ -100,10 +103,12 @@ def guess_title(blocks) -> str | None:
         if _is_prose(block.text):
             break
         if block.kind in ("title", "heading", "paragraph") and looks_like_title(block.text) and block.text.count(",") < 3:
-            candidates.append((min(len(block.text.split()), TITLE_WORDS_ENOUGH), position, block.text))
-    if not candidates:
-        return None
-    return strip_site_name(max(candidates)[2])
+            title = strip_site_name(block.text)
+            words = sum(1 for word in title_words(title) if word not in small_words())
+            if words >= TITLE_WORDS_LIKELY:
+                return title
+            candidates.append((words, -position, title))
+    return max(candidates)[2] if candidates else None
 
 
 def _is_prose(text: str) -> bool:

@@ -106,10 +106,18 @@ def test_rules_test_reports_pass_fail_and_diff(capsys, tmp_path):
     pack = tmp_path / "site.toml"
     main(["learn", str(SITE), "-o", str(pack)])
     capsys.readouterr()
-    assert main(["rules", "test", str(pack), str(SITE)]) == 1  # one known gap, see test_rules_site
+    assert main(["rules", "test", str(pack), str(SITE)]) == 0
     out = capsys.readouterr().out
-    assert "ok   07-lifeboat" in out and "FAIL 04-bridge-roadworks" in out
-    assert out.rstrip().endswith("11 passed, 1 failed")
+    assert "ok   07-lifeboat" in out and "ok   04-bridge-roadworks" in out
+    assert out.rstrip().endswith("12 passed, 0 failed")
+    # A pack that knows nothing of the site fails every case, each with its diff.
+    unrelated = tmp_path / "unrelated.toml"
+    unrelated.write_text('[pack]\nname = "unrelated"\n[[drop]]\nid = "never"\ntext = "no page prints this"\n',
+                         encoding="utf-8")
+    assert main(["rules", "test", str(unrelated), str(SITE)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL 04-bridge-roadworks" in out and "+Printed on recycled paper at the Quayside works" in out
+    assert out.rstrip().endswith("0 passed, 12 failed")
 
 
 def test_rules_test_with_a_bad_pack_exits_2(capsys):

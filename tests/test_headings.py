@@ -93,6 +93,10 @@ KEEPS = {
     "spanish-ordinary": ("La ciudad creció mucho en los años sesenta. Los Angeles tiene hoy más habitantes de origen "
                          "mexicano que muchas ciudades de México.", "es"),
     "film-title-with-opener": ("She saw it in May. The film While We're Young was shown at the festival twice that week.", "en"),
+    "name-after-article-at-paragraph-start": ("The Old Mill bridge will close to traffic next month, the county said, "
+                                              "and Mill Lane stays open.", "en"),
+    "street-name-before-said": ("The bridge will close for six weeks. Shopkeepers on Mill Lane said the last closure cost them "
+                                "a third of their trade.", "en"),
     "short-capitalised-run": ("He moved to New York City in 1999 and never went back to the farm where he grew up.", "en"),
 }
 

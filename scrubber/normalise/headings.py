@@ -184,7 +184,9 @@ def _title_case_heading(tokens, first, vocabulary, numbered):
     if sentence <= first or (_bare(tokens[sentence - 1][1]), _bare(tokens[sentence][1])) in vocabulary.pairs:
         return None  # never cut a name the page writes mid-sentence ("New Zealand", "Barack Obama")
     heading = [t for _, t in tokens[first:sentence]]
-    if not vocabulary.common(tokens[sentence][1]) and not _name_may_follow(heading, vocabulary):
+    if not vocabulary.common(tokens[sentence][1]) and not (
+            _name_may_follow(heading, vocabulary)
+            and (_bare(follower).casefold() not in reporting_verbs() or _starts_with_name(tokens, sentence, vocabulary))):
         return None
     return sentence if _plausible_heading(heading, vocabulary, numbered) else None
 
@@ -197,6 +199,16 @@ def _name_may_follow(heading, vocabulary):
     if any(_bare(w).casefold() in honorifics() for w in heading[-2:]):
         return False
     return len(heading) > 2 or vocabulary.common(heading[-1]) or heading[-1][:1].isdigit()
+
+
+def _starts_with_name(tokens, sentence, vocabulary):
+    """Evidence that a speaker's name opens the sentence rather than the heading's last words:
+    a title ("Mayor Janet Okafor said"), a name the page writes mid-sentence, or an apposition
+    ("Ana Ruiz, a tenant, said"). Without it, "Shopkeepers on Mill | Lane said" would be cut."""
+    word = tokens[sentence][1]
+    if _bare(word).casefold() in honorifics() or vocabulary.name(word):
+        return True
+    return any(_is_apposition_name(tokens, index, vocabulary) for index in range(sentence, min(sentence + 3, len(tokens))))
 
 
 def _is_apposition_name(tokens, index, vocabulary):
@@ -237,6 +249,8 @@ def _plausible_heading(words, vocabulary, numbered=False):
         return False
     if not all(_WORDCHARS.search(w) or w in "&-–—:/" for w in words):
         return False
+    if len(words) == 2 and words[0].casefold() in small_words():
+        return False  # "The Old | Mill bridge will close": an article and one word open a name
     if numbered and len(words) >= 3:
         return True  # "3 Ways to Keep Bread Fresh": a list number opens headings, not sentences
     # A heading carries title-cased *common* words ("Guarantees", "Discussion"); a chain of

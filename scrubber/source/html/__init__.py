@@ -9,6 +9,7 @@ article's containers, turn them into structured blocks.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ...blocks import Block
@@ -25,6 +26,12 @@ MIN_ARTICLE_CHARS = 500
 RETRY_GAIN = 2
 # JSON-LD's articleBody replaces the extracted blocks when it is this many times longer.
 LD_GAIN = 2
+# ...and reads like an article: no single word makes up this share of it ("w w w w ...").
+LD_MAX_WORD_SHARE = 0.3
+# When the markup holds a real paragraph (this many words, more than a "Loading..." notice),
+# the JSON-LD must be the same article: it has to contain that paragraph's opening words.
+LD_PARAGRAPH_WORDS = 20
+LD_PROBE_WORDS = 8
 
 __all__ = ["HtmlDocument", "extract", "parse"]
 
@@ -55,9 +62,36 @@ def extract(html: str, drop_first=None) -> HtmlDocument:
         more, more_origins = _article_blocks(second, by_name=False)
         if sum(len(b.text) for b in more) > RETRY_GAIN * sum(len(b.text) for b in blocks):
             root, blocks, origins = second, more, more_origins
-    if ld_body and len(ld_body) > max(MIN_ARTICLE_CHARS, LD_GAIN * sum(len(b.text) for b in blocks)):
+    if ld_body and _json_ld_stands_in(ld_body, blocks):
         blocks, origins = _json_ld_blocks(ld_body), []
     return HtmlDocument(blocks, title, lang, origins, root, ld_body)
+
+
+def _json_ld_stands_in(body: str, blocks) -> bool:
+    """Whether JSON-LD's articleBody should replace what the markup gave: far longer, prose-like,
+    and the same article as the markup's longest paragraph (a page's data can be stale, or
+    hostile: a megabyte of one repeated word must not push the real article out).
+
+    >>> story = [Block("The council met on Monday and agreed that the new library in the old mill opens in May, "
+    ...                "with a reading room upstairs.")]
+    >>> _json_ld_stands_in("w " * 5000, story)
+    False
+    >>> _json_ld_stands_in(story[0].text + " It will cost less than the council feared last winter." * 30, story)
+    True
+    >>> _json_ld_stands_in("A different story about ferries and the harbour in the spring storms." * 30, story)
+    False
+    """
+    markup = sum(len(b.text) for b in blocks)
+    if len(body) <= max(MIN_ARTICLE_CHARS, LD_GAIN * markup):
+        return False
+    words = body.split()
+    if Counter(words).most_common(1)[0][1] > LD_MAX_WORD_SHARE * len(words):
+        return False
+    longest = max(blocks, key=lambda b: len(b.text), default=None)
+    if longest is None or len(longest.text.split()) < LD_PARAGRAPH_WORDS:
+        return True
+    probe = " ".join(longest.text.split()[:LD_PROBE_WORDS])
+    return probe in " ".join(words)
 
 
 def _json_ld_blocks(body: str) -> list[Block]:
