@@ -308,6 +308,11 @@ def test_quadratic_blowup_entity_is_not_expanded():
     assert "a" * 1000 not in out
 
 
+@pytest.mark.parametrize("url", ["http://[::1", "http://exa mple.com/", "", "::::", "http://\x00/", "https://" + "a." * 5000])
+def test_malformed_urls_only_switch_domain_packs_off(url):
+    assert_article(cleaned("\n".join(ARTICLE), url=url))
+
+
 # --- pages without an article ---------------------------------------------------------------
 
 def test_page_that_is_only_a_script():
