@@ -376,7 +376,7 @@ def test_a_slow_stage_is_stopped_inside_its_loop():
 
 @pytest.mark.parametrize("option, value, error", [
     ("max_input_bytes", "big", TypeError), ("time_budget", [1], TypeError), ("time_budget", -1, ValueError),
-    ("regex_timeout", None, TypeError), ("max_input_bytes", -5, ValueError)])
+    ("regex_timeout", None, TypeError), ("regex_timeout", 0, ValueError), ("max_input_bytes", -5, ValueError)])
 def test_invalid_limits_are_rejected(option, value, error):
     with pytest.raises(error, match=option):
         scrubber.clean("text", **{option: value})
