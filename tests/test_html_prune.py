@@ -52,6 +52,7 @@ def test_class_and_id_token_groups(name, concept):
     "adventure-story",          # "ad" only as a whole word
     "header-content",           # content word guards the name
     "downloads", "leading", "thread", "cookiejar-recipe",
+    "MathJax CtxtMenu_Attached_0",  # a formula, whatever its context-menu hook says
 ])
 def test_look_alike_names_are_kept(name):
     assert "kept" in kept_text(f'<div class="{name}">kept</div>' + STORY)
@@ -85,3 +86,9 @@ def test_prose_about_cookies_and_sharing_survives_cleaning():
 def test_deeply_nested_chrome_names_prune_without_recursion():
     html = '<div class="share">' * 3000 + "chrome" + "</div>" * 3000 + STORY
     assert "chrome" not in kept_text(html)
+
+
+def test_an_id_made_from_a_heading_is_not_a_component_name():
+    html = '<section id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2>' + STORY + "</section>"
+    assert "Sharing with a single developer" in kept_text(html)
+    assert "chrome" not in kept_text('<div id="share-buttons">chrome</div>' + STORY)

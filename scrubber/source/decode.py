@@ -25,7 +25,7 @@ _ALIASES = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin-1": "cp1252", 
 def decode(data: bytes) -> str:
     """Decode page bytes to str.
 
-    Order: a byte-order mark; valid UTF-8 (the web's default); UTF-16 without a BOM; UTF-8
+    Order: a byte-order mark; UTF-32/UTF-16 without one; valid UTF-8 (the web's default); UTF-8
     with a few stray legacy bytes, each read as windows-1252 (so one bad byte never garbles a
     page, whatever its ``<meta>`` claims); a charset declared in the page (``<meta charset>``,
     an XML declaration, a ``Content-Type:`` header line); then charset_normalizer's guess.
@@ -50,8 +50,7 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         text = None
     if text is not None:
-        utf16 = _bomless_utf16(data)
-        return data.decode(utf16, errors="replace") if utf16 else text
+        return text
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="cp1252_fallback")
     declared = _declared_charset(data[:4096])
@@ -69,19 +68,6 @@ def _declared_charset(head: bytes) -> str | None:
         return None
     label = next(g for g in found.groups() if g)
     return label.decode("ascii", "ignore").strip().lower()
-
-
-def _bomless_utf16(data: bytes) -> str | None:
-    # ASCII markup in UTF-16 is every other byte NUL; valid UTF-8 text almost never is.
-    head = data[:2000]
-    if len(head) < 8 or head.count(0) < len(head) // 3:
-        return None
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    if odd > 3 * even:
-        return "utf-16-le"
-    if even > 3 * odd:
-        return "utf-16-be"
-    return None
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -43,6 +43,8 @@ _CREDIT = regex.compile(r"\W*(?:©|\(c\)|copyright|foto|fotos|photo|photos|photo
                         r"quelle|source|illustration|grafik|crédito|crédit|foto de)\b|.{0,80}(?:©|shutterstock|istock|getty images)",
                         regex.IGNORECASE)
 CREDIT_WORDS = 12
+# An id of this many words is an anchor made from a heading, not a component name.
+HEADING_ANCHOR_WORDS = 4
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
@@ -136,6 +138,18 @@ def _inside_article(element) -> bool:
     return any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
 
 
+def _component_id(element_id: str | None) -> str | None:
+    """The id when it names a component; None for an anchor made from a heading
+    ("sharing-with-a-single-developer"), which says nothing about what the element is.
+
+    >>> _component_id("share-buttons"), _component_id("sharing-with-a-single-developer")
+    ('share-buttons', None)
+    """
+    if element_id and len(name_words(element_id)) >= HEADING_ANCHOR_WORDS:
+        return None
+    return element_id
+
+
 def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | None:
     """Why an element is chrome: (concept, evidence) where evidence is ``hidden``, ``tag``
     (tag or ARIA role) or ``name`` (class or id); None for content. ``by_name=False`` ignores
@@ -154,7 +168,7 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
         return CHROME_ROLES[role.strip().casefold()], "tag"
     if not by_name:
         return None
-    names = " ".join(filter(None, (element.get("class"), element.get("id"))))
+    names = " ".join(filter(None, (element.get("class"), _component_id(element.get("id")))))
     concept = chrome_concept(names) if names else None
     return (concept, "name") if concept else None
 
