@@ -46,6 +46,8 @@ class CleanConfig:
         _check_limit("max_input_bytes", self.max_input_bytes, int)
         _check_limit("time_budget", self.time_budget, (int, float))
         _check_limit("regex_timeout", self.regex_timeout, (int, float), optional=False)
+        if self.regex_timeout == 0:  # every pattern would time out at once: all regex rules off, silently
+            raise ValueError("regex_timeout must be more than 0")
 
     def with_overrides(self, **overrides) -> "CleanConfig":
         """A copy with some fields replaced; unknown names raise TypeError.

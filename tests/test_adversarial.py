@@ -191,6 +191,15 @@ def test_five_megabyte_single_line_of_text():
     assert_article(out, sentences(50_000, seed=5)[::997])
 
 
+def test_fifty_thousand_indented_continuation_lines():
+    # An HTML text node dumped with its source indentation: every line continues the one before.
+    # Joining them used to re-search the whole growing line each time (minutes for 2 MB).
+    run = "\n".join(f"    and the list of repairs went on with item {i}" for i in range(50_000))
+    out = cleaned("\n".join(ARTICLE) + "\nThe harbour master read out the repairs\n" + run)
+    assert_article(out)
+    assert "item 49999" in out
+
+
 def test_five_megabyte_line_without_sentence_ends():
     words = " ".join(f"word{i}" for i in range(700_000))
     assert len(words) > 5_000_000
@@ -211,8 +220,16 @@ def test_comments_and_cdata_everywhere():
     assert "hidden remark" not in out
 
 
-@pytest.mark.parametrize("json_ld", ["[" * 100_000 + "]" * 100_000, '{"a":' * 50_000 + "1" + "}" * 50_000,
-                                     '{"@type": "NewsArticle", "articleBody": "' + "w " * 1_000_000 + '"}', "NaN", "{"])
+HOSTILE_JSON_LD = {
+    "deep-array": "[" * 100_000 + "]" * 100_000,
+    "deep-object": '{"a":' * 50_000 + "1" + "}" * 50_000,
+    "huge-body": '{"@type": "NewsArticle", "articleBody": "' + " ".join(ARTICLE + sentences(20_000, seed=8)) + '"}',
+    "not-json": "NaN",
+    "unclosed": "{",
+}
+
+
+@pytest.mark.parametrize("json_ld", HOSTILE_JSON_LD.values(), ids=HOSTILE_JSON_LD.keys())
 def test_hostile_json_ld(json_ld):
     head = f'<title>Harbour news</title><script type="application/ld+json">{json_ld}</script>'
     assert_article(cleaned(html_page(article_html(), head=head)))
@@ -291,6 +308,11 @@ def test_quadratic_blowup_entity_is_not_expanded():
     assert "a" * 1000 not in out
 
 
+@pytest.mark.parametrize("url", ["http://[::1", "http://exa mple.com/", "", "::::", "http://\x00/", "https://" + "a." * 5000])
+def test_malformed_urls_only_switch_domain_packs_off(url):
+    assert_article(cleaned("\n".join(ARTICLE), url=url))
+
+
 # --- pages without an article ---------------------------------------------------------------
 
 def test_page_that_is_only_a_script():
@@ -354,7 +376,7 @@ def test_a_slow_stage_is_stopped_inside_its_loop():
 
 @pytest.mark.parametrize("option, value, error", [
     ("max_input_bytes", "big", TypeError), ("time_budget", [1], TypeError), ("time_budget", -1, ValueError),
-    ("regex_timeout", None, TypeError), ("max_input_bytes", -5, ValueError)])
+    ("regex_timeout", None, TypeError), ("regex_timeout", 0, ValueError), ("max_input_bytes", -5, ValueError)])
 def test_invalid_limits_are_rejected(option, value, error):
     with pytest.raises(error, match=option):
         scrubber.clean("text", **{option: value})

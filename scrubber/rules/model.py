@@ -84,8 +84,20 @@ class Pack:
         if not self.scoped:
             return True
         if url and self.domains:
-            host = (urlsplit(url).hostname or "").casefold()
+            host = _host(url)
             for domain in self.domains:
                 if host == domain or host.endswith("." + domain):
                     return True
         return bool(self.detect_keys and not self.detect_keys.isdisjoint(line_keys))
+
+
+def _host(url: str) -> str:
+    """The URL's host name, case-folded; "" when the URL is malformed (a scraped URL can be).
+
+    >>> _host("https://Me.WixSite.com/blog"), _host("http://[::1")
+    ('me.wixsite.com', '')
+    """
+    try:
+        return (urlsplit(url).hostname or "").casefold()
+    except ValueError:
+        return ""

@@ -55,19 +55,21 @@ def text_blocks(text: str) -> list[Block]:
 
 def _logical_lines(text: str):
     """``(line, after_blank)`` pairs, indented continuation lines joined to the line before."""
-    lines: list[list] = []
+    # Each logical line is kept as its physical parts and joined once: growing one string and
+    # re-searching its end for every continuation made a long run of them quadratic.
+    lines: list[tuple[list[str], bool]] = []
     blank = False
     for raw in split_lines(text):
         line = clean_line(raw)
         if not line:
             blank = True
             continue
-        if lines and not blank and _INDENTED.match(raw) and _UNFINISHED.search(lines[-1][0]):
-            lines[-1][0] += " " + line
+        if lines and not blank and _INDENTED.match(raw) and _UNFINISHED.search(lines[-1][0][-1]):
+            lines[-1][0].append(line)
         else:
-            lines.append([line, blank])
+            lines.append(([line], blank))
         blank = False
-    return lines
+    return [(" ".join(parts), after_blank) for parts, after_blank in lines]
 
 
 def _pieces(line: str) -> list[str]:
