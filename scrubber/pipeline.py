@@ -141,7 +141,9 @@ class Pipeline:
             if shown:
                 rest = blocks[:position] + blocks[position + 1:]
                 return Block(shown, kind="title", index=block.index), rest
-        if page.title:
+        # A metadata title that is itself a chrome line ("Privacy", "Home") would be dropped
+        # if the output were cleaned again; it is no title to show.
+        if page.title and page.rules.match(line_key(page.title), "drop") is None:
             return Block(page.title, kind="title", index=-1), blocks
         return None, blocks
 

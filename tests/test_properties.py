@@ -145,8 +145,6 @@ def test_recleaning_keeps_the_title_when_two_lines_tie():
 
 
 # Known exceptions to idempotence, found by the property above over word-salad documents.
-@pytest.mark.xfail(strict=True, reason="the HTML <title> is output as the first line without passing the chrome "
-                   "rules; cleaned again as text, that line is judged like any other and a chrome word is dropped")
 def test_recleaning_keeps_an_html_title_that_is_a_chrome_word():
     once = scrubber.clean("<html><head><title>Privacy</title></head><body><p>the</p></body></html>")
     assert scrubber.clean(once) == once
