@@ -1,8 +1,6 @@
-"""Pipeline: source -> filters -> scoring -> title -> normaliser, collecting the trace."""
+"""Pipeline: source -> filters -> fragments joined -> title -> scoring -> normaliser, collecting the trace."""
 
 from __future__ import annotations
-
-import logging
 
 from .blocks import Block
 from .config import CleanConfig
@@ -24,8 +22,6 @@ from .source.html import extract as extract_html
 from .source.text import text_blocks
 from .title import guess_title, title_text, title_words
 from .trace import Removal, Trace
-
-log = logging.getLogger("scrubber")
 
 
 class Pipeline:
