@@ -29,6 +29,10 @@ TAG_SCORES = {"div": 5, "article": 10, "main": 5, "section": 2, "pre": 3, "td": 
               "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
 ARTICLE_BODY_BONUS = 40
 NAME_WEIGHT = 25
+# A promising name ("content", "post") counts in full for a container that collects at least
+# this many paragraph points (one paragraph of a few lines), in proportion below: a box named
+# "bottom-content" around an address line must not outrank the article.
+FULL_NAME_POINTS = 2
 ANCESTOR_LEVELS = 5
 TOP_CANDIDATES = 5
 # The standfirst is looked for in an <article> at most this many levels above the text.
@@ -55,18 +59,25 @@ class Scores:
         self.score: dict = {}
         self.chars: dict = {}
         self.links: dict = {}
+        self.points: dict = {}
 
     def link_density(self, element) -> float:
         chars = self.chars.get(element, 0)
         return self.links.get(element, 0) / chars if chars else 0.0
 
     def final(self, element) -> float:
-        return self.score.get(element, 0.0) * (1 - self.link_density(element))
+        score = self.score.get(element, 0.0)
+        points = self.points.get(element, 0.0)
+        if points < FULL_NAME_POINTS:
+            score -= _positive_weight(element.get("class"), element.get("id")) * (1 - points / FULL_NAME_POINTS)
+        return score * (1 - self.link_density(element))
 
     def add(self, element, points):
         if element not in self.score:
             self.score[element] = _initial_score(element)
+            self.points[element] = 0.0
         self.score[element] += points
+        self.points[element] += points
 
 
 def score_tree(body) -> Scores:
@@ -125,6 +136,12 @@ def _initial_score(element) -> float:
     if element.get("itemprop") == "articleBody":
         score += ARTICLE_BODY_BONUS
     return score
+
+
+@lru_cache(maxsize=8192)
+def _positive_weight(class_name, id_name) -> int:
+    positive, _ = scoring_hints()
+    return sum(NAME_WEIGHT for name in (class_name, id_name) if name and set(name_words(name)) & positive)
 
 
 @lru_cache(maxsize=8192)
