@@ -38,6 +38,7 @@ def test_non_content_markup_is_pruned(markup):
     ("breadcrumbs", "breadcrumb"), ("sidebar-right", "sidebar"), ("widget_recent_entries", "sidebar"),
     ("intercom-container", "chat"), ("ad-slot", "ads"), ("sponsored-links", "ads"),
     ("modal-backdrop", "overlay"), ("popup", "overlay"), ("paywall-prompt", "paywall"),
+    ("post-image-credits", "credit"), ("photoCredit", "credit"), ("copyright", "credit"),
 ])
 def test_class_and_id_token_groups(name, concept):
     assert chrome_concept(name) == concept
