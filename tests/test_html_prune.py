@@ -32,7 +32,7 @@ def test_non_content_markup_is_pruned(markup):
 
 
 @pytest.mark.parametrize("name, concept", [
-    ("cookie-banner", "consent"), ("gdpr-notice", "consent"), ("onetrust-consent-sdk", "consent"),
+    ("cookie-banner", "consent"), ("gdpr-notice", "consent"), ("dsgvo-notice", "consent"), ("onetrust-consent-sdk", "consent"),
     ("social-share", "share"), ("shareButtons", "share"), ("newsletter-signup", "newsletter"),
     ("related-posts", "related"), ("jp-relatedposts", "related"), ("comments-area", "comments"),
     ("breadcrumbs", "breadcrumb"), ("sidebar-right", "sidebar"), ("widget_recent_entries", "sidebar"),
@@ -53,6 +53,7 @@ def test_class_and_id_token_groups(name, concept):
     "adventure-story",          # "ad" only as a whole word
     "header-content",           # content word guards the name
     "downloads", "leading", "thread", "cookiejar-recipe",
+    "cmp-text", "cmp_article_details",  # "cmp" prefixes every component of some CMSs, not only consent managers
     "MathJax CtxtMenu_Attached_0",  # a formula, whatever its context-menu hook says
 ])
 def test_look_alike_names_are_kept(name):
