@@ -94,3 +94,14 @@ def test_an_id_made_from_a_heading_is_not_a_component_name():
     html = '<section id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2>' + STORY + "</section>"
     assert "Sharing with a single developer" in kept_text(html)
     assert "chrome" not in kept_text('<div id="share-buttons">chrome</div>' + STORY)
+
+
+def test_a_page_builders_text_widget_is_not_a_sidebar_widget():
+    # Elementor wraps every block, text included, in "elementor-widget-container".
+    text_block = ('<div class="elementor-element elementor-widget elementor-widget-text-editor">'
+                  '<div class="elementor-widget-container"><p>The lock keeper opens the gates at dawn.</p></div></div>')
+    share_block = ('<div class="elementor-element elementor-widget elementor-widget-share-buttons">'
+                   '<div class="elementor-widget-container">Share on Mastodon</div></div>')
+    kept = kept_text(STORY + text_block + share_block)
+    assert "lock keeper" in kept
+    assert "Mastodon" not in kept

@@ -54,6 +54,7 @@ def token_groups() -> tuple[dict[str, str], frozenset[str]]:
     raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
     groups = tomllib.loads(raw)
     groups.pop("hints")
+    groups.pop("builders")
     guard = frozenset(groups.pop("guard")["words"])
     concepts = {word: concept for concept, group in groups.items() for word in group["words"]}
     return concepts, guard
@@ -97,7 +98,7 @@ def chrome_concept(name: str) -> str | None:
     True
     """
     concepts, guard = token_groups()
-    words = name_words(name)
+    words = _without_builder_widgets(name_words(name))
     if any(w in guard for w in words):
         return None
     for word in words:
@@ -105,6 +106,25 @@ def chrome_concept(name: str) -> str | None:
         if concept:
             return concept
     return None
+
+
+@lru_cache(maxsize=1)
+def builder_prefixes() -> frozenset[str]:
+    """Page builders that name every block ``<builder>-widget-<type>``."""
+    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw)["builders"]["prefixes"])
+
+
+def _without_builder_widgets(words: list[str]) -> list[str]:
+    """``words`` without a "widget" that follows a page builder's prefix: in
+    "elementor-widget-container" it wraps any block, text included; the type word after it
+    ("elementor-widget-share-buttons") still names the block.
+
+    >>> _without_builder_widgets(["elementor", "widget", "share", "buttons"])
+    ['elementor', 'share', 'buttons']
+    """
+    prefixes = builder_prefixes()
+    return [w for i, w in enumerate(words) if not (w == "widget" and i and words[i - 1] in prefixes)]
 
 
 def is_hidden(element) -> bool:
