@@ -105,3 +105,15 @@ def test_a_page_builders_text_widget_is_not_a_sidebar_widget():
     kept = kept_text(STORY + text_block + share_block)
     assert "lock keeper" in kept
     assert "Mastodon" not in kept
+
+
+def test_a_short_picture_caption_is_pruned_and_a_caption_that_tells_the_story_stays():
+    short = "<figure><img src=a.jpg><figcaption>The harbour wall at low tide.</figcaption></figure>"
+    story = ("The second day began before sunrise, when the crew hauled the nets by hand because the "
+             "winch had frozen overnight; by noon the hold was full, and the skipper turned for home "
+             "through a sea that had grown steadily rougher since the morning forecast.")
+    long = f"<figure><img src=b.jpg><figcaption>{story}</figcaption></figure>"
+    kept = kept_text(STORY + short + long)
+    assert "harbour wall" not in kept
+    assert "skipper turned for home" in kept
+    assert "ferry to the island" in kept

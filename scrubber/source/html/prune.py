@@ -43,6 +43,9 @@ _CREDIT = regex.compile(r"\W*(?:©|\(c\)|copyright|foto|fotos|photo|photos|photo
                         r"quelle|source|illustration|grafik|crédito|crédit|foto de)\b|.{0,80}(?:©|shutterstock|istock|getty images)",
                         regex.IGNORECASE)
 CREDIT_WORDS = 12
+# A picture's caption describes the picture, not the article's argument; a caption this long
+# is a paragraph of the story told beside the picture (list articles, photo essays) and stays.
+CAPTION_PROSE_WORDS = 40
 # An id of this many words is an anchor made from a heading, not a component name.
 HEADING_ANCHOR_WORDS = 4
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
@@ -181,8 +184,12 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
         return reason, "tag"
     if tag in OUTSIDE_ARTICLE and not _inside_article(element):
         return OUTSIDE_ARTICLE[tag], "tag"
-    if tag == "figcaption" and _is_credit(text_of(element)):
-        return "credit", "tag"
+    if tag == "figcaption":
+        caption = text_of(element)
+        if _is_credit(caption):
+            return "credit", "tag"
+        if len(caption.split()) < CAPTION_PROSE_WORDS:
+            return "caption", "tag"
     role = element.get("role")
     if role and role.strip().casefold() in CHROME_ROLES:
         return CHROME_ROLES[role.strip().casefold()], "tag"
