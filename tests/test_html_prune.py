@@ -39,6 +39,7 @@ def test_non_content_markup_is_pruned(markup):
     ("intercom-container", "chat"), ("ad-slot", "ads"), ("sponsored-links", "ads"),
     ("modal-backdrop", "overlay"), ("popup", "overlay"), ("paywall-prompt", "paywall"),
     ("post-image-credits", "credit"), ("photoCredit", "credit"), ("copyright", "credit"),
+    ("ez-toc-container", "navigation"), ("editorial-disclaimer", "disclaimer"), ("post-ratings", "feedback"),
 ])
 def test_class_and_id_token_groups(name, concept):
     assert chrome_concept(name) == concept
@@ -53,6 +54,7 @@ def test_class_and_id_token_groups(name, concept):
     "adventure-story",          # "ad" only as a whole word
     "header-content",           # content word guards the name
     "downloads", "leading", "thread", "cookiejar-recipe",
+    "protocol-steps",           # "toc" only as a whole word
     "cmp-text", "cmp_article_details",  # "cmp" prefixes every component of some CMSs, not only consent managers
     "MathJax CtxtMenu_Attached_0",  # a formula, whatever its context-menu hook says
 ])
