@@ -34,3 +34,15 @@ def test_a_promising_name_still_helps_a_container_with_paragraphs():
     page = ("<html><body><div class=teaser-list>" + "<p>Short note, with a comma, and another one here.</p>" * 3
             + "</div><div class='post-content'>" + ARTICLE + "</div></body></html>")
     assert "dry dock" in chosen(page)
+
+
+def test_a_one_sentence_box_is_never_the_article_however_it_scores():
+    # One comma-heavy sentence in a well-named box outscores plain paragraphs, but two lines
+    # of text cannot be the article.
+    box = ("<section><div class='post-summary'><p>Snow, ice, wind, frost, hail, sleet, fog: "
+           "the solar panels carry it all, say the engineers.</p></div></section>")
+    article = ("<section><div>" + "<p>Solar panels on barn roofs carry more than their own weight "
+               "when snow lies on them for weeks, and the frames were not built for that load in "
+               "the valleys where winters are long and wet.</p>" * 2 + "</div></section>")
+    text = chosen("<html><body>" + box + article + "</body></html>")
+    assert "barn roofs" in text

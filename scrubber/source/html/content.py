@@ -23,7 +23,8 @@ from .prune import lead_words, name_words, scoring_hints
 
 PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote", "dd"))
 MIN_PARAGRAPH_CHARS = 25
-MIN_CANDIDATE_CHARS = 80
+# Two lines of text: less cannot be the article, however well its one sentence scores.
+MIN_CANDIDATE_CHARS = 140
 TAG_SCORES = {"div": 5, "article": 10, "main": 5, "section": 2, "pre": 3, "td": 3, "blockquote": 3,
               "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
               "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
