@@ -1,0 +1,64 @@
+"""Chrome phrases glued to the head of a piece of a flattened page, cut off by the rule packs.
+
+A page flattened onto one line keeps its menu and share row as runs of words inside the
+pieces ``source.text`` cuts at sentence ends: "Skip to content Home About Building a Shed".
+Each phrase a drop rule knows as a whole line ("Skip to content", "Home") is cut off the
+head of the piece into a block of its own, so the filters can judge it like any chrome line.
+"""
+
+from __future__ import annotations
+
+from ..blocks import Block
+
+# The longest phrase looked for: "Das könnte Sie auch interessieren", "© 2025 Shed Diaries".
+MAX_PHRASE_TOKENS = 7
+# A one-word head may be a sentence's subject ("Weather Service staff said ..."): a head is cut
+# only when it has this many words.
+MIN_HEAD_TOKENS = 2
+# One unknown capitalised word between known menu entries is a menu entry the packs lack.
+MAX_UNKNOWN_RUN = 1
+
+
+def peel_chrome_heads(blocks: list[Block], is_chrome) -> list[Block]:
+    """Blocks with the known chrome phrases at the head of each flattened piece cut off.
+
+    ``is_chrome(text)`` says whether a drop rule matches ``text`` as a whole line.
+
+    >>> menu = {"skip to content", "home", "contact"}
+    >>> pieces = [Block("Skip to content Home Projects Contact Building a Garden Shed", line=0)]
+    >>> [b.text for b in peel_chrome_heads(pieces, lambda t: t.casefold() in menu)]
+    ['Skip to content', 'Home', 'Projects', 'Contact', 'Building a Garden Shed']
+    """
+    out: list[Block] = []
+    for block in blocks:
+        phrases = split_known_head(block.text, is_chrome) if block.line is not None else [block.text]
+        for position, phrase in enumerate(phrases):
+            out.append(Block(phrase, kind=block.kind, index=len(out), line=block.line, level=block.level,
+                             link_density=block.link_density, hints=block.hints,
+                             after_blank=block.after_blank and position == 0))
+    return out
+
+
+def split_known_head(text: str, is_chrome) -> list[str]:
+    """``text`` cut into its head's chrome phrases (and unknown menu words between them) and the rest."""
+    tokens = text.split(" ")
+    phrases: list[str] = []
+    position, known_end, known_phrases = 0, 0, 0
+    while position < len(tokens):
+        length = next((k for k in range(min(MAX_PHRASE_TOKENS, len(tokens) - position), 0, -1)
+                       if is_chrome(" ".join(tokens[position:position + k]))), 0)
+        if length:
+            position += length
+            known_end, known_phrases = position, len(phrases) + 1
+        elif tokens[position][:1].isupper() and position - known_end < MAX_UNKNOWN_RUN:
+            position += 1
+        else:
+            break
+        phrases.append(" ".join(tokens[position - (length or 1):position]))
+    if known_end < MIN_HEAD_TOKENS:
+        return [text]
+    rest = " ".join(tokens[known_end:])
+    # The rest must start a phrase of its own, not go on with the sentence a word began.
+    if rest and not rest[:1].isupper() and not rest[:1].isdigit():
+        return [text]
+    return phrases[:known_phrases] + ([rest] if rest else [])
