@@ -12,6 +12,11 @@ from ..blocks import Block
 
 # The longest phrase looked for: "Das könnte Sie auch interessieren", "© 2025 Shed Diaries".
 MAX_PHRASE_TOKENS = 7
+# A news site's section names: menu entries inside a run of known ones. Not a drop rule:
+# alone on a line they are also teaser labels, and the scorer reads those as the page's layout.
+SECTION_NAMES = frozenset(
+    "news sport sports weather business politics opinion culture lifestyle entertainment travel local world "
+    "nachrichten lokales politik wirtschaft kultur actualités société économie noticias deportes cultura".split())
 # A one-word head may be a sentence's subject ("Weather Service staff said ..."): a head is cut
 # only when it has this many words.
 MIN_HEAD_TOKENS = 2
@@ -45,8 +50,12 @@ def split_known_head(text: str, is_chrome) -> list[str]:
     phrases: list[str] = []
     position, known_end, known_phrases = 0, 0, 0
     while position < len(tokens):
+        # A menu entry starts with a capital: "von Hundt" inside "Die von Hundt entwickelte
+        # Methode" is no byline, and "Die" there no menu word.
+        if tokens[position][:1].islower():
+            break
         length = next((k for k in range(min(MAX_PHRASE_TOKENS, len(tokens) - position), 0, -1)
-                       if is_chrome(" ".join(tokens[position:position + k]))), 0)
+                       if _known(" ".join(tokens[position:position + k]), is_chrome)), 0)
         if length:
             position += length
             known_end, known_phrases = position, len(phrases) + 1
@@ -62,3 +71,7 @@ def split_known_head(text: str, is_chrome) -> list[str]:
     if rest and not rest[:1].isupper() and not rest[:1].isdigit():
         return [text]
     return phrases[:known_phrases] + ([rest] if rest else [])
+
+
+def _known(phrase: str, is_chrome) -> bool:
+    return phrase.casefold() in SECTION_NAMES or is_chrome(phrase)
