@@ -19,6 +19,7 @@ from .scoring import ContentScorer
 from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
 from .source.html import extract as extract_html
+from .source.flattened import peel_chrome_heads
 from .source.text import text_blocks
 from .title import guess_title, title_text, title_words
 from .trace import Removal, Trace
@@ -56,6 +57,8 @@ class Pipeline:
         page = Page(blocks=blocks, rules=self._rules_for(blocks, url, lang), mode=mode, url=url, title=known_title,
                     lang=lang, deadline=deadline)
         trace = Trace()
+        if mode == "text":
+            blocks = page.blocks = peel_chrome_heads(blocks, lambda t: page.rules.match(line_key(t), "drop") is not None)
         if mode == "html" and page.rules.selectors:
             blocks = self._extract_without_selected(text, page, trace)
         protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}

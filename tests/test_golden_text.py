@@ -10,16 +10,9 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "text"
 CASES = load_cases(FIXTURES)
 
 # Known gaps outside the rule packs and the normaliser, strict so that a fix gets noticed.
-_ONE_LINE = ("a whole page flattened onto one line is cut only at sentence ends, so the menu, title and byline "
-             "before the article and the share row after it stay glued to its first and last sentences "
-             "(flattened-page segmentation: source/text.py and scoring)")
 _BEFORE_TITLE = ("the blog's tagline above the title is kept; dropping what precedes the title needs "
                  "position-aware scoring (scoring/pipeline)")
 KNOWN_GAPS = {
-    "en-one-line-garden-shed": _ONE_LINE,
-    "en-one-line-harbour-ferry": _ONE_LINE,
-    "de-one-line-radweg": _ONE_LINE,
-    "fr-one-line-marche": _ONE_LINE,
     "en-blogger-kestrels": _BEFORE_TITLE,
 }
 

@@ -16,8 +16,10 @@ from ..blocks import Block
 from ..data import LANGUAGES, stopwords
 from ..normalise.whitespace import clean_line, split_lines
 
-# A line longer than this, holding several sentences, is a flattened page or article.
+# A line longer than this, holding several sentences, is a flattened page or article ...
 LONG_LINE = 600
+# ... and so is a shorter one whose first sentence starts with a menu run.
+SHORT_PAGE = 300
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
 # An HTML text node keeps the source's line breaks and indentation: an indented line after
 # an unfinished one is the same sentence going on, not a new block.
@@ -29,6 +31,15 @@ _UNFINISHED = regex.compile(r"[\p{L}\p{N},\-–(]$")
 MIN_CHROME_TOKENS = 4
 MIN_CHROME_WEIGHT = 3.0
 CHROME_SHARE = 0.4
+# "By Jane Doe April 2, 2025 The ..." inside a flattened line: a byline, with its date, between
+# the title and the first sentence. The name stops where a capital starts the sentence.
+_NAME = r"\p{Lu}[\p{L}'’.-]*"
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|jän|mär|mai|okt|dez|janv|févr|fév|avr|juil|"
+          r"juin|sept|déc|ene|abr|ago|dic)\p{L}*\.?")
+_DATE = (rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"
+         r"|(?:vor|il y a|hace)\s+\d+\s+\p{L}+|\d+\s+\p{L}+\s+ago")
+_BYLINE = regex.compile(rf"(?<=\S\s)(?P<name>(?:By|Von|Par|Por)\s+{_NAME}(?:\s+{_NAME}){{0,3}})"
+                        rf"(?:\s+(?P<date>(?i:{_DATE})))?(?=\s+[\"'“‘«(\[]?\p{{Lu}})")
 # A piece this long without a sentence end is a menu, or prose with menus run into it ...
 LONG_PIECE_WORDS = 40
 # ... and this many capitalised tokens in a row there are a menu, not a name.
@@ -45,7 +56,7 @@ def text_blocks(text: str) -> list[Block]:
     """
     blocks: list[Block] = []
     for line_number, (line, blank) in enumerate(_logical_lines(text)):
-        pieces = _pieces(line) if len(line) > LONG_LINE else [line]
+        pieces = _pieces(line) if _flattened(line) else [line]
         shared_line = line_number if len(pieces) > 1 else None
         for piece in pieces:
             blocks.append(Block(piece, index=len(blocks), line=shared_line, after_blank=blank))
@@ -72,10 +83,16 @@ def _logical_lines(text: str):
     return [(" ".join(parts), after_blank) for parts, after_blank in lines]
 
 
+def _flattened(line: str) -> bool:
+    if len(line) > LONG_LINE:
+        return True
+    return len(line) > SHORT_PAGE and len(split_chrome_head(_SENTENCE_BREAK.split(line, maxsplit=1)[0])) > 1
+
+
 def _pieces(line: str) -> list[str]:
     pieces = []
     for sentence in _SENTENCE_BREAK.split(line):
-        for piece in split_chrome_head(sentence):
+        for piece in (p for part in split_byline(sentence) for p in split_chrome_head(part)):
             pieces.extend(split_menu_runs(piece) if piece.count(" ") >= LONG_PIECE_WORDS else [piece])
     return pieces
 
@@ -103,6 +120,21 @@ def split_menu_runs(piece: str) -> list[str]:
     if start < len(tokens):
         out.append(" ".join(tokens[start:]))
     return out
+
+
+def split_byline(sentence: str) -> list[str]:
+    """Cut a byline and its date out of a flattened sentence, between the title and the text.
+
+    >>> split_byline("Ferry Back in Service By Kirsty Munro March 28, 2025 The ferry returned on Friday.")
+    ['Ferry Back in Service', 'By Kirsty Munro', 'March 28, 2025', 'The ferry returned on Friday.']
+    >>> split_byline("The bridge was built by Thomas Telford in 1826.")
+    ['The bridge was built by Thomas Telford in 1826.']
+    """
+    found = _BYLINE.search(sentence)
+    if found is None:
+        return [sentence]
+    parts = [sentence[:found.start()], found["name"], found["date"], sentence[found.end():]]
+    return [part.strip() for part in parts if part and part.strip()]
 
 
 def split_chrome_head(sentence: str) -> list[str]:

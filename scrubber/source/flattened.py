@@ -1,0 +1,99 @@
+"""Chrome phrases glued to the head of a piece of a flattened page, cut off by the rule packs.
+
+A page flattened onto one line keeps its menu and share row as runs of words inside the
+pieces ``source.text`` cuts at sentence ends: "Skip to content Home About Building a Shed".
+Each phrase a drop rule knows as a whole line ("Skip to content", "Home") is cut off the
+head of the piece into a block of its own, so the filters can judge it like any chrome line.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..blocks import Block
+
+# The longest phrase looked for: "Das könnte Sie auch interessieren". Each length tried is a
+# match of the whole rule set, so the bound keeps flattened pages cheap.
+MAX_PHRASE_TOKENS = 5
+_SENTENCE_ENDS = (".", "!", "?", "…", ".”", '."', "»", "”")
+# How far from a sentence of its line a piece is looked at for chrome glued to its head.
+EDGE_PIECES = 3
+# A news site's section names: menu entries inside a run of known ones. Not a drop rule:
+# alone on a line they are also teaser labels, and the scorer reads those as the page's layout.
+SECTION_NAMES = frozenset(
+    "news sport sports weather business politics opinion culture lifestyle entertainment travel local world "
+    "nachrichten lokales politik wirtschaft kultur actualités société économie noticias deportes cultura".split())
+# A one-word head may be a sentence's subject ("Weather Service staff said ..."): a head is cut
+# only when it has this many words.
+MIN_HEAD_TOKENS = 2
+# One unknown capitalised word between known menu entries is a menu entry the packs lack.
+MAX_UNKNOWN_RUN = 1
+
+
+def peel_chrome_heads(blocks: list[Block], is_chrome) -> list[Block]:
+    """Blocks with the known chrome phrases cut off the head of each flattened piece near a sentence.
+
+    ``is_chrome(text)`` says whether a drop rule matches ``text`` as a whole line.
+
+    >>> menu = {"skip to content", "home", "contact"}
+    >>> pieces = [Block("Skip to content Home Projects Contact Building a Garden Shed", line=0),
+    ...           Block("The timber came from a barn.", line=0)]
+    >>> [b.text for b in peel_chrome_heads(pieces, lambda t: t.casefold() in menu)]
+    ['Skip to content', 'Home', 'Projects', 'Contact', 'Building a Garden Shed', 'The timber came from a barn.']
+    """
+    out: list[Block] = []
+    is_chrome = lru_cache(maxsize=4096)(is_chrome)  # a flattened site repeats its menu on every page part
+    edges = _edges(blocks)
+    for position, block in enumerate(blocks):
+        phrases = split_known_head(block.text, is_chrome) if position in edges else [block.text]
+        for number, phrase in enumerate(phrases):
+            out.append(Block(phrase, kind=block.kind, index=len(out), line=block.line, level=block.level,
+                             link_density=block.link_density, hints=block.hints,
+                             after_blank=block.after_blank and number == 0))
+    return out
+
+
+def split_known_head(text: str, is_chrome) -> list[str]:
+    """``text`` cut into its head's chrome phrases (and unknown menu words between them) and the rest."""
+    tokens = text.split(" ")
+    phrases: list[str] = []
+    position, known_end, known_phrases = 0, 0, 0
+    while position < len(tokens):
+        # A menu entry starts with a capital: "von Hundt" inside "Die von Hundt entwickelte
+        # Methode" is no byline, and "Die" there no menu word.
+        if tokens[position][:1].islower():
+            break
+        length = next((k for k in range(min(MAX_PHRASE_TOKENS, len(tokens) - position), 0, -1)
+                       if _known(" ".join(tokens[position:position + k]), is_chrome)), 0)
+        if length:
+            position += length
+            known_end, known_phrases = position, len(phrases) + 1
+        elif tokens[position][:1].isupper() and position - known_end < MAX_UNKNOWN_RUN:
+            position += 1
+        else:
+            break
+        phrases.append(" ".join(tokens[position - (length or 1):position]))
+    if known_end < MIN_HEAD_TOKENS:
+        return [text]
+    rest = " ".join(tokens[known_end:])
+    # The rest must start a phrase of its own, not go on with the sentence a word began.
+    if rest[:1].islower():
+        return [text]
+    return phrases[:known_phrases] + ([rest] if rest else [])
+
+
+def _edges(blocks: list[Block]) -> set[int]:
+    """Positions of the flattened pieces without a sentence end that lie a few pieces from a
+    sentence of their line (the title, byline and menu before it, the share row after it).
+    A long menu far from any sentence is left whole to the filters and the scorer."""
+    is_sentence = [b.line is not None and b.text.endswith(_SENTENCE_ENDS) for b in blocks]
+    edges: set[int] = set()
+    for sentence in (p for p, yes in enumerate(is_sentence) if yes):
+        for near in range(max(0, sentence - EDGE_PIECES), min(len(blocks), sentence + EDGE_PIECES + 1)):
+            if not is_sentence[near] and blocks[near].line == blocks[sentence].line:
+                edges.add(near)
+    return edges
+
+
+def _known(phrase: str, is_chrome) -> bool:
+    return phrase.casefold() in SECTION_NAMES or is_chrome(phrase)

@@ -1,0 +1,41 @@
+"""Chrome glued to the article inside a page flattened onto one line."""
+
+from scrubber import clean
+from scrubber.source.flattened import split_known_head
+from scrubber.source.text import split_byline
+
+MENU = {"home", "about", "contact", "skip to content", "von hundt und aseev"}
+
+
+def known(text):
+    return text.casefold() in MENU
+
+
+def test_a_menu_run_is_cut_off_a_title():
+    assert split_known_head("Home About Gallery Contact Potting On Tomato Seedlings", known) == \
+        ["Home", "About", "Gallery", "Contact", "Potting On Tomato Seedlings"]
+
+
+def test_prose_that_starts_like_a_menu_is_left_whole():
+    for prose in ("Die von Hundt und Aseev entwickelte Methode misst Gase.",
+                  "Home is where the workshop is, she said.",
+                  "Home Office staff said the rules would change."):
+        assert split_known_head(prose, known) == [prose]
+
+
+def test_a_byline_needs_a_title_before_it_and_a_sentence_after_it():
+    assert split_byline("By Tom Hale The pier reopened.") == ["By Tom Hale The pier reopened."]
+    assert split_byline("Pier Reopens Von Tom Hale vor 3 Stunden Der Steg ist offen.") == \
+        ["Pier Reopens", "Von Tom Hale", "vor 3 Stunden", "Der Steg ist offen."]
+
+
+def test_a_flattened_page_without_a_byline_keeps_its_article_and_loses_its_menu():
+    page = ("Skip to content Home About Contact Potting On Tomato Seedlings "
+            "Tomato seedlings need a bigger pot once their first true leaves have opened, usually three weeks "
+            "after sowing. Set each one deeper than before, because the buried stem grows roots of its own. "
+            "Water them from below for a few days so the compost settles around the new roots without "
+            "washing away. Keep them on a bright windowsill and turn the pots every day so the stems grow "
+            "straight. Share this: Facebook Email")
+    text = clean(page)
+    assert "Skip to content" not in text and "Home About" not in text and "Share this" not in text
+    assert "Tomato seedlings need a bigger pot" in text and "grow straight." in text
