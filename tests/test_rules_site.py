@@ -13,9 +13,6 @@ from scrubber.testing import check_pack, load_cases
 SITE = Path(__file__).resolve().parent.parent / "fixtures" / "sites" / "millbrook-ledger"
 CHROME = SITE.joinpath("chrome.txt").read_text(encoding="utf-8").splitlines()
 CASES = load_cases(SITE)
-# Known gaps (strict xfails); "04-bridge-roadworks" left when the normaliser stopped splitting
-# "The Old" off "Mill bridge will close..." as a run-in heading.
-KNOWN_GAPS: set[str] = set()
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +43,7 @@ def test_learned_pack_removes_the_site_chrome(case, learned_pack):
     assert any(r.rule.startswith("millbrookledger-example/") for r in result.removed)
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="run-in heading split"))
-                                  if c.name in KNOWN_GAPS else c for c in CASES], ids=[c.name for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_cleaned_text_matches_expected(case, learned_pack):
     assert scrubber.clean(case.read_input(), url=case.url, rules=[learned_pack]) == case.expected()
 
@@ -58,7 +54,7 @@ def test_repeated_quote_inside_one_article_is_not_learned(learned_pack):
 
 def test_check_pack_reports_each_case(learned_pack, tmp_path):
     results = check_pack(learned_pack, SITE)
-    assert {r.case.name for r in results if not r.passed} == KNOWN_GAPS
+    assert [r.case.name for r in results if not r.passed] == []
     # A pack that knows nothing of the site leaves its chrome, and each diff shows it.
     unrelated = tmp_path / "unrelated.toml"
     unrelated.write_text('[pack]\nname = "unrelated"\n[[drop]]\nid = "never"\ntext = "no page prints this"\n',
