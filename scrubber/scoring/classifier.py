@@ -127,7 +127,7 @@ def _prose_capitals(features) -> float:
 
 
 def _label(f: Features, full_stoplist: bool, title_case: float) -> str:
-    if f.link_density > MAX_LINK_DENSITY:
+    if f.link_density > MAX_LINK_DENSITY or f.script:
         return BAD
     if f.words < LENGTH_LOW or f.capitalised >= title_case * f.words:
         return SHORT
@@ -203,4 +203,6 @@ def _capitalised(text: str) -> bool:
 def _reason(label, f):
     if f.link_density > MAX_LINK_DENSITY:
         return "link-dense"
+    if f.script:
+        return "script"
     return {SHORT: "short-outside-article", NEAR_GOOD: "weak-outside-article"}.get(label, "outside-article")
