@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import regex
+
 from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features
@@ -46,6 +48,8 @@ MIN_TEMPLATE_COPIES = 3
 MAX_TEMPLATE_WORDS = 15
 # A second stretch of prose is part of the article when it is at least this share of the first.
 SECOND_SPAN_RATIO = 0.25
+# ... or when it is this long on its own: a few paragraphs, more than a teaser or a comment.
+SECOND_SPAN_ENOUGH = 100.0
 
 
 class ContentScorer:
@@ -87,7 +91,7 @@ class ContentScorer:
         # list of comments or teasers, not more of the article.
         listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
         inside = set()
-        for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO)):
+        for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO, SECOND_SPAN_ENOUGH)):
             if number == 0 or not any(listed[start:end]):
                 start, end = _trim_pieces(start, end, labels, blocks)
                 inside.update(range(start, end))
@@ -183,7 +187,7 @@ def _value(label: str, f: Features, copies: int, text: str) -> float:
         # Capitalised short lines are labels, links and headings; lower-case ones are mostly
         # code and pieces of sentences, which belong to the article around them. A long
         # title-case run is a menu or a row of teaser headlines, not a heading.
-        cost = SHORT_COST if text[:1].isupper() else LOWER_SHORT_COST
+        cost = SHORT_COST if text[:1].isupper() and _CODE.search(text) is None else LOWER_SHORT_COST
         value = -(cost + BAD_WORD_COST * max(f.words - LENGTH_UNENDED // 2, 0)) if f.words else 0.0
     else:
         value = -(BAD_COST + BAD_WORD_COST * f.words)
@@ -196,8 +200,17 @@ def _value(label: str, f: Features, copies: int, text: str) -> float:
 
 
 def _capitalised(text: str) -> bool:
-    """Capitalised like a button label ("Reply"), not a code keyword ("SELECT") or a link ("[edit]")."""
-    return text[:1].isupper() and not text.isupper()
+    """Capitalised like a button label ("Reply"), not a line of code ("SELECT name", "FROM
+    orders;") or a link ("[edit]").
+
+    >>> [_capitalised(t) for t in ["Reply", "TV Guide", "SELECT", "FROM unnest", "Total = a_b"]]
+    [True, True, False, False, False]
+    """
+    return text[:1].isupper() and not text.isupper() and _CODE.search(text) is None
+
+
+# An upper-case keyword before a lower-case name, or a symbol no label uses.
+_CODE = regex.compile(r"^\p{Lu}{2,}\s+[\p{Ll}_]|[_;={}\[\]]")
 
 
 def _reason(label, f):
