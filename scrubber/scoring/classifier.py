@@ -157,8 +157,13 @@ def copies(blocks) -> list[int]:
     >>> copies([Block(t) for t in ["Reply", "Nice post.", "Reply", "Click to share on X", "Click to share on Y",
     ...                            "Click to share on Z", "Click to go"]])
     [2, 1, 2, 3, 3, 3, 1]
+
+    A slideshow numbers its captions ("1/30", "2 of 30"): each counter is a copy of the others.
+
+    >>> copies([Block(t) for t in ["1/30", "The mayor opens the fair.", "2/30", "Rain on the parade.", "3 of 30", "23/16"]])
+    [3, 1, 3, 1, 3, 1]
     """
-    keys = [b.key() for b in blocks]
+    keys = [_counter_key(b.key()) for b in blocks]
     exact = Counter(keys)
     heads = [_template(k) for k in keys]
     templates = Counter(h for h in heads if h)
@@ -169,6 +174,16 @@ def copies(blocks) -> list[int]:
             n = templates[head]
         out.append(n)
     return out
+
+
+# A slideshow's counter over its captions, "3/30": the counters with one total are one template
+# (a table's "23/16" and "74/60" are not).
+_COUNTER = regex.compile(r"\d{1,3} ?(?:/|of|von|de|sur|z|di) ?(\d{1,3})")
+
+
+def _counter_key(key: str) -> str:
+    found = _COUNTER.fullmatch(key)
+    return f"<counter of {found[1]}>" if found else key
 
 
 def _template(key: str) -> str | None:
@@ -194,7 +209,7 @@ def _value(label: str, f: Features, copies: int, text: str) -> float:
     # Menus and comment buttons repeat ("Reply", "Share"); so do code tokens and "[edit]"
     # links inside the article, but those are not capitalised like a label. A repeated paragraph is
     # still prose.
-    if copies > 1 and _capitalised(text) and label != GOOD:
+    if copies > 1 and (_capitalised(text) or _COUNTER.fullmatch(text)) and label != GOOD:
         value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
 
