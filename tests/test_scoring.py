@@ -132,3 +132,12 @@ def test_a_table_of_figures_is_no_slideshow():
     lines = PARAGRAPHS[:2] + ["Average temperatures:"] + table + PARAGRAPHS[2:]
     out = clean_lines(NAV + lines + FOOTER)
     assert "April | 15/6" in out and PARAGRAPHS[3] in out
+
+
+def test_a_row_of_teasers_run_into_a_flattened_page_is_not_prose():
+    teasers = ("More from the Gazette How the old mill on the river was saved by its neighbours Why the bus to the "
+               "coast is late again this summer What the new school will look like when it opens in the spring "
+               "Ten walks along the cliffs for a long weekend in the autumn Where to eat fish on the quay")
+    page = " ".join(["Home News Sport Weather"] + PARAGRAPHS + [teasers, "Privacy Policy Terms"])
+    out = scrubber.clean(page, include_title=False)
+    assert out.strip() == " ".join(PARAGRAPHS)

@@ -77,7 +77,7 @@ class ContentScorer:
         # a page in a language we have no stoplist for shows few stopwords of the guessed one
         full = len(stop) > FULL_STOPLIST and sum(f.stopwords for f in features) >= MIN_PAGE_STOPWORDS * words
         title_case = max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
-        return [_label(f, full, title_case) for f in features], features
+        return [_label(f, full, title_case, b.line is not None) for f, b in zip(features, blocks)], features
 
     def select(self, blocks, page):
         if not blocks:
@@ -130,17 +130,19 @@ def _prose_capitals(features) -> float:
     return min(capitals / words, PROSE_CAPITALS_MAX) if words else PROSE_CAPITALS_MAX / 2
 
 
-def _label(f: Features, full_stoplist: bool, title_case: float) -> str:
+def _label(f: Features, full_stoplist: bool, title_case: float, piece: bool = False) -> str:
     if f.link_density > MAX_LINK_DENSITY or f.script:
         return BAD
     if f.words < LENGTH_LOW or f.capitalised >= title_case * f.words:
         return SHORT
     if full_stoplist:
         density = f.stopword_density
-        if density >= STOPWORDS_HIGH and (f.words >= LENGTH_UNENDED or f.terminal and f.words >= LENGTH_LOW):
-            return GOOD
         # a long run of words without a sentence end is a flattened menu, even with some stopwords
         unended = not f.terminal and f.words >= LENGTH_UNENDED
+        if density >= STOPWORDS_HIGH and (f.words >= LENGTH_UNENDED or f.terminal and f.words >= LENGTH_LOW):
+            # A flattened page is cut at sentence ends, so an unended piece of it is no sentence:
+            # a row of teaser headlines run together, or prose with a menu in it.
+            return NEAR_GOOD if piece and unended else GOOD
         return NEAR_GOOD if density >= STOPWORDS_LOW and not unended else BAD
     if f.terminal and f.words >= LENGTH_HIGH:
         return GOOD
