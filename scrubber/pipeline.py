@@ -71,6 +71,9 @@ class Pipeline:
         if mode == "text":
             blocks = join_fragments(blocks)
         title_block, blocks = self._take_title(blocks, page)
+        # Where the title stood, shown or dropped as a repeat: the article starts below it.
+        page.meta["title_at"] = sorted({r.index for r in trace if r.rule.startswith("title_repeats/")}
+                                       | ({title_block.index} if title_block is not None else set()))
         scorer = self.html_scorer if mode == "html" else self.scorer
         if scorer is not None:
             blocks = self._apply(scorer, blocks, page, trace, protected)

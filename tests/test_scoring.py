@@ -141,3 +141,11 @@ def test_a_row_of_teasers_run_into_a_flattened_page_is_not_prose():
     page = " ".join(["Home News Sport Weather"] + PARAGRAPHS + [teasers, "Privacy Policy Terms"])
     out = scrubber.clean(page, include_title=False)
     assert out.strip() == " ".join(PARAGRAPHS)
+
+
+def test_a_tagline_above_the_title_is_not_the_article():
+    lines = ["The Harbour Gazette", "News from the quay and the streets around it, every week.",
+             "Old Pier to Be Rebuilt"] + PARAGRAPHS + FOOTER
+    result = scrubber.clean_and_explain("\n".join(lines))
+    assert result.title == "Old Pier to Be Rebuilt"
+    assert scrubber.clean("\n".join(lines), include_title=False) == "\n\n".join(PARAGRAPHS) + "\n"

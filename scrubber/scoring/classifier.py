@@ -50,6 +50,8 @@ MAX_TEMPLATE_WORDS = 15
 SECOND_SPAN_RATIO = 0.25
 # ... or when it is this long on its own: a few paragraphs, more than a teaser or a comment.
 SECOND_SPAN_ENOUGH = 100.0
+# The share of the article span that may stand above the title and still be cut off.
+MAX_ABOVE_TITLE = 0.25
 
 
 class ContentScorer:
@@ -92,6 +94,8 @@ class ContentScorer:
         listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
         inside = set()
         for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO, SECOND_SPAN_ENOUGH)):
+            if number == 0:
+                start = _below_title(start, end, values, blocks, page.meta.get("title_at", ()))
             if number == 0 or not any(listed[start:end]):
                 start, end = _trim_pieces(start, end, labels, blocks)
                 inside.update(range(start, end))
@@ -101,6 +105,32 @@ class ContentScorer:
             label = labels[position]
             yield Drop(position, f"score/{_reason(label, features[position])}",
                        f"outside the article ({label} text)")
+
+
+def _below_title(start, end, values, blocks, title_at):
+    """Where the article starts when the title line stands inside its span: below the title.
+    What the span holds above it is the site's name and tagline or a kicker that read as
+    prose. Only when that is the lesser part of the span (a title repeated further down, in a
+    caption or a share line, does not move the start), and only in a dump of lines: the title
+    guessed from a flattened page is less sure than its line of text.
+
+    >>> from scrubber.blocks import Block
+    >>> lines = [Block(t, index=i) for i, t in enumerate(["Notes from the ridge.", "one", "two", "three"])]
+    >>> _below_title(0, 4, [6.0, 9.0, 9.0, 9.0], lines, title_at=[0.5])
+    1
+    >>> _below_title(0, 4, [20.0, 9.0, 9.0, 9.0], lines, title_at=[0.5])
+    0
+    """
+    first = min(title_at, default=None)
+    if first is None:
+        return start
+    for position in range(start, end - 1):
+        if blocks[position].line is not None:
+            return start
+        if blocks[position].index < first < blocks[position + 1].index or blocks[position].index == first:
+            above = sum(values[start:position + 1])
+            return position + 1 if above < MAX_ABOVE_TITLE * sum(values[start:end]) else start
+    return start
 
 
 def _trim_pieces(start, end, labels, blocks):
