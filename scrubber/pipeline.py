@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .blocks import Block
 from .config import CleanConfig
 from .data import LANGUAGES, stopwords
@@ -153,8 +155,14 @@ def _select(stage, blocks, page):
     candidates = page.meta.get("rule_candidates")
     if candidates is None or type(stage).select is not Filter.select or type(stage).decide is not RuleFilter.decide:
         return stage.select(blocks, page)
-    positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
-    shown = [blocks[i] for i in positions]
+    # Most stages drop nothing and hand the same list on: its candidates are found once.
+    known = page.meta.get("candidate_positions")
+    if known is not None and known[0] is blocks:
+        positions, shown = known[1], known[2]
+    else:
+        positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
+        shown = [blocks[i] for i in positions]
+        page.meta["candidate_positions"] = (blocks, positions, shown)
     return (Drop(positions[d.index], d.rule, d.reason) for d in stage.select(shown, page))
 
 
@@ -187,9 +195,10 @@ def guess_language(blocks) -> str:
     if not sample:
         return "en"
     best, best_hits = "en", 0
+    counts = Counter(sample)  # each distinct word looked up once per language
     for lang in LANGUAGES:
         words = stopwords(lang)
-        hits = sum(1 for w in sample if w in words)
+        hits = sum(n for w, n in counts.items() if w in words)
         if hits > best_hits * 1.1:
             best, best_hits = lang, hits
     return best
