@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from .blocks import Block
@@ -129,7 +130,13 @@ class Pipeline:
                 continue
             dropped.add(drop.index)
             trace.add(Removal(block.text, drop.rule, stage.name, drop.reason, block.index))
-        return [b for i, b in enumerate(blocks) if i not in dropped]
+        kept = [b for i, b in enumerate(blocks) if i not in dropped]
+        known = page.meta.get("candidate_positions")
+        if known is not None and known[0] is blocks:  # move the candidates' positions, not find them again
+            gone = sorted(dropped)
+            positions = [p - bisect_left(gone, p) for p in known[1] if p not in dropped]
+            page.meta["candidate_positions"] = (kept, positions, [kept[p] for p in positions])
+        return kept
 
     def _take_title(self, blocks, page):
         # An HTML page without a title in its markup has none: its first line is content.

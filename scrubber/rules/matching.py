@@ -96,6 +96,7 @@ def _may_start(rule: Rule, trusted: bool, prefix: str, timeout: float) -> bool:
         return True
 
 
+_UNASKED = object()
 _INDEXES: dict[tuple, tuple[tuple[Pack, ...], _Index]] = {}
 
 
@@ -138,9 +139,9 @@ class RuleSet:
     def match(self, key: str, action: str = "drop", stage: str = "*") -> Rule | None:
         """The first rule of ``stage`` (``*``: any stage) and ``action`` matching the line key."""
         asked = (key, action, stage)
-        if asked in self._answers:
-            return self._answers[asked]
-        rule = self._answers[asked] = self._first_match(key, action, stage)
+        rule = self._answers.get(asked, _UNASKED)
+        if rule is _UNASKED:
+            rule = self._answers[asked] = self._first_match(key, action, stage)
         return rule
 
     def _first_match(self, key: str, action: str, stage: str) -> Rule | None:
