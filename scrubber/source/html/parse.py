@@ -3,6 +3,8 @@ XML declarations, NUL bytes. The parser never loads entities, DTDs or anything f
 
 from __future__ import annotations
 
+import re
+
 import regex
 from lxml import etree
 
@@ -19,7 +21,9 @@ MAX_DEPTH = 1000
 # What libxml2 cannot hold in a text node: C0 controls other than tab, newline and return (a
 # tree holding one raises ValueError as soon as a text is edited) and lone surrogates, which a
 # str may carry (the parse silently stops at the first one, losing the rest of the page).
-_NOT_XML_TEXT = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+# Stdlib re: four times faster than regex on a character class over a whole page.
+_NOT_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_C0_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
 _TAG = regex.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"))
@@ -35,13 +39,28 @@ def parse(html: str):
     >>> parse("").tag
     'html'
     """
-    html = _NOT_XML_TEXT.sub("", html)
+    if not _xml_safe(html):
+        html = _NOT_XML_TEXT.sub("", html)
     root = _parse(html)
     if root is not None and _too_deep(root):
         root = _parse(flatten_deep_nesting(html))
     if root is None:
         return etree.fromstring("<html><body></body></html>", _STR_PARSER)
     return root.getroottree().getroot() if root.getparent() is not None else root
+
+
+def _xml_safe(html: str) -> bool:
+    """No character libxml2 cannot hold (the check is cheaper than a search of the str: a
+    lone surrogate cannot be encoded, and bytes.translate deletes controls at memcpy speed).
+
+    >>> _xml_safe("<p>café</p>"), _xml_safe("<p>a\\x00b</p>"), _xml_safe("<p>\\ud800</p>")
+    (True, False, False)
+    """
+    try:
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return len(data.translate(None, _C0_BYTES)) == len(data)
 
 
 def _parse(html: str):
