@@ -10,7 +10,6 @@ in ``<div id="share-wrapper">`` survives. The walk is iterative: nesting depth c
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 
@@ -40,8 +39,7 @@ _JUDGED_TAGS = frozenset(CHROME_TAGS) | frozenset(OUTSIDE_ARTICLE) | {"figcaptio
 # (a 50-slide "widget" gallery can outweigh the article beside it), so it needs a larger share.
 MAX_TEXT_SHARE = {"tag": 0.4, "name": 0.75}
 MIN_GUARDED_CHARS = 200
-# Stdlib re: faster than regex on short names, and the same classes ([A-Z], [a-z], Unicode \d).
-_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_WORDS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # A caption that only credits the picture: "Foto: Ingo Pertramer", "(© FEI/Christophe Taniere)".
 _CREDIT = regex.compile(r"\W*(?:©|\(c\)|copyright|foto|fotos|photo|photos|photograph|bild|image|credit|credits|"
                         r"quelle|source|illustration|grafik|crédito|crédit|foto de)\b|.{0,80}(?:©|shutterstock|istock|getty images)",
@@ -104,14 +102,9 @@ def chrome_concept(name: str) -> str | None:
     >>> chrome_concept("entry__content steady-paywall-container") is None  # one content word is enough
     True
     """
-    return _concept_of(name_words(name))
-
-
-def _concept_of(words: list[str]) -> str | None:
     concepts, guard = token_groups()
-    if "widget" in words:
-        words = _without_builder_widgets(words)
-    if not guard.isdisjoint(words):
+    words = _without_builder_widgets(name_words(name))
+    if any(w in guard for w in words):
         return None
     for word in words:
         concept = concepts.get(word)
@@ -170,6 +163,18 @@ def _inside_article(element) -> bool:
     return any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
 
 
+def _component_id(element_id: str | None) -> str | None:
+    """The id when it names a component; None for an anchor made from a heading
+    ("sharing-with-a-single-developer"), which says nothing about what the element is.
+
+    >>> _component_id("share-buttons"), _component_id("sharing-with-a-single-developer")
+    ('share-buttons', None)
+    """
+    if element_id and len(name_words(element_id)) >= HEADING_ANCHOR_WORDS:
+        return None
+    return element_id
+
+
 def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | None:
     """Why an element is chrome: (concept, evidence) where evidence is ``hidden``, ``tag``
     (tag or ARIA role) or ``name`` (class or id); None for content. ``by_name=False`` ignores
@@ -198,24 +203,9 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
 
 @lru_cache(maxsize=8192)
 def _named_concept(class_name: str | None, element_id: str | None) -> str | None:
-    """``chrome_concept`` of the class and the id (when it names a component) together.
-    Pages repeat the same pairs, and the same class or id, on hundreds of elements: each is
-    judged, and split into words, once.
-
-    >>> _named_concept(None, "share-buttons"), _named_concept(None, "sharing-with-a-single-developer")
-    ('share', None)
-    """
-    words = _cached_words(class_name) if class_name else []
-    if element_id:
-        id_words = _cached_words(element_id)
-        if len(id_words) < HEADING_ANCHOR_WORDS:  # else an anchor made from a heading
-            words = words + id_words
-    return _concept_of(words)
-
-
-@lru_cache(maxsize=8192)
-def _cached_words(name: str) -> list[str]:
-    return name_words(name)
+    # Pages repeat the same class/id pairs on hundreds of elements: judge each pair once.
+    names = " ".join(filter(None, (class_name, _component_id(element_id))))
+    return chrome_concept(names) if names else None
 
 
 def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
