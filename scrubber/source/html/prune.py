@@ -178,7 +178,8 @@ def _component_id(element_id: str | None) -> str | None:
 def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | None:
     """Why an element is chrome: (concept, evidence) where evidence is ``hidden``, ``tag``
     (tag or ARIA role) or ``name`` (class or id); None for content. ``by_name=False`` ignores
-    class and id."""
+    class and id. An element without attributes is judged only when its tag is in
+    ``_JUDGED_TAGS`` (prune skips the others): a new rule on a bare tag goes there too."""
     if is_hidden(element):
         return "hidden", "hidden"
     reason = CHROME_TAGS.get(tag)
