@@ -46,3 +46,19 @@ def test_a_one_sentence_box_is_never_the_article_however_it_scores():
                "the valleys where winters are long and wet.</p>" * 2 + "</div></section>")
     text = chosen("<html><body>" + box + article + "</body></html>")
     assert "barn roofs" in text
+
+
+def test_a_page_builders_text_widgets_are_not_scored_as_sidebar_widgets():
+    # Elementor names every block "elementor-widget-<type>": the text widgets hold the article,
+    # and the small sidebar box with a plain "widget" class must not win over them.
+    def text_widget(words):
+        return ("<div class='elementor-widget elementor-widget-text-editor'><div class='elementor-widget-container'>"
+                f"<p>{words}, and the volunteers who rebuilt the mill race met every Saturday, whatever the "
+                "weather, until the wheel turned again in the spring.</p></div></div>")
+    page = ("<html><body><div class='elementor-widget-wrap'>" + text_widget("The mill opened in 1820")
+            + text_widget("The flood of 1952 broke the dam") + text_widget("The trust bought the ruin in 1990")
+            + "</div><div class='widget'><p>Opening hours, prices, parking, and how to find the mill by bus.</p>"
+            "</div></body></html>")
+    text = chosen(page)
+    assert "The mill opened in 1820" in text and "The trust bought the ruin" in text
+    assert "Opening hours" not in text

@@ -19,7 +19,7 @@ from lxml import etree
 
 from .blocks import BLOCK_TAGS, is_link
 from .parse import text_of
-from .prune import lead_words, name_words, scoring_hints
+from .prune import lead_words, name_words, naming_words, scoring_hints
 
 PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote", "dd"))
 MIN_PARAGRAPH_CHARS = 25
@@ -142,7 +142,7 @@ def _initial_score(element) -> float:
 @lru_cache(maxsize=8192)
 def _positive_weight(class_name, id_name) -> int:
     positive, _ = scoring_hints()
-    return sum(NAME_WEIGHT for name in (class_name, id_name) if name and set(name_words(name)) & positive)
+    return sum(NAME_WEIGHT for name in (class_name, id_name) if name and set(naming_words(name)) & positive)
 
 
 @lru_cache(maxsize=8192)
@@ -152,7 +152,7 @@ def _name_weight(class_name, id_name) -> int:
     for name in (class_name, id_name):
         if not name:
             continue
-        words = set(name_words(name))
+        words = set(naming_words(name))
         if words & negative:
             weight -= NAME_WEIGHT
         if words & positive:

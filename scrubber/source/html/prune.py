@@ -48,6 +48,8 @@ CREDIT_WORDS = 12
 CAPTION_PROSE_WORDS = 40
 # An id of this many words is an anchor made from a heading, not a component name.
 HEADING_ANCHOR_WORDS = 4
+# Words after which a class word names what the element holds or lacks, not what it is.
+CONTAINS_MODIFIERS = frozenset(("has", "with", "without", "no"))
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
@@ -101,7 +103,7 @@ def chrome_concept(name: str) -> str | None:
     True
     """
     concepts, guard = token_groups()
-    words = _without_builder_widgets(name_words(name))
+    words = naming_words(name)
     if any(w in guard for w in words):
         return None
     for word in words:
@@ -118,16 +120,20 @@ def builder_prefixes() -> frozenset[str]:
     return frozenset(tomllib.loads(raw)["builders"]["prefixes"])
 
 
-def _without_builder_widgets(words: list[str]) -> list[str]:
-    """``words`` without a "widget" that follows a page builder's prefix: in
-    "elementor-widget-container" it wraps any block, text included; the type word after it
-    ("elementor-widget-share-buttons") still names the block.
+def naming_words(name: str) -> list[str]:
+    """The words of a class/id value that say what the element is: without a "widget" that
+    follows a page builder's prefix (in "elementor-widget-container" it wraps any block, text
+    included; the type word after it, "elementor-widget-share-buttons", still names the
+    block), and without what a modifier says the element holds or lacks ("section--has-ads",
+    "layout-with-sidebar", "no-sidebar": a section beside an ad slot is not the ad).
 
-    >>> _without_builder_widgets(["elementor", "widget", "share", "buttons"])
-    ['elementor', 'share', 'buttons']
+    >>> naming_words("elementor-widget-share-buttons o-section--has-ads page-with-sidebar")
+    ['elementor', 'share', 'buttons', 'o', 'section', 'has', 'page', 'with']
     """
+    words = name_words(name)
     prefixes = builder_prefixes()
-    return [w for i, w in enumerate(words) if not (w == "widget" and i and words[i - 1] in prefixes)]
+    return [w for i, w in enumerate(words)
+            if not (i and (words[i - 1] in CONTAINS_MODIFIERS or (w == "widget" and words[i - 1] in prefixes)))]
 
 
 def is_hidden(element) -> bool:
