@@ -189,6 +189,16 @@ def print_worst(scored, records, k, system="scrubber"):
                 print(f"      {label}: {snip[:90]!r}")
 
 
+def report(title, scored, records, args, meta, extra_columns=()):
+    """Print one dataset's table and worst pages; return its runs for ``dump_json``.
+
+    ``meta`` says what was run (mode, dataset, field), stored beside each system's figures.
+    """
+    print_table(title, scored, extra_columns)
+    print_worst(scored, records, args.worst)
+    return [{**meta, "limit": args.limit, "scored": s} for s in scored]
+
+
 def dump_json(path, runs):
     """runs: dicts with mode/dataset/field/limit plus a Scored under "scored"."""
     out = []

@@ -187,12 +187,9 @@ def main(argv=None):
             print(f"  running {name} on {dataset} ...", file=sys.stderr, flush=True)
             scored.append(harness.score_run(spawn(name, dataset, args), records, size,
                                             quality=name != SPEED_FLOOR))
-        harness.print_table(f"HTML mode: {dataset} ({len(records)} pages, {size / harness.MB:.2f} MB, "
-                            f"{args.clock} clock)",
-                            scored, EXTRA_COLUMNS)
-        harness.print_worst(scored, records, args.worst)
-        dumped += [{"mode": "html", "dataset": dataset, "field": "html", "limit": args.limit,
-                    "scored": s} for s in scored]
+        title = f"HTML mode: {dataset} ({len(records)} pages, {size / harness.MB:.2f} MB, {args.clock} clock)"
+        dumped += harness.report(title, scored, records, args, {"mode": "html", "dataset": dataset, "field": "html"},
+                                 EXTRA_COLUMNS)
     if args.json:
         harness.dump_json(args.json, dumped)
     return 0

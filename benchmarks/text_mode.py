@@ -64,11 +64,10 @@ def main(argv=None):
                                                            args.clock, args.repeat),
                                         records, size)
                       for name in args.systems]
-            harness.print_table(f"text mode: {dataset} / {field} ({len(records)} pages, "
-                                f"{size / harness.MB:.2f} MB, {args.clock} clock)", scored)
-            harness.print_worst(scored, records, args.worst)
-            dumped += [{"mode": "text", "dataset": dataset, "field": field, "limit": args.limit,
-                        "scored": s} for s in scored]
+            title = (f"text mode: {dataset} / {field} ({len(records)} pages, "
+                     f"{size / harness.MB:.2f} MB, {args.clock} clock)")
+            dumped += harness.report(title, scored, records, args,
+                                     {"mode": "text", "dataset": dataset, "field": field})
     if args.json:
         harness.dump_json(args.json, dumped)
     return 0
