@@ -37,8 +37,10 @@ NAME_WEIGHT = 25
 FULL_NAME_POINTS = 2
 ANCESTOR_LEVELS = 5
 TOP_CANDIDATES = 5
-# The standfirst is looked for in an <article> at most this many levels above the text.
+# The standfirst is looked for in an <article> at most this many levels above the text, else
+# in the text's grandparent (headline blocks often sit in a row of their own beside the text's).
 ARTICLE_LEVELS = 4
+LEAD_LEVELS = 2
 # Sections of an article beside its best container (see _with_sections).
 SECTION_LEVELS = 6
 SECTION_SHARE = 0.5
@@ -191,13 +193,16 @@ def main_content(body, scores: Scores | None = None) -> list:
 
 def _with_lead(containers, scores, body):
     """The standfirst before the article's text: a paragraph or heading named ``lead``,
-    ``teaser``, ``standfirst``... inside the enclosing ``<article>`` (or the parent) and
+    ``teaser``, ``standfirst``... inside the enclosing ``<article>`` (or the grandparent) and
     before the chosen containers, which headline blocks often leave out."""
     top = containers[0]
     around = set(top.iterancestors())
     scope = next((a for level, a in enumerate(top.iterancestors()) if level < ARTICLE_LEVELS and a.tag == "article"), None)
     if scope is None:
-        scope = top.getparent()
+        for level, ancestor in enumerate(top.iterancestors()):
+            if ancestor is body or level >= LEAD_LEVELS:
+                break
+            scope = ancestor
     if scope is None or scope is body:
         return containers
     leads = []
