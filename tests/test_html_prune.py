@@ -128,3 +128,21 @@ def test_a_name_saying_what_an_element_holds_or_lacks_is_not_that_chrome(name):
     kept = kept_text(html + STORY)
     assert "lock keeper" in kept
     assert "chrome" not in kept
+
+
+@pytest.mark.parametrize("name", ["wp-caption", "media__caption", "imageCaption", "photo-captions"])
+def test_a_caption_named_by_class_is_judged_like_a_figcaption(name):
+    story = ("The second day began before sunrise, when the crew hauled the nets by hand because the "
+             "winch had frozen overnight; by noon the hold was full, and the skipper turned for home "
+             "through a sea that had grown steadily rougher since the morning forecast.")
+    short = f'<div class="{name}"><img src=a.jpg><p>The harbour wall at low tide.</p></div>'
+    credit = f'<span class="{name}">Photo: Harbour Archive</span>'
+    long = f'<div class="{name}"><p>{story}</p></div>'
+    kept = kept_text(STORY + short + credit + long)
+    assert "harbour wall" not in kept and "Harbour Archive" not in kept
+    assert "skipper turned for home" in kept
+
+
+def test_a_theme_class_mentioning_captions_keeps_the_article():
+    # "caption-dark" styles the captions inside; the container is the whole post.
+    assert "ferry to the island" in kept_text(f'<div class="post caption-dark">{STORY}</div>')

@@ -191,11 +191,9 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
     if tag in OUTSIDE_ARTICLE and not _inside_article(element):
         return OUTSIDE_ARTICLE[tag], "tag"
     if tag == "figcaption":
-        caption = text_of(element)
-        if _is_credit(caption):
-            return "credit", "tag"
-        if len(caption.split()) < CAPTION_PROSE_WORDS:
-            return "caption", "tag"
+        short_caption = _short_caption(element)
+        if short_caption:
+            return short_caption, "tag"
     role = element.get("role")
     if role and role.strip().casefold() in CHROME_ROLES:
         return CHROME_ROLES[role.strip().casefold()], "tag"
@@ -203,7 +201,19 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
         return None
     names = " ".join(filter(None, (element.get("class"), _component_id(element.get("id")))))
     concept = chrome_concept(names) if names else None
+    if concept == "caption":  # a caption by name is judged like a <figcaption>
+        concept = _short_caption(element)
     return (concept, "name") if concept else None
+
+
+def _short_caption(element) -> str | None:
+    """``credit`` or ``caption`` for a picture caption shorter than a paragraph of the story."""
+    caption = text_of(element)
+    if _is_credit(caption):
+        return "credit"
+    if len(caption.split()) < CAPTION_PROSE_WORDS:
+        return "caption"
+    return None
 
 
 def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
