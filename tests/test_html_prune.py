@@ -146,3 +146,13 @@ def test_a_caption_named_by_class_is_judged_like_a_figcaption(name):
 def test_a_theme_class_mentioning_captions_keeps_the_article():
     # "caption-dark" styles the captions inside; the container is the whole post.
     assert "ferry to the island" in kept_text(f'<div class="post caption-dark">{STORY}</div>')
+
+
+def test_a_noscript_left_open_does_not_swallow_the_article():
+    # The tag opened inside the first <noscript> is closed in the last one: the parser nests the
+    # whole page inside the first, which pruning drops as script fallback.
+    html = ("<noscript><div class=no-js-warning></noscript>" + STORY
+            + "<noscript><img src=pixel.gif></div></noscript><noscript>Please enable JavaScript</noscript>")
+    kept = kept_text(html)
+    assert "ferry to the island" in kept
+    assert "enable JavaScript" not in kept

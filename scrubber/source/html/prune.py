@@ -37,6 +37,9 @@ ARTICLE_TAGS = ("article", "main")
 # (a 50-slide "widget" gallery can outweigh the article beside it), so it needs a larger share.
 MAX_TEXT_SHARE = {"tag": 0.4, "name": 0.75}
 MIN_GUARDED_CHARS = 200
+# A <noscript> holding more than this share of the page's text swallowed the page (see
+# _unwrap_swallowing_noscript); a real one holds a notice or a tracking pixel.
+NOSCRIPT_SHARE = 0.5
 _WORDS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # A caption that only credits the picture: "Foto: Ingo Pertramer", "(© FEI/Christophe Taniere)".
 _CREDIT = regex.compile(r"\W*(?:©|\(c\)|copyright|foto|fotos|photo|photos|photograph|bild|image|credit|credits|"
@@ -226,6 +229,7 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
     >>> [reason for reason, _ in prune(page)], page.xpath("string(//body)")
     (['navigation', 'hidden', 'consent'], '3 commentsRain fell.')
     """
+    _unwrap_swallowing_noscript(root)
     etree.strip_elements(root, *ALWAYS, with_tail=False)
     body = root.find("body")
     if body is None:
@@ -250,6 +254,33 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
     for _, element in doomed:
         remove(element)
     return doomed
+
+
+def _unwrap_swallowing_noscript(root) -> None:
+    """Turn into a ``<div>`` each ``<noscript>`` that holds most of the page's text.
+
+    A browser running scripts reads a ``<noscript>`` as raw text, so a tag left open inside
+    one ("<noscript><div id=nojs></noscript>") closes nothing; the parser instead nests the
+    rest of the page inside it, and dropping the ``<noscript>`` would drop the article.
+
+    >>> from scrubber.source.html.parse import parse
+    >>> page = parse("<body><noscript><div class=nojs></noscript><p>" + "Rain fell all day. " * 20
+    ...              + "</p><noscript></div></noscript></body>")
+    >>> _unwrap_swallowing_noscript(page); [e.tag for e in page.find("body")]
+    ['div']
+    """
+    body = root.find("body")
+    if body is None:
+        return
+    total = None
+    for noscript in body.iter("noscript"):
+        chars = len(text_of(noscript))
+        if chars < MIN_GUARDED_CHARS:
+            continue
+        if total is None:
+            total = len(text_of(body))
+        if chars > NOSCRIPT_SHARE * total:
+            noscript.tag = "div"
 
 
 class PageProse:
