@@ -40,6 +40,7 @@ def test_non_content_markup_is_pruned(markup):
     ("modal-backdrop", "overlay"), ("popup", "overlay"), ("paywall-prompt", "paywall"),
     ("post-image-credits", "credit"), ("photoCredit", "credit"), ("copyright", "credit"),
     ("ez-toc-container", "navigation"), ("editorial-disclaimer", "disclaimer"), ("post-ratings", "feedback"),
+    ("entry-tags", "tags"), ("tagcloud", "tags"),
 ])
 def test_class_and_id_token_groups(name, concept):
     assert chrome_concept(name) == concept
@@ -57,6 +58,8 @@ def test_class_and_id_token_groups(name, concept):
     "protocol-steps",           # "toc" only as a whole word
     "cmp-text", "cmp_article_details",  # "cmp" prefixes every component of some CMSs, not only consent managers
     "MathJax CtxtMenu_Attached_0",  # a formula, whatever its context-menu hook says
+    "post hentry tag-social-media custom_tags-newsletter",  # a post named after its topics
+    "tag-travel",               # one topic's class, not a row of tags
 ])
 def test_look_alike_names_are_kept(name):
     assert "kept" in kept_text(f'<div class="{name}">kept</div>' + STORY)
