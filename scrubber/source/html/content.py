@@ -6,7 +6,8 @@ and passes that score to its parent (in full), grandparent (half) and three more
 (less). A container's score then grows with its tag (``div`` +5, ``article`` +10, schema.org
 ``articleBody`` +40), its class/id words, and shrinks with its link density. The best container
 wins, moved up when its parent scores higher or when several near-best candidates share an
-ancestor; siblings that score well or read like prose join it. One iterative pass over the
+ancestor; siblings that score well or read like prose join it, and so do sections of the
+article that a page builder put in cousin rows and columns a few levels up. One iterative pass over the
 tree, so nesting depth and page size cost no recursion.
 """
 
@@ -19,7 +20,7 @@ from lxml import etree
 
 from .blocks import BLOCK_TAGS, is_link
 from .parse import text_of
-from .prune import lead_words, name_words, scoring_hints
+from .prune import lead_words, name_words, naming_words, scoring_hints
 
 PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote", "dd"))
 MIN_PARAGRAPH_CHARS = 25
@@ -36,8 +37,15 @@ NAME_WEIGHT = 25
 FULL_NAME_POINTS = 2
 ANCESTOR_LEVELS = 5
 TOP_CANDIDATES = 5
-# The standfirst is looked for in an <article> at most this many levels above the text.
+# The standfirst is looked for in an <article> at most this many levels above the text, else
+# in the text's grandparent (headline blocks often sit in a row of their own beside the text's).
 ARTICLE_LEVELS = 4
+LEAD_LEVELS = 2
+# Sections of an article beside its best container (see _with_sections).
+SECTION_LEVELS = 6
+SECTION_SHARE = 0.5
+SECTION_CONCENTRATION = 0.5
+SECTION_LINK_DENSITY = 0.3
 _COMMAS = regex.compile(r"[,،、，﹐︐︑﹑]")
 
 
@@ -149,7 +157,7 @@ def _initial_score(element) -> float:
 @lru_cache(maxsize=8192)
 def _positive_weight(class_name, id_name) -> int:
     positive, _ = scoring_hints()
-    return sum(NAME_WEIGHT for name in (class_name, id_name) if name and set(name_words(name)) & positive)
+    return sum(NAME_WEIGHT for name in (class_name, id_name) if name and set(naming_words(name)) & positive)
 
 
 @lru_cache(maxsize=8192)
@@ -159,7 +167,7 @@ def _name_weight(class_name, id_name) -> int:
     for name in (class_name, id_name):
         if not name:
             continue
-        words = set(name_words(name))
+        words = set(naming_words(name))
         if words & negative:
             weight -= NAME_WEIGHT
         if words & positive:
@@ -187,18 +195,21 @@ def main_content(body, scores: Scores | None = None) -> list:
     top = ranked[0]
     top = _shared_ancestor(top, ranked[1:TOP_CANDIDATES], scores, body)
     top = _climb(top, scores, body)
-    return _with_lead(_with_siblings(top, scores, body), scores, body)
+    return _with_lead(_with_sections(_with_siblings(top, scores, body), scores, body), scores, body)
 
 
 def _with_lead(containers, scores, body):
     """The standfirst before the article's text: a paragraph or heading named ``lead``,
-    ``teaser``, ``standfirst``... inside the enclosing ``<article>`` (or the parent) and
+    ``teaser``, ``standfirst``... inside the enclosing ``<article>`` (or the grandparent) and
     before the chosen containers, which headline blocks often leave out."""
     top = containers[0]
     around = set(top.iterancestors())
     scope = next((a for level, a in enumerate(top.iterancestors()) if level < ARTICLE_LEVELS and a.tag == "article"), None)
     if scope is None:
-        scope = top.getparent()
+        for level, ancestor in enumerate(top.iterancestors()):
+            if ancestor is body or level >= LEAD_LEVELS:
+                break
+            scope = ancestor
     if scope is None or scope is body:
         return containers
     leads = []
@@ -280,6 +291,61 @@ def _with_siblings(top, scores, body):
         elif sibling.tag == "p" and _reads_like_prose(sibling, scores):
             kept.append(sibling)
     return kept
+
+
+def _with_sections(containers, scores, body):
+    """The containers plus the article's other sections: page builders and grid layouts put
+    each block of text in its own row > column > widget, so the best container holds one
+    section and the next sits in a cousin several levels up. Going up at most
+    ``SECTION_LEVELS`` ancestors, a sibling of the branch joins when the best candidate inside
+    it scores at least ``SECTION_SHARE`` of the article's best, makes up at least
+    ``SECTION_CONCENTRATION`` of the sibling's text (one teaser in a long list of links does
+    not make the list a section), and the sibling is neither link-dense nor named like
+    chrome ("related", "comments").
+
+    >>> from scrubber.source.html.parse import parse
+    >>> para = "<p>The mill wheel, rebuilt by volunteers, turned again in May, and the village came to watch.</p>"
+    >>> page = parse(f"<main><div class=row><div class=col><div class=text>{para * 3}</div></div></div>"
+    ...              f"<div class=row><div class=col><div class=text>{para * 2}</div></div></div></main>")
+    >>> [e.get("class") for e in main_content(page.find("body"))]
+    ['row', 'row']
+    """
+    best = max(_best_inside(c, scores)[0] for c in containers)
+    node = containers[0] if len(containers) == 1 else containers[0].getparent()
+    for _ in range(SECTION_LEVELS):
+        parent = node.getparent()
+        if node is body or parent is None or parent is body:
+            break
+        before, after, seen = [], [], False
+        for sibling in parent:
+            if sibling is node:
+                seen = True
+            elif _is_section(sibling, scores, best):
+                (after if seen else before).append(sibling)
+        containers = before + containers + after
+        node = parent
+    return containers
+
+
+def _is_section(element, scores, best) -> bool:
+    if not isinstance(element.tag, str) or scores.link_density(element) > SECTION_LINK_DENSITY:
+        return False
+    if _name_weight(element.get("class"), element.get("id")) < 0:
+        return False
+    score, candidate = _best_inside(element, scores)
+    return score >= SECTION_SHARE * best and \
+        scores.chars.get(candidate, 0) >= SECTION_CONCENTRATION * scores.chars.get(element, 0)
+
+
+def _best_inside(element, scores):
+    """(score, element) of the best candidate in ``element``'s subtree, itself included."""
+    best, found = 0.0, None
+    for inner in element.iter():
+        if inner in scores.score and scores.chars.get(inner, 0) >= MIN_CANDIDATE_CHARS:
+            score = scores.final(inner)
+            if score > best:
+                best, found = score, inner
+    return best, found
 
 
 def _reads_like_prose(paragraph, scores) -> bool:
