@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
+
 from .blocks import Block
 from .config import CleanConfig
 from .data import LANGUAGES, stopwords
@@ -131,7 +134,13 @@ class Pipeline:
                 continue
             dropped.add(drop.index)
             trace.add(Removal(block.text, drop.rule, stage.name, drop.reason, block.index))
-        return [b for i, b in enumerate(blocks) if i not in dropped]
+        kept = [b for i, b in enumerate(blocks) if i not in dropped]
+        known = page.meta.get("candidate_positions")
+        if known is not None and known[0] is blocks:  # move the candidates' positions, not find them again
+            gone = sorted(dropped)
+            positions = [p - bisect_left(gone, p) for p in known[1] if p not in dropped]
+            page.meta["candidate_positions"] = (kept, positions, [kept[p] for p in positions])
+        return kept
 
     def _take_title(self, blocks, page):
         # An HTML page without a title in its markup has none: its first line is content.
@@ -157,8 +166,14 @@ def _select(stage, blocks, page):
     candidates = page.meta.get("rule_candidates")
     if candidates is None or type(stage).select is not Filter.select or type(stage).decide is not RuleFilter.decide:
         return stage.select(blocks, page)
-    positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
-    shown = [blocks[i] for i in positions]
+    # Most stages drop nothing and hand the same list on: its candidates are found once.
+    known = page.meta.get("candidate_positions")
+    if known is not None and known[0] is blocks:
+        positions, shown = known[1], known[2]
+    else:
+        positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
+        shown = [blocks[i] for i in positions]
+        page.meta["candidate_positions"] = (blocks, positions, shown)
     return (Drop(positions[d.index], d.rule, d.reason) for d in stage.select(shown, page))
 
 
@@ -192,9 +207,10 @@ def guess_language(blocks) -> str:
     if not sample:
         return "en"
     best, best_hits = "en", 0
+    counts = Counter(sample)  # each distinct word looked up once per language
     for lang in LANGUAGES:
         words = stopwords(lang)
-        hits = sum(1 for w in sample if w in words)
+        hits = sum(n for w, n in counts.items() if w in words)
         if hits > best_hits * 1.1:
             best, best_hits = lang, hits
     return best
