@@ -152,6 +152,8 @@ class Pipeline:
             shown = title_text(block.text, wanted)
             if shown:
                 rest = blocks[:position] + blocks[position + 1:]
+                if not rest and not page.title:
+                    return None, blocks  # a dump of one line is its text, not a guessed title
                 return Block(shown, kind="title", index=block.index), rest
         # A metadata title that is itself a chrome line ("Privacy", "Home") would be dropped
         # if the output were cleaned again; it is no title to show.
