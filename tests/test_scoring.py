@@ -149,3 +149,19 @@ def test_a_tagline_above_the_title_is_not_the_article():
     result = scrubber.clean_and_explain("\n".join(lines))
     assert result.title == "Old Pier to Be Rebuilt"
     assert scrubber.clean("\n".join(lines), include_title=False) == "\n\n".join(PARAGRAPHS) + "\n"
+
+
+
+def test_a_repeated_lead_in_line_costs_less_than_a_repeated_label():
+    from scrubber.data import stopwords
+    from scrubber.scoring.classifier import SHORT, _value
+    from scrubber.scoring.features import Features
+
+    def cost(text, piece=False):
+        return _value(SHORT, Features.of(text, stopwords("en")), 10, text, piece)
+
+    # "Main article:" before a link in every section of an encyclopedia page is not a button;
+    # a one-word field label ("Credit:") and a lead-in inside a flattened line are still labels.
+    assert cost("Main article:") > cost("Credit:")
+    assert cost("Main article:") > cost("Main article:", piece=True)
+    assert cost("Credit:") == cost("Reply")

@@ -88,7 +88,7 @@ class ContentScorer:
         if GOOD not in labels:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
         counts = copies(blocks)
-        values = [_value(label, f, n, b.text) for label, f, n, b in zip(labels, features, counts, blocks)]
+        values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
         # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
         # list of comments or teasers, not more of the article.
         listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
@@ -225,7 +225,7 @@ def _template(key: str) -> str | None:
     return " ".join(words[:TEMPLATE_WORDS])
 
 
-def _value(label: str, f: Features, copies: int, text: str) -> float:
+def _value(label: str, f: Features, copies: int, text: str, piece: bool = False) -> float:
     if label == GOOD:
         value = max(f.words - GOOD_OFFSET, 1.0)
     elif label == NEAR_GOOD:
@@ -240,8 +240,10 @@ def _value(label: str, f: Features, copies: int, text: str) -> float:
         value = -(BAD_COST + BAD_WORD_COST * f.words)
     # Menus and comment buttons repeat ("Reply", "Share"); so do code tokens and "[edit]"
     # links inside the article, but those are not capitalised like a label. A repeated paragraph is
-    # still prose.
-    if copies > 1 and (_capitalised(text) or _COUNTER.fullmatch(text)) and label != GOOD:
+    # still prose, and so is a line of a dump that leads into the next ("Main article:", "You
+    # will need:"); a one-word field label ("Credit:", "Tags:") is not.
+    lead_in = not piece and text.endswith(":") and " " in text.strip()
+    if copies > 1 and (_capitalised(text) or _COUNTER.fullmatch(text)) and label != GOOD and not lead_in:
         value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
 
