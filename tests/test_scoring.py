@@ -165,3 +165,15 @@ def test_a_repeated_lead_in_line_costs_less_than_a_repeated_label():
     assert cost("Main article:") > cost("Credit:")
     assert cost("Main article:") > cost("Main article:", piece=True)
     assert cost("Credit:") == cost("Reply")
+
+
+def test_prose_in_a_language_without_a_stoplist_is_judged_by_its_sentences():
+    # Polish is full of "a", "i", "to", "na": English stopwords too, yet no English.
+    article = [
+        "Rada miasta zdecydowała we wtorek, że stary most na rzece zostanie odnowiony jeszcze przed zimą, a prace ruszą w przyszłym miesiącu.",
+        "Most jest zamknięty dla pieszych od wiosny, kiedy to w czasie burzy woda uszkodziła dwa filary i część barierek.",
+        "Na remont miasto przeznaczy pieniądze z własnego budżetu i z dotacji, o którą starało się od dwóch lat.",
+        "Mieszkańcy pytali na spotkaniu, czy w czasie prac będzie kursował prom, i usłyszeli, że tak, co godzinę.",
+    ]
+    out = clean_lines(["Strona główna", "Wiadomości", "Sport", "Kontakt"] + article + ["Polityka prywatności", "© 2025 Gazeta Rzeczna"])
+    assert out == "\n\n".join(article) + "\n"

@@ -22,6 +22,9 @@ LENGTH_HIGH = 10
 # Languages with short stoplists (or none) are judged on length and sentence ends instead.
 FULL_STOPLIST = 400
 MIN_PAGE_STOPWORDS = 0.12
+# ... and its longer stopwords: Polish or Czech prose is full of "a", "i", "to", which are
+# English stopwords too, but has hardly any "the", "and", "that" (English prose: 10% or more).
+MIN_PAGE_LONG_STOPWORDS = 0.04
 # Headlines and teasers: most words capitalised, unlike running prose.
 TITLE_CASE_SHARE = 0.5
 TITLE_CASE_MARGIN = 0.25
@@ -77,7 +80,8 @@ class ContentScorer:
         features = [Features.of(b.text, stop, b.link_density) for b in blocks]
         words = sum(f.words for f in features)
         # a page in a language we have no stoplist for shows few stopwords of the guessed one
-        full = len(stop) > FULL_STOPLIST and sum(f.stopwords for f in features) >= MIN_PAGE_STOPWORDS * words
+        full = (len(stop) > FULL_STOPLIST and sum(f.stopwords for f in features) >= MIN_PAGE_STOPWORDS * words
+                and sum(f.long_stopwords for f in features) >= MIN_PAGE_LONG_STOPWORDS * words)
         title_case = max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
         return [_label(f, full, title_case, b.line is not None) for f, b in zip(features, blocks)], features
 
