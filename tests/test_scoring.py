@@ -177,3 +177,22 @@ def test_prose_in_a_language_without_a_stoplist_is_judged_by_its_sentences():
     ]
     out = clean_lines(["Strona główna", "Wiadomości", "Sport", "Kontakt"] + article + ["Polityka prywatności", "© 2025 Gazeta Rzeczna"])
     assert out == "\n\n".join(article) + "\n"
+
+
+def test_teasers_under_a_dropped_list_header_are_not_the_article():
+    teasers = [
+        "Ferry fares to rise in spring",
+        "The company that runs the island ferry says that tickets will cost a little more from April, because fuel is dearer.",
+        "School choir wins county prize",
+        "The choir from the harbour school sang three songs at the festival and came home with the first prize for the second year.",
+    ]
+    # A long article: a short list after it no longer counts as a second part of it.
+    article = PARAGRAPHS + [p.replace("The ", "This year the ", 1) for p in PARAGRAPHS]
+    out = clean_lines(NAV + article + ["You may also like"] + teasers + FOOTER)
+    assert out == "\n\n".join(article) + "\n"
+
+
+def test_a_list_header_above_the_article_leaves_the_article_whole():
+    sidebar = ["Most popular", "Ferry fares to rise in spring", "School choir wins county prize"]
+    out = clean_lines(NAV + sidebar + PARAGRAPHS + FOOTER)
+    assert out == "\n\n".join(PARAGRAPHS) + "\n"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 
 import regex
 
@@ -53,6 +55,9 @@ MAX_TEMPLATE_WORDS = 15
 SECOND_SPAN_RATIO = 0.25
 # ... or when it is this long on its own: a few paragraphs, more than a teaser or a comment.
 SECOND_SPAN_ENOUGH = 100.0
+# What a dropped list header ("Related posts", "12 comments") costs the line after it.
+LIST_HEAD_COST = 100.0
+MIN_PROSE_BEFORE_HEAD = 40.0
 # The share of the article span that may stand above the title and still be cut off.
 MAX_ABOVE_TITLE = 0.25
 
@@ -93,6 +98,7 @@ class ContentScorer:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
         counts = copies(blocks)
         values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
+        _charge_list_heads(values, blocks, page.meta.get("list_heads", ()))
         # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
         # list of comments or teasers, not more of the article.
         listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
@@ -109,6 +115,27 @@ class ContentScorer:
             label = labels[position]
             yield Drop(position, f"score/{_reason(label, features[position])}",
                        f"outside the article ({label} text)")
+
+
+def _charge_list_heads(values, blocks, heads):
+    """Charge the line after each header the rules dropped ("Related posts", "3 comments")
+    with the header's cost: the rules took the header away, not the fact that a list of
+    teasers or comments starts there. Prose after it must outweigh a hundred words to join
+    the article.
+
+    >>> from scrubber.blocks import Block
+    >>> values = [50.0, 20.0, 20.0]
+    >>> _charge_list_heads(values, [Block("a", index=0), Block("b", index=2), Block("c", index=3)], heads=[1, -1])
+    >>> values
+    [50.0, -80.0, 20.0]
+    """
+    indexes = [b.index for b in blocks]
+    prose_before = list(accumulate((max(v, 0.0) for v in values), initial=0.0))
+    for head in heads:
+        position = bisect_right(indexes, head)
+        # A "Leave a comment" link beside the byline heads no list: prose must come first.
+        if position < len(values) and prose_before[position] >= MIN_PROSE_BEFORE_HEAD:
+            values[position] -= LIST_HEAD_COST
 
 
 def _below_title(start, end, values, blocks, title_at):
