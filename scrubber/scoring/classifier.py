@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate
 
 import regex
 
 from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features
-from .region import article_spans
+from .region import article_spans, charge_list_heads, start_below_title
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -55,11 +53,6 @@ MAX_TEMPLATE_WORDS = 15
 SECOND_SPAN_RATIO = 0.25
 # ... or when it is this long on its own: a few paragraphs, more than a teaser or a comment.
 SECOND_SPAN_ENOUGH = 100.0
-# What a dropped list header ("Related posts", "12 comments") costs the line after it.
-LIST_HEAD_COST = 100.0
-MIN_PROSE_BEFORE_HEAD = 40.0
-# The share of the article span that may stand above the title and still be cut off.
-MAX_ABOVE_TITLE = 0.25
 
 
 class ContentScorer:
@@ -98,14 +91,14 @@ class ContentScorer:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
         counts = copies(blocks)
         values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
-        _charge_list_heads(values, blocks, page.meta.get("list_heads", ()))
+        charge_list_heads(values, blocks, page.meta.get("list_heads", ()))
         # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
         # list of comments or teasers, not more of the article.
         listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
         inside = set()
         for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO, SECOND_SPAN_ENOUGH)):
             if number == 0:
-                start = _below_title(start, end, values, blocks, page.meta.get("title_at", ()))
+                start = start_below_title(start, end, values, blocks, page.meta.get("title_at", ()))
             if number == 0 or not any(listed[start:end]):
                 start, end = _trim_pieces(start, end, labels, blocks)
                 inside.update(range(start, end))
@@ -115,53 +108,6 @@ class ContentScorer:
             label = labels[position]
             yield Drop(position, f"score/{_reason(label, features[position])}",
                        f"outside the article ({label} text)")
-
-
-def _charge_list_heads(values, blocks, heads):
-    """Charge the line after each header the rules dropped ("Related posts", "3 comments")
-    with the header's cost: the rules took the header away, not the fact that a list of
-    teasers or comments starts there. Prose after it must outweigh a hundred words to join
-    the article.
-
-    >>> from scrubber.blocks import Block
-    >>> values = [50.0, 20.0, 20.0]
-    >>> _charge_list_heads(values, [Block("a", index=0), Block("b", index=2), Block("c", index=3)], heads=[1, -1])
-    >>> values
-    [50.0, -80.0, 20.0]
-    """
-    indexes = [b.index for b in blocks]
-    prose_before = list(accumulate((max(v, 0.0) for v in values), initial=0.0))
-    for head in heads:
-        position = bisect_right(indexes, head)
-        # A "Leave a comment" link beside the byline heads no list: prose must come first.
-        if position < len(values) and prose_before[position] >= MIN_PROSE_BEFORE_HEAD:
-            values[position] -= LIST_HEAD_COST
-
-
-def _below_title(start, end, values, blocks, title_at):
-    """Where the article starts when the title line stands inside its span: below the title.
-    What the span holds above it is the site's name and tagline or a kicker that read as
-    prose. Only when that is the lesser part of the span (a title repeated further down, in a
-    caption or a share line, does not move the start), and only in a dump of lines: the title
-    guessed from a flattened page is less sure than its line of text.
-
-    >>> from scrubber.blocks import Block
-    >>> lines = [Block(t, index=i) for i, t in enumerate(["Notes from the ridge.", "one", "two", "three"])]
-    >>> _below_title(0, 4, [6.0, 9.0, 9.0, 9.0], lines, title_at=[0.5])
-    1
-    >>> _below_title(0, 4, [20.0, 9.0, 9.0, 9.0], lines, title_at=[0.5])
-    0
-    """
-    first = min(title_at, default=None)
-    if first is None:
-        return start
-    for position in range(start, end - 1):
-        if blocks[position].line is not None:
-            return start
-        if blocks[position].index < first < blocks[position + 1].index or blocks[position].index == first:
-            above = sum(values[start:position + 1])
-            return position + 1 if above < MAX_ABOVE_TITLE * sum(values[start:end]) else start
-    return start
 
 
 def _trim_pieces(start, end, labels, blocks):
