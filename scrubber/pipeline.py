@@ -19,6 +19,7 @@ from .result import Cleaned
 from .rules import RuleSet, builtin_packs, line_key, load_rules, rules_from_environment
 from .rules.selectors import drop_selected
 from .scoring import ContentScorer
+from .scoring.features import script_like
 from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
 from .source.html import extract as extract_html
@@ -195,9 +196,10 @@ LANGUAGE_SAMPLE_MIN_WORDS = 8
 def guess_language(blocks) -> str:
     """The language whose stopwords cover most words of the page's sentences (English by default).
 
-    Sentences, not the first lines: a menu at the top may be in English on a German page.
+    Sentences, not the first lines: a menu at the top may be in English on a German page; nor
+    script that leaked into a dump, whose one-letter names read as stopwords.
     """
-    sentences = [b.text for b in blocks if b.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS]
+    sentences = [b.text for b in blocks if b.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS and not script_like(b.text)]
     sample = " ".join(sentences or [b.text for b in blocks[:200]])[:20000].casefold().split()
     if not sample:
         return "en"

@@ -2,10 +2,13 @@
 title and language; selector rules from packs drop blocks with their rule id."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import scrubber
+from scrubber.normalise.whitespace import clean_line
 from scrubber.source.html import extract
-from scrubber.source.html.blocks import blocks_of
+from scrubber.source.html.blocks import _clean_line, blocks_of
 from scrubber.source.html.parse import parse
 
 
@@ -115,6 +118,19 @@ def test_standfirst_outside_the_text_container_is_kept():
     assert texts[-1].startswith("Paragraph 5")
 
 
+def test_standfirst_in_a_row_of_its_own_beside_the_texts_row_is_kept():
+    # No <article>: the headline block and the text each sit in a grid row of one news item.
+    prose = "".join(f"<p>Paragraph {i} of the report says the river rose, the town flooded, and help came late.</p>" for i in range(6))
+    html = ("<html><body><div class=site><div class=site-intro><p>An unrelated introduction to the weather service.</p></div>"
+            "<div class=news-item><div class=row><div class=col><h1>Flood report</h1>"
+            "<div class=perex><p>Why the warnings came two hours too late for the lower town.</p></div></div></div>"
+            f"<div class=row><div class=col>{prose}</div><div class=col><img src=map.png></div></div></div></div></body></html>")
+    texts = [b.text for b in extract(html).blocks]
+    assert texts[0] == "Why the warnings came two hours too late for the lower town."
+    assert texts[-1].startswith("Paragraph 5")
+    assert not any("unrelated" in t for t in texts)
+
+
 def test_chrome_below_the_last_paragraph_inside_the_article_goes():
     prose = "".join(f"<p>Paragraph {i}: the council said that the bridge would open in the spring, and that the cost was fair.</p>"
                     for i in range(5))
@@ -123,3 +139,8 @@ def test_chrome_below_the_last_paragraph_inside_the_article_goes():
     text = scrubber.clean(html, include_title=False)
     assert text.rstrip().endswith("the cost was fair.")
     assert "Bewerten" not in text
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100)) | st.text(alphabet=" \t\n\r\x0b\x7f\x85\xa0\u200b\u00ad\ud800ab.é"))
+def test_block_text_is_cleaned_as_clean_line_does(text):
+    assert _clean_line(text) == clean_line(text)

@@ -46,3 +46,60 @@ def test_a_one_sentence_box_is_never_the_article_however_it_scores():
                "the valleys where winters are long and wet.</p>" * 2 + "</div></section>")
     text = chosen("<html><body>" + box + article + "</body></html>")
     assert "barn roofs" in text
+
+
+def test_a_page_builders_text_widgets_are_not_scored_as_sidebar_widgets():
+    # Elementor names every block "elementor-widget-<type>": the text widgets hold the article,
+    # and the small sidebar box with a plain "widget" class must not win over them.
+    def text_widget(words):
+        return ("<div class='elementor-widget elementor-widget-text-editor'><div class='elementor-widget-container'>"
+                f"<p>{words}, and the volunteers who rebuilt the mill race met every Saturday, whatever the "
+                "weather, until the wheel turned again in the spring.</p></div></div>")
+    page = ("<html><body><div class='elementor-widget-wrap'>" + text_widget("The mill opened in 1820")
+            + text_widget("The flood of 1952 broke the dam") + text_widget("The trust bought the ruin in 1990")
+            + "</div><div class='widget'><p>Opening hours, prices, parking, and how to find the mill by bus.</p>"
+            "</div></body></html>")
+    text = chosen(page)
+    assert "The mill opened in 1820" in text and "The trust bought the ruin" in text
+    assert "Opening hours" not in text
+
+
+PARAGRAPH = ("<p>The mill wheel, rebuilt by volunteers over three winters, turned again in May, and "
+             "half the village came down to the river to watch it.</p>")
+
+
+def builder_section(inner: str, heading: str = "") -> str:
+    return (f"<section class=builder-section>{heading}<div class=builder-row><div class=builder-column>"
+            f"<div class=builder-text>{inner}</div></div><div class=builder-column><img src=mill.jpg></div>"
+            "</div></section>")
+
+
+def test_an_article_split_over_page_builder_sections_is_read_whole():
+    page = ("<html><body><main>" + builder_section(PARAGRAPH * 3)
+            + builder_section("<p>The miller's daughter, now ninety, remembered the last harvest it ground, "
+                              "before the flood of 1952 broke the weir.</p>" + PARAGRAPH, "<h2>Memories</h2>")
+            + "</main></body></html>")
+    text = chosen(page)
+    assert "last harvest it ground" in text and "Memories" in text and "half the village" in text
+
+
+def test_a_teaser_list_beside_the_article_is_not_a_section():
+    # One teaser's summary scores like a section of the article, but it is a small part of a
+    # long list of stories: the list is not a section of the article.
+    summary = ("<li><div class=entry-summary><p>" + "Another story from the valley, with the ferry, the mill, "
+               "and the school, " * 2 + "</p></div></li>")
+    teaser = "<li><h3>Valley news in brief</h3><span>12 May</span> <span>The school fete moves indoors</span></li>"
+    teasers = "<section class=builder-section><ul>" + summary + teaser * 15 + "</ul></section>"
+    page = "<html><body><main>" + builder_section(PARAGRAPH * 3) + teasers + "</main></body></html>"
+    text = chosen(page)
+    assert "half the village" in text and "Another story" not in text and "school fete" not in text
+
+
+def test_a_section_named_like_chrome_does_not_join_the_article():
+    # "comment" alone prunes nothing (forum posts are content on their own pages), but beside
+    # an article a comment thread is not one of its sections.
+    thread = ("<section class=comment-thread><div class=builder-row><div class=builder-column><div class=builder-text>"
+              + PARAGRAPH.replace("mill wheel", "ferry") * 3 + "</div></div></div></section>")
+    page = "<html><body><main>" + builder_section(PARAGRAPH * 3) + thread + "</main></body></html>"
+    text = chosen(page)
+    assert "mill wheel" in text and "ferry" not in text

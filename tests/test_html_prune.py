@@ -40,6 +40,7 @@ def test_non_content_markup_is_pruned(markup):
     ("modal-backdrop", "overlay"), ("popup", "overlay"), ("paywall-prompt", "paywall"),
     ("post-image-credits", "credit"), ("photoCredit", "credit"), ("copyright", "credit"),
     ("ez-toc-container", "navigation"), ("editorial-disclaimer", "disclaimer"), ("post-ratings", "feedback"),
+    ("entry-tags", "tags"), ("tagcloud", "tags"),
 ])
 def test_class_and_id_token_groups(name, concept):
     assert chrome_concept(name) == concept
@@ -57,6 +58,8 @@ def test_class_and_id_token_groups(name, concept):
     "protocol-steps",           # "toc" only as a whole word
     "cmp-text", "cmp_article_details",  # "cmp" prefixes every component of some CMSs, not only consent managers
     "MathJax CtxtMenu_Attached_0",  # a formula, whatever its context-menu hook says
+    "post hentry tag-social-media custom_tags-newsletter",  # a post named after its topics
+    "tag-travel",               # one topic's class, not a row of tags
 ])
 def test_look_alike_names_are_kept(name):
     assert "kept" in kept_text(f'<div class="{name}">kept</div>' + STORY)
@@ -119,3 +122,40 @@ def test_a_short_picture_caption_is_pruned_and_a_caption_that_tells_the_story_st
     assert "harbour wall" not in kept
     assert "skipper turned for home" in kept
     assert "ferry to the island" in kept
+
+
+@pytest.mark.parametrize("name", ["o-section--has-ads", "layout-with-sidebar", "page no-sidebar", "post--without-comments"])
+def test_a_name_saying_what_an_element_holds_or_lacks_is_not_that_chrome(name):
+    # The story section beside an ad slot carries "has-ads"; the ad slot itself is still chrome.
+    html = f'<section class="{name}"><p>The lock keeper opens the gates at dawn.</p><div class="ad-slot">chrome</div></section>'
+    kept = kept_text(html + STORY)
+    assert "lock keeper" in kept
+    assert "chrome" not in kept
+
+
+@pytest.mark.parametrize("name", ["wp-caption", "media__caption", "imageCaption", "photo-captions"])
+def test_a_caption_named_by_class_is_judged_like_a_figcaption(name):
+    story = ("The second day began before sunrise, when the crew hauled the nets by hand because the "
+             "winch had frozen overnight; by noon the hold was full, and the skipper turned for home "
+             "through a sea that had grown steadily rougher since the morning forecast.")
+    short = f'<div class="{name}"><img src=a.jpg><p>The harbour wall at low tide.</p></div>'
+    credit = f'<span class="{name}">Photo: Harbour Archive</span>'
+    long = f'<div class="{name}"><p>{story}</p></div>'
+    kept = kept_text(STORY + short + credit + long)
+    assert "harbour wall" not in kept and "Harbour Archive" not in kept
+    assert "skipper turned for home" in kept
+
+
+def test_a_theme_class_mentioning_captions_keeps_the_article():
+    # "caption-dark" styles the captions inside; the container is the whole post.
+    assert "ferry to the island" in kept_text(f'<div class="post caption-dark">{STORY}</div>')
+
+
+def test_a_noscript_left_open_does_not_swallow_the_article():
+    # The tag opened inside the first <noscript> is closed in the last one: the parser nests the
+    # whole page inside the first, which pruning drops as script fallback.
+    html = ("<noscript><div class=no-js-warning></noscript>" + STORY
+            + "<noscript><img src=pixel.gif></div></noscript><noscript>Please enable JavaScript</noscript>")
+    kept = kept_text(html)
+    assert "ferry to the island" in kept
+    assert "enable JavaScript" not in kept

@@ -75,15 +75,26 @@ class HtmlScorer:
         if page is None or not stopwords(page.lang):
             return set()
         inside = [blocks[i] for i in kept]
+        if not inside or _ends_article(inside[-1]):
+            return set()  # whatever the text scorer says, nothing can follow the article's end
         outside = {d.index for d in self.text_scorer.select(inside, page)}
         last = max((i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE), default=-1)
         tail = [i for i in sorted(outside) if i > last]
-        # A page that ends on a whole sentence without links ends on the article's closing
-        # note ("Changes take effect after a restart."), not on chrome.
-        if any(inside[i].kind == "paragraph" and _SENTENCE_END.search(inside[i].text) and
-               inside[i].link_density == 0 for i in tail[-1:]):
-            return set()
         return {kept[i] for i in tail}
+
+
+def _ends_article(block) -> bool:
+    """A last block that nothing after the article can follow: structure (which the tail starts
+    after), or a whole sentence without links, the article's closing note ("Changes take effect
+    after a restart."), not chrome. The tail is empty then, so the text scorer need not run.
+
+    >>> from scrubber.blocks import Block
+    >>> _ends_article(Block("It fell again by noon.")), _ends_article(Block("Share this", link_density=1.0))
+    (True, False)
+    """
+    if block.kind in STRUCTURE:
+        return True
+    return block.kind == "paragraph" and block.link_density == 0 and _SENTENCE_END.search(block.text) is not None
 
 
 def _empty_headings(blocks, kept):

@@ -6,7 +6,8 @@ and passes that score to its parent (in full), grandparent (half) and three more
 (less). A container's score then grows with its tag (``div`` +5, ``article`` +10, schema.org
 ``articleBody`` +40), its class/id words, and shrinks with its link density. The best container
 wins, moved up when its parent scores higher or when several near-best candidates share an
-ancestor; siblings that score well or read like prose join it. One iterative pass over the
+ancestor; siblings that score well or read like prose join it, and so do sections of the
+article that a page builder put in cousin rows and columns a few levels up. One iterative pass over the
 tree, so nesting depth and page size cost no recursion.
 """
 
@@ -19,7 +20,7 @@ from lxml import etree
 
 from .blocks import BLOCK_TAGS, is_link
 from .parse import text_of
-from .prune import lead_words, name_words, scoring_hints
+from .prune import lead_words, name_words, naming_words, scoring_hints
 
 PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote", "dd"))
 MIN_PARAGRAPH_CHARS = 25
@@ -36,21 +37,22 @@ NAME_WEIGHT = 25
 FULL_NAME_POINTS = 2
 ANCESTOR_LEVELS = 5
 TOP_CANDIDATES = 5
-# The standfirst is looked for in an <article> at most this many levels above the text.
+# The standfirst is looked for in an <article> at most this many levels above the text, else
+# in the text's grandparent (headline blocks often sit in a row of their own beside the text's).
 ARTICLE_LEVELS = 4
+LEAD_LEVELS = 2
+# Sections of an article beside its best container (see _with_sections).
+SECTION_LEVELS = 6
+SECTION_SHARE = 0.5
+SECTION_CONCENTRATION = 0.5
+SECTION_LINK_DENSITY = 0.3
 _COMMAS = regex.compile(r"[,،、，﹐︐︑﹑]")
 
 
-class _Frame:
-    __slots__ = ("element", "chars", "links", "commas", "inline", "inline_commas")
-
-    def __init__(self, element, chars, commas):
-        self.element = element
-        self.chars = chars
-        self.links = 0
-        self.commas = commas
-        self.inline = chars
-        self.inline_commas = commas
+# A frame of the walk's stack: the element and the counts of its subtree so far (text
+# without the element's tail; inline text is what is not inside a nested block). A list, not
+# an object: the walk makes one per element, and building a list costs a fraction of a call.
+_ELEMENT, _CHARS, _LINKS, _COMMA_COUNT, _INLINE, _INLINE_COMMAS = range(6)
 
 
 class Scores:
@@ -73,63 +75,76 @@ class Scores:
             score -= _positive_weight(element.get("class"), element.get("id")) * (1 - points / FULL_NAME_POINTS)
         return score * (1 - self.link_density(element))
 
-    def add(self, element, points):
-        if element not in self.score:
-            self.score[element] = _initial_score(element)
-            self.points[element] = 0.0
-        self.score[element] += points
-        self.points[element] += points
-
 
 def score_tree(body) -> Scores:
     """One pass over ``body``: text statistics of every block element and content scores."""
     scores = Scores()
-    stack: list[_Frame] = []
+    block_chars, block_links = scores.chars, scores.links
+    stack: list[list] = []
     for event, element in etree.iterwalk(body, events=("start", "end")):
         tag = element.tag
         if event == "start":
             text = element.text
-            text = text.strip() if text and isinstance(tag, str) else ""
-            stack.append(_Frame(element, len(text), _count_commas(text)))
+            if text and isinstance(tag, str):
+                text = text.strip()
+                chars = len(text)
+                commas = _count_commas(text) if chars else 0
+            else:
+                chars = commas = 0
+            stack.append([element, chars, 0, commas, chars, commas])
             continue
         frame = stack.pop()
-        if not isinstance(tag, str):
-            frame.chars = frame.inline = frame.commas = 0
         if tag == "a" and is_link(element):
-            frame.links = frame.chars
+            frame[_LINKS] = frame[_CHARS]
         block = tag in BLOCK_TAGS
         if block:
-            scores.chars[element] = frame.chars
-            scores.links[element] = frame.links
+            block_chars[element] = frame[_CHARS]
+            block_links[element] = frame[_LINKS]
             if tag in PARAGRAPHS:
-                _score_paragraph(scores, stack, frame.chars, frame.commas)
-            elif frame.inline >= MIN_PARAGRAPH_CHARS:
-                _score_paragraph(scores, stack + [frame], frame.inline, frame.inline_commas)
+                if frame[_CHARS] >= MIN_PARAGRAPH_CHARS:
+                    _score_paragraph(scores, stack, frame[_CHARS], frame[_COMMA_COUNT])
+            elif frame[_INLINE] >= MIN_PARAGRAPH_CHARS:
+                stack.append(frame)
+                _score_paragraph(scores, stack, frame[_INLINE], frame[_INLINE_COMMAS])
+                stack.pop()
         if not stack:
             break
         parent = stack[-1]
         tail = element.tail
-        tail = tail.strip() if tail else ""
-        tail_commas = _count_commas(tail) if tail else 0
-        parent.chars += frame.chars + len(tail)
-        parent.links += frame.links
-        parent.commas += frame.commas + tail_commas
-        parent.inline += len(tail) + (0 if block else frame.chars)
-        parent.inline_commas += tail_commas + (0 if block else frame.commas)
+        if tail:
+            tail = tail.strip()
+            tail_chars = len(tail)
+            tail_commas = _count_commas(tail) if tail_chars else 0
+        else:
+            tail_chars = tail_commas = 0
+        parent[_CHARS] += frame[_CHARS] + tail_chars
+        parent[_LINKS] += frame[_LINKS]
+        parent[_COMMA_COUNT] += frame[_COMMA_COUNT] + tail_commas
+        if block:
+            parent[_INLINE] += tail_chars
+            parent[_INLINE_COMMAS] += tail_commas
+        else:
+            parent[_INLINE] += tail_chars + frame[_CHARS]
+            parent[_INLINE_COMMAS] += tail_commas + frame[_COMMA_COUNT]
     return scores
 
 
 def _count_commas(text: str) -> int:
-    return text.count(",") + (len(_COMMAS.findall(text)) - text.count(",") if not text.isascii() else 0)
+    return text.count(",") if text.isascii() else len(_COMMAS.findall(text))
 
 
 def _score_paragraph(scores, ancestors, chars, commas):
-    if chars < MIN_PARAGRAPH_CHARS:
-        return
+    """Pass a paragraph's points to the elements of the last frames of ``ancestors``."""
     points = 1 + commas + min(chars // 100, 3)
+    score, collected = scores.score, scores.points
     for level in range(min(ANCESTOR_LEVELS, len(ancestors))):
         divider = 1 if level == 0 else 2 if level == 1 else level * 3
-        scores.add(ancestors[-1 - level].element, points / divider)
+        element = ancestors[-1 - level][_ELEMENT]
+        if element not in score:
+            score[element] = _initial_score(element)
+            collected[element] = 0.0
+        score[element] += points / divider
+        collected[element] += points / divider
 
 
 def _initial_score(element) -> float:
@@ -142,7 +157,7 @@ def _initial_score(element) -> float:
 @lru_cache(maxsize=8192)
 def _positive_weight(class_name, id_name) -> int:
     positive, _ = scoring_hints()
-    return sum(NAME_WEIGHT for name in (class_name, id_name) if name and set(name_words(name)) & positive)
+    return sum(NAME_WEIGHT for name in (class_name, id_name) if name and set(naming_words(name)) & positive)
 
 
 @lru_cache(maxsize=8192)
@@ -152,7 +167,7 @@ def _name_weight(class_name, id_name) -> int:
     for name in (class_name, id_name):
         if not name:
             continue
-        words = set(name_words(name))
+        words = set(naming_words(name))
         if words & negative:
             weight -= NAME_WEIGHT
         if words & positive:
@@ -180,18 +195,21 @@ def main_content(body, scores: Scores | None = None) -> list:
     top = ranked[0]
     top = _shared_ancestor(top, ranked[1:TOP_CANDIDATES], scores, body)
     top = _climb(top, scores, body)
-    return _with_lead(_with_siblings(top, scores, body), scores, body)
+    return _with_lead(_with_sections(_with_siblings(top, scores, body), scores, body), scores, body)
 
 
 def _with_lead(containers, scores, body):
     """The standfirst before the article's text: a paragraph or heading named ``lead``,
-    ``teaser``, ``standfirst``... inside the enclosing ``<article>`` (or the parent) and
+    ``teaser``, ``standfirst``... inside the enclosing ``<article>`` (or the grandparent) and
     before the chosen containers, which headline blocks often leave out."""
     top = containers[0]
     around = set(top.iterancestors())
     scope = next((a for level, a in enumerate(top.iterancestors()) if level < ARTICLE_LEVELS and a.tag == "article"), None)
     if scope is None:
-        scope = top.getparent()
+        for level, ancestor in enumerate(top.iterancestors()):
+            if ancestor is body or level >= LEAD_LEVELS:
+                break
+            scope = ancestor
     if scope is None or scope is body:
         return containers
     leads = []
@@ -273,6 +291,61 @@ def _with_siblings(top, scores, body):
         elif sibling.tag == "p" and _reads_like_prose(sibling, scores):
             kept.append(sibling)
     return kept
+
+
+def _with_sections(containers, scores, body):
+    """The containers plus the article's other sections: page builders and grid layouts put
+    each block of text in its own row > column > widget, so the best container holds one
+    section and the next sits in a cousin several levels up. Going up at most
+    ``SECTION_LEVELS`` ancestors, a sibling of the branch joins when the best candidate inside
+    it scores at least ``SECTION_SHARE`` of the article's best, makes up at least
+    ``SECTION_CONCENTRATION`` of the sibling's text (one teaser in a long list of links does
+    not make the list a section), and the sibling is neither link-dense nor named like
+    chrome ("related", "comments").
+
+    >>> from scrubber.source.html.parse import parse
+    >>> para = "<p>The mill wheel, rebuilt by volunteers, turned again in May, and the village came to watch.</p>"
+    >>> page = parse(f"<main><div class=row><div class=col><div class=text>{para * 3}</div></div></div>"
+    ...              f"<div class=row><div class=col><div class=text>{para * 2}</div></div></div></main>")
+    >>> [e.get("class") for e in main_content(page.find("body"))]
+    ['row', 'row']
+    """
+    best = max(_best_inside(c, scores)[0] for c in containers)
+    node = containers[0] if len(containers) == 1 else containers[0].getparent()
+    for _ in range(SECTION_LEVELS):
+        parent = node.getparent()
+        if node is body or parent is None or parent is body:
+            break
+        before, after, seen = [], [], False
+        for sibling in parent:
+            if sibling is node:
+                seen = True
+            elif _is_section(sibling, scores, best):
+                (after if seen else before).append(sibling)
+        containers = before + containers + after
+        node = parent
+    return containers
+
+
+def _is_section(element, scores, best) -> bool:
+    if not isinstance(element.tag, str) or scores.link_density(element) > SECTION_LINK_DENSITY:
+        return False
+    if _name_weight(element.get("class"), element.get("id")) < 0:
+        return False
+    score, candidate = _best_inside(element, scores)
+    return score >= SECTION_SHARE * best and \
+        scores.chars.get(candidate, 0) >= SECTION_CONCENTRATION * scores.chars.get(element, 0)
+
+
+def _best_inside(element, scores):
+    """(score, element) of the best candidate in ``element``'s subtree, itself included."""
+    best, found = 0.0, None
+    for inner in element.iter():
+        if inner in scores.score and scores.chars.get(inner, 0) >= MIN_CANDIDATE_CHARS:
+            score = scores.final(inner)
+            if score > best:
+                best, found = score, inner
+    return best, found
 
 
 def _reads_like_prose(paragraph, scores) -> bool:

@@ -32,11 +32,16 @@ CHROME_ROLES = {"navigation": "navigation", "banner": "navigation", "contentinfo
                 "complementary": "sidebar", "dialog": "overlay", "alertdialog": "overlay", "menu": "navigation",
                 "menubar": "navigation", "search": "navigation"}
 ARTICLE_TAGS = ("article", "main")
+# Tags chrome_reason judges by themselves (other elements only by their attributes).
+_JUDGED_TAGS = frozenset(CHROME_TAGS) | frozenset(OUTSIDE_ARTICLE) | {"figcaption"}
 # A pruned element may hold at most this share of the page's prose (text outside links);
 # smaller elements are never protected. A class or id name is stronger evidence than a tag
 # (a 50-slide "widget" gallery can outweigh the article beside it), so it needs a larger share.
 MAX_TEXT_SHARE = {"tag": 0.4, "name": 0.75}
 MIN_GUARDED_CHARS = 200
+# A <noscript> holding more than this share of the page's text swallowed the page (see
+# _unwrap_swallowing_noscript); a real one holds a notice or a tracking pixel.
+NOSCRIPT_SHARE = 0.5
 _WORDS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # A caption that only credits the picture: "Foto: Ingo Pertramer", "(© FEI/Christophe Taniere)".
 _CREDIT = regex.compile(r"\W*(?:©|\(c\)|copyright|foto|fotos|photo|photos|photograph|bild|image|credit|credits|"
@@ -48,6 +53,8 @@ CREDIT_WORDS = 12
 CAPTION_PROSE_WORDS = 40
 # An id of this many words is an anchor made from a heading, not a component name.
 HEADING_ANCHOR_WORDS = 4
+# Words after which a class word names what the element holds or lacks, not what it is.
+CONTAINS_MODIFIERS = frozenset(("has", "with", "without", "no"))
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
@@ -101,7 +108,7 @@ def chrome_concept(name: str) -> str | None:
     True
     """
     concepts, guard = token_groups()
-    words = _without_builder_widgets(name_words(name))
+    words = naming_words(name)
     if any(w in guard for w in words):
         return None
     for word in words:
@@ -118,16 +125,20 @@ def builder_prefixes() -> frozenset[str]:
     return frozenset(tomllib.loads(raw)["builders"]["prefixes"])
 
 
-def _without_builder_widgets(words: list[str]) -> list[str]:
-    """``words`` without a "widget" that follows a page builder's prefix: in
-    "elementor-widget-container" it wraps any block, text included; the type word after it
-    ("elementor-widget-share-buttons") still names the block.
+def naming_words(name: str) -> list[str]:
+    """The words of a class/id value that say what the element is: without a "widget" that
+    follows a page builder's prefix (in "elementor-widget-container" it wraps any block, text
+    included; the type word after it, "elementor-widget-share-buttons", still names the
+    block), and without what a modifier says the element holds or lacks ("section--has-ads",
+    "layout-with-sidebar", "no-sidebar": a section beside an ad slot is not the ad).
 
-    >>> _without_builder_widgets(["elementor", "widget", "share", "buttons"])
-    ['elementor', 'share', 'buttons']
+    >>> naming_words("elementor-widget-share-buttons o-section--has-ads page-with-sidebar")
+    ['elementor', 'share', 'buttons', 'o', 'section', 'has', 'page', 'with']
     """
+    words = name_words(name)
     prefixes = builder_prefixes()
-    return [w for i, w in enumerate(words) if not (w == "widget" and i and words[i - 1] in prefixes)]
+    return [w for i, w in enumerate(words)
+            if not (i and (words[i - 1] in CONTAINS_MODIFIERS or (w == "widget" and words[i - 1] in prefixes)))]
 
 
 def is_hidden(element) -> bool:
@@ -176,7 +187,8 @@ def _component_id(element_id: str | None) -> str | None:
 def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | None:
     """Why an element is chrome: (concept, evidence) where evidence is ``hidden``, ``tag``
     (tag or ARIA role) or ``name`` (class or id); None for content. ``by_name=False`` ignores
-    class and id."""
+    class and id. An element without attributes is judged only when its tag is in
+    ``_JUDGED_TAGS`` (prune skips the others): a new rule on a bare tag goes there too."""
     if is_hidden(element):
         return "hidden", "hidden"
     reason = CHROME_TAGS.get(tag)
@@ -185,19 +197,35 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
     if tag in OUTSIDE_ARTICLE and not _inside_article(element):
         return OUTSIDE_ARTICLE[tag], "tag"
     if tag == "figcaption":
-        caption = text_of(element)
-        if _is_credit(caption):
-            return "credit", "tag"
-        if len(caption.split()) < CAPTION_PROSE_WORDS:
-            return "caption", "tag"
+        short_caption = _short_caption(element)
+        if short_caption:
+            return short_caption, "tag"
     role = element.get("role")
     if role and role.strip().casefold() in CHROME_ROLES:
         return CHROME_ROLES[role.strip().casefold()], "tag"
     if not by_name:
         return None
-    names = " ".join(filter(None, (element.get("class"), _component_id(element.get("id")))))
-    concept = chrome_concept(names) if names else None
+    concept = _named_concept(element.get("class"), element.get("id"))
+    if concept == "caption":  # a caption by name is judged like a <figcaption>
+        concept = _short_caption(element)
     return (concept, "name") if concept else None
+
+
+@lru_cache(maxsize=8192)
+def _named_concept(class_name: str | None, element_id: str | None) -> str | None:
+    # Pages repeat the same class/id pairs on hundreds of elements: judge each pair once.
+    names = " ".join(filter(None, (class_name, _component_id(element_id))))
+    return chrome_concept(names) if names else None
+
+
+def _short_caption(element) -> str | None:
+    """``credit`` or ``caption`` for a picture caption shorter than a paragraph of the story."""
+    caption = text_of(element)
+    if _is_credit(caption):
+        return "credit"
+    if len(caption.split()) < CAPTION_PROSE_WORDS:
+        return "caption"
+    return None
 
 
 def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
@@ -210,6 +238,7 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
     >>> [reason for reason, _ in prune(page)], page.xpath("string(//body)")
     (['navigation', 'hidden', 'consent'], '3 commentsRain fell.')
     """
+    _unwrap_swallowing_noscript(root)
     etree.strip_elements(root, *ALWAYS, with_tail=False)
     body = root.find("body")
     if body is None:
@@ -217,13 +246,16 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
     prose = PageProse(body)
     doomed = []
     resume = None  # the first element after the subtree last doomed: everything before it goes anyway
-    for element in body.iter():
+    for element in body.iterdescendants():
         if resume is not None:
             if element is not resume:
                 continue
             resume = None
         tag = element.tag
-        if not isinstance(tag, str) or tag in ARTICLE_TAGS or element is body:
+        # Most elements carry no attribute and a tag no rule names: nothing to judge.
+        if tag not in _JUDGED_TAGS and not element.attrib:
+            continue
+        if not isinstance(tag, str) or tag in ARTICLE_TAGS:
             continue
         verdict = chrome_reason(element, tag, by_name)
         if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
@@ -234,6 +266,33 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
     for _, element in doomed:
         remove(element)
     return doomed
+
+
+def _unwrap_swallowing_noscript(root) -> None:
+    """Turn into a ``<div>`` each ``<noscript>`` that holds most of the page's text.
+
+    A browser running scripts reads a ``<noscript>`` as raw text, so a tag left open inside
+    one ("<noscript><div id=nojs></noscript>") closes nothing; the parser instead nests the
+    rest of the page inside it, and dropping the ``<noscript>`` would drop the article.
+
+    >>> from scrubber.source.html.parse import parse
+    >>> page = parse("<body><noscript><div class=nojs></noscript><p>" + "Rain fell all day. " * 20
+    ...              + "</p><noscript></div></noscript></body>")
+    >>> _unwrap_swallowing_noscript(page); [e.tag for e in page.find("body")]
+    ['div']
+    """
+    body = root.find("body")
+    if body is None:
+        return
+    total = None
+    for noscript in body.iter("noscript"):
+        chars = len(text_of(noscript))
+        if chars < MIN_GUARDED_CHARS:
+            continue
+        if total is None:
+            total = len(text_of(body))
+        if chars > NOSCRIPT_SHARE * total:
+            noscript.tag = "div"
 
 
 class PageProse:
@@ -257,12 +316,22 @@ def prose_chars(element) -> int:
     >>> prose_chars(parse("<p>Two words <a href=/>and link</a></p>").find(".//p"))
     8
     """
-    links = sum(_chars(a) for a in element.iter("a"))
-    return _chars(element) - links
+    return _chars(element) - _link_chars(element)
+
+
+def _link_chars(element) -> int:
+    chars = 0
+    for anchor in element.iter("a"):
+        # Most links hold one text node: read it instead of serialising the anchor.
+        chars += _chars(anchor) if len(anchor) else _non_space(anchor.text or "")
+    return chars
 
 
 def _chars(element) -> int:
-    text = text_of(element)
+    return _non_space(text_of(element))
+
+
+def _non_space(text: str) -> int:
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
 
 
@@ -271,6 +340,9 @@ def holds_article(element, prose: PageProse, by: str = "tag") -> bool:
     ASP.NET page inside one ``<form>``, an article in ``<div class="article-with-rail">``)."""
     if element.get("itemprop") == "articleBody":
         return True
-    if _chars(element) < MIN_GUARDED_CHARS:
+    chars = _chars(element)
+    # Counting the link text costs a call per link: only when the element could hold enough
+    # prose with no links at all.
+    if chars < MIN_GUARDED_CHARS or chars < MAX_TEXT_SHARE[by] * prose.total:
         return False
-    return prose_chars(element) >= MAX_TEXT_SHARE[by] * prose.total
+    return chars - _link_chars(element) >= MAX_TEXT_SHARE[by] * prose.total
