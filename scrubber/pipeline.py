@@ -65,7 +65,8 @@ class Pipeline:
             blocks = page.blocks = peel_chrome_heads(blocks, lambda t: page.rules.match(line_key(t), "drop") is not None)
         if mode == "html" and page.rules.selectors:
             blocks = self._extract_without_selected(text, page, trace)
-        protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
+        protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None} \
+            if page.rules.has("keep") else set()
         page.meta["rule_candidates"] = {id(b) for b in blocks if page.rules.match(b.key(), "drop") is not None}
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))

@@ -24,7 +24,7 @@ MAX_CACHED_INDEXES = 64
 SHORT_PREFIX_CHARS = 2
 PREFIX_CHARS = 3
 MAX_CACHED_PREFIXES = 20_000
-# An action with this few patterns (most have none or one) is not worth a cache of line starts.
+# An action with this few patterns (most have none or one) is not worth a cache of long line starts.
 FEW_PATTERNS = 2
 # Built-in patterns pass the loader's backtracking check and run on every test page; on a line
 # this short they finish in microseconds. The timeout costs more than such a match (``regex``
@@ -66,12 +66,11 @@ class _Index:
         self._by_prefix: dict[tuple[str, str], tuple[tuple[Rule, bool, tuple], ...]] = {}
 
     def possible(self, slot, key: str, timeout: float) -> tuple[tuple[Rule, bool, tuple], ...]:
-        if len(self._entries[slot[1]]) <= FEW_PATTERNS:
-            found = self._entries[slot[1]]
-        else:
-            found = self._by_prefix.get((slot[1], key[:PREFIX_CHARS]))
-            if found is None:
-                found = self._starting(slot[1], key[:PREFIX_CHARS], timeout)
+        # an action with few patterns keeps its cache small: its lines are narrowed by two characters
+        prefix = key[:SHORT_PREFIX_CHARS if len(self._entries[slot[1]]) <= FEW_PATTERNS else PREFIX_CHARS]
+        found = self._by_prefix.get((slot[1], prefix))
+        if found is None:
+            found = self._starting(slot[1], prefix, timeout)
         if slot[0] == "*":
             return found
         mine = self._stage_ids[slot]  # a stage's patterns are a subset of all patterns of the action
