@@ -192,6 +192,7 @@ def mid_sentence(blocks, chrome=frozenset()):
 
 
 LANGUAGE_SAMPLE_MIN_WORDS = 8
+LANGUAGE_SAMPLE_CHARS = 20000
 
 
 def guess_language(blocks) -> str:
@@ -200,15 +201,20 @@ def guess_language(blocks) -> str:
     Sentences, not the first lines: a menu at the top may be in English on a German page; nor
     script that leaked into a dump, whose one-letter names read as stopwords.
     """
-    sentences = [b.text for b in blocks if b.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS and not script_like(b.text)]
-    sample = " ".join(sentences or [b.text for b in blocks[:200]])[:20000].casefold().split()
+    sentences, length = [], 0
+    for block in blocks:
+        if length >= LANGUAGE_SAMPLE_CHARS:
+            break  # the sample is cut there anyway
+        if block.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS and not script_like(block.text):
+            sentences.append(block.text)
+            length += len(block.text) + 1
+    sample = " ".join(sentences or [b.text for b in blocks[:200]])[:LANGUAGE_SAMPLE_CHARS].casefold().split()
     if not sample:
         return "en"
     best, best_hits = "en", 0
     counts = Counter(sample)  # each distinct word looked up once per language
     for lang in LANGUAGES:
-        words = stopwords(lang)
-        hits = sum(n for w, n in counts.items() if w in words)
+        hits = sum(counts[w] for w in counts.keys() & stopwords(lang))
         if hits > best_hits * 1.1:
             best, best_hits = lang, hits
     return best
