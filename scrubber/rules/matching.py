@@ -112,16 +112,19 @@ def _may_start(rule: Rule, trusted: bool, prefix: str, timeout: float) -> bool:
         return True
 
 
-_SCREENS: dict = {}
+_SCREENS: dict[tuple, tuple] = {}
+MAX_CACHED_SCREENS = 10_000
 
 
 def _screens(pattern) -> tuple:
-    """The pattern's screens, kept with it: pack combinations share their patterns."""
-    found = _SCREENS.get(pattern)
+    """The pattern's screens, found once per pattern text: pack combinations, and user packs
+    loaded again for each document, share their patterns."""
+    asked = (pattern.pattern, pattern.flags)
+    found = _SCREENS.get(asked)
     if found is None:
-        if len(_SCREENS) >= MAX_CACHED_STARTS:
+        if len(_SCREENS) >= MAX_CACHED_SCREENS:
             _SCREENS.clear()
-        found = _SCREENS[pattern] = screens_for(pattern)
+        found = _SCREENS[asked] = screens_for(pattern)
     return found
 
 
