@@ -75,6 +75,12 @@ class Pipeline:
         if mode == "text":
             blocks = join_fragments(blocks)
         title_block, blocks = self._take_title(blocks, page)
+        # Headers of teaser and comment lists the rules dropped: the scorer ends the article there.
+        page.meta["list_heads"] = sorted(r.index for r in trace if r.rule.startswith(
+            ("related_posts/", "comments/leave-a-reply", "comments/comment-counters")))
+        # Where the title stood, shown or dropped as a repeat: the article starts below it.
+        page.meta["title_at"] = sorted({r.index for r in trace if r.rule.startswith("title_repeats/")}
+                                       | ({title_block.index} if title_block is not None else set()))
         scorer = self.html_scorer if mode == "html" else self.scorer
         if scorer is not None:
             blocks = self._apply(scorer, blocks, page, trace, protected)
@@ -150,6 +156,8 @@ class Pipeline:
             shown = title_text(block.text, wanted)
             if shown:
                 rest = blocks[:position] + blocks[position + 1:]
+                if not rest and not page.title:
+                    return None, blocks  # a dump of one line is its text, not a guessed title
                 return Block(shown, kind="title", index=block.index), rest
         # A metadata title that is itself a chrome line ("Privacy", "Home") would be dropped
         # if the output were cleaned again; it is no title to show.
