@@ -17,6 +17,9 @@ PROSE_WORDS = 30
 METADATA_WORDS = 10
 # "See also: <a>...</a>": a label and a colon before a link.
 _LABEL = regex.compile(r"[^:\n]{1,30}:\s")
+# A paragraph this short over the closing note is its label ("Note", "Editor's note").
+LABEL_WORDS = 2
+_LABEL_TEXT = regex.compile(r"\p{L}[\p{L}'’ ]*:?")
 # Headings nested deeper than this under one heading are not searched for its text.
 HEADING_LOOKAHEAD = 50
 # Kinds that are article structure even when short and stopword-free.
@@ -78,12 +81,30 @@ class HtmlScorer:
         outside = {d.index for d in self.text_scorer.select(inside, page)}
         last = max((i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE), default=-1)
         tail = [i for i in sorted(outside) if i > last]
-        # A page that ends on a whole sentence without links ends on the article's closing
-        # note ("Changes take effect after a restart."), not on chrome.
-        if any(inside[i].kind == "paragraph" and _SENTENCE_END.search(inside[i].text) and
-               inside[i].link_density == 0 for i in tail[-1:]):
-            return set()
-        return {kept[i] for i in tail}
+        # Whole sentences without links at the very end are the article's closing note
+        # ("Changes take effect after a restart."), with the heading over them ("Conclusion"):
+        # they stay, and only the chrome between the last prose and them goes. A linked
+        # heading is a teaser's title, not a section of the article.
+        closing = len(tail)
+        while closing and _closing_note(inside[tail[closing - 1]]):
+            closing -= 1
+        if closing < len(tail):
+            while closing and _section_heading(inside[tail[closing - 1]]):
+                closing -= 1
+        return {kept[i] for i in tail[:closing]}
+
+
+def _closing_note(block) -> bool:
+    """A whole sentence without links: how an article ends ("Changes take effect after a restart.")."""
+    return block.kind == "paragraph" and block.link_density == 0 and bool(_SENTENCE_END.search(block.text))
+
+
+def _section_heading(block) -> bool:
+    """A heading without links, or a one- or two-word label over a note ("Note", "Update")."""
+    if block.link_density:
+        return False
+    return block.kind == "heading" or (block.kind == "paragraph" and len(block.text.split()) <= LABEL_WORDS
+                                       and bool(_LABEL_TEXT.fullmatch(block.text)))
 
 
 def _empty_headings(blocks, kept):
