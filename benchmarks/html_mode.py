@@ -75,7 +75,10 @@ def make_lxml_parse():
     import lxml.html
     # Parsing alone, no extraction: the speed any lxml-based extractor cannot beat.
     def parse(rec):
-        lxml.html.document_fromstring(rec["html"])
+        try:
+            lxml.html.document_fromstring(rec["html"])
+        except ValueError:  # a str with an XML encoding declaration: lxml takes only bytes then
+            lxml.html.document_fromstring(rec["html"].encode("utf-8"))
         return ""
     return parse
 

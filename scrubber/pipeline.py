@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
+
 from .blocks import Block
 from .config import CleanConfig
 from .data import LANGUAGES, stopwords
@@ -16,6 +19,7 @@ from .result import Cleaned
 from .rules import RuleSet, builtin_packs, line_key, load_rules, rules_from_environment
 from .rules.selectors import drop_selected
 from .scoring import ContentScorer
+from .scoring.features import script_like
 from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
 from .source.html import extract as extract_html
@@ -127,7 +131,13 @@ class Pipeline:
                 continue
             dropped.add(drop.index)
             trace.add(Removal(block.text, drop.rule, stage.name, drop.reason, block.index))
-        return [b for i, b in enumerate(blocks) if i not in dropped]
+        kept = [b for i, b in enumerate(blocks) if i not in dropped]
+        known = page.meta.get("candidate_positions")
+        if known is not None and known[0] is blocks:  # move the candidates' positions, not find them again
+            gone = sorted(dropped)
+            positions = [p - bisect_left(gone, p) for p in known[1] if p not in dropped]
+            page.meta["candidate_positions"] = (kept, positions, [kept[p] for p in positions])
+        return kept
 
     def _take_title(self, blocks, page):
         # An HTML page without a title in its markup has none: its first line is content.
@@ -153,8 +163,14 @@ def _select(stage, blocks, page):
     candidates = page.meta.get("rule_candidates")
     if candidates is None or type(stage).select is not Filter.select or type(stage).decide is not RuleFilter.decide:
         return stage.select(blocks, page)
-    positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
-    shown = [blocks[i] for i in positions]
+    # Most stages drop nothing and hand the same list on: its candidates are found once.
+    known = page.meta.get("candidate_positions")
+    if known is not None and known[0] is blocks:
+        positions, shown = known[1], known[2]
+    else:
+        positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
+        shown = [blocks[i] for i in positions]
+        page.meta["candidate_positions"] = (blocks, positions, shown)
     return (Drop(positions[d.index], d.rule, d.reason) for d in stage.select(shown, page))
 
 
@@ -180,16 +196,18 @@ LANGUAGE_SAMPLE_MIN_WORDS = 8
 def guess_language(blocks) -> str:
     """The language whose stopwords cover most words of the page's sentences (English by default).
 
-    Sentences, not the first lines: a menu at the top may be in English on a German page.
+    Sentences, not the first lines: a menu at the top may be in English on a German page; nor
+    script that leaked into a dump, whose one-letter names read as stopwords.
     """
-    sentences = [b.text for b in blocks if b.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS]
+    sentences = [b.text for b in blocks if b.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS and not script_like(b.text)]
     sample = " ".join(sentences or [b.text for b in blocks[:200]])[:20000].casefold().split()
     if not sample:
         return "en"
     best, best_hits = "en", 0
+    counts = Counter(sample)  # each distinct word looked up once per language
     for lang in LANGUAGES:
         words = stopwords(lang)
-        hits = sum(1 for w in sample if w in words)
+        hits = sum(n for w, n in counts.items() if w in words)
         if hits > best_hits * 1.1:
             best, best_hits = lang, hits
     return best

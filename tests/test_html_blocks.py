@@ -2,10 +2,13 @@
 title and language; selector rules from packs drop blocks with their rule id."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import scrubber
+from scrubber.normalise.whitespace import clean_line
 from scrubber.source.html import extract
-from scrubber.source.html.blocks import blocks_of
+from scrubber.source.html.blocks import _clean_line, blocks_of
 from scrubber.source.html.parse import parse
 
 
@@ -136,3 +139,8 @@ def test_chrome_below_the_last_paragraph_inside_the_article_goes():
     text = scrubber.clean(html, include_title=False)
     assert text.rstrip().endswith("the cost was fair.")
     assert "Bewerten" not in text
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100)) | st.text(alphabet=" \t\n\r\x0b\x7f\x85\xa0\u200b\u00ad\ud800ab.é"))
+def test_block_text_is_cleaned_as_clean_line_does(text):
+    assert _clean_line(text) == clean_line(text)

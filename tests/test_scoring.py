@@ -110,3 +110,34 @@ def test_long_lines_become_pieces_of_one_line():
     blocks = text_blocks(" ".join(PARAGRAPHS * 2))
     assert len(blocks) == 8
     assert {b.line for b in blocks} == {0}
+
+
+def test_a_slideshow_after_the_article_goes_with_its_counters():
+    captions = [
+        "A crowd gathers at the market square on the first warm morning of the year to watch the parade go past.",
+        "The brass band from the school marches behind the fire engine, which the children have covered in flowers.",
+        "Stalls along the river sell bread, honey and cheese from the farms in the valley above the town.",
+        "Two boys race their boats under the old bridge while their parents watch from the bank with ice creams.",
+        "The mayor cuts a ribbon in front of the new library, which opens to readers next week after four years.",
+        "Evening falls over the harbour as the last ferry of the day leaves for the island with its lights on.",
+    ]
+    gallery = [line for number, caption in enumerate(captions, 1) for line in (f"{number}/6", caption)]
+    out = clean_lines(NAV + PARAGRAPHS + ["Pictures of the week"] + gallery + FOOTER)
+    assert out == "\n\n".join(PARAGRAPHS) + "\n"
+
+
+def test_a_table_of_figures_is_no_slideshow():
+    # "12/4" and "15/6" are a table's pairs, not counters with one total: they stay in the article.
+    table = ["Month | High/low", "March | 12/4", "April | 15/6", "May | 19/9"]
+    lines = PARAGRAPHS[:2] + ["Average temperatures:"] + table + PARAGRAPHS[2:]
+    out = clean_lines(NAV + lines + FOOTER)
+    assert "April | 15/6" in out and PARAGRAPHS[3] in out
+
+
+def test_a_row_of_teasers_run_into_a_flattened_page_is_not_prose():
+    teasers = ("More from the Gazette How the old mill on the river was saved by its neighbours Why the bus to the "
+               "coast is late again this summer What the new school will look like when it opens in the spring "
+               "Ten walks along the cliffs for a long weekend in the autumn Where to eat fish on the quay")
+    page = " ".join(["Home News Sport Weather"] + PARAGRAPHS + [teasers, "Privacy Policy Terms"])
+    out = scrubber.clean(page, include_title=False)
+    assert out.strip() == " ".join(PARAGRAPHS)

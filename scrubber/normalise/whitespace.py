@@ -9,6 +9,7 @@ import regex
 # will write them). Both go; NBSP and other Unicode spaces become plain spaces.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_ODD = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 
 
 def clean_line(text: str) -> str:
@@ -23,6 +24,22 @@ def clean_line(text: str) -> str:
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
     return " ".join(text.split())
+
+
+def line_cleaner(text: str):
+    """``clean_line``, or for a text without invisible and control characters (most) the
+    whitespace collapse alone, which is all that ``clean_line`` does to its lines.
+
+    >>> line_cleaner("a\\n b")(" b  c "), line_cleaner("a\\u200b")("b\\u200bc")
+    ('b c', 'bc')
+    """
+    if _ODD.search(text) is None:
+        return _collapse
+    return clean_line
+
+
+def _collapse(line: str) -> str:
+    return " ".join(line.split())
 
 
 def split_lines(text: str) -> list[str]:

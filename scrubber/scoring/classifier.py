@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import regex
+
 from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features
@@ -46,6 +48,8 @@ MIN_TEMPLATE_COPIES = 3
 MAX_TEMPLATE_WORDS = 15
 # A second stretch of prose is part of the article when it is at least this share of the first.
 SECOND_SPAN_RATIO = 0.25
+# ... or when it is this long on its own: a few paragraphs, more than a teaser or a comment.
+SECOND_SPAN_ENOUGH = 100.0
 
 
 class ContentScorer:
@@ -73,7 +77,7 @@ class ContentScorer:
         # a page in a language we have no stoplist for shows few stopwords of the guessed one
         full = len(stop) > FULL_STOPLIST and sum(f.stopwords for f in features) >= MIN_PAGE_STOPWORDS * words
         title_case = max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
-        return [_label(f, full, title_case) for f in features], features
+        return [_label(f, full, title_case, b.line is not None) for f, b in zip(features, blocks)], features
 
     def select(self, blocks, page):
         if not blocks:
@@ -87,7 +91,7 @@ class ContentScorer:
         # list of comments or teasers, not more of the article.
         listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
         inside = set()
-        for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO)):
+        for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO, SECOND_SPAN_ENOUGH)):
             if number == 0 or not any(listed[start:end]):
                 start, end = _trim_pieces(start, end, labels, blocks)
                 inside.update(range(start, end))
@@ -126,17 +130,19 @@ def _prose_capitals(features) -> float:
     return min(capitals / words, PROSE_CAPITALS_MAX) if words else PROSE_CAPITALS_MAX / 2
 
 
-def _label(f: Features, full_stoplist: bool, title_case: float) -> str:
-    if f.link_density > MAX_LINK_DENSITY:
+def _label(f: Features, full_stoplist: bool, title_case: float, piece: bool = False) -> str:
+    if f.link_density > MAX_LINK_DENSITY or f.script:
         return BAD
     if f.words < LENGTH_LOW or f.capitalised >= title_case * f.words:
         return SHORT
     if full_stoplist:
         density = f.stopword_density
-        if density >= STOPWORDS_HIGH and (f.words >= LENGTH_UNENDED or f.terminal and f.words >= LENGTH_LOW):
-            return GOOD
         # a long run of words without a sentence end is a flattened menu, even with some stopwords
         unended = not f.terminal and f.words >= LENGTH_UNENDED
+        if density >= STOPWORDS_HIGH and (f.words >= LENGTH_UNENDED or f.terminal and f.words >= LENGTH_LOW):
+            # A flattened page is cut at sentence ends, so an unended piece of it is no sentence:
+            # a row of teaser headlines run together, or prose with a menu in it.
+            return NEAR_GOOD if piece and unended else GOOD
         return NEAR_GOOD if density >= STOPWORDS_LOW and not unended else BAD
     if f.terminal and f.words >= LENGTH_HIGH:
         return GOOD
@@ -153,8 +159,13 @@ def copies(blocks) -> list[int]:
     >>> copies([Block(t) for t in ["Reply", "Nice post.", "Reply", "Click to share on X", "Click to share on Y",
     ...                            "Click to share on Z", "Click to go"]])
     [2, 1, 2, 3, 3, 3, 1]
+
+    A slideshow numbers its captions ("1/30", "2 of 30"): each counter is a copy of the others.
+
+    >>> copies([Block(t) for t in ["1/30", "The mayor opens the fair.", "2/30", "Rain on the parade.", "3 of 30", "23/16"]])
+    [3, 1, 3, 1, 3, 1]
     """
-    keys = [b.key() for b in blocks]
+    keys = [_counter_key(b.key()) for b in blocks]
     exact = Counter(keys)
     heads = [_template(k) for k in keys]
     templates = Counter(h for h in heads if h)
@@ -165,6 +176,16 @@ def copies(blocks) -> list[int]:
             n = templates[head]
         out.append(n)
     return out
+
+
+# A slideshow's counter over its captions, "3/30": the counters with one total are one template
+# (a table's "23/16" and "74/60" are not).
+_COUNTER = regex.compile(r"\d{1,3} ?(?:/|of|von|de|sur|z|di) ?(\d{1,3})")
+
+
+def _counter_key(key: str) -> str:
+    found = _COUNTER.fullmatch(key)
+    return f"<counter of {found[1]}>" if found else key
 
 
 def _template(key: str) -> str | None:
@@ -183,24 +204,35 @@ def _value(label: str, f: Features, copies: int, text: str) -> float:
         # Capitalised short lines are labels, links and headings; lower-case ones are mostly
         # code and pieces of sentences, which belong to the article around them. A long
         # title-case run is a menu or a row of teaser headlines, not a heading.
-        cost = SHORT_COST if text[:1].isupper() else LOWER_SHORT_COST
+        cost = SHORT_COST if text[:1].isupper() and _CODE.search(text) is None else LOWER_SHORT_COST
         value = -(cost + BAD_WORD_COST * max(f.words - LENGTH_UNENDED // 2, 0)) if f.words else 0.0
     else:
         value = -(BAD_COST + BAD_WORD_COST * f.words)
     # Menus and comment buttons repeat ("Reply", "Share"); so do code tokens and "[edit]"
     # links inside the article, but those are not capitalised like a label. A repeated paragraph is
     # still prose.
-    if copies > 1 and _capitalised(text) and label != GOOD:
+    if copies > 1 and (_capitalised(text) or _COUNTER.fullmatch(text)) and label != GOOD:
         value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
 
 
 def _capitalised(text: str) -> bool:
-    """Capitalised like a button label ("Reply"), not a code keyword ("SELECT") or a link ("[edit]")."""
-    return text[:1].isupper() and not text.isupper()
+    """Capitalised like a button label ("Reply"), not a line of code ("SELECT name", "FROM
+    orders;") or a link ("[edit]").
+
+    >>> [_capitalised(t) for t in ["Reply", "TV Guide", "SELECT", "FROM unnest", "Total = a_b"]]
+    [True, True, False, False, False]
+    """
+    return text[:1].isupper() and not text.isupper() and _CODE.search(text) is None
+
+
+# An upper-case keyword before a lower-case name, or a symbol no label uses.
+_CODE = regex.compile(r"^\p{Lu}{2,}\s+[\p{Ll}_]|[_;={}\[\]]")
 
 
 def _reason(label, f):
     if f.link_density > MAX_LINK_DENSITY:
         return "link-dense"
+    if f.script:
+        return "script"
     return {SHORT: "short-outside-article", NEAR_GOOD: "weak-outside-article"}.get(label, "outside-article")

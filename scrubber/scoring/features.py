@@ -13,6 +13,13 @@ _TERMINAL = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 # Languages written without spaces: a run of these characters is many words long.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 CHARS_PER_UNSPACED_WORD = 2
+# Minified script leaked into a dump: a long line of few spaces and many code symbols. Prose,
+# even CJK prose without spaces, has few of these symbols; a code sample in an article has
+# short lines with spaces around its operators.
+SCRIPT_MIN_CHARS = 150
+SCRIPT_MAX_SPACES = 0.1
+SCRIPT_MIN_SYMBOLS = 0.08
+_CODE_SYMBOL = regex.compile(r"[{}()\[\];=<>&|!\\+*/$_^~#@\"]")
 
 
 @dataclass(slots=True)
@@ -29,6 +36,7 @@ class Features:
     capitalised: int
     terminal: bool
     link_density: float = 0.0
+    script: bool = False
 
     @property
     def stopword_density(self) -> float:
@@ -41,4 +49,20 @@ class Features:
         stop = sum(map(stopwords.__contains__, folded)) if count else 0
         if count and len(text) > 8 * count:
             count = max(count, len(_UNSPACED.findall(text)) // CHARS_PER_UNSPACED_WORD)
-        return cls(count, stop, len(_CAPITAL.findall(text)), _TERMINAL.search(text) is not None, link_density)
+        return cls(count, stop, len(_CAPITAL.findall(text)), _TERMINAL.search(text) is not None, link_density,
+                   script_like(text))
+
+
+def script_like(text: str) -> bool:
+    """Minified code: long, hardly a space, full of brackets and operators.
+
+    >>> script_like('function(e,t){return e&&t?(n.push([e,t]),r(n)):void 0};var o=window.x||{};' * 3)
+    True
+    >>> script_like("The council met on Monday (a day late) and agreed that the library will open in May; "
+    ...              "the cafe & the archive follow in June, once the roof is done.")
+    False
+    """
+    length = len(text)
+    if length < SCRIPT_MIN_CHARS or text.count(" ") > SCRIPT_MAX_SPACES * length:
+        return False
+    return len(_CODE_SYMBOL.findall(text)) > SCRIPT_MIN_SYMBOLS * length

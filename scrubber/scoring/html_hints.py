@@ -78,6 +78,8 @@ class HtmlScorer:
         if page is None or not stopwords(page.lang):
             return set()
         inside = [blocks[i] for i in kept]
+        if not inside or inside[-1].kind in STRUCTURE:
+            return set()  # the tail starts after structure: nothing to look for, no text scoring
         outside = {d.index for d in self.text_scorer.select(inside, page)}
         last = max((i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE), default=-1)
         tail = [i for i in sorted(outside) if i > last]
@@ -95,7 +97,12 @@ class HtmlScorer:
 
 
 def _closing_note(block) -> bool:
-    """A whole sentence without links: how an article ends ("Changes take effect after a restart.")."""
+    """A whole sentence without links: how an article ends ("Changes take effect after a restart.").
+
+    >>> from scrubber.blocks import Block
+    >>> _closing_note(Block("It fell again by noon.")), _closing_note(Block("Share this", link_density=1.0))
+    (True, False)
+    """
     return block.kind == "paragraph" and block.link_density == 0 and bool(_SENTENCE_END.search(block.text))
 
 

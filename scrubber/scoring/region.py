@@ -31,17 +31,21 @@ def best_span(values: list[float]) -> tuple[int, int]:
     return best_start, best_end
 
 
-def article_spans(values: list[float], ratio: float) -> list[tuple[int, int]]:
+def article_spans(values: list[float], ratio: float, enough: float = float("inf")) -> list[tuple[int, int]]:
     """The best span first, then spans on either side of it whose sum is at least ``ratio``
-    times the best one's: an article cut in two by a long table, or a gallery, or a list of links.
+    times the best one's, or at least ``enough``: an article cut in two by a long table, or a
+    gallery, or a list of links. A long article raises the ratio's bar; a section of it that is
+    itself a few paragraphs long still clears ``enough``.
 
     >>> article_spans([4, -9, 5, -9, 1], ratio=0.5)
+    [(2, 3), (0, 1)]
+    >>> article_spans([30, -50, 400, -50, 2], ratio=0.25, enough=25)
     [(2, 3), (0, 1)]
     """
     start, end = best_span(values)
     if end == start:
         return []
-    floor = ratio * sum(values[start:end])
+    floor = min(ratio * sum(values[start:end]), enough)
     spans = [(start, end)]
     pending = [(0, start), (end, len(values))]
     while pending:

@@ -15,7 +15,10 @@ MIN_TAGS = 4
 # embed code quoted in an article) is mostly words. Share of the sample's characters in tags:
 MIN_TAG_SHARE = 0.1
 # ...and tags stand on most of its lines; in a dump, leaked markup sits on a few lines of its own.
-MIN_TAGGED_LINES = 0.3
+MIN_TAGGED_LINES = 0.4
+# A page flattened onto a few long lines is judged by stretches of this many characters, so
+# that a <noscript> tag leaked into one of them does not mark the whole line as markup.
+LINE_STRETCH = 400
 
 
 def looks_like_html(text: str) -> bool:
@@ -48,6 +51,7 @@ def looks_like_html(text: str) -> bool:
         return True
     if tag_chars < MIN_TAG_SHARE * len(sample.strip()):
         return False
-    lines = [line for line in sample.splitlines() if line.strip()]
+    lines = [line[start:start + LINE_STRETCH] for line in sample.splitlines() if line.strip()
+             for start in range(0, len(line), LINE_STRETCH)]
     tagged = sum(1 for line in lines if "<" in line and ">" in line)
     return tagged >= MIN_TAGGED_LINES * len(lines)

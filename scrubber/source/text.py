@@ -9,12 +9,13 @@ and pages flattened onto very long lines, which are cut here into sentence piece
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
 from ..blocks import Block
 from ..data import LANGUAGES, stopwords
-from ..normalise.whitespace import clean_line, split_lines
+from ..normalise.whitespace import line_cleaner, split_lines
 
 # A line longer than this, holding several sentences, is a flattened page or article ...
 LONG_LINE = 600
@@ -23,7 +24,7 @@ SHORT_PAGE = 300
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
 # An HTML text node keeps the source's line breaks and indentation: an indented line after
 # an unfinished one is the same sentence going on, not a new block.
-_INDENTED = regex.compile(r"[ \t\u00a0]")
+_INDENTS = " \t\u00a0"
 _UNFINISHED = regex.compile(r"[\p{L}\p{N},\-–(]$")
 
 # A flattened nav bar runs into the first sentence of the article ("Home About Contact
@@ -56,6 +57,9 @@ def text_blocks(text: str) -> list[Block]:
     """
     blocks: list[Block] = []
     for line_number, (line, blank) in enumerate(_logical_lines(text)):
+        if len(line) <= SHORT_PAGE:  # most lines: too short to be a flattened page
+            blocks.append(Block(line, index=len(blocks), after_blank=blank))
+            continue
         pieces = _pieces(line) if _flattened(line) else [line]
         shared_line = line_number if len(pieces) > 1 else None
         for piece in pieces:
@@ -70,12 +74,13 @@ def _logical_lines(text: str):
     # re-searching its end for every continuation made a long run of them quadratic.
     lines: list[tuple[list[str], bool]] = []
     blank = False
+    clean = line_cleaner(text)
     for raw in split_lines(text):
-        line = clean_line(raw)
+        line = clean(raw)
         if not line:
             blank = True
             continue
-        if lines and not blank and _INDENTED.match(raw) and _UNFINISHED.search(lines[-1][0][-1]):
+        if lines and not blank and raw[0] in _INDENTS and _UNFINISHED.search(lines[-1][0][-1]):
             lines[-1][0].append(line)
         else:
             lines.append(([line], blank))
@@ -148,7 +153,10 @@ def split_chrome_head(sentence: str) -> list[str]:
     tokens = sentence.split(" ")
     if len(tokens) < MIN_CHROME_TOKENS + 3:
         return [sentence]
-    weights = [_weight(t) for t in tokens]
+    weights = [_WEIGHTS[t[:1]] for t in tokens]
+    # A cut needs a head weighing -MIN_CHROME_WEIGHT or less; most sentences have none.
+    if min(accumulate(weights[:-1]), default=0.0) > -MIN_CHROME_WEIGHT:
+        return [sentence]
     lower = [w > 0 for w in weights]
     starters = _sentence_starters()
     best, best_at, suffix = 0.0, 0, 0.0
@@ -175,6 +183,20 @@ def split_chrome_head(sentence: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _sentence_starters() -> frozenset[str]:
     return frozenset().union(*(stopwords(lang) for lang in LANGUAGES))
+
+
+class _FirstCharWeights(dict):
+    """``_weight`` by a token's first character, remembered for the characters seen."""
+
+    def __missing__(self, first: str) -> float:
+        weight = _weight(first)
+        if len(self) < MAX_REMEMBERED_CHARS:
+            self[first] = weight
+        return weight
+
+
+MAX_REMEMBERED_CHARS = 5000
+_WEIGHTS = _FirstCharWeights()
 
 
 def _weight(token: str) -> float:

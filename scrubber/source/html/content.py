@@ -52,16 +52,10 @@ SECTION_LINK_DENSITY = 0.3
 _COMMAS = regex.compile(r"[,،、，﹐︐︑﹑]")
 
 
-class _Frame:
-    __slots__ = ("element", "chars", "links", "commas", "inline", "inline_commas")
-
-    def __init__(self, element, chars, commas):
-        self.element = element
-        self.chars = chars
-        self.links = 0
-        self.commas = commas
-        self.inline = chars
-        self.inline_commas = commas
+# A frame of the walk's stack: the element and the counts of its subtree so far (text
+# without the element's tail; inline text is what is not inside a nested block). A list, not
+# an object: the walk makes one per element, and building a list costs a fraction of a call.
+_ELEMENT, _CHARS, _LINKS, _COMMA_COUNT, _INLINE, _INLINE_COMMAS = range(6)
 
 
 class Scores:
@@ -84,63 +78,76 @@ class Scores:
             score -= _positive_weight(element.get("class"), element.get("id")) * (1 - points / FULL_NAME_POINTS)
         return score * (1 - self.link_density(element))
 
-    def add(self, element, points):
-        if element not in self.score:
-            self.score[element] = _initial_score(element)
-            self.points[element] = 0.0
-        self.score[element] += points
-        self.points[element] += points
-
 
 def score_tree(body) -> Scores:
     """One pass over ``body``: text statistics of every block element and content scores."""
     scores = Scores()
-    stack: list[_Frame] = []
+    block_chars, block_links = scores.chars, scores.links
+    stack: list[list] = []
     for event, element in etree.iterwalk(body, events=("start", "end")):
         tag = element.tag
         if event == "start":
             text = element.text
-            text = text.strip() if text and isinstance(tag, str) else ""
-            stack.append(_Frame(element, len(text), _count_commas(text)))
+            if text and isinstance(tag, str):
+                text = text.strip()
+                chars = len(text)
+                commas = _count_commas(text) if chars else 0
+            else:
+                chars = commas = 0
+            stack.append([element, chars, 0, commas, chars, commas])
             continue
         frame = stack.pop()
-        if not isinstance(tag, str):
-            frame.chars = frame.inline = frame.commas = 0
         if tag == "a" and is_link(element):
-            frame.links = frame.chars
+            frame[_LINKS] = frame[_CHARS]
         block = tag in BLOCK_TAGS
         if block:
-            scores.chars[element] = frame.chars
-            scores.links[element] = frame.links
+            block_chars[element] = frame[_CHARS]
+            block_links[element] = frame[_LINKS]
             if tag in PARAGRAPHS:
-                _score_paragraph(scores, stack, frame.chars, frame.commas)
-            elif frame.inline >= MIN_PARAGRAPH_CHARS:
-                _score_paragraph(scores, stack + [frame], frame.inline, frame.inline_commas)
+                if frame[_CHARS] >= MIN_PARAGRAPH_CHARS:
+                    _score_paragraph(scores, stack, frame[_CHARS], frame[_COMMA_COUNT])
+            elif frame[_INLINE] >= MIN_PARAGRAPH_CHARS:
+                stack.append(frame)
+                _score_paragraph(scores, stack, frame[_INLINE], frame[_INLINE_COMMAS])
+                stack.pop()
         if not stack:
             break
         parent = stack[-1]
         tail = element.tail
-        tail = tail.strip() if tail else ""
-        tail_commas = _count_commas(tail) if tail else 0
-        parent.chars += frame.chars + len(tail)
-        parent.links += frame.links
-        parent.commas += frame.commas + tail_commas
-        parent.inline += len(tail) + (0 if block else frame.chars)
-        parent.inline_commas += tail_commas + (0 if block else frame.commas)
+        if tail:
+            tail = tail.strip()
+            tail_chars = len(tail)
+            tail_commas = _count_commas(tail) if tail_chars else 0
+        else:
+            tail_chars = tail_commas = 0
+        parent[_CHARS] += frame[_CHARS] + tail_chars
+        parent[_LINKS] += frame[_LINKS]
+        parent[_COMMA_COUNT] += frame[_COMMA_COUNT] + tail_commas
+        if block:
+            parent[_INLINE] += tail_chars
+            parent[_INLINE_COMMAS] += tail_commas
+        else:
+            parent[_INLINE] += tail_chars + frame[_CHARS]
+            parent[_INLINE_COMMAS] += tail_commas + frame[_COMMA_COUNT]
     return scores
 
 
 def _count_commas(text: str) -> int:
-    return text.count(",") + (len(_COMMAS.findall(text)) - text.count(",") if not text.isascii() else 0)
+    return text.count(",") if text.isascii() else len(_COMMAS.findall(text))
 
 
 def _score_paragraph(scores, ancestors, chars, commas):
-    if chars < MIN_PARAGRAPH_CHARS:
-        return
+    """Pass a paragraph's points to the elements of the last frames of ``ancestors``."""
     points = 1 + commas + min(chars // 100, 3)
+    score, collected = scores.score, scores.points
     for level in range(min(ANCESTOR_LEVELS, len(ancestors))):
         divider = 1 if level == 0 else 2 if level == 1 else level * 3
-        scores.add(ancestors[-1 - level].element, points / divider)
+        element = ancestors[-1 - level][_ELEMENT]
+        if element not in score:
+            score[element] = _initial_score(element)
+            collected[element] = 0.0
+        score[element] += points / divider
+        collected[element] += points / divider
 
 
 def _initial_score(element) -> float:

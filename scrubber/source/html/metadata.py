@@ -4,13 +4,15 @@ Read before pruning, which removes ``<head>`` and scripts."""
 from __future__ import annotations
 
 import json
+from itertools import islice
 
 from ...normalise.whitespace import clean_line
 from ...title import strip_site_name
 from .parse import text_of
 
-_OG_TITLE = '//meta[@property="og:title" or @name="og:title"]/@content'
-_HEADINGS = "//h1|//h2|//h3"
+_HEADINGS = ("h1", "h2", "h3")
+# Headings compared with <title>: the article's is near the top.
+MAX_HEADINGS = 50
 
 
 def page_title(root) -> str | None:
@@ -24,18 +26,25 @@ def page_title(root) -> str | None:
     >>> page_title(parse("<title>Loaf: Rye in Winter</title><h1>Loaf</h1><h3>Rye in Winter</h3>"))
     'Rye in Winter'
     """
-    for found in root.xpath(_OG_TITLE)[:1]:
-        title = clean_line(found)
-        if title:
-            return strip_site_name(title)
-    title_element = root.find(".//title")
+    # Tag-filtered iteration runs in C and stops early; an XPath "//" search reads the whole tree.
+    for meta in root.iter("meta"):
+        if meta.get("property") == "og:title" or meta.get("name") == "og:title":
+            found = meta.get("content")
+            if found is None:
+                continue
+            title = clean_line(found)
+            if title:
+                return strip_site_name(title)
+            break
+    title_element = next(root.iter("title"), None)
     title = clean_line(text_of(title_element)) if title_element is not None else ""
-    headings = [clean_line(text_of(h)) for h in root.xpath(_HEADINGS)[:50]]
+    elements = list(islice(root.iter(*_HEADINGS), MAX_HEADINGS))
+    headings = [clean_line(text_of(h)) for h in elements]
     folded = title.casefold()
     inside = [h for h in headings if len(h.split()) >= 2 and h.casefold() in folded]
     if inside:
         return max(inside, key=len)
-    first_h1 = next((h for h, e in zip(headings, root.xpath(_HEADINGS)) if e.tag == "h1" and h), None)
+    first_h1 = next((h for h, e in zip(headings, elements) if e.tag == "h1" and h), None)
     if first_h1:
         return strip_site_name(first_h1)
     return strip_site_name(title) if title else None

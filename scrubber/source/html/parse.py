@@ -3,23 +3,29 @@ XML declarations, NUL bytes. The parser never loads entities, DTDs or anything f
 
 from __future__ import annotations
 
+import re
+
 import regex
 from lxml import etree
 
 # huge_tree lifts libxml2's depth and text-size limits, so 10,000-deep nesting and 20 MB pages
 # parse instead of being cut short.
+# collect_ids=False: nothing looks elements up by id, so no hash table of them (5% of the parse).
 _OPTIONS = dict(remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True,
-                default_doctype=False, compact=True)
+                default_doctype=False, compact=True, collect_ids=False)
 # Plain lxml elements: lxml.html's element classes cost a Python call per element touched.
-_STR_PARSER = etree.HTMLParser(**_OPTIONS)
-_UTF8_PARSER = etree.HTMLParser(encoding="utf-8", **_OPTIONS)
+# The page goes in as UTF-8 bytes: libxml2 reads them 15% faster than a str, and the declared
+# encoding is overridden (a <meta charset> or XML declaration of a decoded page is stale).
+_PARSER = etree.HTMLParser(encoding="utf-8", **_OPTIONS)
 # libxml2 stops building the tree below depth 2048 even with huge_tree, and drops what is
 # deeper. Such pages are parsed again with the excess nesting tags taken out.
 MAX_DEPTH = 1000
 # What libxml2 cannot hold in a text node: C0 controls other than tab, newline and return (a
 # tree holding one raises ValueError as soon as a text is edited) and lone surrogates, which a
 # str may carry (the parse silently stops at the first one, losing the rest of the page).
-_NOT_XML_TEXT = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+# Stdlib re: four times faster than regex on a character class over a whole page.
+_NOT_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+_C0_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
 _TAG = regex.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"))
@@ -35,28 +41,42 @@ def parse(html: str):
     >>> parse("").tag
     'html'
     """
-    html = _NOT_XML_TEXT.sub("", html)
-    root = _parse(html)
-    if root is not None and _too_deep(root):
-        root = _parse(flatten_deep_nesting(html))
+    data = _utf8_if_safe(html)
+    if data is None:
+        html = _NOT_XML_TEXT.sub("", html)
+        data = html.encode("utf-8")
+    root = _parse(data)
+    if root is not None and _too_deep():
+        root = _parse(flatten_deep_nesting(html).encode("utf-8"))
     if root is None:
-        return etree.fromstring("<html><body></body></html>", _STR_PARSER)
+        return etree.fromstring(b"<html><body></body></html>", _PARSER)
     return root.getroottree().getroot() if root.getparent() is not None else root
 
 
-def _parse(html: str):
+def _utf8_if_safe(html: str) -> bytes | None:
+    """The page in UTF-8, or None when it holds a character libxml2 cannot hold (a lone
+    surrogate cannot be encoded; bytes.translate finds controls at memcpy speed, far faster
+    than a search of the str).
+
+    >>> _utf8_if_safe("<p>café</p>"), _utf8_if_safe("<p>a\\x00b</p>"), _utf8_if_safe("<p>\\ud800</p>")
+    (b'<p>caf\\xc3\\xa9</p>', None, None)
+    """
     try:
-        return etree.fromstring(html, _STR_PARSER)
-    except ValueError:
-        # lxml refuses str input carrying an XML encoding declaration; bytes are fine.
-        return _parse_bytes(html)
-    except etree.ParserError:
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return data if len(data.translate(None, _C0_BYTES)) == len(data) else None
+
+
+def _parse(data: bytes):
+    try:
+        return etree.fromstring(data, _PARSER)
+    except (etree.ParserError, ValueError):
         return None
 
 
-def _too_deep(root) -> bool:
-    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _STR_PARSER.error_log) or \
-        any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _UTF8_PARSER.error_log)
+def _too_deep() -> bool:
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log)
 
 
 def flatten_deep_nesting(html: str, limit: int = MAX_DEPTH) -> str:
@@ -117,10 +137,3 @@ def remove(element) -> None:
         else:
             previous.tail = (previous.tail or "") + element.tail
     parent.remove(element)
-
-
-def _parse_bytes(html: str):
-    try:
-        return etree.fromstring(html.encode("utf-8", "surrogatepass"), _UTF8_PARSER)
-    except (etree.ParserError, ValueError):
-        return None

@@ -32,6 +32,8 @@ CHROME_ROLES = {"navigation": "navigation", "banner": "navigation", "contentinfo
                 "complementary": "sidebar", "dialog": "overlay", "alertdialog": "overlay", "menu": "navigation",
                 "menubar": "navigation", "search": "navigation"}
 ARTICLE_TAGS = ("article", "main")
+# Tags chrome_reason judges by themselves (other elements only by their attributes).
+_JUDGED_TAGS = frozenset(CHROME_TAGS) | frozenset(OUTSIDE_ARTICLE) | {"figcaption"}
 # A pruned element may hold at most this share of the page's prose (text outside links);
 # smaller elements are never protected. A class or id name is stronger evidence than a tag
 # (a 50-slide "widget" gallery can outweigh the article beside it), so it needs a larger share.
@@ -185,7 +187,8 @@ def _component_id(element_id: str | None) -> str | None:
 def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | None:
     """Why an element is chrome: (concept, evidence) where evidence is ``hidden``, ``tag``
     (tag or ARIA role) or ``name`` (class or id); None for content. ``by_name=False`` ignores
-    class and id."""
+    class and id. An element without attributes is judged only when its tag is in
+    ``_JUDGED_TAGS`` (prune skips the others): a new rule on a bare tag goes there too."""
     if is_hidden(element):
         return "hidden", "hidden"
     reason = CHROME_TAGS.get(tag)
@@ -202,11 +205,17 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
         return CHROME_ROLES[role.strip().casefold()], "tag"
     if not by_name:
         return None
-    names = " ".join(filter(None, (element.get("class"), _component_id(element.get("id")))))
-    concept = chrome_concept(names) if names else None
+    concept = _named_concept(element.get("class"), element.get("id"))
     if concept == "caption":  # a caption by name is judged like a <figcaption>
         concept = _short_caption(element)
     return (concept, "name") if concept else None
+
+
+@lru_cache(maxsize=8192)
+def _named_concept(class_name: str | None, element_id: str | None) -> str | None:
+    # Pages repeat the same class/id pairs on hundreds of elements: judge each pair once.
+    names = " ".join(filter(None, (class_name, _component_id(element_id))))
+    return chrome_concept(names) if names else None
 
 
 def _short_caption(element) -> str | None:
@@ -237,13 +246,16 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
     prose = PageProse(body)
     doomed = []
     resume = None  # the first element after the subtree last doomed: everything before it goes anyway
-    for element in body.iter():
+    for element in body.iterdescendants():
         if resume is not None:
             if element is not resume:
                 continue
             resume = None
         tag = element.tag
-        if not isinstance(tag, str) or tag in ARTICLE_TAGS or element is body:
+        # Most elements carry no attribute and a tag no rule names: nothing to judge.
+        if tag not in _JUDGED_TAGS and not element.attrib:
+            continue
+        if not isinstance(tag, str) or tag in ARTICLE_TAGS:
             continue
         verdict = chrome_reason(element, tag, by_name)
         if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
@@ -304,12 +316,22 @@ def prose_chars(element) -> int:
     >>> prose_chars(parse("<p>Two words <a href=/>and link</a></p>").find(".//p"))
     8
     """
-    links = sum(_chars(a) for a in element.iter("a"))
-    return _chars(element) - links
+    return _chars(element) - _link_chars(element)
+
+
+def _link_chars(element) -> int:
+    chars = 0
+    for anchor in element.iter("a"):
+        # Most links hold one text node: read it instead of serialising the anchor.
+        chars += _chars(anchor) if len(anchor) else _non_space(anchor.text or "")
+    return chars
 
 
 def _chars(element) -> int:
-    text = text_of(element)
+    return _non_space(text_of(element))
+
+
+def _non_space(text: str) -> int:
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
 
 
@@ -318,6 +340,9 @@ def holds_article(element, prose: PageProse, by: str = "tag") -> bool:
     ASP.NET page inside one ``<form>``, an article in ``<div class="article-with-rail">``)."""
     if element.get("itemprop") == "articleBody":
         return True
-    if _chars(element) < MIN_GUARDED_CHARS:
+    chars = _chars(element)
+    # Counting the link text costs a call per link: only when the element could hold enough
+    # prose with no links at all.
+    if chars < MIN_GUARDED_CHARS or chars < MAX_TEXT_SHARE[by] * prose.total:
         return False
-    return prose_chars(element) >= MAX_TEXT_SHARE[by] * prose.total
+    return chars - _link_chars(element) >= MAX_TEXT_SHARE[by] * prose.total
