@@ -43,3 +43,14 @@ def test_a_one_word_label_over_a_closing_note_stays_with_it():
     text = cleaned(CHROME + "<div class=note><p>Update:</p><p>The vote was moved to Thursday.</p></div>")
     assert "Update:\n\nThe vote was moved to Thursday." in text
     assert "Rate this story" not in text
+
+
+def test_the_authors_sign_off_after_the_last_sentence_stays():
+    text = cleaned(CHROME + "<p>See you all at the market on Saturday.</p><p>Cheers, Anna</p>")
+    assert text.rstrip().endswith("See you all at the market on Saturday.\n\nCheers, Anna")
+    assert "Rate this story" not in text
+
+
+def test_a_sign_off_straight_after_the_article_stays_and_a_label_for_what_was_dropped_goes():
+    assert cleaned("<p>The editors</p>").rstrip().endswith("The editors")
+    assert "More topics" not in cleaned("<p>More topics:</p>")

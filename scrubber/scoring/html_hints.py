@@ -20,6 +20,8 @@ _LABEL = regex.compile(r"[^:\n]{1,30}:\s")
 # A paragraph this short over the closing note is its label ("Note", "Editor's note").
 LABEL_WORDS = 2
 _LABEL_TEXT = regex.compile(r"\p{L}[\p{L}'’ ]*:?")
+# The author's sign-off under the closing note: "Cheers, Anna", "The editors".
+SIGN_OFF_WORDS = 3
 # Headings nested deeper than this under one heading are not searched for its text.
 HEADING_LOOKAHEAD = 50
 # Kinds that are article structure even when short and stopword-free.
@@ -83,17 +85,31 @@ class HtmlScorer:
         outside = {d.index for d in self.text_scorer.select(inside, page)}
         last = max((i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE), default=-1)
         tail = [i for i in sorted(outside) if i > last]
-        # Whole sentences without links at the very end are the article's closing note
-        # ("Changes take effect after a restart."), with the heading over them ("Conclusion"):
-        # they stay, and only the chrome between the last prose and them goes. A linked
-        # heading is a teaser's title, not a section of the article.
-        closing = len(tail)
-        while closing and _closing_note(inside[tail[closing - 1]]):
-            closing -= 1
-        if closing < len(tail):
-            while closing and _section_heading(inside[tail[closing - 1]]):
-                closing -= 1
+        closing = len(tail) - _closing_run([inside[i] for i in tail])
         return {kept[i] for i in tail[:closing]}
+
+
+def _closing_run(tail) -> int:
+    """How many blocks at the end of ``tail`` close the article rather than follow it: its last
+    whole sentences without links ("Changes take effect after a restart."), the link-free
+    heading or label over them ("Conclusion", "Note"), and the author's sign-off under them.
+    Only the chrome between the article's last prose and this run goes. A linked heading is a
+    teaser's title, not a section of the article.
+
+    >>> from scrubber.blocks import Block
+    >>> _closing_run([Block("Share", link_density=1.0), Block("Note"), Block("Doors open at six."), Block("Cheers, Anna")])
+    3
+    """
+    end = len(tail)
+    if end and _sign_off(tail[-1]) and (end == 1 or _closing_note(tail[-2])):
+        end -= 1
+    start = end
+    while start and _closing_note(tail[start - 1]):
+        start -= 1
+    if start < end:
+        while start and _section_heading(tail[start - 1]):
+            start -= 1
+    return len(tail) - start
 
 
 def _closing_note(block) -> bool:
@@ -104,6 +120,13 @@ def _closing_note(block) -> bool:
     (True, False)
     """
     return block.kind == "paragraph" and block.link_density == 0 and bool(_SENTENCE_END.search(block.text))
+
+
+def _sign_off(block) -> bool:
+    """A few link-free words after the article's last sentences: the author's sign-off ("Cheers,
+    Anna"), not a label introducing what was dropped below it ("More topics:")."""
+    return block.kind == "paragraph" and block.link_density == 0 and len(block.text.split()) <= SIGN_OFF_WORDS \
+        and not block.text.rstrip().endswith(":")
 
 
 def _section_heading(block) -> bool:
