@@ -56,6 +56,11 @@ def title_text(line: str, wanted: list[str]) -> str | None:
     >>> title_text("Bread at home is cheap.", title_words("Bread at Home")) is None
     True
     """
+    # Only a line holding every title word can be the title: a paragraph rarely does, and the
+    # substring test costs a fraction of splitting the paragraph into words.
+    folded = line.casefold()
+    if not all(word in folded for word in wanted):
+        return None
     if title_words(line) == wanted:
         return line
     return title_with_site(line, wanted)

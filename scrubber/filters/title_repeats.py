@@ -34,10 +34,11 @@ class TitleRepeats(Filter):
             return
         # A "Title | Site" line is dropped when a plain copy of the title exists; without one it
         # is the title's only carrier, so the first such line is kept (and shown as the title).
-        seen_title = any(title_words(b.text) == wanted for b in blocks)
+        words_of = [title_words(b.text) for b in blocks]  # each line is read once
+        seen_title = wanted in words_of
         seen_plain = False
         for position, block in enumerate(blocks):
-            words = title_words(block.text)
+            words = words_of[position]
             if not words:
                 continue
             text = block.text.strip()
