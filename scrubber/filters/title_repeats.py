@@ -34,7 +34,10 @@ class TitleRepeats(Filter):
             return
         # A "Title | Site" line is dropped when a plain copy of the title exists; without one it
         # is the title's only carrier, so the first such line is kept (and shown as the title).
-        words_of = [title_words(b.text) for b in blocks]  # each line is read once
+        # Each line is read once, and only a line that can repeat the title: one holding every
+        # title word (a substring test on its key, far cheaper than splitting it into words),
+        # or a slug, which has no space.
+        words_of = [title_words(b.text) if _may_repeat(b.key(), wanted) else None for b in blocks]
         seen_title = wanted in words_of
         seen_plain = False
         for position, block in enumerate(blocks):
@@ -52,6 +55,10 @@ class TitleRepeats(Filter):
                 if seen_title:
                     yield Drop(position, "title_repeats/title-with-site", "title followed by a site name")
                 seen_title = True
+
+
+def _may_repeat(key, wanted):
+    return " " not in key or all(word in key for word in wanted)
 
 
 def _mostly_title(words, wanted):
