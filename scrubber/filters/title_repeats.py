@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..title import guess_title, title_with_site, title_words
+from ..title import guess_title, holds_title_words, title_with_site, title_words
 from .base import Drop, Filter
 
 _SLUG = regex.compile(r"[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]*)+")
@@ -35,8 +35,7 @@ class TitleRepeats(Filter):
         # A "Title | Site" line is dropped when a plain copy of the title exists; without one it
         # is the title's only carrier, so the first such line is kept (and shown as the title).
         # Each line is read once, and only a line that can repeat the title: one holding every
-        # title word (a substring test on its key, far cheaper than splitting it into words),
-        # or a slug, which has no space.
+        # title word, or a slug, which has no space.
         words_of = [title_words(b.text) if _may_repeat(b.key(), wanted) else None for b in blocks]
         seen_title = wanted in words_of
         seen_plain = False
@@ -58,7 +57,7 @@ class TitleRepeats(Filter):
 
 
 def _may_repeat(key, wanted):
-    return " " not in key or all(word in key for word in wanted)
+    return " " not in key or holds_title_words(key, wanted)
 
 
 def _mostly_title(words, wanted):
