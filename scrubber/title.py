@@ -71,7 +71,7 @@ def holds_title_words(key: str, wanted: list[str]) -> bool:
     >>> holds_title_words("bread at home | the crumb", title_words("Bread at Home"))
     True
     """
-    return all(word in key for word in wanted)
+    return all(map(key.__contains__, wanted))
 
 
 def title_with_site(line: str, wanted: list[str]) -> str | None:

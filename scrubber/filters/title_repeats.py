@@ -35,7 +35,7 @@ class TitleRepeats(Filter):
         # A "Title | Site" line is dropped when a plain copy of the title exists; without one it
         # is the title's only carrier, so the first such line is kept (and shown as the title).
         # Each line is read once, and only a line that can repeat the title: one holding every
-        # title word, or a slug, which has no space.
+        # title word, or a slug.
         words_of = [title_words(b.text) if _may_repeat(b.key(), wanted) else None for b in blocks]
         seen_title = wanted in words_of
         seen_plain = False
@@ -57,7 +57,8 @@ class TitleRepeats(Filter):
 
 
 def _may_repeat(key, wanted):
-    return " " not in key or holds_title_words(key, wanted)
+    # a slug has no space and joins its words with dashes or underscores
+    return holds_title_words(key, wanted) or (" " not in key and ("-" in key or "_" in key))
 
 
 def _mostly_title(words, wanted):
