@@ -14,6 +14,7 @@ MAX_LINK_DENSITY = 0.5
 # Prose that happens to link a lot (a sentence of citations) stays when it is this long.
 PROSE_WORDS = 30
 # Reading time and dates on a short line of their own: post metadata, not article text.
+# (Split at most this many times: a paragraph's words need not all be counted to know it is longer.)
 METADATA_WORDS = 10
 # "See also: <a>...</a>": a label and a colon before a link.
 _LABEL = regex.compile(r"[^:\n]{1,30}:\s")
@@ -54,12 +55,13 @@ class HtmlScorer:
         kept = []
         linky = [b.link_density > MAX_LINK_DENSITY and len(b.text.split()) < PROSE_WORDS for b in blocks]
         for position, block in enumerate(blocks):
-            words = len(block.text.split())
-            if linky[position] and _in_link_run(linky, position, block.text):
+            text = block.text
+            if linky[position] and _in_link_run(linky, position, text):
                 yield Drop(position, "score/link-dense", "mostly link text inside the main content")
-            elif words <= METADATA_WORDS and _READING_TIME.search(block.text):
+            elif len(text.split(None, METADATA_WORDS)) <= METADATA_WORDS and _READING_TIME.search(text):
                 yield Drop(position, "score/reading-time", "a reading-time line of the post metadata")
-            elif block.kind == "paragraph" and _NUMBER_ONLY.fullmatch(block.text):
+            # a number starts with no letter: most paragraphs need no regex to tell
+            elif block.kind == "paragraph" and not text[:1].isalpha() and _NUMBER_ONLY.fullmatch(text):
                 yield Drop(position, "score/bare-number", "a number alone: a like or clap counter")
             else:
                 kept.append(position)
