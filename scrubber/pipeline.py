@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from .blocks import Block
 from .config import CleanConfig
@@ -25,7 +26,7 @@ from .source import decode, looks_like_html
 from .source.html import extract as extract_html
 from .source.flattened import peel_chrome_heads
 from .source.text import text_blocks
-from .title import guess_title, title_text, title_words
+from .title import guess_title, holds_title_words, title_text, title_words
 from .trace import Removal, Trace
 
 
@@ -47,6 +48,7 @@ class Pipeline:
         self.scorer = ContentScorer() if self.config.scoring and "scoring" not in self.config.disabled else None
         self.html_scorer = HtmlScorer() if self.scorer is not None else None
         self.packs = builtin_packs() + rules_from_environment() + load_rules(*self.config.rules)
+        self.detect_keys = frozenset().union(*(p.detect_keys for p in self.packs))
 
     def run(self, doc, *, url: str | None = None) -> Cleaned:
         deadline = Deadline(self.config.time_budget)
@@ -65,7 +67,9 @@ class Pipeline:
             blocks = page.blocks = peel_chrome_heads(blocks, lambda t: page.rules.match(line_key(t), "drop") is not None)
         if mode == "html" and page.rules.selectors:
             blocks = self._extract_without_selected(text, page, trace)
-        protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
+        protected = set()
+        if page.rules.has("keep"):  # only users' packs keep lines: most pages need not ask
+            protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
         page.meta["rule_candidates"] = {id(b) for b in blocks if page.rules.match(b.key(), "drop") is not None}
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
@@ -113,8 +117,9 @@ class Pipeline:
         raise TypeError(f"clean() takes a str or bytes document, not {type(doc).__name__}")
 
     def _rules_for(self, blocks, url, lang=None) -> RuleSet:
-        keys = {b.key() for b in blocks}
-        packs = [p for p in self.packs if p.applies(url, keys, lang)]
+        # A pack's detect lines are all a page is asked for: the page's lines among them will do.
+        shown = self.detect_keys.intersection([b.key() for b in blocks])
+        packs = [p for p in self.packs if p.applies(url, shown, lang)]
         return RuleSet(packs, disabled=self.config.disabled, regex_timeout=self.config.regex_timeout)
 
     def _apply(self, stage, blocks, page, trace, protected):
@@ -153,7 +158,7 @@ class Pipeline:
             return None, blocks
         wanted = title_words(title)
         for position, block in enumerate(blocks[:40]):
-            shown = title_text(block.text, wanted)
+            shown = holds_title_words(block.key(), wanted) and title_text(block.text, wanted)
             if shown:
                 rest = blocks[:position] + blocks[position + 1:]
                 if not rest and not page.title:
@@ -200,6 +205,7 @@ def mid_sentence(blocks, chrome=frozenset()):
 
 
 LANGUAGE_SAMPLE_MIN_WORDS = 8
+LANGUAGE_SAMPLE_CHARS = 20000
 
 
 def guess_language(blocks) -> str:
@@ -208,18 +214,30 @@ def guess_language(blocks) -> str:
     Sentences, not the first lines: a menu at the top may be in English on a German page; nor
     script that leaked into a dump, whose one-letter names read as stopwords.
     """
-    sentences = [b.text for b in blocks if b.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS and not script_like(b.text)]
-    sample = " ".join(sentences or [b.text for b in blocks[:200]])[:20000].casefold().split()
+    sentences, length = [], 0
+    for block in blocks:
+        if length >= LANGUAGE_SAMPLE_CHARS:
+            break  # the sample is cut there anyway
+        if block.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS and not script_like(block.text):
+            sentences.append(block.text)
+            length += len(block.text) + 1
+    sample = " ".join(sentences or [b.text for b in blocks[:200]])[:LANGUAGE_SAMPLE_CHARS].casefold().split()
     if not sample:
         return "en"
     best, best_hits = "en", 0
-    counts = Counter(sample)  # each distinct word looked up once per language
+    # Only stopwords of some language are counted, and each language's are found by one set
+    # intersection with them rather than a lookup per distinct word.
+    counts = Counter(filter(_any_stopword().__contains__, sample))
     for lang in LANGUAGES:
-        words = stopwords(lang)
-        hits = sum(n for w, n in counts.items() if w in words)
+        hits = sum(map(counts.__getitem__, stopwords(lang).intersection(counts)))
         if hits > best_hits * 1.1:
             best, best_hits = lang, hits
     return best
+
+
+@lru_cache(maxsize=1)
+def _any_stopword() -> frozenset[str]:
+    return frozenset().union(*map(stopwords, LANGUAGES))
 
 
 def normalise(blocks: list[Block], lang: str = "en", deadline: Deadline = NO_DEADLINE) -> list[Block]:

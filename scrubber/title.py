@@ -56,14 +56,22 @@ def title_text(line: str, wanted: list[str]) -> str | None:
     >>> title_text("Bread at home is cheap.", title_words("Bread at Home")) is None
     True
     """
-    # Only a line holding every title word can be the title: a paragraph rarely does, and the
-    # substring test costs a fraction of splitting the paragraph into words.
-    folded = line.casefold()
-    if not all(word in folded for word in wanted):
+    if not holds_title_words(line.casefold(), wanted):
         return None
     if title_words(line) == wanted:
         return line
     return title_with_site(line, wanted)
+
+
+def holds_title_words(key: str, wanted: list[str]) -> bool:
+    """Whether a line, case-folded (``Block.key()`` will do), holds every title word: only such a
+    line can be the title or ``Title | Site``. A paragraph rarely does, and the substring test
+    costs a fraction of splitting the paragraph into words.
+
+    >>> holds_title_words("bread at home | the crumb", title_words("Bread at Home"))
+    True
+    """
+    return all(map(key.__contains__, wanted))
 
 
 def title_with_site(line: str, wanted: list[str]) -> str | None:

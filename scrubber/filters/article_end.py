@@ -55,12 +55,13 @@ class ArticleEnd(Filter):
         rules = page.rules
         if not (rules.has("cut_after") or rules.has("cut_before")):
             return
-        prose = _prose_words_before(blocks)
+        prose = None  # counted at the first marker: most pages have none
         if rules.has("cut_after"):
             for position, block in enumerate(blocks):
                 rule = rules.match(block.key(), "cut_after")
                 if rule is None or _inside_sentence(blocks, position):
                     continue
+                prose = prose or _prose_words_before(blocks)
                 before, after = prose[position], prose[-1] - prose[position + 1]
                 if before >= MIN_WORDS_BEFORE and after < before:
                     for index in range(position, len(blocks)):
@@ -71,6 +72,7 @@ class ArticleEnd(Filter):
                 rule = rules.match(blocks[position].key(), "cut_before")
                 if rule is None:
                     continue
+                prose = prose or _prose_words_before(blocks)
                 before, after = prose[position], prose[-1] - prose[position + 1]
                 if after >= MIN_WORDS_BEFORE and before < after:
                     for index in range(0, position + 1):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..title import guess_title, title_with_site, title_words
+from ..title import guess_title, holds_title_words, title_with_site, title_words
 from .base import Drop, Filter
 
 _SLUG = regex.compile(r"[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]*)+")
@@ -34,7 +34,9 @@ class TitleRepeats(Filter):
             return
         # A "Title | Site" line is dropped when a plain copy of the title exists; without one it
         # is the title's only carrier, so the first such line is kept (and shown as the title).
-        words_of = [title_words(b.text) for b in blocks]  # each line is read once
+        # Each line is read once, and only a line that can repeat the title: one holding every
+        # title word, or a slug.
+        words_of = [title_words(b.text) if _may_repeat(b.key(), wanted) else None for b in blocks]
         seen_title = wanted in words_of
         seen_plain = False
         for position, block in enumerate(blocks):
@@ -52,6 +54,11 @@ class TitleRepeats(Filter):
                 if seen_title:
                     yield Drop(position, "title_repeats/title-with-site", "title followed by a site name")
                 seen_title = True
+
+
+def _may_repeat(key, wanted):
+    # a slug has no space and joins its words with dashes or underscores
+    return holds_title_words(key, wanted) or (" " not in key and ("-" in key or "_" in key))
 
 
 def _mostly_title(words, wanted):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 ACTIONS = ("drop", "cut_after", "cut_before", "keep")
@@ -91,6 +92,7 @@ class Pack:
         return bool(self.detect_keys and not self.detect_keys.isdisjoint(line_keys))
 
 
+@lru_cache(maxsize=256)  # every scoped pack asks for the host of the same page
 def _host(url: str) -> str:
     """The URL's host name, case-folded; "" when the URL is malformed (a scraped URL can be).
 
