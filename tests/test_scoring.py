@@ -204,3 +204,11 @@ def test_a_newsletter_box_after_the_article_ends_it():
            "Every Friday we send a short letter with the week's news from the harbour and the streets around it."]
     out = clean_lines(NAV + article + box + FOOTER)
     assert out == "\n\n".join(article) + "\n"
+
+
+def test_a_comment_form_after_the_article_ends_it():
+    article = PARAGRAPHS + [p.replace("The ", "This year the ", 1) for p in PARAGRAPHS]
+    form = ["Your email address will not be published.",
+            "We read every comment before it appears, and we will not share your address with anyone else at all."]
+    out = clean_lines(NAV + article + form + FOOTER)
+    assert out == "\n\n".join(article) + "\n"
