@@ -212,3 +212,19 @@ def test_a_comment_form_after_the_article_ends_it():
             "We read every comment before it appears, and we will not share your address with anyone else at all."]
     out = clean_lines(NAV + article + form + FOOTER)
     assert out == "\n\n".join(article) + "\n"
+
+
+def test_a_live_ticker_after_the_article_ends_it():
+    ticker = ["Live", "16:42", "Talks between the ferry company and the crews went on late into the night and the strike was called off.",
+              "16:30", "The treasurer says that council tax bills will rise by four percent next April to pay for the new pier.",
+              "16:05", "A lifeboat crew rescued two kayakers who had been blown out past the point by the wind this afternoon.",
+              "15:51", "The coast road is closed because of a fallen tree.", "15:40", "There is a weather warning for the coast tonight."]
+    out = clean_lines(NAV + PARAGRAPHS + ticker + FOOTER)
+    assert out == "\n\n".join(PARAGRAPHS) + "\n"
+
+
+def test_times_of_day_inside_an_article_stay():
+    programme = ["The day runs as follows.", "10:30", "Boats leave the inner basin.", "14:00",
+                 "The pier is opened by the harbour master."]
+    out = clean_lines(NAV + PARAGRAPHS[:2] + programme + PARAGRAPHS[2:] + FOOTER)
+    assert "10:30" in out and "14:00" in out and PARAGRAPHS[3] in out
