@@ -82,6 +82,7 @@ class Pipeline:
         # dropped: the scorer ends the article there.
         page.meta["list_heads"] = sorted(r.index for r in trace if r.rule.startswith(
             ("related_posts/", "comments/", "newsletters/")))
+        page.meta["comment_heads"] = [r.index for r in trace if r.rule.startswith("comments/")]
         # Where the title stood, shown or dropped as a repeat: the article starts below it.
         page.meta["title_at"] = sorted({r.index for r in trace if r.rule.startswith("title_repeats/")}
                                        | ({title_block.index} if title_block is not None else set()))

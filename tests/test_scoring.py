@@ -228,3 +228,23 @@ def test_times_of_day_inside_an_article_stay():
                  "The pier is opened by the harbour master."]
     out = clean_lines(NAV + PARAGRAPHS[:2] + programme + PARAGRAPHS[2:] + FOOTER)
     assert "10:30" in out and "14:00" in out and PARAGRAPHS[3] in out
+
+
+def test_readers_comments_below_the_article_are_not_more_of_it():
+    # No header the rules cut at, only the "Reply" and "Report" buttons between the comments.
+    comments = [
+        "Martha Quayle", "March 3, 2024 at 9:12 am",
+        "The pier was where my grandfather taught me to fish, and I am glad that the town has finally decided that it is worth the money to save it for the children who come after us.",
+        "Reply", "Report", "Tom Iredale", "March 3, 2024 at 11:40 am",
+        "I walked out along it every morning before the storms, and I think that the two summers of work will be over before we know it, even if the boats have to squeeze into the basin for a while.",
+        "Reply", "Report", "Ann Corlett", "March 4, 2024 at 8:05 pm",
+        "My worry is the cost, because the fund was meant for the ferry and the grant from the county only covers a part of it, so the rest will have to come from the rates that we all pay every year.",
+        "Reply", "Report"]
+    out = clean_lines(NAV + PARAGRAPHS + comments + FOOTER)
+    assert out.startswith("\n\n".join(PARAGRAPHS))
+    assert "two summers of work" not in out and "My worry is the cost" not in out
+
+
+def test_a_reply_link_above_the_article_leaves_it_whole():
+    out = clean_lines(NAV + ["Leave a comment"] + PARAGRAPHS + FOOTER)
+    assert out == "\n\n".join(PARAGRAPHS) + "\n"

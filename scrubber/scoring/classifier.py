@@ -96,9 +96,13 @@ class ContentScorer:
         # list of comments or teasers, not more of the article.
         listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
         inside = set()
+        heads = page.meta.get("comment_heads", ())
         for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO, SECOND_SPAN_ENOUGH)):
             if number == 0:
                 start = start_below_title(start, end, values, blocks, page.meta.get("title_at", ()))
+                article_end = blocks[end - 1].index
+            elif any(article_end < head < blocks[start].index for head in heads):
+                continue  # below the comments the article has ended: more prose is a reader's comment
             if number == 0 or not any(listed[start:end]):
                 start, end = _trim_pieces(start, end, labels, blocks)
                 inside.update(range(start, end))
