@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from ...blocks import Block
 from .blocks import blocks_of
-from .content import main_content, score_tree
+from .content import score_tree
+from .selection import main_content
 from .metadata import json_ld_body, page_lang, page_title
 from .parse import parse
 from .prune import prune
