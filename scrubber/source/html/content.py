@@ -17,7 +17,7 @@ import regex
 from lxml import etree
 
 from .blocks import BLOCK_TAGS, is_link
-from .prune import naming_words, scoring_hints
+from .names import naming_words, scoring_hints
 
 PARAGRAPHS = frozenset(("p", "pre", "td", "blockquote", "dd"))
 MIN_PARAGRAPH_CHARS = 25

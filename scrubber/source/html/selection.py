@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .content import MIN_CANDIDATE_CHARS, MIN_PARAGRAPH_CHARS, Scores, name_weight, score_tree
 from .parse import text_of
-from .prune import lead_words, name_words
+from .names import lead_words, name_words
 
 TOP_CANDIDATES = 5
 # The standfirst is looked for in an <article> at most this many levels above the text, else
