@@ -79,7 +79,8 @@ class ContentScorer:
         words = sum(f.words for f in features)
         # a page in a language we have no stoplist for shows few stopwords of the guessed one
         full = (len(stop) > FULL_STOPLIST and sum(f.stopwords for f in features) >= MIN_PAGE_STOPWORDS * words
-                and sum(f.long_stopwords for f in features) >= MIN_PAGE_LONG_STOPWORDS * words)
+                and sum(f.long_stopwords for f in features) >= MIN_PAGE_LONG_STOPWORDS * words
+                and 2 * sum(f.unspaced for f in features) <= words)
         title_case = max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
         return [_label(f, full, title_case, b.line is not None) for f, b in zip(features, blocks)], features
 
@@ -146,7 +147,8 @@ def _label(f: Features, full_stoplist: bool, title_case: float, piece: bool = Fa
         return BAD
     if f.words < LENGTH_LOW or f.capitalised >= title_case * f.words:
         return SHORT
-    if full_stoplist:
+    # Chinese or Japanese has no words of the stoplist: judged on length and sentence ends.
+    if full_stoplist and not f.mostly_unspaced:
         density = f.stopword_density
         # a long run of words without a sentence end is a flattened menu, even with some stopwords
         unended = not f.terminal and f.words >= LENGTH_UNENDED

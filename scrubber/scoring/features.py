@@ -39,6 +39,7 @@ class Features:
     link_density: float = 0.0
     script: bool = False
     long_stopwords: int = 0
+    unspaced: int = 0
 
     @property
     def stopword_density(self) -> float:
@@ -50,10 +51,22 @@ class Features:
         count = len(folded)
         stop = sum(map(stopwords.__contains__, folded)) if count else 0
         long_stop = sum(map(_long_words(stopwords).__contains__, folded)) if stop else 0
-        if count and len(text) > 8 * count:
-            count = max(count, len(_UNSPACED.findall(text)) // CHARS_PER_UNSPACED_WORD)
+        unspaced = len(_UNSPACED.findall(text)) // CHARS_PER_UNSPACED_WORD if count else 0
+        if len(text) > 8 * count:
+            count = max(count, unspaced)
         return cls(count, stop, len(_CAPITAL.findall(text)), _TERMINAL.search(text) is not None, link_density,
-                   script_like(text), long_stop)
+                   script_like(text), long_stop, unspaced)
+
+    @property
+    def mostly_unspaced(self) -> bool:
+        """Written mostly without spaces (Chinese, Japanese, Thai), which no stoplist can judge.
+
+        >>> Features.of("委员会周一开会，决定图书馆明年五月开放。", frozenset()).mostly_unspaced
+        True
+        >>> Features.of("The council met on Monday.", frozenset()).mostly_unspaced
+        False
+        """
+        return 2 * self.unspaced > self.words
 
 
 @lru_cache(maxsize=32)
@@ -62,15 +75,27 @@ def _long_words(stopwords: frozenset) -> frozenset:
     return frozenset(w for w in stopwords if len(w) > 2)
 
 
+# A tracking pixel's markup leaked from a <noscript> into a dump: an image or frame one pixel
+# wide or hidden. Never prose, nor the kind of markup an article shows as an example.
+_PIXEL = regex.compile(r"<(?:img|iframe)\b[^>]*?(?:display:\s*none|\b(?:width|height)=[\"']?[01][\"'\s/>])",
+                       regex.IGNORECASE)
+
+
 def script_like(text: str) -> bool:
-    """Minified code: long, hardly a space, full of brackets and operators.
+    """Minified code: long, hardly a space, full of brackets and operators; or a tracking pixel.
 
     >>> script_like('function(e,t){return e&&t?(n.push([e,t]),r(n)):void 0};var o=window.x||{};' * 3)
     True
     >>> script_like("The council met on Monday (a day late) and agreed that the library will open in May; "
     ...              "the cafe & the archive follow in June, once the roof is done.")
     False
+    >>> script_like('<img src="https://px.example.net/t.gif?id=42" width="1" height="1" alt="" />')
+    True
+    >>> script_like('<img src="photo.jpg" width="640" alt="The new library">')
+    False
     """
+    if "<" in text and _PIXEL.search(text):
+        return True
     length = len(text)
     if length < SCRIPT_MIN_CHARS or text.count(" ") > SCRIPT_MAX_SPACES * length:
         return False
