@@ -78,6 +78,12 @@ class Pipeline:
         if mode == "text":
             blocks = join_fragments(blocks)
         title_block, blocks = self._take_title(blocks, page)
+        # Headers of teaser and comment lists the rules dropped: the scorer ends the article there.
+        page.meta["list_heads"] = sorted(r.index for r in trace if r.rule.startswith(
+            ("related_posts/", "comments/leave-a-reply", "comments/comment-counters")))
+        # Where the title stood, shown or dropped as a repeat: the article starts below it.
+        page.meta["title_at"] = sorted({r.index for r in trace if r.rule.startswith("title_repeats/")}
+                                       | ({title_block.index} if title_block is not None else set()))
         scorer = self.html_scorer if mode == "html" else self.scorer
         if scorer is not None:
             blocks = self._apply(scorer, blocks, page, trace, protected)
@@ -154,6 +160,8 @@ class Pipeline:
             shown = holds_title_words(block.key(), wanted) and title_text(block.text, wanted)
             if shown:
                 rest = blocks[:position] + blocks[position + 1:]
+                if not rest and not page.title:
+                    return None, blocks  # a dump of one line is its text, not a guessed title
                 return Block(shown, kind="title", index=block.index), rest
         # A metadata title that is itself a chrome line ("Privacy", "Home") would be dropped
         # if the output were cleaned again; it is no title to show.
@@ -198,6 +206,7 @@ def mid_sentence(blocks, chrome=frozenset()):
 
 
 LANGUAGE_SAMPLE_MIN_WORDS = 8
+LANGUAGE_SAMPLE_CHARS = 20000
 
 
 def guess_language(blocks) -> str:
@@ -206,8 +215,14 @@ def guess_language(blocks) -> str:
     Sentences, not the first lines: a menu at the top may be in English on a German page; nor
     script that leaked into a dump, whose one-letter names read as stopwords.
     """
-    sentences = [b.text for b in blocks if b.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS and not script_like(b.text)]
-    sample = " ".join(sentences or [b.text for b in blocks[:200]])[:20000].casefold().split()
+    sentences, length = [], 0
+    for block in blocks:
+        if length >= LANGUAGE_SAMPLE_CHARS:
+            break  # the sample is cut there anyway
+        if block.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS and not script_like(block.text):
+            sentences.append(block.text)
+            length += len(block.text) + 1
+    sample = " ".join(sentences or [b.text for b in blocks[:200]])[:LANGUAGE_SAMPLE_CHARS].casefold().split()
     if not sample:
         return "en"
     best, best_hits = "en", 0

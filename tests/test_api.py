@@ -57,3 +57,9 @@ def test_counts_per_rule():
     result = scrubber.clean_and_explain("Quantcast\ntop of page\n" + ARTICLE + "\nQuantcast")
     assert result.counts()["trackers/quantcast"] == 2
     assert result.counts()["page_anchors/top-of-page"] == 1
+
+
+def test_a_dump_of_one_line_is_its_text_not_a_title():
+    line = "Deep-sea cables carry most of the world's data, and a cut one takes weeks to mend"
+    assert scrubber.clean(line, include_title=False) == line + "\n"
+    assert scrubber.clean_and_explain(line).title is None

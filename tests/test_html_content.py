@@ -103,3 +103,17 @@ def test_a_section_named_like_chrome_does_not_join_the_article():
     page = "<html><body><main>" + builder_section(PARAGRAPH * 3) + thread + "</main></body></html>"
     text = chosen(page)
     assert "mill wheel" in text and "ferry" not in text
+
+
+def test_small_teasers_named_like_content_do_not_pull_the_article_up_to_the_page():
+    # Three teaser boxes score near the article by their "content" name and their commas; they
+    # share an ancestor with it, but a few lines each are not parts of the article.
+    article = ("<div class=node><div class=article-text>" + "<p>The council met on Monday, and after a long debate "
+               "it agreed that the new library, in the old mill by the river, opens in May.</p>" * 8 + "</div></div>")
+    teaser = ("<div class=teaser><div class=field-content><p>This week: ferry, bus, train, school, fete, market, "
+              "fair, choir, band, club, pool, park, gym, shop, cafe, pub, inn, mill, farm, barn, and more dates, "
+              "soon.</p></div></div>")
+    page = ("<html><body><div class=layout><div class=region>" + article + "<div class=date>4 May</div></div>"
+            "<div class=region><div class=view>" + teaser * 3 + "</div></div></div></body></html>")
+    text = chosen(page)
+    assert "opens in May" in text and "ferry, bus" not in text

@@ -124,7 +124,8 @@ def test_a_short_picture_caption_is_pruned_and_a_caption_that_tells_the_story_st
     assert "ferry to the island" in kept
 
 
-@pytest.mark.parametrize("name", ["o-section--has-ads", "layout-with-sidebar", "page no-sidebar", "post--without-comments"])
+@pytest.mark.parametrize("name", ["o-section--has-ads", "layout-with-sidebar", "page no-sidebar", "post--without-comments",
+                                  "above-footer", "region-below-nav"])
 def test_a_name_saying_what_an_element_holds_or_lacks_is_not_that_chrome(name):
     # The story section beside an ad slot carries "has-ads"; the ad slot itself is still chrome.
     html = f'<section class="{name}"><p>The lock keeper opens the gates at dawn.</p><div class="ad-slot">chrome</div></section>'

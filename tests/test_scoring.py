@@ -141,3 +141,58 @@ def test_a_row_of_teasers_run_into_a_flattened_page_is_not_prose():
     page = " ".join(["Home News Sport Weather"] + PARAGRAPHS + [teasers, "Privacy Policy Terms"])
     out = scrubber.clean(page, include_title=False)
     assert out.strip() == " ".join(PARAGRAPHS)
+
+
+def test_a_tagline_above_the_title_is_not_the_article():
+    lines = ["The Harbour Gazette", "News from the quay and the streets around it, every week.",
+             "Old Pier to Be Rebuilt"] + PARAGRAPHS + FOOTER
+    result = scrubber.clean_and_explain("\n".join(lines))
+    assert result.title == "Old Pier to Be Rebuilt"
+    assert scrubber.clean("\n".join(lines), include_title=False) == "\n\n".join(PARAGRAPHS) + "\n"
+
+
+
+def test_a_repeated_lead_in_line_costs_less_than_a_repeated_label():
+    from scrubber.data import stopwords
+    from scrubber.scoring.classifier import SHORT, _value
+    from scrubber.scoring.features import Features
+
+    def cost(text, piece=False):
+        return _value(SHORT, Features.of(text, stopwords("en")), 10, text, piece)
+
+    # "Main article:" before a link in every section of an encyclopedia page is not a button;
+    # a one-word field label ("Credit:") and a lead-in inside a flattened line are still labels.
+    assert cost("Main article:") > cost("Credit:")
+    assert cost("Main article:") > cost("Main article:", piece=True)
+    assert cost("Credit:") == cost("Reply")
+
+
+def test_prose_in_a_language_without_a_stoplist_is_judged_by_its_sentences():
+    # Polish is full of "a", "i", "to", "na": English stopwords too, yet no English.
+    article = [
+        "Rada miasta zdecydowała we wtorek, że stary most na rzece zostanie odnowiony jeszcze przed zimą, a prace ruszą w przyszłym miesiącu.",
+        "Most jest zamknięty dla pieszych od wiosny, kiedy to w czasie burzy woda uszkodziła dwa filary i część barierek.",
+        "Na remont miasto przeznaczy pieniądze z własnego budżetu i z dotacji, o którą starało się od dwóch lat.",
+        "Mieszkańcy pytali na spotkaniu, czy w czasie prac będzie kursował prom, i usłyszeli, że tak, co godzinę.",
+    ]
+    out = clean_lines(["Strona główna", "Wiadomości", "Sport", "Kontakt"] + article + ["Polityka prywatności", "© 2025 Gazeta Rzeczna"])
+    assert out == "\n\n".join(article) + "\n"
+
+
+def test_teasers_under_a_dropped_list_header_are_not_the_article():
+    teasers = [
+        "Ferry fares to rise in spring",
+        "The company that runs the island ferry says that tickets will cost a little more from April, because fuel is dearer.",
+        "School choir wins county prize",
+        "The choir from the harbour school sang three songs at the festival and came home with the first prize for the second year.",
+    ]
+    # A long article: a short list after it no longer counts as a second part of it.
+    article = PARAGRAPHS + [p.replace("The ", "This year the ", 1) for p in PARAGRAPHS]
+    out = clean_lines(NAV + article + ["You may also like"] + teasers + FOOTER)
+    assert out == "\n\n".join(article) + "\n"
+
+
+def test_a_list_header_above_the_article_leaves_the_article_whole():
+    sidebar = ["Most popular", "Ferry fares to rise in spring", "School choir wins county prize"]
+    out = clean_lines(NAV + sidebar + PARAGRAPHS + FOOTER)
+    assert out == "\n\n".join(PARAGRAPHS) + "\n"

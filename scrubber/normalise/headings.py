@@ -11,15 +11,13 @@ is marked by a capitalised sentence opener ("Les", "Cada", "Die", "The") in mid-
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from itertools import accumulate, count
-from operator import add
-
 import regex
 
 from ..data import honorifics, reporting_verbs, small_words, word_list
+from .words import STOP_OR_CLOSER, Vocabulary, bare, ends_on_stop, tokens_at
 
-_TOKEN = regex.compile(r"\S+")
+__all__ = ["Vocabulary", "split_run_in_headings"]
+
 _WORDCHARS = regex.compile(r"[\p{L}\p{N}]")
 _ABBREVIATION = regex.compile(r"^(?:\p{Lu}\.){1,4}$|^(?:mr|mrs|ms|dr|prof|st|vs|no|jr|sr|inc|ltd|co|corp|gen|gov|sen|rep|fig|etc|approx|ca|bzw|usw|z\.b|d\.h|nr|mme|mlle|sra?|dra?)\.$", regex.IGNORECASE)
 _INNER_STOP = regex.compile(r"[.!?]")
@@ -31,102 +29,6 @@ MIN_HEADING_WORDS = 2
 MAX_HEADING_WORDS = 14
 MAX_SENTENCE_CASE_WORDS = 10
 MIN_SENTENCE_WORDS = 3
-
-
-@dataclass
-class Vocabulary:
-    """What the document says about its own words: which appear in lower case (common words),
-    which appear capitalised in mid-sentence (names) and which pairs of capitalised words
-    stand together mid-sentence ("General Assembly"). Used to tell a heading's title-cased
-    common words from a name that starts the next sentence.
-
-    ``capitalises_nouns`` is set for German, where every noun is capitalised, so a capital
-    letter says nothing about names and only sentence openers mark a heading's end.
-    """
-
-    lower: set
-    midcap: set
-    stop: frozenset = frozenset()
-    pairs: set = field(default_factory=set)
-    capitalises_nouns: bool = False
-
-    @classmethod
-    def of(cls, texts, stop=frozenset()) -> "Vocabulary":
-        lower, midcap, pairs = set(), set(), set()
-        small = small_words()
-        for text in texts:
-            # A capitalised word counts as a name only inside a running sentence ("met Angela
-            # Merkel"), never inside a Title-Case run after a sentence end: that may be a
-            # heading, whose small words ("in", "the") do not start a sentence either.
-            in_sentence = False
-            previous_cap = None
-            tokens = _tokens(text)
-            for token, word in zip(tokens, [t.strip(_BARE_EDGES) for t in tokens]):
-                if word:
-                    if word[0].islower():
-                        folded = word.casefold()
-                        lower.add(folded)
-                        in_sentence = in_sentence or folded not in small
-                        previous_cap = None
-                    elif word[0].isupper() and in_sentence:
-                        midcap.add(word)
-                        if previous_cap:
-                            pairs.add((previous_cap, word))
-                        previous_cap = word
-                last = token[-1]
-                if last in ":," or (last in _STOP_OR_CLOSER and _stops(token)):
-                    previous_cap = None
-                    in_sentence = in_sentence and last != ":" and not _stops(token)
-        # German marks itself by its function words: the page's stopwords are German ones.
-        return cls(lower, midcap, stop, pairs, capitalises_nouns={"und", "nicht", "der"} <= stop)
-
-    def common(self, word: str) -> bool:
-        folded = _bare(word).casefold()
-        return folded in self.lower or folded in small_words() or folded in self.stop or folded[:1].isdigit()
-
-    def name(self, word: str) -> bool:
-        bare = _bare(word)
-        folded = bare.casefold()
-        return bare in self.midcap and folded not in self.lower and folded not in small_words() and folded not in self.stop
-
-
-_BARE_EDGES = "\"'“”‘’«»()[]{},.;:!?…"
-_STOPS = ".!?…"
-_CLOSERS = "\"'”’»)]"
-_STOP_OR_CLOSER = _STOPS + _CLOSERS
-
-
-def _bare(token: str) -> str:
-    return token.strip(_BARE_EDGES)
-
-
-def _stops(token: str) -> bool:
-    """Whether the token ends on a stop, then closing quotes or brackets: ``[.!?…]["'”’»)\\]]*$``
-    without a regex call, which costs more than these two string methods.
-
-    >>> _stops('said.”'), _stops('U.S'), _stops(')')
-    (True, False, False)
-    """
-    kept = token.rstrip(_CLOSERS)
-    return bool(kept) and kept[-1] in _STOPS
-
-
-def _tokens(text: str) -> list[str]:
-    """The text's runs of non-space characters (``\\S+``; str.split() also cuts at the four
-    controls \\x1c-\\x1f, which \\S matches)."""
-    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
-        return _TOKEN.findall(text)
-    return text.split()
-
-
-def _tokens_at(text: str) -> list[tuple[int, str]]:
-    """``(start, token)`` for each run of non-space characters; counted rather than searched
-    when the text is its tokens joined by single spaces, as the pipeline's blocks are."""
-    tokens = _tokens(text)
-    if " ".join(tokens) != text:
-        return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
-    # start of token i: the lengths of the tokens before it, plus one space after each
-    return list(zip(map(add, accumulate(map(len, tokens), initial=0), count()), tokens))
 
 
 def _heading_token(token: str) -> bool:
@@ -152,11 +54,11 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     [('paragraph', 'We met Angela Merkel in Berlin. She said hello to everyone there.')]
     """
     vocabulary = vocabulary or Vocabulary.of([text])
-    tokens = _tokens_at(text)
+    tokens = tokens_at(text)
     cuts = []  # (heading_start_char, heading_end_char, sentence_start_char)
     # A heading starts the paragraph or follows a sentence end; after a cut the search goes on
     # from the sentence that follows the heading.
-    starts = [0] + [i + 1 for i, (_, t) in enumerate(tokens) if t[-1] in _STOP_OR_CLOSER and _ends_sentence(t)]
+    starts = [0] + [i + 1 for i, (_, t) in enumerate(tokens) if t[-1] in STOP_OR_CLOSER and _ends_sentence(t)]
     resume = 0
     for position in starts:
         if position < resume or position >= len(tokens):
@@ -187,7 +89,7 @@ def _end(tokens, index):
 
 
 def _ends_sentence(token: str) -> bool:
-    return _stops(token) and not _ABBREVIATION.match(token) and not _LIST_NUMBER.match(token)
+    return ends_on_stop(token) and not _ABBREVIATION.match(token) and not _LIST_NUMBER.match(token)
 
 
 def _heading_at(tokens, first, vocabulary):
@@ -222,12 +124,12 @@ def _title_case_heading(tokens, first, vocabulary, numbered):
         sentence = _name_start(tokens, first, run_end, vocabulary)
     else:
         return None
-    if sentence <= first or (_bare(tokens[sentence - 1][1]), _bare(tokens[sentence][1])) in vocabulary.pairs:
+    if sentence <= first or (bare(tokens[sentence - 1][1]), bare(tokens[sentence][1])) in vocabulary.pairs:
         return None  # never cut a name the page writes mid-sentence ("New Zealand", "Barack Obama")
     heading = [t for _, t in tokens[first:sentence]]
     if not vocabulary.common(tokens[sentence][1]) and not (
             _name_may_follow(heading, vocabulary)
-            and (_bare(follower).casefold() not in reporting_verbs() or _starts_with_name(tokens, sentence, vocabulary))):
+            and (bare(follower).casefold() not in reporting_verbs() or _starts_with_name(tokens, sentence, vocabulary))):
         return None
     return sentence if _plausible_heading(heading, vocabulary, numbered) else None
 
@@ -237,7 +139,7 @@ def _name_may_follow(heading, vocabulary):
     heading ends on a title that the name belongs to ("Israeli Prime Minister Benjamin |
     Netanyahu"), nor when a two-word "heading" ends on an unknown capitalised word: that is
     the first half of a name ("Haley Lu | Richardson")."""
-    if any(_bare(w).casefold() in honorifics() for w in heading[-2:]):
+    if any(bare(w).casefold() in honorifics() for w in heading[-2:]):
         return False
     return len(heading) > 2 or vocabulary.common(heading[-1]) or heading[-1][:1].isdigit()
 
@@ -247,7 +149,7 @@ def _starts_with_name(tokens, sentence, vocabulary):
     a title ("Mayor Janet Okafor said"), a name the page writes mid-sentence, or an apposition
     ("Ana Ruiz, a tenant, said"). Without it, "Shopkeepers on Mill | Lane said" would be cut."""
     word = tokens[sentence][1]
-    if _bare(word).casefold() in honorifics() or vocabulary.name(word):
+    if bare(word).casefold() in honorifics() or vocabulary.name(word):
         return True
     return any(_is_apposition_name(tokens, index, vocabulary) for index in range(sentence, min(sentence + 3, len(tokens))))
 
@@ -265,7 +167,7 @@ def _sentence_start(tokens, first, run_end, follower, vocabulary):
         return sentence  # "...Discussion Significant attention": one common word starts it
     # The next sentence starts with a name: take the name, the second half of a two-word
     # name before a reporting verb ("Janet Okafor said"), and titles like "Mayor".
-    if _bare(follower).casefold() in reporting_verbs() and sentence - 1 > first and not vocabulary.common(tokens[sentence - 1][1]):
+    if bare(follower).casefold() in reporting_verbs() and sentence - 1 > first and not vocabulary.common(tokens[sentence - 1][1]):
         sentence -= 1
     return _name_start(tokens, first, sentence, vocabulary)
 
@@ -277,7 +179,7 @@ def _name_start(tokens, first, sentence, vocabulary):
         if sentence - 1 > first and tokens[sentence][1].endswith(",") and not vocabulary.common(tokens[sentence - 1][1]):
             sentence -= 1
     while sentence - 1 > first:
-        previous = _bare(tokens[sentence - 1][1])
+        previous = bare(tokens[sentence - 1][1])
         if vocabulary.name(previous) or previous.casefold() in honorifics():
             sentence -= 1
         else:
@@ -297,7 +199,7 @@ def _plausible_heading(words, vocabulary, numbered=False):
     # A heading carries title-cased *common* words ("Guarantees", "Discussion"); a chain of
     # names ("British Prime Minister Keir") is the start of a sentence instead.
     content = [w for w in words if w.casefold() not in small_words()]
-    return any(vocabulary.common(w) and not vocabulary.name(w) and not _bare(w)[:1].isdigit() for w in content)
+    return any(vocabulary.common(w) and not vocabulary.name(w) and not bare(w)[:1].isdigit() for w in content)
 
 
 def _sentence_case_heading(tokens, first, vocabulary):
@@ -315,9 +217,9 @@ def _sentence_case_heading(tokens, first, vocabulary):
             continue
         # "There’s no..." opens a sentence as "There" does.
         word, following = token.casefold().split("'", 1)[0].split("’", 1)[0], tokens[index + 1][1]
-        if word not in openers or previous.casefold() in small_words() or _bare(previous).casefold() in title_nouns:
+        if word not in openers or previous.casefold() in small_words() or bare(previous).casefold() in title_nouns:
             continue
-        if following[0].islower() and _bare(following).casefold() not in small_words():
+        if following[0].islower() and bare(following).casefold() not in small_words():
             return index if _plausible_sentence_case(tokens[first:index]) else None
         if vocabulary.capitalises_nouns and word in noun_openers and following[0].isupper():
             return index if _plausible_sentence_case(tokens[first:index]) else None

@@ -6,6 +6,7 @@ import logging
 from collections import Counter, defaultdict
 
 from .model import Pack, Rule
+from .screens import screens_for
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
@@ -17,9 +18,14 @@ log = logging.getLogger("scrubber")
 # Indexes of recently seen pack combinations: most pages of a job share one.
 MAX_CACHED_INDEXES = 64
 # Patterns are sorted by the first characters of the line they could match, so a line is
-# only tried against the few patterns that can start the way it starts.
-PREFIX_CHARS = 2
+# only tried against the few patterns that can start the way it starts. The first two
+# characters narrow all patterns, the first three narrow what is left of them: a new line
+# start then costs a partial match of a few patterns, not of all.
+SHORT_PREFIX_CHARS = 2
+PREFIX_CHARS = 3
 MAX_CACHED_PREFIXES = 20_000
+# An action with this few patterns (most have none or one) is not worth a cache of long line starts.
+FEW_PATTERNS = 2
 # Built-in patterns pass the loader's backtracking check and run on every test page; on a line
 # this short they finish in microseconds. The timeout costs more than such a match (``regex``
 # reads the clock on each call: ~3 us against ~0.5 us for the match), so it guards user
@@ -33,14 +39,15 @@ class _Index:
     ``possible(slot, key)`` narrows a slot's patterns to those that can match a line starting
     like ``key`` (a partial match of the pattern on the first characters), remembered per
     prefix: most lines are prose, and no pattern can start like them. Each pattern comes with
-    whether it is a built-in one (trusted to run without a timeout on short lines).
+    whether it is a built-in one (trusted to run without a timeout on short lines) and its
+    screens (``screens.py``: characters a line must hold for the pattern to match it).
     """
 
     def __init__(self, packs, disabled):
         self.exact = defaultdict(dict)
         self.patterns = defaultdict(list)
         self.selectors: list[Rule] = []
-        trusted = set()
+        self._entries = defaultdict(list)  # per action: (rule, trusted, screens) of every pattern
         for pack in packs:
             for rule in pack.rules:
                 if rule.id in disabled:
@@ -52,27 +59,36 @@ class _Index:
                 elif rule.pattern is not None:
                     self.patterns[slot].append(rule)
                     self.patterns[("*", rule.action)].append(rule)
-                    if pack.builtin:
-                        trusted.add(id(rule))
+                    self._entries[rule.action].append((rule, pack.builtin, _screens(rule.pattern)))
                 else:
                     self.selectors.append(rule)
-        self._trusted = trusted
-        self._by_prefix: dict[tuple, tuple[tuple[Rule, bool], ...]] = {}
+        self._stage_ids = {slot: frozenset(map(id, rules)) for slot, rules in self.patterns.items()}
+        self._by_prefix: dict[tuple[str, str], tuple[tuple[Rule, bool, tuple], ...]] = {}
 
-    def possible(self, slot, key: str, timeout: float) -> tuple[tuple[Rule, bool], ...]:
-        prefix = key[:PREFIX_CHARS]
-        cached = self._by_prefix.get((slot, prefix))
-        if cached is None:
-            if len(self._by_prefix) >= MAX_CACHED_PREFIXES:
-                self._by_prefix.clear()
-            if slot[0] == "*":
-                cached = tuple((r, t) for r, t in ((r, id(r) in self._trusted) for r in self.patterns[slot])
-                               if _may_start(r, t, prefix, timeout))
-            else:  # a stage's patterns are a subset of all patterns of the action
-                anywhere = {id(r) for r, _ in self.possible(("*", slot[1]), key, timeout)}
-                cached = tuple((r, id(r) in self._trusted) for r in self.patterns[slot] if id(r) in anywhere)
-            self._by_prefix[(slot, prefix)] = cached
-        return cached
+    def possible(self, slot, key: str, timeout: float) -> tuple[tuple[Rule, bool, tuple], ...]:
+        # an action with few patterns keeps its cache small: its lines are narrowed by two characters
+        prefix = key[:SHORT_PREFIX_CHARS if len(self._entries[slot[1]]) <= FEW_PATTERNS else PREFIX_CHARS]
+        found = self._by_prefix.get((slot[1], prefix))
+        if found is None:
+            found = self._starting(slot[1], prefix, timeout)
+        if slot[0] == "*":
+            return found
+        mine = self._stage_ids[slot]  # a stage's patterns are a subset of all patterns of the action
+        return tuple(entry for entry in found if id(entry[0]) in mine)
+
+    def _starting(self, action: str, prefix: str, timeout: float):
+        shorter = prefix[:SHORT_PREFIX_CHARS]
+        if len(prefix) > len(shorter):
+            base = self._by_prefix.get((action, shorter))
+            if base is None:
+                base = self._starting(action, shorter, timeout)
+        else:
+            base = self._entries[action]
+        found = tuple(entry for entry in base if _may_start(entry[0], entry[1], prefix, timeout))
+        if len(self._by_prefix) >= MAX_CACHED_PREFIXES:
+            self._by_prefix.clear()
+        self._by_prefix[(action, prefix)] = found
+        return found
 
 
 # Whether a built-in pattern can start like a prefix, shared by the indexes of all pack
@@ -94,6 +110,29 @@ def _may_start(rule: Rule, trusted: bool, prefix: str, timeout: float) -> bool:
         return rule.pattern.fullmatch(prefix, partial=True, timeout=timeout) is not None
     except TimeoutError:
         return True
+
+
+_SCREENS: dict[tuple, tuple] = {}
+MAX_CACHED_SCREENS = 10_000
+
+
+def _screens(pattern) -> tuple:
+    """The pattern's screens, found once per pattern text: pack combinations, and user packs
+    loaded again for each document, share their patterns."""
+    asked = (pattern.pattern, pattern.flags)
+    found = _SCREENS.get(asked)
+    if found is None:
+        if len(_SCREENS) >= MAX_CACHED_SCREENS:
+            _SCREENS.clear()
+        found = _SCREENS[asked] = screens_for(pattern)
+    return found
+
+
+def _passes(screens, key: str) -> bool:
+    for screen in screens:
+        if screen.search(key) is None:
+            return False
+    return True
 
 
 _UNASKED = object()
@@ -160,8 +199,10 @@ class RuleSet:
             return None
         short = len(key) <= TRUSTED_MAX_CHARS
         timeouts = self._timeouts
-        for rule, trusted in index.possible(slot, key, self.regex_timeout):
+        for rule, trusted, screens in index.possible(slot, key, self.regex_timeout):
             if (rule.max_words is not None and words > rule.max_words) or (timeouts and timeouts[rule.id] >= MAX_TIMEOUTS):
+                continue
+            if screens and not _passes(screens, key):
                 continue
             if trusted and short:
                 if rule.pattern.fullmatch(key):

@@ -9,7 +9,7 @@ import regex
 from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features
-from .region import article_spans
+from .region import article_spans, charge_list_heads, start_below_title
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -22,6 +22,9 @@ LENGTH_HIGH = 10
 # Languages with short stoplists (or none) are judged on length and sentence ends instead.
 FULL_STOPLIST = 400
 MIN_PAGE_STOPWORDS = 0.12
+# ... and its longer stopwords: Polish or Czech prose is full of "a", "i", "to", which are
+# English stopwords too, but has hardly any "the", "and", "that" (English prose: 10% or more).
+MIN_PAGE_LONG_STOPWORDS = 0.04
 # Headlines and teasers: most words capitalised, unlike running prose.
 TITLE_CASE_SHARE = 0.5
 TITLE_CASE_MARGIN = 0.25
@@ -75,7 +78,8 @@ class ContentScorer:
         features = [Features.of(b.text, stop, b.link_density) for b in blocks]
         words = sum(f.words for f in features)
         # a page in a language we have no stoplist for shows few stopwords of the guessed one
-        full = len(stop) > FULL_STOPLIST and sum(f.stopwords for f in features) >= MIN_PAGE_STOPWORDS * words
+        full = (len(stop) > FULL_STOPLIST and sum(f.stopwords for f in features) >= MIN_PAGE_STOPWORDS * words
+                and sum(f.long_stopwords for f in features) >= MIN_PAGE_LONG_STOPWORDS * words)
         title_case = max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
         return [_label(f, full, title_case, b.line is not None) for f, b in zip(features, blocks)], features
 
@@ -86,12 +90,15 @@ class ContentScorer:
         if GOOD not in labels:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
         counts = copies(blocks)
-        values = [_value(label, f, n, b.text) for label, f, n, b in zip(labels, features, counts, blocks)]
+        values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
+        charge_list_heads(values, blocks, page.meta.get("list_heads", ()))
         # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
         # list of comments or teasers, not more of the article.
         listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
         inside = set()
         for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO, SECOND_SPAN_ENOUGH)):
+            if number == 0:
+                start = start_below_title(start, end, values, blocks, page.meta.get("title_at", ()))
             if number == 0 or not any(listed[start:end]):
                 start, end = _trim_pieces(start, end, labels, blocks)
                 inside.update(range(start, end))
@@ -195,7 +202,7 @@ def _template(key: str) -> str | None:
     return " ".join(words[:TEMPLATE_WORDS])
 
 
-def _value(label: str, f: Features, copies: int, text: str) -> float:
+def _value(label: str, f: Features, copies: int, text: str, piece: bool = False) -> float:
     if label == GOOD:
         value = max(f.words - GOOD_OFFSET, 1.0)
     elif label == NEAR_GOOD:
@@ -210,8 +217,10 @@ def _value(label: str, f: Features, copies: int, text: str) -> float:
         value = -(BAD_COST + BAD_WORD_COST * f.words)
     # Menus and comment buttons repeat ("Reply", "Share"); so do code tokens and "[edit]"
     # links inside the article, but those are not capitalised like a label. A repeated paragraph is
-    # still prose.
-    if copies > 1 and (_capitalised(text) or _COUNTER.fullmatch(text)) and label != GOOD:
+    # still prose, and so is a line of a dump that leads into the next ("Main article:", "You
+    # will need:"); a one-word field label ("Credit:", "Tags:") is not.
+    lead_in = not piece and text.endswith(":") and " " in text.strip()
+    if copies > 1 and (_capitalised(text) or _COUNTER.fullmatch(text)) and label != GOOD and not lead_in:
         value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
 

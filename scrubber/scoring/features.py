@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -37,6 +38,7 @@ class Features:
     terminal: bool
     link_density: float = 0.0
     script: bool = False
+    long_stopwords: int = 0
 
     @property
     def stopword_density(self) -> float:
@@ -47,10 +49,17 @@ class Features:
         folded = _WORD.findall(text.casefold())
         count = len(folded)
         stop = sum(map(stopwords.__contains__, folded)) if count else 0
+        long_stop = sum(map(_long_words(stopwords).__contains__, folded)) if stop else 0
         if count and len(text) > 8 * count:
             count = max(count, len(_UNSPACED.findall(text)) // CHARS_PER_UNSPACED_WORD)
         return cls(count, stop, len(_CAPITAL.findall(text)), _TERMINAL.search(text) is not None, link_density,
-                   script_like(text))
+                   script_like(text), long_stop)
+
+
+@lru_cache(maxsize=32)
+def _long_words(stopwords: frozenset) -> frozenset:
+    """The stopwords of three letters or more: "a", "i", "to" are words of many languages."""
+    return frozenset(w for w in stopwords if len(w) > 2)
 
 
 def script_like(text: str) -> bool:

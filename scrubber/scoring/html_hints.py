@@ -18,6 +18,11 @@ PROSE_WORDS = 30
 METADATA_WORDS = 10
 # "See also: <a>...</a>": a label and a colon before a link.
 _LABEL = regex.compile(r"[^:\n]{1,30}:\s")
+# A paragraph this short over the closing note is its label ("Note", "Editor's note").
+LABEL_WORDS = 2
+_LABEL_TEXT = regex.compile(r"\p{L}[\p{L}'’ ]*:?")
+# The author's sign-off under the closing note: "Cheers, Anna", "The editors".
+SIGN_OFF_WORDS = 3
 # Headings nested deeper than this under one heading are not searched for its text.
 HEADING_LOOKAHEAD = 50
 # Kinds that are article structure even when short and stopword-free.
@@ -77,26 +82,61 @@ class HtmlScorer:
         if page is None or not stopwords(page.lang):
             return set()
         inside = [blocks[i] for i in kept]
-        if not inside or _ends_article(inside[-1]):
-            return set()  # whatever the text scorer says, nothing can follow the article's end
+        if not inside or inside[-1].kind in STRUCTURE:
+            return set()  # the tail starts after structure: nothing to look for, no text scoring
         outside = {d.index for d in self.text_scorer.select(inside, page)}
         last = max((i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE), default=-1)
         tail = [i for i in sorted(outside) if i > last]
-        return {kept[i] for i in tail}
+        closing = len(tail) - _closing_run([inside[i] for i in tail])
+        return {kept[i] for i in tail[:closing]}
 
 
-def _ends_article(block) -> bool:
-    """A last block that nothing after the article can follow: structure (which the tail starts
-    after), or a whole sentence without links, the article's closing note ("Changes take effect
-    after a restart."), not chrome. The tail is empty then, so the text scorer need not run.
+def _closing_run(tail) -> int:
+    """How many blocks at the end of ``tail`` close the article rather than follow it: its last
+    whole sentences without links ("Changes take effect after a restart."), the link-free
+    heading or label over them ("Conclusion", "Note"), and the author's sign-off under them.
+    Only the chrome between the article's last prose and this run goes. A linked heading is a
+    teaser's title, not a section of the article.
 
     >>> from scrubber.blocks import Block
-    >>> _ends_article(Block("It fell again by noon.")), _ends_article(Block("Share this", link_density=1.0))
+    >>> _closing_run([Block("Share", link_density=1.0), Block("Note"), Block("Doors open at six."), Block("Cheers, Anna")])
+    3
+    """
+    end = len(tail)
+    if end and _sign_off(tail[-1]) and (end == 1 or _closing_note(tail[-2])):
+        end -= 1
+    start = end
+    while start and _closing_note(tail[start - 1]):
+        start -= 1
+    if start < end:
+        while start and _section_heading(tail[start - 1]):
+            start -= 1
+    return len(tail) - start
+
+
+def _closing_note(block) -> bool:
+    """A whole sentence without links: how an article ends ("Changes take effect after a restart.").
+
+    >>> from scrubber.blocks import Block
+    >>> _closing_note(Block("It fell again by noon.")), _closing_note(Block("Share this", link_density=1.0))
     (True, False)
     """
-    if block.kind in STRUCTURE:
-        return True
-    return block.kind == "paragraph" and block.link_density == 0 and _SENTENCE_END.search(block.text) is not None
+    return block.kind == "paragraph" and block.link_density == 0 and bool(_SENTENCE_END.search(block.text))
+
+
+def _sign_off(block) -> bool:
+    """A few link-free words after the article's last sentences: the author's sign-off ("Cheers,
+    Anna"), not a label introducing what was dropped below it ("More topics:")."""
+    return block.kind == "paragraph" and block.link_density == 0 and len(block.text.split()) <= SIGN_OFF_WORDS \
+        and not block.text.rstrip().endswith(":")
+
+
+def _section_heading(block) -> bool:
+    """A heading without links, or a one- or two-word label over a note ("Note", "Update")."""
+    if block.link_density:
+        return False
+    return block.kind == "heading" or (block.kind == "paragraph" and len(block.text.split()) <= LABEL_WORDS
+                                       and bool(_LABEL_TEXT.fullmatch(block.text)))
 
 
 def _empty_headings(blocks, kept):

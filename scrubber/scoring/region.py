@@ -4,10 +4,21 @@ Like the Body Text Extraction idea (Finn et al.), applied to blocks: each block 
 positive for prose and negative for chrome, and the article is the contiguous span with the
 largest sum. Short lines inside the article (a heading, a dateline, a line of code) cost a
 little, so they are bridged when prose follows; a long menu or a comment form costs more than
-a short paragraph after it brings back, so it ends the span.
+a short paragraph after it brings back, so it ends the span. Where the pipeline knows the
+page's layout (the title's line, a list header the rules dropped) the span starts below the
+title and pays for crossing into a list.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+
+# What a dropped list header ("Related posts", "12 comments") costs the line after it.
+LIST_HEAD_COST = 100.0
+MIN_PROSE_BEFORE_HEAD = 40.0
+# The share of the article span that may stand above the title and still be cut off.
+MAX_ABOVE_TITLE = 0.25
 
 
 def best_span(values: list[float]) -> tuple[int, int]:
@@ -57,3 +68,50 @@ def article_spans(values: list[float], ratio: float, enough: float = float("inf"
             spans.append((low + s, low + e))
             pending += [(low, low + s), (low + e, high)]
     return spans
+
+
+def charge_list_heads(values, blocks, heads):
+    """Charge the line after each header the rules dropped ("Related posts", "3 comments")
+    with the header's cost: the rules took the header away, not the fact that a list of
+    teasers or comments starts there. Prose after it must outweigh a hundred words to join
+    the article.
+
+    >>> from scrubber.blocks import Block
+    >>> values = [50.0, 20.0, 20.0]
+    >>> charge_list_heads(values, [Block("a", index=0), Block("b", index=2), Block("c", index=3)], heads=[1, -1])
+    >>> values
+    [50.0, -80.0, 20.0]
+    """
+    indexes = [b.index for b in blocks]
+    prose_before = list(accumulate((max(v, 0.0) for v in values), initial=0.0))
+    for head in heads:
+        position = bisect_right(indexes, head)
+        # A "Leave a comment" link beside the byline heads no list: prose must come first.
+        if position < len(values) and prose_before[position] >= MIN_PROSE_BEFORE_HEAD:
+            values[position] -= LIST_HEAD_COST
+
+
+def start_below_title(start, end, values, blocks, title_at):
+    """Where the article starts when the title line stands inside its span: below the title.
+    What the span holds above it is the site's name and tagline or a kicker that read as
+    prose. Only when that is the lesser part of the span (a title repeated further down, in a
+    caption or a share line, does not move the start), and only in a dump of lines: the title
+    guessed from a flattened page is less sure than its line of text.
+
+    >>> from scrubber.blocks import Block
+    >>> lines = [Block(t, index=i) for i, t in enumerate(["Notes from the ridge.", "one", "two", "three"])]
+    >>> start_below_title(0, 4, [6.0, 9.0, 9.0, 9.0], lines, title_at=[0.5])
+    1
+    >>> start_below_title(0, 4, [20.0, 9.0, 9.0, 9.0], lines, title_at=[0.5])
+    0
+    """
+    first = min(title_at, default=None)
+    if first is None:
+        return start
+    for position in range(start, end - 1):
+        if blocks[position].line is not None:
+            return start
+        if blocks[position].index < first < blocks[position + 1].index or blocks[position].index == first:
+            above = sum(values[start:position + 1])
+            return position + 1 if above < MAX_ABOVE_TITLE * sum(values[start:end]) else start
+    return start

@@ -41,6 +41,9 @@ TOP_CANDIDATES = 5
 # in the text's grandparent (headline blocks often sit in a row of their own beside the text's).
 ARTICLE_LEVELS = 4
 LEAD_LEVELS = 2
+# Near-best candidates with less text than this share of the best one's are not parts of the
+# article that the best one shares an ancestor with (see _shared_ancestor).
+SHARED_MIN_CHARS = 0.25
 # Sections of an article beside its best container (see _with_sections).
 SECTION_LEVELS = 6
 SECTION_SHARE = 0.5
@@ -239,7 +242,10 @@ def _shared_ancestor(top, others, scores, body):
     best = scores.final(top)
     if best <= 0:
         return top
-    lineages = [set(o.iterancestors()) for o in others if scores.final(o) / best >= 0.75]
+    # A teaser scores like the article by its name, but holds a fraction of its text.
+    least = SHARED_MIN_CHARS * scores.chars.get(top, 0)
+    lineages = [set(o.iterancestors()) for o in others
+                if scores.final(o) / best >= 0.75 and scores.chars.get(o, 0) >= least]
     if len(lineages) < 3:
         return top
     for ancestor in top.iterancestors():

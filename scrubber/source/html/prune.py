@@ -53,8 +53,9 @@ CREDIT_WORDS = 12
 CAPTION_PROSE_WORDS = 40
 # An id of this many words is an anchor made from a heading, not a component name.
 HEADING_ANCHOR_WORDS = 4
-# Words after which a class word names what the element holds or lacks, not what it is.
-CONTAINS_MODIFIERS = frozenset(("has", "with", "without", "no"))
+# Words after which a class word names what the element holds or lacks, or where it sits
+# ("above-footer" is the region over the footer), not what it is.
+CONTAINS_MODIFIERS = frozenset(("has", "with", "without", "no", "above", "below", "before", "after", "beside"))
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
@@ -129,8 +130,9 @@ def naming_words(name: str) -> list[str]:
     """The words of a class/id value that say what the element is: without a "widget" that
     follows a page builder's prefix (in "elementor-widget-container" it wraps any block, text
     included; the type word after it, "elementor-widget-share-buttons", still names the
-    block), and without what a modifier says the element holds or lacks ("section--has-ads",
-    "layout-with-sidebar", "no-sidebar": a section beside an ad slot is not the ad).
+    block), and without what a modifier says the element holds, lacks or sits next to
+    ("section--has-ads", "layout-with-sidebar", "no-sidebar", "above-footer": a section
+    beside an ad slot is not the ad).
 
     >>> naming_words("elementor-widget-share-buttons o-section--has-ads page-with-sidebar")
     ['elementor', 'share', 'buttons', 'o', 'section', 'has', 'page', 'with']

@@ -1,0 +1,133 @@
+"""Words of a paragraph as the heading splitter reads them: tokens, sentence ends, and what
+the page says about its own words (``Vocabulary``)."""
+
+from __future__ import annotations
+
+from itertools import accumulate, count
+from operator import add
+
+import regex
+
+from ..data import small_words
+
+_TOKEN = regex.compile(r"\S+")
+
+
+class Vocabulary:
+    """What the document says about its own words: which appear in lower case (common words),
+    which appear capitalised in mid-sentence (names) and which pairs of capitalised words
+    stand together mid-sentence ("General Assembly"). Used to tell a heading's title-cased
+    common words from a name that starts the next sentence.
+
+    ``capitalises_nouns`` is set for German, where every noun is capitalised, so a capital
+    letter says nothing about names and only sentence openers mark a heading's end. The word
+    sets are read from the texts when first asked for: most pages hold no heading candidate
+    that needs them.
+
+    >>> v = Vocabulary.of(["We met Angela Merkel in Berlin."])
+    >>> sorted(v.lower), sorted(v.midcap), v.pairs
+    (['in', 'met'], ['Angela', 'Berlin', 'Merkel'], {('Angela', 'Merkel')})
+    """
+
+    def __init__(self, texts, stop=frozenset()):
+        self.stop = stop
+        # German marks itself by its function words: the page's stopwords are German ones.
+        self.capitalises_nouns = {"und", "nicht", "der"} <= stop
+        self._texts = list(texts)
+        self._words: tuple[set, set, set] | None = None
+
+    @classmethod
+    def of(cls, texts, stop=frozenset()) -> "Vocabulary":
+        return cls(texts, stop)
+
+    @property
+    def lower(self) -> set:
+        return self._read()[0]
+
+    @property
+    def midcap(self) -> set:
+        return self._read()[1]
+
+    @property
+    def pairs(self) -> set:
+        return self._read()[2]
+
+    def _read(self) -> tuple[set, set, set]:
+        if self._words is not None:
+            return self._words
+        lower, midcap, pairs = set(), set(), set()
+        small = small_words()
+        for text in self._texts:
+            # A capitalised word counts as a name only inside a running sentence ("met Angela
+            # Merkel"), never inside a Title-Case run after a sentence end: that may be a
+            # heading, whose small words ("in", "the") do not start a sentence either.
+            in_sentence = False
+            previous_cap = None
+            tokens = tokens_of(text)
+            for token, word in zip(tokens, [t.strip(_BARE_EDGES) for t in tokens]):
+                if word:
+                    if word[0].islower():
+                        folded = word.casefold()
+                        lower.add(folded)
+                        in_sentence = in_sentence or folded not in small
+                        previous_cap = None
+                    elif word[0].isupper() and in_sentence:
+                        midcap.add(word)
+                        if previous_cap:
+                            pairs.add((previous_cap, word))
+                        previous_cap = word
+                last = token[-1]
+                if last in ":," or (last in STOP_OR_CLOSER and ends_on_stop(token)):
+                    previous_cap = None
+                    in_sentence = in_sentence and last != ":" and not ends_on_stop(token)
+        self._words = (lower, midcap, pairs)
+        self._texts = []
+        return self._words
+
+    def common(self, word: str) -> bool:
+        folded = bare(word).casefold()
+        return folded in self.lower or folded in small_words() or folded in self.stop or folded[:1].isdigit()
+
+    def name(self, word: str) -> bool:
+        stripped = bare(word)
+        folded = stripped.casefold()
+        return stripped in self.midcap and folded not in self.lower and folded not in small_words() and folded not in self.stop
+
+
+_BARE_EDGES = "\"'“”‘’«»()[]{},.;:!?…"
+_STOPS = ".!?…"
+_CLOSERS = "\"'”’»)]"
+STOP_OR_CLOSER = _STOPS + _CLOSERS
+
+
+def bare(token: str) -> str:
+    return token.strip(_BARE_EDGES)
+
+
+def ends_on_stop(token: str) -> bool:
+    """Whether the token ends on a stop, then closing quotes or brackets: ``[.!?…]["'”’»)\\]]*$``
+    without a regex call, which costs more than these two string methods.
+
+    >>> ends_on_stop('said.”'), ends_on_stop('U.S'), ends_on_stop(')')
+    (True, False, False)
+    """
+    kept = token.rstrip(_CLOSERS)
+    return bool(kept) and kept[-1] in _STOPS
+
+
+def tokens_of(text: str) -> list[str]:
+    """The text's runs of non-space characters (``\\S+``; str.split() also cuts at the four
+    controls \\x1c-\\x1f, which \\S matches)."""
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return _TOKEN.findall(text)
+    return text.split()
+
+
+def tokens_at(text: str) -> list[tuple[int, str]]:
+    """``(start, token)`` for each run of non-space characters; counted rather than searched
+    when the text is its tokens joined by single spaces, as the pipeline's blocks are."""
+    tokens = tokens_of(text)
+    if " ".join(tokens) != text:
+        return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+    # start of token i: the lengths of the tokens before it, plus one space after each
+    return list(zip(map(add, accumulate(map(len, tokens), initial=0), count()), tokens))

@@ -1,0 +1,95 @@
+"""Screens: characters a line must contain before a pattern rule is worth running on it.
+
+A pattern such as ``[\\p{L}]+ · \\d+ min read`` can only match a whole line that contains a
+``·`` and a digit; most lines of prose contain neither. A screen is a small pattern made of
+such a required piece of the rule's pattern (one character each, ``\\d|[0-9]``): searching a
+line for it costs a fraction of a failed ``fullmatch``, and a line without it cannot match.
+
+A piece is required when every way through the pattern consumes one character it matches:
+it sits in the pattern's main sequence, in a group repeated at least once, or in every branch
+of an alternation. A character class matched on its own, with the pattern's flags, matches
+any character it matched inside the pattern, so a screen never turns a matching line away.
+Patterns using syntax where that does not hold (backreferences, fuzzy matching, inline or
+full case-folding flags, verbose mode) get no screen.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .safety import _Parser
+
+# A character class that matches one of these is no use as a screen: prose is full of them.
+_COMMON = "etaoinsrhldcumfpgwybvkxjqz "
+# A screen looks for at most this many required pieces, the rarest first.
+MAX_SCREENS = 2
+_ESCAPED_CLASS = frozenset("dDwWsSpPNxuU")
+_ESCAPED_CHAR = frozenset("tnrfvae")
+# Syntax whose single characters are not single characters of the line (a fuzzy repeat,
+# a backreference, a named list, a scoped or inline flag other than a plain group).
+_UNSUPPORTED = regex.compile(r"\\[0-9gLKmMX]|\(\?(?![:!=>]|<[=!]|P?<[^>=!]+>)")
+_PROPERTY_BRACES = regex.compile(r"\\[pPNx]\{[^}]*\}")
+_QUANTIFIER = regex.compile(r"\{\d*,?\d*\}")
+_UNSUPPORTED_FLAGS = regex.VERBOSE | regex.FULLCASE | regex.V1
+
+
+def screens_for(pattern) -> tuple:
+    """Compiled screens for a compiled ``regex`` pattern: a line that one of them does not
+    find anywhere in it cannot match the pattern as a whole line.
+
+    >>> [s.pattern for s in screens_for(regex.compile(r"[\\p{L}]+ · \\d+ min read", regex.I))]
+    ['\\\\d', '·']
+    >>> screens_for(regex.compile(r"(\\w+) \\1", regex.I))
+    ()
+    """
+    source = pattern.pattern
+    if not isinstance(source, str) or pattern.flags & _UNSUPPORTED_FLAGS or _UNSUPPORTED.search(source) \
+            or "{" in _QUANTIFIER.sub("", _PROPERTY_BRACES.sub("", source)):
+        return ()
+    try:
+        pieces = _required(_Parser(source).parse(), pattern.flags)
+    except (ValueError, IndexError):
+        return ()
+    rare = sorted((len(piece), sorted(piece)) for piece in set(pieces) if _commonness(piece, pattern.flags) == 0)
+    return tuple(regex.compile("|".join(atoms), pattern.flags) for _, atoms in rare[:MAX_SCREENS])
+
+
+def _required(node, flags) -> list[frozenset]:
+    """Sets of atoms; a whole-line match consumes a character matched by some atom of each set."""
+    if node.kind == "atom":
+        return [frozenset([node.text])] if _single_character(node.text) else []
+    if node.kind == "anchor":
+        return []
+    if node.kind == "group":
+        return _required(node.items[0], flags)
+    if node.kind == "repeat":
+        return _required(node.items[0], flags) if node.low >= 1 else []
+    if node.kind == "seq":
+        return [piece for item in node.items for piece in _required(item, flags)]
+    # an alternation: one set drawn from every branch, each branch's rarest
+    union = set()
+    for branch in node.items:
+        pieces = _required(branch, flags)
+        if not pieces:
+            return []
+        union |= min(pieces, key=lambda p: (_commonness(p, flags), len(p)))
+    return [frozenset(union)]
+
+
+def _single_character(atom: str) -> bool:
+    if atom.startswith("["):
+        return "[" not in atom[1:]
+    if atom.startswith("\\"):
+        letter = atom[1:2]
+        return letter in _ESCAPED_CLASS or letter in _ESCAPED_CHAR or not letter.isalnum()
+    return len(atom) == 1 and atom not in ".^$*+?{}()|"
+
+
+def _commonness(atoms, flags) -> int:
+    """How many common prose characters the atoms match (all of them when they do not compile
+    alone, so that they are never used)."""
+    try:
+        compiled = regex.compile("|".join(sorted(atoms)), flags)
+    except regex.error:
+        return len(_COMMON)
+    return sum(1 for char in _COMMON if compiled.fullmatch(char))

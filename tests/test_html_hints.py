@@ -1,0 +1,56 @@
+"""HTML content scoring: what goes from inside the chosen containers (scrubber/scoring/html_hints.py)."""
+
+import scrubber
+
+PROSE = "".join(f"<p>Paragraph {i}: the council said that the bridge would open in the spring, and that the cost was fair.</p>"
+                for i in range(5))
+CHROME = "<div>Rate this story</div><div>★★★★☆ 4,2</div><div><a href='/share'>Share</a></div>"
+
+
+def cleaned(inside_article: str) -> str:
+    return scrubber.clean(f"<html lang='en'><body><article>{PROSE}{inside_article}</article></body></html>",
+                          include_title=False)
+
+
+def test_chrome_below_the_last_paragraph_goes():
+    text = cleaned(CHROME)
+    assert text.rstrip().endswith("the cost was fair.")
+    assert "Rate this story" not in text
+
+
+def test_a_closing_note_after_the_chrome_stays_and_the_chrome_before_it_goes():
+    note = "<p>Corrections to this story can be sent to the city desk.</p>"
+    text = cleaned(CHROME + note)
+    assert text.rstrip().endswith("sent to the city desk.")
+    assert "Rate this story" not in text and "4,2" not in text
+
+
+def test_the_heading_over_a_closing_note_stays_with_it():
+    text = cleaned(CHROME + "<h2>Correction</h2><p>An earlier version gave the wrong date for the vote.</p>")
+    assert "Correction\n\nAn earlier version gave the wrong date" in text
+    assert "Rate this story" not in text
+
+
+def test_a_linked_heading_over_a_teaser_is_no_section_heading():
+    teaser = "<h3><a href='/other-story'>Ferry fares rise again</a></h3><p>The operator blamed fuel prices for the rise.</p>"
+    text = cleaned(CHROME + teaser)
+    assert "Ferry fares rise again" not in text
+    assert "Rate this story" not in text
+
+
+def test_a_one_word_label_over_a_closing_note_stays_with_it():
+    # Admonitions and updates carry their label in a paragraph of its own, not in a heading.
+    text = cleaned(CHROME + "<div class=note><p>Update:</p><p>The vote was moved to Thursday.</p></div>")
+    assert "Update:\n\nThe vote was moved to Thursday." in text
+    assert "Rate this story" not in text
+
+
+def test_the_authors_sign_off_after_the_last_sentence_stays():
+    text = cleaned(CHROME + "<p>See you all at the market on Saturday.</p><p>Cheers, Anna</p>")
+    assert text.rstrip().endswith("See you all at the market on Saturday.\n\nCheers, Anna")
+    assert "Rate this story" not in text
+
+
+def test_a_sign_off_straight_after_the_article_stays_and_a_label_for_what_was_dropped_goes():
+    assert cleaned("<p>The editors</p>").rstrip().endswith("The editors")
+    assert "More topics" not in cleaned("<p>More topics:</p>")

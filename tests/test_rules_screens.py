@@ -1,0 +1,77 @@
+"""Screens (scrubber/rules/screens.py) may only skip lines a pattern cannot match as a whole."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+import regex
+
+from scrubber.rules import builtin_packs, line_key
+from scrubber.rules.screens import screens_for
+
+FLAGS = regex.IGNORECASE | regex.V0
+FILTER_CASES = Path(__file__).resolve().parent.parent / "fixtures" / "filters"
+
+
+def _case_lines():
+    for path in sorted(FILTER_CASES.glob("*.toml")):
+        for case in tomllib.loads(path.read_text(encoding="utf-8")).get("case", []):
+            if isinstance(case.get("input"), str):
+                yield case["input"]
+
+
+def _passes(screens, key):
+    return all(screen.search(key) for screen in screens)
+
+
+def test_no_builtin_screen_turns_away_a_line_its_pattern_matches():
+    rules = [r for p in builtin_packs() for r in p.rules if r.pattern is not None]
+    keys = [line_key(line) for line in _case_lines()]
+    matched = 0
+    for rule in rules:
+        screens = screens_for(rule.pattern)
+        for key in keys:
+            if rule.pattern.fullmatch(key):
+                matched += 1
+                assert _passes(screens, key), (rule.id, key)
+    assert matched > 50
+
+
+def test_the_slow_catch_all_patterns_get_screens():
+    # the patterns that can start like any line of prose are the ones worth screening
+    by_id = {r.id: r for p in builtin_packs() for r in p.rules}
+    for rule_id in ("bylines/date-line", "bylines/name-then-read-time", "comments/commenter-says"):
+        assert screens_for(by_id[rule_id].pattern)
+
+
+@pytest.mark.parametrize("pattern, line, matches", [
+    (r"[\p{L}]+ · \d+ min read", "jane · 4 min read", True),
+    (r"[\p{L}]+ · \d+ min read", "jane wrote four lines", False),
+    (r"(posted|updated) on \d{4}|(\d+|one) comments?", "one comment", True),
+    (r"(posted|updated) on \d{4}|(\d+|one) comments?", "2 comments", True),
+    (r"(?:views: )?\d+(?:[.,]\d+)?[km]?", "12.5k", True),
+    (r"(?>\d+)\s*likes?", "12 likes", True),
+    (r"[#@]\w+( [#@]\w+)*", "#bread @home", True),
+    (r"x{2,3}\|y", "xx|y", True),
+])
+def test_screens_keep_every_matching_line(pattern, line, matches):
+    compiled = regex.compile(pattern, FLAGS)
+    assert bool(compiled.fullmatch(line)) is matches
+    if matches:
+        assert _passes(screens_for(compiled), line)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(\w+) \1",               # a backreference matches what its group matched
+    r"(?:colour){e<=1}",       # fuzzy matching accepts other characters
+    r"(?i:a)b\d",              # a scoped flag changes what the atoms match
+    r"(?x) a \d",              # verbose mode: spaces are not characters
+    r"(?P<n>a)(?P=n)\d",
+    r"(a)\g<1>\d",
+])
+def test_syntax_that_breaks_the_reasoning_gets_no_screen(pattern):
+    assert screens_for(regex.compile(pattern, FLAGS)) == ()
+
+
+def test_full_case_folding_gets_no_screen():
+    assert screens_for(regex.compile(r"stra(ss|ß)e \d", FLAGS | regex.FULLCASE)) == ()
