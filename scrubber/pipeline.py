@@ -78,9 +78,10 @@ class Pipeline:
         if mode == "text":
             blocks = join_fragments(blocks)
         title_block, blocks = self._take_title(blocks, page)
-        # Headers of teaser and comment lists the rules dropped: the scorer ends the article there.
+        # Headers of teaser and comment lists, comment forms and sign-up boxes the rules
+        # dropped: the scorer ends the article there.
         page.meta["list_heads"] = sorted(r.index for r in trace if r.rule.startswith(
-            ("related_posts/", "comments/leave-a-reply", "comments/comment-counters")))
+            ("related_posts/", "comments/", "newsletters/")))
         # Where the title stood, shown or dropped as a repeat: the article starts below it.
         page.meta["title_at"] = sorted({r.index for r in trace if r.rule.startswith("title_repeats/")}
                                        | ({title_block.index} if title_block is not None else set()))

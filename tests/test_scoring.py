@@ -196,3 +196,19 @@ def test_a_list_header_above_the_article_leaves_the_article_whole():
     sidebar = ["Most popular", "Ferry fares to rise in spring", "School choir wins county prize"]
     out = clean_lines(NAV + sidebar + PARAGRAPHS + FOOTER)
     assert out == "\n\n".join(PARAGRAPHS) + "\n"
+
+
+def test_a_newsletter_box_after_the_article_ends_it():
+    article = PARAGRAPHS + [p.replace("The ", "This year the ", 1) for p in PARAGRAPHS]
+    box = ["Sign up to our newsletter",
+           "Every Friday we send a short letter with the week's news from the harbour and the streets around it."]
+    out = clean_lines(NAV + article + box + FOOTER)
+    assert out == "\n\n".join(article) + "\n"
+
+
+def test_a_comment_form_after_the_article_ends_it():
+    article = PARAGRAPHS + [p.replace("The ", "This year the ", 1) for p in PARAGRAPHS]
+    form = ["Your email address will not be published.",
+            "We read every comment before it appears, and we will not share your address with anyone else at all."]
+    out = clean_lines(NAV + article + form + FOOTER)
+    assert out == "\n\n".join(article) + "\n"
