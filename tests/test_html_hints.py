@@ -1,6 +1,8 @@
 """HTML content scoring: what goes from inside the chosen containers (scrubber/scoring/html_hints.py)."""
 
 import scrubber
+from scrubber.blocks import Block
+from scrubber.scoring.html_hints import _closing_run
 
 PROSE = "".join(f"<p>Paragraph {i}: the council said that the bridge would open in the spring, and that the cost was fair.</p>"
                 for i in range(5))
@@ -54,3 +56,12 @@ def test_the_authors_sign_off_after_the_last_sentence_stays():
 def test_a_sign_off_straight_after_the_article_stays_and_a_label_for_what_was_dropped_goes():
     assert cleaned("<p>The editors</p>").rstrip().endswith("The editors")
     assert "More topics" not in cleaned("<p>More topics:</p>")
+
+
+def test_a_closing_paragraph_that_cites_its_source_by_a_link_closes_the_article():
+    words = ("The council will publish the full survey of the bridge in June, and residents can comment on it "
+             "at the library or online until the end of the summer, says the report, before the final vote.")
+    tail = [Block("Rate this story"), Block(words, link_density=0.05)]
+    assert _closing_run(tail) == 1
+    # A short line of links is a teaser or a menu entry, whatever its full stop says.
+    assert _closing_run([Block("Rate this story"), Block("Read the report.", link_density=0.2)]) == 0

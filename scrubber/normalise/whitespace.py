@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 # Zero-width characters, BOM, soft hyphen and word joiner carry no text; C0/C1 controls are
 # debris from broken encodings, and so are lone surrogates (a str may carry them; no encoder
 # will write them). Both go; NBSP and other Unicode spaces become plain spaces.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-_ODD = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Either of the above; stdlib re, since this screen runs on every line and re is the faster
+# engine for a character class.
+_ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 
 
 def clean_line(text: str) -> str:
@@ -20,6 +22,8 @@ def clean_line(text: str) -> str:
     >>> clean_line("\\u00a0")
     ''
     """
+    if _ODD.search(text) is None:  # most lines: only whitespace to collapse
+        return " ".join(text.split())
     text = text.translate(_INVISIBLE)
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)

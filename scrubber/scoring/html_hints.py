@@ -18,6 +18,8 @@ PROSE_WORDS = 30
 METADATA_WORDS = 10
 # "See also: <a>...</a>": a label and a colon before a link.
 _LABEL = regex.compile(r"[^:\n]{1,30}:\s")
+# Prose of PROSE_WORDS or more whose links are under this share of its text cites a source.
+CITING_LINK_DENSITY = 0.25
 # A paragraph this short over the closing note is its label ("Note", "Editor's note").
 LABEL_WORDS = 2
 _LABEL_TEXT = regex.compile(r"\p{L}[\p{L}'’ ]*:?")
@@ -115,13 +117,17 @@ def _closing_run(tail) -> int:
 
 
 def _closing_note(block) -> bool:
-    """A whole sentence without links: how an article ends ("Changes take effect after a restart.").
+    """A whole sentence without links, or a paragraph of prose citing a source by a link: how an
+    article ends ("Changes take effect after a restart.").
 
     >>> from scrubber.blocks import Block
     >>> _closing_note(Block("It fell again by noon.")), _closing_note(Block("Share this", link_density=1.0))
     (True, False)
     """
-    return block.kind == "paragraph" and block.link_density == 0 and bool(_SENTENCE_END.search(block.text))
+    if block.kind != "paragraph" or not _SENTENCE_END.search(block.text):
+        return False
+    return block.link_density == 0 or (block.link_density < CITING_LINK_DENSITY and
+                                       len(block.text.split()) >= PROSE_WORDS)
 
 
 def _sign_off(block) -> bool:

@@ -8,7 +8,6 @@ separate words. The walk is iterative, so nesting depth costs nothing.
 
 from __future__ import annotations
 
-import re
 
 import regex
 from lxml import etree
@@ -32,8 +31,6 @@ _BREAK = "\u2029"
 _PARAGRAPH_BREAK = regex.compile(r"\u2029\s*\u2029")
 _BLOCKY = ("p", "div", "table", "ul", "ol", "dl", "section", "article", "blockquote", "pre",
            "h1", "h2", "h3", "h4", "h5", "h6", "li")
-# What clean_line removes or replaces besides whitespace: invisible characters and controls.
-_NOT_PLAIN = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # Never inside a data cell: a row holding these is page layout.
 _LAYOUT = frozenset(("table", "ul", "ol", "dl", "section", "article", "blockquote", "pre",
                      "h1", "h2", "h3", "h4", "h5", "h6"))
@@ -117,7 +114,7 @@ class _Writer:
             lines = [line.rstrip() for line in "".join(element.itertext()).splitlines()]
             self.emit("\n".join(line for line in lines if line.strip()), "code", element)
         else:
-            cells = (_clean_line("".join(cell.itertext())) for cell in element if cell.tag in ("td", "th"))
+            cells = (clean_line("".join(cell.itertext())) for cell in element if cell.tag in ("td", "th"))
             self.emit(" | ".join(c for c in cells if c), "table_row", element)
 
     def flush(self):
@@ -129,10 +126,10 @@ class _Writer:
         self.chars = self.link_chars = 0
         element, kind, level = self.stack[-1] if self.stack else (None, "paragraph", None)
         if _BREAK not in text:
-            self.emit(_clean_line(text), kind, element, density, level)
+            self.emit(clean_line(text), kind, element, density, level)
             return
         for piece in _PARAGRAPH_BREAK.split(text):
-            lines = [_clean_line(line) for line in piece.split(_BREAK)]
+            lines = [clean_line(line) for line in piece.split(_BREAK)]
             self.emit("\n".join(line for line in lines if line), kind, element, density, level)
 
     def emit(self, text, kind, element, density=0.0, level=None):
@@ -143,18 +140,6 @@ class _Writer:
         self.blocks.append(Block(text, kind=kind, index=len(self.blocks), level=level,
                                  link_density=density))
         self.origins.append(element)
-
-
-def _clean_line(text: str) -> str:
-    """``clean_line``, with a shortcut for the common case, text without invisible characters or
-    controls, where it only collapses whitespace (its general path took a third of the walk).
-
-    >>> _clean_line(" Rain\\n  fell. "), _clean_line("a\\x7fb"), _clean_line("caf\\u00e9\\u200b")
-    ('Rain fell.', 'a b', 'café')
-    """
-    if _NOT_PLAIN.search(text) is None:
-        return " ".join(text.split())
-    return clean_line(text)
 
 
 def is_link(anchor) -> bool:
