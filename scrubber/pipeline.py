@@ -18,7 +18,7 @@ from .normalise.whitespace import render
 from .page import Page
 from .result import Cleaned
 from .rules import RuleSet, builtin_packs, line_key, load_rules, rules_from_environment
-from .rules.selectors import drop_selected
+from .rules.selectors import drop_selected, select_article
 from .scoring import ContentScorer
 from .scoring.features import script_like
 from .scoring.html_hints import HtmlScorer
@@ -65,7 +65,7 @@ class Pipeline:
         trace = Trace()
         if mode == "text":
             blocks = page.blocks = peel_chrome_heads(blocks, lambda t: page.rules.match(line_key(t), "drop") is not None)
-        if mode == "html" and page.rules.selectors:
+        if mode == "html" and (page.rules.selectors or page.rules.article_selectors):
             blocks = self._extract_without_selected(text, page, trace)
         protected = set()
         if page.rules.has("keep"):  # only users' packs keep lines: most pages need not ask
@@ -82,6 +82,7 @@ class Pipeline:
         # dropped: the scorer ends the article there.
         page.meta["list_heads"] = sorted(r.index for r in trace if r.rule.startswith(
             ("related_posts/", "comments/", "newsletters/")))
+        page.meta["comment_heads"] = [r.index for r in trace if r.rule.startswith("comments/")]
         # Where the title stood, shown or dropped as a repeat: the article starts below it.
         page.meta["title_at"] = sorted({r.index for r in trace if r.rule.startswith("title_repeats/")}
                                        | ({title_block.index} if title_block is not None else set()))
@@ -98,9 +99,12 @@ class Pipeline:
 
     def _extract_without_selected(self, text, page, trace):
         """Extract the page again with the elements that selector rules name removed first, so
-        that those removals are explained by the users' rules rather than by later stages."""
+        that those removals are explained by the users' rules rather than by later stages, and
+        with the article's container taken from ``keep`` selector rules when they name one."""
         dropped = {}  # extraction may parse twice; explain the tree it kept
-        html = extract_html(text, drop_first=lambda root: dropped.__setitem__(root, drop_selected(root, page.rules.selectors)))
+        article = page.rules.article_selectors
+        html = extract_html(text, drop_first=lambda root: dropped.__setitem__(root, drop_selected(root, page.rules.selectors)),
+                            article=(lambda root: select_article(root, article)) if article else None)
         for removed, rule in dropped.get(html.root, ()):
             trace.add(Removal(removed, rule.id, "selectors", rule.note or "the element matches a selector rule"))
         page.blocks = html.blocks

@@ -1,6 +1,6 @@
 """Main-content choice: which container of a page holds the article."""
 
-from scrubber.source.html.content import main_content
+from scrubber.source.html.selection import main_content
 from scrubber.source.html.parse import parse
 from scrubber.source.html.prune import prune
 

@@ -4,7 +4,8 @@ import pytest
 
 import scrubber
 from scrubber.source.html.parse import parse, text_of
-from scrubber.source.html.prune import chrome_concept, prune
+from scrubber.source.html.names import chrome_concept
+from scrubber.source.html.prune import prune
 
 STORY = ("<p>The ferry to the island runs twice a day in winter, and the crossing takes forty minutes "
          "when the sea is calm, longer when the wind turns to the east.</p>") * 3

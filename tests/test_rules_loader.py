@@ -134,4 +134,4 @@ def test_readme_pack_example_loads():
     readme = (PACKS.parent.parent / "README.md").read_text(encoding="utf-8")
     example = readme.split("## Your own rules")[1].split("```toml")[1].split("```")[0]
     pack = parse_pack(example, path="README.md")
-    assert [r.action for r in pack.rules] == ["drop", "drop", "drop", "cut_after", "keep"]
+    assert [r.action for r in pack.rules] == ["drop", "drop", "drop", "cut_after", "keep", "keep"]

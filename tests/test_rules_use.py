@@ -121,3 +121,40 @@ def test_lang_scoped_pack_applies_only_to_its_language():
     doc = page(STORY, "Got a tip? Call us.", MORE)
     assert "Got a tip? Call us." in scrubber.clean(doc, rules=[pack], scoring=False)
     assert "Got a tip? Call us." not in scrubber.clean(doc, rules=[pack], scoring=False, language="de")
+
+
+# A page whose reader comments outweigh the article: content scoring alone takes the thread.
+COMMENT = ("I have taken that ferry home every night for eleven years, and I can tell you that the "
+           "last sailing is always full, whatever the trust says about the numbers in its report.")
+MISLEADING_PAGE = ("<html><body><div class='sidebar-story'><h2>Ferry keeps its late sailing</h2>"
+                   f"<p>{STORY}</p><p>{MORE}</p></div>"
+                   "<div class='thread'>" + "".join(f"<div class='post'><p>{COMMENT} ({n})</p></div>" for n in range(12))
+                   + "</div></body></html>")
+ARTICLE_PACK = {"pack": {"name": "harbour-news"}, "keep": [{"id": "story", "selector": "div.sidebar-story"}]}
+
+
+def test_keep_selector_names_the_article_container():
+    plain = scrubber.clean(MISLEADING_PAGE, include_title=False)
+    assert COMMENT in plain  # without the rule the thread wins (the reason for the rule)
+    chosen = scrubber.clean(MISLEADING_PAGE, include_title=False, rules=[ARTICLE_PACK])
+    assert STORY in chosen and MORE in chosen and "Ferry keeps its late sailing" in chosen
+    assert COMMENT not in chosen
+
+
+def test_keep_selector_that_matches_nothing_leaves_scoring_to_decide():
+    pack = {"pack": {"name": "harbour-news"}, "keep": [{"id": "story", "selector": "div.no-such-thing"}]}
+    assert scrubber.clean(MISLEADING_PAGE, rules=[pack]) == scrubber.clean(MISLEADING_PAGE)
+
+
+def test_keep_selector_container_is_still_cleaned_inside():
+    html = MISLEADING_PAGE.replace("<p>" + MORE, "<div class='share-buttons'><a href='/s'>Share</a></div>"
+                                   "<script>track()</script><p>" + MORE)
+    chosen = scrubber.clean(html, include_title=False, rules=[ARTICLE_PACK])
+    assert STORY in chosen and MORE in chosen
+    assert "Share" not in chosen and "track()" not in chosen
+
+
+def test_selector_rules_are_refused_in_cut_after():
+    pack = {"pack": {"name": "harbour-news"}, "cut_after": [{"id": "end", "selector": "div.end"}]}
+    with pytest.raises(scrubber.RuleFileError, match=r"only works in \[\[drop\]\] and \[\[keep\]\]"):
+        scrubber.clean("<p>x</p>", rules=[pack])

@@ -1,5 +1,7 @@
 """The content scorer on invented text dumps: what lies around the article goes, what is in it stays."""
 
+import pytest
+
 import scrubber
 from scrubber.blocks import Block
 from scrubber.scoring.classifier import copies
@@ -198,17 +200,49 @@ def test_a_list_header_above_the_article_leaves_the_article_whole():
     assert out == "\n\n".join(PARAGRAPHS) + "\n"
 
 
-def test_a_newsletter_box_after_the_article_ends_it():
+@pytest.mark.parametrize("closing", [
+    ["Sign up to our newsletter",
+     "Every Friday we send a short letter with the week's news from the harbour and the streets around it."],
+    ["Your email address will not be published.",
+     "We read every comment before it appears, and we will not share your address with anyone else at all."],
+], ids=["newsletter-box", "comment-form"])
+def test_a_box_the_rules_drop_after_the_article_ends_it(closing):
     article = PARAGRAPHS + [p.replace("The ", "This year the ", 1) for p in PARAGRAPHS]
-    box = ["Sign up to our newsletter",
-           "Every Friday we send a short letter with the week's news from the harbour and the streets around it."]
-    out = clean_lines(NAV + article + box + FOOTER)
+    out = clean_lines(NAV + article + closing + FOOTER)
     assert out == "\n\n".join(article) + "\n"
 
 
-def test_a_comment_form_after_the_article_ends_it():
-    article = PARAGRAPHS + [p.replace("The ", "This year the ", 1) for p in PARAGRAPHS]
-    form = ["Your email address will not be published.",
-            "We read every comment before it appears, and we will not share your address with anyone else at all."]
-    out = clean_lines(NAV + article + form + FOOTER)
-    assert out == "\n\n".join(article) + "\n"
+def test_a_live_ticker_after_the_article_ends_it():
+    ticker = ["Live", "16:42", "Talks between the ferry company and the crews went on late into the night and the strike was called off.",
+              "16:30", "The treasurer says that council tax bills will rise by four percent next April to pay for the new pier.",
+              "16:05", "A lifeboat crew rescued two kayakers who had been blown out past the point by the wind this afternoon.",
+              "15:51", "The coast road is closed because of a fallen tree.", "15:40", "There is a weather warning for the coast tonight."]
+    out = clean_lines(NAV + PARAGRAPHS + ticker + FOOTER)
+    assert out == "\n\n".join(PARAGRAPHS) + "\n"
+
+
+def test_times_of_day_inside_an_article_stay():
+    programme = ["The day runs as follows.", "10:30", "Boats leave the inner basin.", "14:00",
+                 "The pier is opened by the harbour master."]
+    out = clean_lines(NAV + PARAGRAPHS[:2] + programme + PARAGRAPHS[2:] + FOOTER)
+    assert "10:30" in out and "14:00" in out and PARAGRAPHS[3] in out
+
+
+def test_readers_comments_below_the_article_are_not_more_of_it():
+    # No header the rules cut at, only the "Reply" and "Report" buttons between the comments.
+    comments = [
+        "Martha Quayle", "March 3, 2024 at 9:12 am",
+        "The pier was where my grandfather taught me to fish, and I am glad that the town has finally decided that it is worth the money to save it for the children who come after us.",
+        "Reply", "Report", "Tom Iredale", "March 3, 2024 at 11:40 am",
+        "I walked out along it every morning before the storms, and I think that the two summers of work will be over before we know it, even if the boats have to squeeze into the basin for a while.",
+        "Reply", "Report", "Ann Corlett", "March 4, 2024 at 8:05 pm",
+        "My worry is the cost, because the fund was meant for the ferry and the grant from the county only covers a part of it, so the rest will have to come from the rates that we all pay every year.",
+        "Reply", "Report"]
+    out = clean_lines(NAV + PARAGRAPHS + comments + FOOTER)
+    assert out.startswith("\n\n".join(PARAGRAPHS))
+    assert "two summers of work" not in out and "My worry is the cost" not in out
+
+
+def test_a_reply_link_above_the_article_leaves_it_whole():
+    out = clean_lines(NAV + ["Leave a comment"] + PARAGRAPHS + FOOTER)
+    assert out == "\n\n".join(PARAGRAPHS) + "\n"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from ..title import guess_title, holds_title_words, title_words
 from .base import Drop, Filter
 
 # A marker only ends the article when at least this many words of prose came before it:
 # a marker at the very top is a header, not an end.
 MIN_WORDS_BEFORE = 40
+# The lines under a headline that hold its byline, date and picture before the story starts.
+HEADER_LINES = 8
 
 
 _SENTENCE_END = (".", "!", "?", "…", ".”", "?”", '."', "”")
@@ -22,6 +25,28 @@ def _prose_words_before(blocks):
         prose = words >= 8 or (words >= 3 and block.text.rstrip().endswith(_SENTENCE_END))
         counts.append(counts[-1] + (words if prose else 0))
     return counts
+
+
+def _headline_copies(blocks, page):
+    """Positions of the lines that repeat the page's headline word for word."""
+    title = page.title or guess_title(blocks)
+    wanted = title_words(title) if title else []
+    if not wanted:
+        return []
+    return [i for i, b in enumerate(blocks) if holds_title_words(b.key(), wanted) and title_words(b.text) == wanted]
+
+
+def _in_article_header(position, copies, prose):
+    """Whether the marker stands above the article rather than after it: the page's headline
+    is repeated below it with prose right under that copy (the marker was a link in a teaser
+    list or a widget above the story), or the marker follows the headline's last copy with no
+    prose between them (a "12 Comments" link by the byline). Teasers above the headline may
+    outweigh the article below it, so the prose guard alone would cut the article off."""
+    end = len(prose) - 1
+    if any(prose[min(i + 1 + HEADER_LINES, end)] - prose[i + 1] >= MIN_WORDS_BEFORE for i in copies if i > position):
+        return True
+    above = [i for i in copies if i < position]
+    return bool(above) and prose[position] == prose[above[-1] + 1]
 
 
 def _inside_sentence(blocks, position):
@@ -55,7 +80,7 @@ class ArticleEnd(Filter):
         rules = page.rules
         if not (rules.has("cut_after") or rules.has("cut_before")):
             return
-        prose = None  # counted at the first marker: most pages have none
+        prose = copies = None  # counted at the first marker: most pages have none
         if rules.has("cut_after"):
             for position, block in enumerate(blocks):
                 rule = rules.match(block.key(), "cut_after")
@@ -63,7 +88,10 @@ class ArticleEnd(Filter):
                     continue
                 prose = prose or _prose_words_before(blocks)
                 before, after = prose[position], prose[-1] - prose[position + 1]
-                if before >= MIN_WORDS_BEFORE and after < before:
+                if before < MIN_WORDS_BEFORE or after >= before:
+                    continue
+                copies = _headline_copies(blocks, page) if copies is None else copies
+                if not _in_article_header(position, copies, prose):
                     for index in range(position, len(blocks)):
                         yield Drop(index, rule.id, rule.note or "the article ended at this marker")
                     return

@@ -193,8 +193,9 @@ def _build_rule(entry, action, pack_name, path, lines, index) -> Rule:
         if problem:
             raise RuleFileError(path, where, problem, rule_id=rid)
         return Rule(pattern=pattern, **fields)
-    if action != "drop":
-        raise RuleFileError(path, where, f"a selector only works in [[drop]] rules, not [[{action}]]", rule_id=rid)
+    if action not in ("drop", "keep"):
+        raise RuleFileError(path, where, f"a selector only works in [[drop]] and [[keep]] rules, not [[{action}]]",
+                            rule_id=rid)
     problem = _check_selector(value)
     if problem:
         raise RuleFileError(path, where, problem, rule_id=rid)

@@ -46,7 +46,7 @@ class _Index:
     def __init__(self, packs, disabled):
         self.exact = defaultdict(dict)
         self.patterns = defaultdict(list)
-        self.selectors: list[Rule] = []
+        self.selectors: dict[str, list[Rule]] = defaultdict(list)  # per action
         self._entries = defaultdict(list)  # per action: (rule, trusted, screens) of every pattern
         for pack in packs:
             for rule in pack.rules:
@@ -61,7 +61,7 @@ class _Index:
                     self.patterns[("*", rule.action)].append(rule)
                     self._entries[rule.action].append((rule, pack.builtin, _screens(rule.pattern)))
                 else:
-                    self.selectors.append(rule)
+                    self.selectors[rule.action].append(rule)
         self._stage_ids = {slot: frozenset(map(id, rules)) for slot, rules in self.patterns.items()}
         self._by_prefix: dict[tuple[str, str], tuple[tuple[Rule, bool, tuple], ...]] = {}
 
@@ -169,7 +169,9 @@ class RuleSet:
         self.packs: tuple[Pack, ...] = tuple(p for p in packs if p.name not in disabled)
         self.regex_timeout = regex_timeout
         self._index = _index_for(self.packs, disabled)
-        self.selectors = self._index.selectors
+        # HTML elements to remove first, and elements that hold the article (``[[keep]]``).
+        self.selectors = self._index.selectors["drop"]
+        self.article_selectors = self._index.selectors["keep"]
         self._timeouts: Counter[str] = Counter()
         # One answer per line, stage and action for the whole page: stages ask again about the
         # same lines, and a rule skipped after its timeouts must not change an answer given.

@@ -1,4 +1,5 @@
-"""Selector rules: HTML elements a pack names by CSS selector, removed before blocks are judged."""
+"""Selector rules: HTML elements a pack names by CSS selector -- removed before blocks are
+judged (``[[drop]]``), or named as the article's container (``[[keep]]``)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,20 @@ def drop_selected(root, rules) -> list[tuple[str, object]]:
             if text:
                 removed.append((text, rule))
     return removed
+
+
+def select_article(root, rules) -> list:
+    """The elements ``keep`` selector rules name as the article, outermost ones only, in
+    document order; empty when no rule matches this page (content scoring decides then).
+
+    >>> import lxml.html
+    >>> from scrubber.rules import load_pack
+    >>> pack = load_pack({"pack": {"name": "example-news"}, "keep": [{"id": "story", "selector": "div.story"}]})
+    >>> root = lxml.html.fromstring('<div><div class="story"><div class="story">Rain.</div></div><p>Promo</p></div>')
+    >>> [e.get("class") for e in select_article(root, pack.rules)]
+    ['story']
+    """
+    chosen = {element for rule in rules for element in _compiled(rule.selector)(root)}
+    outermost = [e for e in chosen if not any(a in chosen for a in e.iterancestors())]
+    order = {element: position for position, element in enumerate(root.iter())}
+    return sorted(outermost, key=order.__getitem__)

@@ -96,9 +96,13 @@ class ContentScorer:
         # list of comments or teasers, not more of the article.
         listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
         inside = set()
+        heads = page.meta.get("comment_heads", ())
         for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO, SECOND_SPAN_ENOUGH)):
             if number == 0:
                 start = start_below_title(start, end, values, blocks, page.meta.get("title_at", ()))
+                article_end = blocks[end - 1].index
+            elif any(article_end < head < blocks[start].index for head in heads):
+                continue  # below the comments the article has ended: more prose is a reader's comment
             if number == 0 or not any(listed[start:end]):
                 start, end = _trim_pieces(start, end, labels, blocks)
                 inside.update(range(start, end))
@@ -171,9 +175,20 @@ def copies(blocks) -> list[int]:
 
     >>> copies([Block(t) for t in ["1/30", "The mayor opens the fair.", "2/30", "Rain on the parade.", "3 of 30", "23/16"]])
     [3, 1, 3, 1, 3, 1]
+
+    A live ticker stamps each item with its time ("14:44"); three or more stamps are one
+    template, while a time or two in an article (a kick-off, a deadline) stay unique.
+
+    >>> copies([Block(t) for t in ["14:44", "Rain in the north.", "14:32", "Polls closed.", "9.05 am", "Kick-off", "20:45"]])
+    [4, 1, 4, 1, 4, 1, 4]
+    >>> copies([Block(t) for t in ["Doors open", "19:30", "Kick-off", "20:45"]])
+    [1, 1, 1, 1]
     """
     keys = [_counter_key(b.key()) for b in blocks]
     exact = Counter(keys)
+    if 0 < exact[_CLOCK_KEY] < MIN_TEMPLATE_COPIES:
+        keys = [b.key() if k == _CLOCK_KEY else k for k, b in zip(keys, blocks)]
+        exact = Counter(keys)
     heads = [_template(k) for k in keys]
     templates = Counter(h for h in heads if h)
     out = []
@@ -190,7 +205,14 @@ def copies(blocks) -> list[int]:
 _COUNTER = regex.compile(r"\d{1,3} ?(?:/|of|von|de|sur|z|di) ?(\d{1,3})")
 
 
+# A time of day alone on a line, "14:44", "9.05 am", "14h32": a ticker's or a feed's stamp.
+_CLOCK = regex.compile(r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?: ?(?:am|pm|uhr))?", regex.IGNORECASE)
+_CLOCK_KEY = "<clock>"
+
+
 def _counter_key(key: str) -> str:
+    if _CLOCK.fullmatch(key):
+        return _CLOCK_KEY
     found = _COUNTER.fullmatch(key)
     return f"<counter of {found[1]}>" if found else key
 
@@ -220,7 +242,8 @@ def _value(label: str, f: Features, copies: int, text: str, piece: bool = False)
     # still prose, and so is a line of a dump that leads into the next ("Main article:", "You
     # will need:"); a one-word field label ("Credit:", "Tags:") is not.
     lead_in = not piece and text.endswith(":") and " " in text.strip()
-    if copies > 1 and (_capitalised(text) or _COUNTER.fullmatch(text)) and label != GOOD and not lead_in:
+    stamp = _COUNTER.fullmatch(text) or _CLOCK.fullmatch(text.strip())
+    if copies > 1 and (_capitalised(text) or stamp) and label != GOOD and not lead_in:
         value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
 

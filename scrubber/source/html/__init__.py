@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from ...blocks import Block
 from .blocks import blocks_of
-from .content import main_content, score_tree
+from .content import score_tree
+from .selection import main_content
 from .metadata import json_ld_body, page_lang, page_title
 from .parse import parse
 from .prune import prune
@@ -48,14 +49,22 @@ class HtmlDocument:
     json_ld_body: str | None = None
 
 
-def extract(html: str, drop_first=None) -> HtmlDocument:
+def extract(html: str, drop_first=None, article=None) -> HtmlDocument:
     """Parse ``html`` and return the blocks of its main content, title and language.
 
     ``drop_first(root)``, when given, runs on the parsed tree before anything else (the
-    pipeline removes the elements that users' selector rules name this way).
+    pipeline removes the elements that users' selector rules name this way). ``article(root)``,
+    when given, returns the elements that hold the article (users' ``keep`` selector rules):
+    when it finds any, they are the main content, pruned inside, and content scoring is skipped.
     """
     root = _parse(html, drop_first)
     title, lang, ld_body = page_title(root), page_lang(root), json_ld_body(root)
+    chosen = article(root) if article is not None else []
+    if chosen:
+        for container in chosen:
+            prune(container)  # inside only: the user named the container itself as the article
+        blocks, origins = blocks_of(chosen)
+        return HtmlDocument(blocks, title, lang, origins, root, ld_body)
     blocks, origins = _article_blocks(root, by_name=True)
     if sum(len(b.text) for b in blocks) < MIN_ARTICLE_CHARS:
         second = _parse(html, drop_first)

@@ -3,7 +3,8 @@
 Removed: scripts, styles, embedded objects and form controls; hidden elements (``hidden``,
 ``aria-hidden="true"``, inline ``display:none``); chrome by meaning (``nav``, ``aside``, forms,
 ``header``/``footer`` outside an ``article``/``main``, ARIA landmark and dialog roles); and
-elements whose class or id names a kind of chrome (see ``scrubber/data/chrome_tokens.toml``).
+elements whose class or id names a kind of chrome (``names.py``, with its words in
+``scrubber/data/chrome_tokens.toml``).
 An element holding most of the page's text is never pruned by its name or role, so an article
 in ``<div id="share-wrapper">`` survives. The walk is iterative: nesting depth costs nothing.
 """
@@ -11,17 +12,12 @@ in ``<div id="share-wrapper">`` survives. The walk is iterative: nesting depth c
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 import regex
 from lxml import etree
 
+from .names import chrome_concept, name_words
 from .parse import remove, text_of
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
 
 # Never text: dropped with their content, before anything else looks at the tree.
 ALWAYS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
@@ -42,7 +38,6 @@ MIN_GUARDED_CHARS = 200
 # A <noscript> holding more than this share of the page's text swallowed the page (see
 # _unwrap_swallowing_noscript); a real one holds a notice or a tracking pixel.
 NOSCRIPT_SHARE = 0.5
-_WORDS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # A caption that only credits the picture: "Foto: Ingo Pertramer", "(© FEI/Christophe Taniere)".
 _CREDIT = regex.compile(r"\W*(?:©|\(c\)|copyright|foto|fotos|photo|photos|photograph|bild|image|credit|credits|"
                         r"quelle|source|illustration|grafik|crédito|crédit|foto de)\b|.{0,80}(?:©|shutterstock|istock|getty images)",
@@ -53,94 +48,7 @@ CREDIT_WORDS = 12
 CAPTION_PROSE_WORDS = 40
 # An id of this many words is an anchor made from a heading, not a component name.
 HEADING_ANCHOR_WORDS = 4
-# Words after which a class word names what the element holds or lacks, or where it sits
-# ("above-footer" is the region over the footer), not what it is.
-CONTAINS_MODIFIERS = frozenset(("has", "with", "without", "no", "above", "below", "before", "after", "beside"))
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def token_groups() -> tuple[dict[str, str], frozenset[str]]:
-    """(word -> concept, guard words) from the chrome token data file."""
-    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
-    groups = tomllib.loads(raw)
-    groups.pop("hints")
-    groups.pop("builders")
-    guard = frozenset(groups.pop("guard")["words"])
-    concepts = {word: concept for concept, group in groups.items() for word in group["words"]}
-    return concepts, guard
-
-
-@lru_cache(maxsize=1)
-def scoring_hints() -> tuple[frozenset[str], frozenset[str]]:
-    """(positive, negative) class/id words for main-content scoring."""
-    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
-    hints = tomllib.loads(raw)["hints"]
-    return frozenset(hints["positive"]), frozenset(hints["negative"])
-
-
-@lru_cache(maxsize=1)
-def lead_words() -> frozenset[str]:
-    """Class/id words of a standfirst (the paragraph between headline and text)."""
-    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
-    return frozenset(tomllib.loads(raw)["hints"]["lead"])
-
-
-def name_words(name: str) -> list[str]:
-    """Words of a class/id value, case-folded, split at punctuation and camelCase.
-
-    >>> name_words("post-shareButtons main_2")
-    ['post', 'share', 'buttons', 'main', '2']
-    """
-    return [w.casefold() for w in _WORDS.findall(name)]
-
-
-@lru_cache(maxsize=8192)
-def chrome_concept(name: str) -> str | None:
-    """The chrome concept a class/id value names, or None.
-
-    >>> chrome_concept("post-share-buttons"), chrome_concept("shareButtons")
-    ('share', 'share')
-    >>> chrome_concept("article-comments-count") is None, chrome_concept("shared-ownership") is None
-    (True, True)
-    >>> chrome_concept("cookie-banner modal"), chrome_concept("comment-body") is None
-    ('consent', True)
-    >>> chrome_concept("entry__content steady-paywall-container") is None  # one content word is enough
-    True
-    """
-    concepts, guard = token_groups()
-    words = naming_words(name)
-    if any(w in guard for w in words):
-        return None
-    for word in words:
-        concept = concepts.get(word)
-        if concept:
-            return concept
-    return None
-
-
-@lru_cache(maxsize=1)
-def builder_prefixes() -> frozenset[str]:
-    """Page builders that name every block ``<builder>-widget-<type>``."""
-    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
-    return frozenset(tomllib.loads(raw)["builders"]["prefixes"])
-
-
-def naming_words(name: str) -> list[str]:
-    """The words of a class/id value that say what the element is: without a "widget" that
-    follows a page builder's prefix (in "elementor-widget-container" it wraps any block, text
-    included; the type word after it, "elementor-widget-share-buttons", still names the
-    block), and without what a modifier says the element holds, lacks or sits next to
-    ("section--has-ads", "layout-with-sidebar", "no-sidebar", "above-footer": a section
-    beside an ad slot is not the ad).
-
-    >>> naming_words("elementor-widget-share-buttons o-section--has-ads page-with-sidebar")
-    ['elementor', 'share', 'buttons', 'o', 'section', 'has', 'page', 'with']
-    """
-    words = name_words(name)
-    prefixes = builder_prefixes()
-    return [w for i, w in enumerate(words)
-            if not (i and (words[i - 1] in CONTAINS_MODIFIERS or (w == "widget" and words[i - 1] in prefixes)))]
 
 
 def is_hidden(element) -> bool:
