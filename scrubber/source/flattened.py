@@ -8,7 +8,10 @@ head of the piece into a block of its own, so the filters can judge it like any 
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
+
+import regex
 
 from ..blocks import Block
 
@@ -51,6 +54,60 @@ def peel_chrome_heads(blocks: list[Block], is_chrome) -> list[Block]:
                              link_density=block.link_density, hints=block.hints,
                              after_blank=block.after_blank and number == 0))
     return out
+
+
+def cut_stamps(blocks: list[Block]) -> list[Block]:
+    """Blocks with each item's stamp cut out of the flattened pieces of a slideshow or a live ticker.
+
+    A gallery numbers its captions ("2/50 Star Wars boosts ...") and a ticker times its items
+    ("13:54 Polls close ..."); flattened, the stamps sit inside the pieces, where nothing counts
+    them. Cut out on their own, they repeat like the counters of a dump of lines, and the scorer
+    ends the article where the list of items starts. A stamp is cut only when its line holds
+    several of one kind, each before a capitalised word: times in a sentence ("left at 9:15,
+    arrived") stay.
+
+    >>> pieces = [Block(t, line=0) for t in ["The mill reopened on Monday.", "Photo 1/30 Rain on the fair.",
+    ...           "Pool 2/30 Sun at last.", "3/30 Crowds leave at 9:15 and 10:30 sharp."]]
+    >>> [b.text for b in cut_stamps(pieces)]
+    ['The mill reopened on Monday.', 'Photo', '1/30', 'Rain on the fair.', 'Pool', '2/30', 'Sun at last.', '3/30', 'Crowds leave at 9:15 and 10:30 sharp.']
+    """
+    kinds = Counter(kind for block in blocks if block.line is not None
+                    for kind in _stamp_kinds(block.text, block.line))
+    listed = {kind for kind, n in kinds.items() if n >= MIN_STAMPS}
+    if not listed:
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        parts = _cut_at_stamps(block.text, block.line, listed) if block.line is not None else [block.text]
+        for number, part in enumerate(parts):
+            out.append(Block(part, kind=block.kind, index=len(out), line=block.line, level=block.level,
+                             link_density=block.link_density, hints=block.hints,
+                             after_blank=block.after_blank and number == 0))
+    return out
+
+
+# A slideshow's counter ("3/50", "3 of 50") or a ticker's time ("13:54", "9.05 am"), before a
+# capitalised word (or a quote) that starts the item's headline.
+_STAMP = regex.compile(r"(?<![\w/:.])(?:(\d{1,3}) ?(?:/|of) ?(\d{1,3})|(?:[01]?\d|2[0-3])[:h][0-5]\d)"
+                       r"(?![\w/:])(?= [\p{Lu}«“\"‘'])")
+# How many stamps of one kind on a line make a list of items.
+MIN_STAMPS = 3
+
+
+def _stamp_kinds(text: str, line) -> list:
+    """The kind of each stamp in ``text``: a counter of its total, or a time."""
+    return [(line, found[2] or "clock") for found in _STAMP.finditer(text)]
+
+
+def _cut_at_stamps(text: str, line, listed: set) -> list[str]:
+    parts, last = [], 0
+    for found in _STAMP.finditer(text):
+        if (line, found[2] or "clock") not in listed:
+            continue
+        parts += [text[last:found.start()].strip(), found[0]]
+        last = found.end()
+    parts.append(text[last:].strip())
+    return [part for part in parts if part]
 
 
 def split_known_head(text: str, is_chrome) -> list[str]:
