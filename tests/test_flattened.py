@@ -16,6 +16,15 @@ def test_a_menu_run_is_cut_off_a_title():
         ["Home", "About", "Gallery", "Contact", "Potting On Tomato Seedlings"]
 
 
+def test_a_head_ends_where_the_rest_starts_a_phrase_of_its_own():
+    comment_menu = {"reply", "report", "ann lee · may 2024"}
+    assert split_known_head("Report Reply Ann Lee · May 2024 at 9:10 AM", lambda t: t.casefold() in comment_menu) == \
+        ["Report", "Reply", "Ann Lee · May 2024 at 9:10 AM"]
+    # no known phrase leaves a capitalised rest: a sentence that begins with menu words
+    assert split_known_head("Report Reply times are slow, the council said.", lambda t: t.casefold() in comment_menu) == \
+        ["Report Reply times are slow, the council said."]
+
+
 def test_prose_that_starts_like_a_menu_is_left_whole():
     for prose in ("Die von Hundt und Aseev entwickelte Methode misst Gase.",
                   "Home is where the workshop is, she said.",

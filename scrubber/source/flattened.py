@@ -114,7 +114,9 @@ def split_known_head(text: str, is_chrome) -> list[str]:
     """``text`` cut into its head's chrome phrases (and unknown menu words between them) and the rest."""
     tokens = text.split(" ")
     phrases: list[str] = []
-    position, known_end, known_phrases = 0, 0, 0
+    position = 0
+    # Where a known phrase ended, and how many phrases stood before: the head may end at any.
+    ends: list[tuple[int, int]] = []
     while position < len(tokens):
         # A menu entry starts with a capital: "von Hundt" inside "Die von Hundt entwickelte
         # Methode" is no byline, and "Die" there no menu word.
@@ -124,19 +126,20 @@ def split_known_head(text: str, is_chrome) -> list[str]:
                        if _known(" ".join(tokens[position:position + k]), is_chrome)), 0)
         if length:
             position += length
-            known_end, known_phrases = position, len(phrases) + 1
-        elif tokens[position][:1].isupper() and position - known_end < MAX_UNKNOWN_RUN:
+            ends.append((position, len(phrases) + 1))
+        elif tokens[position][:1].isupper() and position - (ends[-1][0] if ends else 0) < MAX_UNKNOWN_RUN:
             position += 1
         else:
             break
         phrases.append(" ".join(tokens[position - (length or 1):position]))
-    if known_end < MIN_HEAD_TOKENS:
-        return [text]
-    rest = " ".join(tokens[known_end:])
-    # The rest must start a phrase of its own, not go on with the sentence a word began.
-    if rest[:1].islower():
-        return [text]
-    return phrases[:known_phrases] + ([rest] if rest else [])
+    # The rest must start a phrase of its own, not go on with the sentence a word began: the
+    # head ends at the last known phrase that leaves such a rest ("Reply Ann Lee · May 2024
+    # at 9 AM" is a button before a byline whose time the rest goes on with).
+    for known_end, known_phrases in reversed(ends):
+        rest = " ".join(tokens[known_end:])
+        if known_end >= MIN_HEAD_TOKENS and not rest[:1].islower():
+            return phrases[:known_phrases] + ([rest] if rest else [])
+    return [text]
 
 
 def _edges(blocks: list[Block]) -> set[int]:
