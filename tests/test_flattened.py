@@ -1,7 +1,8 @@
 """Chrome glued to the article inside a page flattened onto one line."""
 
 from scrubber import clean
-from scrubber.source.flattened import split_known_head
+from scrubber.blocks import Block
+from scrubber.source.flattened import peel_chrome_heads, split_known_head
 from scrubber.source.text import split_byline
 
 MENU = {"home", "about", "contact", "skip to content", "von hundt und aseev"}
@@ -76,3 +77,12 @@ def test_times_inside_sentences_of_a_flattened_article_stay():
                  "growers come early; the last one goes back at 18:05 or 18:35 in summer, when the days are long. ")
     text = clean(ARTICLE + timetable + ARTICLE.replace("Potting On Tomato Seedlings ", ""))
     assert "7:15 and reaches the garden centre at 7:40" in text and "back at 18:05 or 18:35" in text
+
+
+def test_a_known_label_is_cut_off_the_head_of_a_flattened_sentence_but_a_subject_stays():
+    menu = {"show comments", "home"}
+    pieces = [Block("Show comments The allotment society opened a new orchard by the river.", line=0),
+              Block("Home owners along the lane planted the first trees.", line=0)]
+    assert [b.text for b in peel_chrome_heads(pieces, lambda t: t.casefold() in menu)] == \
+        ["Show comments", "The allotment society opened a new orchard by the river.",
+         "Home owners along the lane planted the first trees."]

@@ -34,7 +34,9 @@ MAX_UNKNOWN_RUN = 1
 
 
 def peel_chrome_heads(blocks: list[Block], is_chrome) -> list[Block]:
-    """Blocks with the known chrome phrases cut off the head of each flattened piece near a sentence.
+    """Blocks with the known chrome phrases cut off the head of each flattened sentence and of
+    the pieces near one: a teaser list flattened into sentences keeps its label at the head of
+    each ("Show comments The mill reopened on Monday.").
 
     ``is_chrome(text)`` says whether a drop rule matches ``text`` as a whole line.
 
@@ -43,6 +45,9 @@ def peel_chrome_heads(blocks: list[Block], is_chrome) -> list[Block]:
     ...           Block("The timber came from a barn.", line=0)]
     >>> [b.text for b in peel_chrome_heads(pieces, lambda t: t.casefold() in menu)]
     ['Skip to content', 'Home', 'Projects', 'Contact', 'Building a Garden Shed', 'The timber came from a barn.']
+    >>> [b.text for b in peel_chrome_heads([Block("Home Contact The mill reopened.", line=0),
+    ...                                     Block("Home owners rejoiced.", line=0)], lambda t: t.casefold() in menu)]
+    ['Home', 'Contact', 'The mill reopened.', 'Home owners rejoiced.']
     """
     out: list[Block] = []
     is_chrome = lru_cache(maxsize=4096)(is_chrome)  # a flattened site repeats its menu on every page part
@@ -143,11 +148,12 @@ def split_known_head(text: str, is_chrome) -> list[str]:
 
 
 def _edges(blocks: list[Block]) -> set[int]:
-    """Positions of the flattened pieces without a sentence end that lie a few pieces from a
-    sentence of their line (the title, byline and menu before it, the share row after it).
-    A long menu far from any sentence is left whole to the filters and the scorer."""
+    """Positions of the flattened sentences and of the pieces without a sentence end that lie
+    a few pieces from a sentence of their line (the title, byline and menu before it, the
+    share row after it). A long menu far from any sentence is left whole to the filters and
+    the scorer."""
     is_sentence = [b.line is not None and b.text.endswith(_SENTENCE_ENDS) for b in blocks]
-    edges: set[int] = set()
+    edges = {p for p, yes in enumerate(is_sentence) if yes}
     for sentence in (p for p, yes in enumerate(is_sentence) if yes):
         for near in range(max(0, sentence - EDGE_PIECES), min(len(blocks), sentence + EDGE_PIECES + 1)):
             if not is_sentence[near] and blocks[near].line == blocks[sentence].line:
