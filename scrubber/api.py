@@ -17,12 +17,27 @@ def _pipeline(config: CleanConfig, rules_dir: str | None) -> Pipeline:
     return Pipeline(config)
 
 
+_DEFAULT_CONFIG = CleanConfig()
+
+
 def _config(config, overrides) -> CleanConfig:
     if config is None:
-        config = CleanConfig()
+        config = _DEFAULT_CONFIG
     elif not isinstance(config, CleanConfig):
         raise TypeError(f"config must be a CleanConfig, not {type(config).__name__}")
-    return config.with_overrides(**overrides) if overrides else config
+    if not overrides:
+        return config
+    # A job passes the same options with every page: their config is built and checked once.
+    try:
+        return _overridden(config, tuple((name, type(value), value) for name, value in overrides.items()))
+    except TypeError:  # an unhashable value (rule packs given as dicts), or an unknown option
+        return config.with_overrides(**overrides)
+
+
+@lru_cache(maxsize=32)
+def _overridden(config: CleanConfig, options: tuple) -> CleanConfig:
+    # each value's type is part of the key: 1 == 1.0 == True, but a check may accept only one
+    return config.with_overrides(**{name: value for name, _, value in options})
 
 
 def _check_url(url):

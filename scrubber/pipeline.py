@@ -181,6 +181,8 @@ def _select(stage, blocks, page):
     candidates = page.meta.get("rule_candidates")
     if candidates is None or type(stage).select is not Filter.select or type(stage).decide is not RuleFilter.decide:
         return stage.select(blocks, page)
+    if not page.rules.has("drop", stage.name):  # no pack of this stage is in force (a platform's, users')
+        return ()
     # Most stages drop nothing and hand the same list on: its candidates are found once.
     known = page.meta.get("candidate_positions")
     if known is not None and known[0] is blocks:

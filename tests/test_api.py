@@ -42,6 +42,20 @@ def test_include_title_false_leaves_title_out_of_text_but_in_result():
     assert scrubber.clean(doc).startswith("Library Opens in May\n\n")
 
 
+def test_repeated_options_are_checked_by_type_not_only_by_equality():
+    # 1000 == 1000.0, but only an integer is a byte limit: the config made for one is not the other's
+    assert scrubber.clean(ARTICLE, max_input_bytes=1000) == ARTICLE + "\n"
+    with pytest.raises(TypeError, match="max_input_bytes"):
+        scrubber.clean(ARTICLE, max_input_bytes=1000.0)
+    assert scrubber.clean(ARTICLE, max_input_bytes=1000) == ARTICLE + "\n"
+
+
+def test_options_given_as_unhashable_values_still_apply():
+    doc = "Quantcast\n" + ARTICLE
+    assert "trackers/quantcast" in scrubber.clean_and_explain(doc).counts()
+    assert "trackers/quantcast" not in scrubber.clean_and_explain(doc, disabled=["trackers"]).counts()
+
+
 def test_errors_share_one_base():
     for error in (scrubber.RuleFileError, scrubber.UnknownFilterError, scrubber.FilterError,
                   scrubber.InputTooLargeError, scrubber.BudgetExceededError):

@@ -1,5 +1,7 @@
 """The content scorer on invented text dumps: what lies around the article goes, what is in it stays."""
 
+import pytest
+
 import scrubber
 from scrubber.blocks import Block
 from scrubber.scoring.classifier import copies
@@ -198,19 +200,15 @@ def test_a_list_header_above_the_article_leaves_the_article_whole():
     assert out == "\n\n".join(PARAGRAPHS) + "\n"
 
 
-def test_a_newsletter_box_after_the_article_ends_it():
+@pytest.mark.parametrize("closing", [
+    ["Sign up to our newsletter",
+     "Every Friday we send a short letter with the week's news from the harbour and the streets around it."],
+    ["Your email address will not be published.",
+     "We read every comment before it appears, and we will not share your address with anyone else at all."],
+], ids=["newsletter-box", "comment-form"])
+def test_a_box_the_rules_drop_after_the_article_ends_it(closing):
     article = PARAGRAPHS + [p.replace("The ", "This year the ", 1) for p in PARAGRAPHS]
-    box = ["Sign up to our newsletter",
-           "Every Friday we send a short letter with the week's news from the harbour and the streets around it."]
-    out = clean_lines(NAV + article + box + FOOTER)
-    assert out == "\n\n".join(article) + "\n"
-
-
-def test_a_comment_form_after_the_article_ends_it():
-    article = PARAGRAPHS + [p.replace("The ", "This year the ", 1) for p in PARAGRAPHS]
-    form = ["Your email address will not be published.",
-            "We read every comment before it appears, and we will not share your address with anyone else at all."]
-    out = clean_lines(NAV + article + form + FOOTER)
+    out = clean_lines(NAV + article + closing + FOOTER)
     assert out == "\n\n".join(article) + "\n"
 
 
