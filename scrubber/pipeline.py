@@ -24,7 +24,7 @@ from .scoring.features import script_like
 from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
 from .source.html import extract as extract_html
-from .source.flattened import peel_chrome_heads
+from .source.flattened import cut_stamps, peel_chrome_heads
 from .source.text import text_blocks
 from .title import guess_title, holds_title_words, title_text, title_words
 from .trace import Removal, Trace
@@ -64,7 +64,7 @@ class Pipeline:
                     lang=lang, deadline=deadline)
         trace = Trace()
         if mode == "text":
-            blocks = page.blocks = peel_chrome_heads(blocks, lambda t: page.rules.match(line_key(t), "drop") is not None)
+            blocks = page.blocks = peel_chrome_heads(cut_stamps(blocks), lambda t: page.rules.match(line_key(t), "drop") is not None)
         if mode == "html" and (page.rules.selectors or page.rules.article_selectors):
             blocks = self._extract_without_selected(text, page, trace)
         protected = set()

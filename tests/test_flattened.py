@@ -1,7 +1,8 @@
 """Chrome glued to the article inside a page flattened onto one line."""
 
 from scrubber import clean
-from scrubber.source.flattened import split_known_head
+from scrubber.blocks import Block
+from scrubber.source.flattened import peel_chrome_heads, split_known_head
 from scrubber.source.text import split_byline
 
 MENU = {"home", "about", "contact", "skip to content", "von hundt und aseev"}
@@ -14,6 +15,15 @@ def known(text):
 def test_a_menu_run_is_cut_off_a_title():
     assert split_known_head("Home About Gallery Contact Potting On Tomato Seedlings", known) == \
         ["Home", "About", "Gallery", "Contact", "Potting On Tomato Seedlings"]
+
+
+def test_a_head_ends_where_the_rest_starts_a_phrase_of_its_own():
+    comment_menu = {"reply", "report", "ann lee · may 2024"}
+    assert split_known_head("Report Reply Ann Lee · May 2024 at 9:10 AM", lambda t: t.casefold() in comment_menu) == \
+        ["Report", "Reply", "Ann Lee · May 2024 at 9:10 AM"]
+    # no known phrase leaves a capitalised rest: a sentence that begins with menu words
+    assert split_known_head("Report Reply times are slow, the council said.", lambda t: t.casefold() in comment_menu) == \
+        ["Report Reply times are slow, the council said."]
 
 
 def test_prose_that_starts_like_a_menu_is_left_whole():
@@ -39,3 +49,40 @@ def test_a_flattened_page_without_a_byline_keeps_its_article_and_loses_its_menu(
     text = clean(page)
     assert "Skip to content" not in text and "Home About" not in text and "Share this" not in text
     assert "Tomato seedlings need a bigger pot" in text and "grow straight." in text
+
+
+ARTICLE = ("Potting On Tomato Seedlings Tomato seedlings need a bigger pot once their first true leaves have opened, "
+           "usually three weeks after sowing. Set each one deeper than before, because the buried stem grows roots "
+           "of its own. Water them from below for a few days so the compost settles around the new roots without "
+           "washing away. Keep them on a bright windowsill and turn the pots every day so the stems grow straight. "
+           "After another month the plants are ready for the greenhouse border, which should have been dug over "
+           "with plenty of garden compost in the autumn. Plant them a little deeper again, and tie each stem loosely "
+           "to a cane as soon as it is in the ground, since a gust through the open door can snap it at the base. "
+           "Feed them every week with a liquid tomato food once the first flowers have set, and pinch out the side "
+           "shoots that appear where the leaves meet the stem, or the plant will spend its strength on leaves. ")
+
+
+def test_a_flattened_slideshow_after_the_article_is_cut_at_its_counters_and_dropped():
+    places = ["on the hill", "by the river", "behind the school", "near the station", "at the old mill"]
+    captions = [f"Garden news in pictures {n}/12 The allotment society opened a new orchard {places[n % 5]}, where "
+                f"volunteers planted {n * 3} apple trees of old local kinds that the town had nearly lost. "
+                for n in range(1, 13)]
+    text = clean(ARTICLE + "".join(captions))
+    assert "Tomato seedlings need a bigger pot" in text and "grow straight." in text
+    assert "/12" not in text and "apple trees" not in text
+
+
+def test_times_inside_sentences_of_a_flattened_article_stay():
+    timetable = ("The first bus leaves at 7:15 and reaches the garden centre at 7:40 on weekdays, so most "
+                 "growers come early; the last one goes back at 18:05 or 18:35 in summer, when the days are long. ")
+    text = clean(ARTICLE + timetable + ARTICLE.replace("Potting On Tomato Seedlings ", ""))
+    assert "7:15 and reaches the garden centre at 7:40" in text and "back at 18:05 or 18:35" in text
+
+
+def test_a_known_label_is_cut_off_the_head_of_a_flattened_sentence_but_a_subject_stays():
+    menu = {"show comments", "home"}
+    pieces = [Block("Show comments The allotment society opened a new orchard by the river.", line=0),
+              Block("Home owners along the lane planted the first trees.", line=0)]
+    assert [b.text for b in peel_chrome_heads(pieces, lambda t: t.casefold() in menu)] == \
+        ["Show comments", "The allotment society opened a new orchard by the river.",
+         "Home owners along the lane planted the first trees."]

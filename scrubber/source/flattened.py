@@ -8,7 +8,10 @@ head of the piece into a block of its own, so the filters can judge it like any 
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
+
+import regex
 
 from ..blocks import Block
 
@@ -31,7 +34,9 @@ MAX_UNKNOWN_RUN = 1
 
 
 def peel_chrome_heads(blocks: list[Block], is_chrome) -> list[Block]:
-    """Blocks with the known chrome phrases cut off the head of each flattened piece near a sentence.
+    """Blocks with the known chrome phrases cut off the head of each flattened sentence and of
+    the pieces near one: a teaser list flattened into sentences keeps its label at the head of
+    each ("Show comments The mill reopened on Monday.").
 
     ``is_chrome(text)`` says whether a drop rule matches ``text`` as a whole line.
 
@@ -40,6 +45,9 @@ def peel_chrome_heads(blocks: list[Block], is_chrome) -> list[Block]:
     ...           Block("The timber came from a barn.", line=0)]
     >>> [b.text for b in peel_chrome_heads(pieces, lambda t: t.casefold() in menu)]
     ['Skip to content', 'Home', 'Projects', 'Contact', 'Building a Garden Shed', 'The timber came from a barn.']
+    >>> [b.text for b in peel_chrome_heads([Block("Home Contact The mill reopened.", line=0),
+    ...                                     Block("Home owners rejoiced.", line=0)], lambda t: t.casefold() in menu)]
+    ['Home', 'Contact', 'The mill reopened.', 'Home owners rejoiced.']
     """
     out: list[Block] = []
     is_chrome = lru_cache(maxsize=4096)(is_chrome)  # a flattened site repeats its menu on every page part
@@ -53,11 +61,67 @@ def peel_chrome_heads(blocks: list[Block], is_chrome) -> list[Block]:
     return out
 
 
+def cut_stamps(blocks: list[Block]) -> list[Block]:
+    """Blocks with each item's stamp cut out of the flattened pieces of a slideshow or a live ticker.
+
+    A gallery numbers its captions ("2/50 Star Wars boosts ...") and a ticker times its items
+    ("13:54 Polls close ..."); flattened, the stamps sit inside the pieces, where nothing counts
+    them. Cut out on their own, they repeat like the counters of a dump of lines, and the scorer
+    ends the article where the list of items starts. A stamp is cut only when its line holds
+    several of one kind, each before a capitalised word: times in a sentence ("left at 9:15,
+    arrived") stay.
+
+    >>> pieces = [Block(t, line=0) for t in ["The mill reopened on Monday.", "Photo 1/30 Rain on the fair.",
+    ...           "Pool 2/30 Sun at last.", "3/30 Crowds leave at 9:15 and 10:30 sharp."]]
+    >>> [b.text for b in cut_stamps(pieces)]
+    ['The mill reopened on Monday.', 'Photo', '1/30', 'Rain on the fair.', 'Pool', '2/30', 'Sun at last.', '3/30', 'Crowds leave at 9:15 and 10:30 sharp.']
+    """
+    kinds = Counter(kind for block in blocks if block.line is not None
+                    for kind in _stamp_kinds(block.text, block.line))
+    listed = {kind for kind, n in kinds.items() if n >= MIN_STAMPS}
+    if not listed:
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        parts = _cut_at_stamps(block.text, block.line, listed) if block.line is not None else [block.text]
+        for number, part in enumerate(parts):
+            out.append(Block(part, kind=block.kind, index=len(out), line=block.line, level=block.level,
+                             link_density=block.link_density, hints=block.hints,
+                             after_blank=block.after_blank and number == 0))
+    return out
+
+
+# A slideshow's counter ("3/50", "3 of 50") or a ticker's time ("13:54", "9.05 am"), before a
+# capitalised word (or a quote) that starts the item's headline.
+_STAMP = regex.compile(r"(?<![\w/:.])(?:(\d{1,3}) ?(?:/|of) ?(\d{1,3})|(?:[01]?\d|2[0-3])[:h][0-5]\d)"
+                       r"(?![\w/:])(?= [\p{Lu}«“\"‘'])")
+# How many stamps of one kind on a line make a list of items.
+MIN_STAMPS = 3
+
+
+def _stamp_kinds(text: str, line) -> list:
+    """The kind of each stamp in ``text``: a counter of its total, or a time."""
+    return [(line, found[2] or "clock") for found in _STAMP.finditer(text)]
+
+
+def _cut_at_stamps(text: str, line, listed: set) -> list[str]:
+    parts, last = [], 0
+    for found in _STAMP.finditer(text):
+        if (line, found[2] or "clock") not in listed:
+            continue
+        parts += [text[last:found.start()].strip(), found[0]]
+        last = found.end()
+    parts.append(text[last:].strip())
+    return [part for part in parts if part]
+
+
 def split_known_head(text: str, is_chrome) -> list[str]:
     """``text`` cut into its head's chrome phrases (and unknown menu words between them) and the rest."""
     tokens = text.split(" ")
     phrases: list[str] = []
-    position, known_end, known_phrases = 0, 0, 0
+    position = 0
+    # Where a known phrase ended, and how many phrases stood before: the head may end at any.
+    ends: list[tuple[int, int]] = []
     while position < len(tokens):
         # A menu entry starts with a capital: "von Hundt" inside "Die von Hundt entwickelte
         # Methode" is no byline, and "Die" there no menu word.
@@ -67,27 +131,29 @@ def split_known_head(text: str, is_chrome) -> list[str]:
                        if _known(" ".join(tokens[position:position + k]), is_chrome)), 0)
         if length:
             position += length
-            known_end, known_phrases = position, len(phrases) + 1
-        elif tokens[position][:1].isupper() and position - known_end < MAX_UNKNOWN_RUN:
+            ends.append((position, len(phrases) + 1))
+        elif tokens[position][:1].isupper() and position - (ends[-1][0] if ends else 0) < MAX_UNKNOWN_RUN:
             position += 1
         else:
             break
         phrases.append(" ".join(tokens[position - (length or 1):position]))
-    if known_end < MIN_HEAD_TOKENS:
-        return [text]
-    rest = " ".join(tokens[known_end:])
-    # The rest must start a phrase of its own, not go on with the sentence a word began.
-    if rest[:1].islower():
-        return [text]
-    return phrases[:known_phrases] + ([rest] if rest else [])
+    # The rest must start a phrase of its own, not go on with the sentence a word began: the
+    # head ends at the last known phrase that leaves such a rest ("Reply Ann Lee · May 2024
+    # at 9 AM" is a button before a byline whose time the rest goes on with).
+    for known_end, known_phrases in reversed(ends):
+        rest = " ".join(tokens[known_end:])
+        if known_end >= MIN_HEAD_TOKENS and not rest[:1].islower():
+            return phrases[:known_phrases] + ([rest] if rest else [])
+    return [text]
 
 
 def _edges(blocks: list[Block]) -> set[int]:
-    """Positions of the flattened pieces without a sentence end that lie a few pieces from a
-    sentence of their line (the title, byline and menu before it, the share row after it).
-    A long menu far from any sentence is left whole to the filters and the scorer."""
+    """Positions of the flattened sentences and of the pieces without a sentence end that lie
+    a few pieces from a sentence of their line (the title, byline and menu before it, the
+    share row after it). A long menu far from any sentence is left whole to the filters and
+    the scorer."""
     is_sentence = [b.line is not None and b.text.endswith(_SENTENCE_ENDS) for b in blocks]
-    edges: set[int] = set()
+    edges = {p for p, yes in enumerate(is_sentence) if yes}
     for sentence in (p for p, yes in enumerate(is_sentence) if yes):
         for near in range(max(0, sentence - EDGE_PIECES), min(len(blocks), sentence + EDGE_PIECES + 1)):
             if not is_sentence[near] and blocks[near].line == blocks[sentence].line:
