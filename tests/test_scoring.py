@@ -246,3 +246,34 @@ def test_readers_comments_below_the_article_are_not_more_of_it():
 def test_a_reply_link_above_the_article_leaves_it_whole():
     out = clean_lines(NAV + ["Leave a comment"] + PARAGRAPHS + FOOTER)
     assert out == "\n\n".join(PARAGRAPHS) + "\n"
+
+
+WIKI_SECTIONS = {
+    "History": [
+        "The first pier was built of timber by the fishing families of the town, who paid for it by a toll on every barrel of herring that was landed there.",
+        "It was rebuilt in stone after a great storm took the timber away, and the new pier was opened by the mayor on a wet morning with a band.",
+    ],
+    "Construction": [
+        "The stone was cut from a quarry above the bay and brought down on carts, and the blocks were set in lime mortar by masons from the county town.",
+        "A light was put on the end of the pier so that the boats could find the harbour at night, and a keeper lived in a cottage beside it.",
+    ],
+    "Later years": [
+        "When the railway came the pier was used by the steamers that took visitors round the bay, and a tea room was built at its landward end.",
+        "The storms of last winter cracked the outer wall, and the pier has been closed to walkers since then while the board decides what to do.",
+    ],
+}
+WIKI_CONTENTS = ["Contents", "1", "History", "1.1", "Timber pier", "1.2", "Stone pier", "2",
+                 "Construction", "2.1", "Quarry", "2.2", "Masons", "3", "Later years", "3.1",
+                 "Steamers", "3.2", "Storms", "4", "See also", "5", "References"]
+
+
+@pytest.mark.parametrize("link, kept", [("[edit]", True), ("Reply", False)])
+def test_a_wiki_article_below_its_contents_keeps_the_sections_with_edit_links(link, kept):
+    # Each section heading of a wiki carries an "[edit]" link; repeated through the article
+    # it is no "Reply" button of a comment list, so the sections below the contents stay.
+    lines = ["The Old Pier"] + PARAGRAPHS + WIKI_CONTENTS
+    for heading, paragraphs in WIKI_SECTIONS.items():
+        lines += [heading, link, paragraphs[0]]
+    out = clean_lines(NAV + lines + FOOTER)
+    assert [paragraphs[0] in out for paragraphs in WIKI_SECTIONS.values()] == [kept] * len(WIKI_SECTIONS)
+    assert out.startswith("\n\n".join(PARAGRAPHS))

@@ -95,7 +95,8 @@ class ContentScorer:
         charge_list_heads(values, blocks, page.meta.get("list_heads", ()))
         # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
         # list of comments or teasers, not more of the article.
-        listed = [n >= MIN_TEMPLATE_COPIES and v < 0 for n, v in zip(counts, values)]
+        listed = [n >= MIN_TEMPLATE_COPIES and v < 0 and not _token(b.text)
+                  for n, v, b in zip(counts, values, blocks)]
         inside = set()
         heads = page.meta.get("comment_heads", ())
         for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO, SECOND_SPAN_ENOUGH)):
@@ -258,6 +259,20 @@ def _capitalised(text: str) -> bool:
     [True, True, False, False, False]
     """
     return text[:1].isupper() and not text.isupper() and _CODE.search(text) is None
+
+
+def _token(text: str) -> bool:
+    """A token of code or of a formula split into text nodes ("( n)", "FROM orders", "H"), or a
+    wiki's "[edit]" link: these repeat all through a technical article or a wiki page, unlike
+    the labels of a teaser or comment list, which are capitalised ("Reply", "REPLY") or
+    uncased ("1", "12:30").
+
+    >>> [_token(t) for t in ["( n)", "H", "[ edit]", "FROM orders", "Reply", "REPLY", "1", "Main article:"]]
+    [True, True, True, True, False, False, False, False]
+    """
+    text = text.strip()
+    cased = any(c.isupper() or c.islower() for c in text)
+    return cased and (len(text) == 1 or not (_capitalised(text) or text.isupper()))
 
 
 # An upper-case keyword before a lower-case name, or a symbol no label uses.
