@@ -267,7 +267,7 @@ WIKI_CONTENTS = ["Contents", "1", "History", "1.1", "Timber pier", "1.2", "Stone
                  "Steamers", "3.2", "Storms", "4", "See also", "5", "References"]
 
 
-@pytest.mark.parametrize("link, kept", [("[edit]", True), ("Reply", False)])
+@pytest.mark.parametrize("link, kept", [("[edit]", True), ("Reply", False), ("reply", False)])
 def test_a_wiki_article_below_its_contents_keeps_the_sections_with_edit_links(link, kept):
     # Each section heading of a wiki carries an "[edit]" link; repeated through the article
     # it is no "Reply" button of a comment list, so the sections below the contents stay.

@@ -263,16 +263,17 @@ def _capitalised(text: str) -> bool:
 
 def _token(text: str) -> bool:
     """A token of code or of a formula split into text nodes ("( n)", "FROM orders", "H"), or a
-    wiki's "[edit]" link: these repeat all through a technical article or a wiki page, unlike
-    the labels of a teaser or comment list, which are capitalised ("Reply", "REPLY") or
-    uncased ("1", "12:30").
+    wiki's "[edit]" link or footnote back-links ("a b"): these repeat all through a technical
+    article or a wiki page, unlike the labels of a teaser or comment list ("Reply", "REPLY",
+    "1", "read more").
 
-    >>> [_token(t) for t in ["( n)", "H", "[ edit]", "FROM orders", "Reply", "REPLY", "1", "Main article:"]]
-    [True, True, True, True, False, False, False, False]
+    >>> [_token(t) for t in ["( n)", "H", "[ edit]", "FROM orders", "a b", "Reply", "REPLY", "1", "read more"]]
+    [True, True, True, True, True, False, False, False, False]
     """
-    text = text.strip()
-    cased = any(c.isupper() or c.islower() for c in text)
-    return cased and (len(text) == 1 or not (_capitalised(text) or text.isupper()))
+    letters = all(len(word) == 1 for word in text.split()) and any(c.isalpha() for c in text)
+    # Code is written in ASCII; a site's name joined by an underscore in a list of blogs is not.
+    code = text.isascii() and _CODE.search(text) is not None
+    return letters or code or text.lstrip()[:1] in ("(", "[", "{")
 
 
 # An upper-case keyword before a lower-case name, or a symbol no label uses.
