@@ -277,3 +277,23 @@ def test_a_wiki_article_below_its_contents_keeps_the_sections_with_edit_links(li
     out = clean_lines(NAV + lines + FOOTER)
     assert [paragraphs[0] in out for paragraphs in WIKI_SECTIONS.values()] == [kept] * len(WIKI_SECTIONS)
     assert out.startswith("\n\n".join(PARAGRAPHS))
+
+
+BELOW_GAP = "Share Tweet Email Print Related Topics Harbour Council Ferry Pier Weather Fishing Boats"
+
+
+def test_a_newsletter_box_below_a_flattened_article_is_not_more_of_it():
+    box = ("Most Read Today Newsletter Sign up for our morning letter and we will send you the news from the harbour "
+           "and the hills before you have had your breakfast. It is free and you can stop it at any time you like.")
+    page = " ".join(["Home News Sport Weather"] + PARAGRAPHS + [BELOW_GAP, box, "Privacy Policy Terms"])
+    out = scrubber.clean(page, include_title=False)
+    assert PARAGRAPHS[-1] in out
+    assert "morning letter" not in out
+
+
+def test_the_same_stretch_above_a_flattened_article_is_its_lead():
+    lead = ("The storm that closed the pier came in from the west on a night in January and took away the rail "
+            "along its end.")
+    page = " ".join(["Home News Sport Weather", lead, BELOW_GAP] + PARAGRAPHS + ["Privacy Policy Terms"])
+    out = scrubber.clean(page, include_title=False)
+    assert lead in out and PARAGRAPHS[-1] in out

@@ -53,6 +53,8 @@ MAX_TEMPLATE_WORDS = 15
 SECOND_SPAN_RATIO = 0.25
 # ... or when it is this long on its own: a few paragraphs, more than a teaser or a comment.
 SECOND_SPAN_ENOUGH = 100.0
+# ... and below it on a page flattened onto one line, where a teaser stream reads as prose.
+FLAT_BELOW_RATIO = 0.5
 
 
 class ContentScorer:
@@ -99,7 +101,8 @@ class ContentScorer:
                   for n, v, b in zip(counts, values, blocks)]
         inside = set()
         heads = page.meta.get("comment_heads", ())
-        for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO, SECOND_SPAN_ENOUGH)):
+        below = FLAT_BELOW_RATIO if blocks[0].line is not None and blocks[-1].line == blocks[0].line else None
+        for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO, SECOND_SPAN_ENOUGH, below)):
             if number == 0:
                 start = start_below_title(start, end, values, blocks, page.meta.get("title_at", ()))
                 article_end = blocks[end - 1].index

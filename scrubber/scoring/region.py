@@ -42,21 +42,27 @@ def best_span(values: list[float]) -> tuple[int, int]:
     return best_start, best_end
 
 
-def article_spans(values: list[float], ratio: float, enough: float = float("inf")) -> list[tuple[int, int]]:
+def article_spans(values: list[float], ratio: float, enough: float = float("inf"),
+                  ratio_below: float | None = None) -> list[tuple[int, int]]:
     """The best span first, then spans on either side of it whose sum is at least ``ratio``
     times the best one's, or at least ``enough``: an article cut in two by a long table, or a
     gallery, or a list of links. A long article raises the ratio's bar; a section of it that is
-    itself a few paragraphs long still clears ``enough``.
+    itself a few paragraphs long still clears ``enough``. ``ratio_below``, when given, is the
+    only bar for spans below the best one: on a flattened page what follows the article's
+    main stretch is mostly the teaser stream, the newsletter box and the comments.
 
     >>> article_spans([4, -9, 5, -9, 1], ratio=0.5)
     [(2, 3), (0, 1)]
     >>> article_spans([30, -50, 400, -50, 2], ratio=0.25, enough=25)
+    [(2, 3), (0, 1)]
+    >>> article_spans([30, -50, 100, -50, 30], ratio=0.25, ratio_below=0.5)
     [(2, 3), (0, 1)]
     """
     start, end = best_span(values)
     if end == start:
         return []
     floor = min(ratio * sum(values[start:end]), enough)
+    floor_below = floor if ratio_below is None else ratio_below * sum(values[start:end])
     spans = [(start, end)]
     pending = [(0, start), (end, len(values))]
     while pending:
@@ -64,7 +70,7 @@ def article_spans(values: list[float], ratio: float, enough: float = float("inf"
         if high - low <= 0:
             continue
         s, e = best_span(values[low:high])
-        if e > s and sum(values[low + s:low + e]) >= floor:
+        if e > s and sum(values[low + s:low + e]) >= (floor_below if low >= end else floor):
             spans.append((low + s, low + e))
             pending += [(low, low + s), (low + e, high)]
     return spans
