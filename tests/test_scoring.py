@@ -297,3 +297,27 @@ def test_the_same_stretch_above_a_flattened_article_is_its_lead():
     page = " ".join(["Home News Sport Weather", lead, BELOW_GAP] + PARAGRAPHS + ["Privacy Policy Terms"])
     out = scrubber.clean(page, include_title=False)
     assert lead in out and PARAGRAPHS[-1] in out
+
+
+TIDE_TABLE = ["Month", "High tide", "January 2023", "4.1", "February 2023", "4.3", "March 2023", "4.6", "April 2023",
+              "4.4", "May 2023", "4.0", "June 2023", "3.8", "July 2023", "3.9", "August 2023", "4.2"]
+AFTER_TABLE = ["The engineers said that the spring tides of the coming year would be the test of the new wall, and that they "
+               "would measure it again in the autumn.",
+               "If the water rose higher than the table shows, the board would have to find the money for a second wall "
+               "behind the first one, and the work on the pier would have to wait for another year."]
+
+
+def test_a_table_of_dates_and_figures_inside_the_article_does_not_end_it():
+    lines = NAV + PARAGRAPHS * 3 + TIDE_TABLE + AFTER_TABLE + FOOTER
+    dropped = score_lines(lines)
+    kept = [line for n, line in enumerate(lines) if n not in dropped]
+    assert kept == PARAGRAPHS * 3 + TIDE_TABLE + AFTER_TABLE
+
+
+def test_lone_dates_between_teasers_after_the_article_still_go():
+    teasers = []
+    for month in ("May 2023", "June 2023", "July 2023", "August 2023"):
+        teasers += [f"Harbour News For {month[:-5]}", month, "Read More"]
+    lines = NAV + PARAGRAPHS * 3 + teasers + FOOTER
+    dropped = score_lines(lines)
+    assert [line for n, line in enumerate(lines) if n not in dropped] == PARAGRAPHS * 3

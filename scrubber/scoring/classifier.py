@@ -94,6 +94,7 @@ class ContentScorer:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
         counts = copies(blocks)
         values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
+        cheapen_table_cells(values, labels, blocks)
         charge_list_heads(values, blocks, page.meta.get("list_heads", ()))
         # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
         # list of comments or teasers, not more of the article.
@@ -117,6 +118,30 @@ class ContentScorer:
             label = labels[position]
             yield Drop(position, f"score/{_reason(label, features[position])}",
                        f"outside the article ({label} text)")
+
+
+def cheapen_table_cells(values, labels, blocks):
+    """A capitalised short line with a figure in it, beside another short line with a figure,
+    is a table's cell split into a line of the dump ("April 2014", "4.3"; "Release 2.1",
+    "12 May"): it costs no more than a line of code, so that a table inside the article does
+    not end it. Alone, such a line is a dateline or a teaser's date, and keeps its cost.
+
+    >>> from scrubber.blocks import Block
+    >>> lines = [Block(t) for t in ["Released", "March 2015", "2.4", "Notes", "June 2016"]]
+    >>> values = [-5.0, -5.0, -1.0, -5.0, -5.0]
+    >>> cheapen_table_cells(values, [SHORT] * 5, lines)
+    >>> values
+    [-5.0, -1.0, -1.0, -5.0, -5.0]
+    """
+    figures = [label == SHORT and b.line is None and _FIGURE.search(b.text) is not None
+               for label, b in zip(labels, blocks)]
+    for position, block in enumerate(blocks):
+        beside = figures[max(position - 1, 0):position] + figures[position + 1:position + 2]
+        if figures[position] and block.text[:1].isupper() and any(beside):
+            values[position] = max(values[position], -LOWER_SHORT_COST)
+
+
+_FIGURE = regex.compile(r"\d")
 
 
 def _trim_pieces(start, end, labels, blocks):
