@@ -106,20 +106,18 @@ def test_wrong_type_of_pack_is_a_type_error():
         load_pack(42)
 
 
-def test_line_numbers_follow_the_rule_not_the_first_mention():
-    raw = ('[pack]\nname = "lines"\n\n[[drop]]\nid = "a"\ntext = "views"\n\n'
-           '[[drop]]\nid = "b"\nregex = \'views\'\nmax_words = 0\n')
+@pytest.mark.parametrize("raw, line, rule_id", [
+    # the error names the line of the rule at fault, not the first mention of its text
+    ('[pack]\nname = "lines"\n\n[[drop]]\nid = "a"\ntext = "views"\n\n'
+     '[[drop]]\nid = "b"\nregex = \'views\'\nmax_words = 0\n', 11, "b"),
+    # a multi-line string that looks like a rule does not shift the count
+    ('[pack]\nname = "ml"\ndescription = """\n[[drop]]\nid = "fake"\n"""\n\n'
+     '[[drop]]\nid = "real"\nregex = \'(a\'\n', 10, "real"),
+], ids=["follows-the-rule", "multiline-strings"])
+def test_errors_name_the_line_of_the_faulty_rule(raw, line, rule_id):
     with pytest.raises(scrubber.RuleFileError) as caught:
-        parse_pack(raw, path="lines.toml")
-    assert (caught.value.line, caught.value.rule_id) == (11, "b")
-
-
-def test_multiline_strings_do_not_confuse_line_numbers():
-    raw = ('[pack]\nname = "ml"\ndescription = """\n[[drop]]\nid = "fake"\n"""\n\n'
-           '[[drop]]\nid = "real"\nregex = \'(a\'\n')
-    with pytest.raises(scrubber.RuleFileError) as caught:
-        parse_pack(raw, path="ml.toml")
-    assert (caught.value.line, caught.value.rule_id) == (10, "real")
+        parse_pack(raw, path="pack.toml")
+    assert (caught.value.line, caught.value.rule_id) == (line, rule_id)
 
 
 def test_lang_key_limits_a_pack_to_languages():
