@@ -30,22 +30,6 @@ def clean_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def line_cleaner(text: str):
-    """``clean_line``, or for a text without invisible and control characters (most) the
-    whitespace collapse alone, which is all that ``clean_line`` does to its lines.
-
-    >>> line_cleaner("a\\n b")(" b  c "), line_cleaner("a\\u200b")("b\\u200bc")
-    ('b c', 'bc')
-    """
-    if _ODD.search(text) is None:
-        return _collapse
-    return clean_line
-
-
-def _collapse(line: str) -> str:
-    return " ".join(line.split())
-
-
 def split_lines(text: str) -> list[str]:
     """Split on any newline convention (CRLF, CR, LF, Unicode line separators).
 

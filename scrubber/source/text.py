@@ -15,7 +15,7 @@ import regex
 
 from ..blocks import Block
 from ..data import LANGUAGES, stopwords
-from ..normalise.whitespace import line_cleaner, split_lines
+from ..normalise.whitespace import clean_line, split_lines
 
 # A line longer than this, holding several sentences, is a flattened page or article ...
 LONG_LINE = 600
@@ -74,9 +74,8 @@ def _logical_lines(text: str):
     # re-searching its end for every continuation made a long run of them quadratic.
     lines: list[tuple[list[str], bool]] = []
     blank = False
-    clean = line_cleaner(text)
     for raw in split_lines(text):
-        line = clean(raw)
+        line = clean_line(raw)
         if not line:
             blank = True
             continue
