@@ -50,7 +50,7 @@ def check_pattern(pattern: str) -> str | None:
     'pattern open to catastrophic backtracking (overlapping alternatives): (a|a)*'
     """
     try:
-        tree = _Parser(pattern).parse()
+        tree = PatternParser(pattern).parse()
     except (ValueError, IndexError):
         return None  # not our syntax to judge: the compile step reports real syntax errors
     for node in _walk(tree):
@@ -170,8 +170,9 @@ def _atom_chars(atom: str) -> frozenset:
     return frozenset(c for c in _PROBES if compiled.fullmatch(c))
 
 
-class _Parser:
-    """Just enough of the ``regex`` syntax to see groups, alternation, repeats and atoms."""
+class PatternParser:
+    """Just enough of the ``regex`` syntax to see groups, alternation, repeats and atoms: the
+    backtracking check here and the screens (screens.py) both read a pattern through it."""
 
     def __init__(self, pattern):
         self.p, self.i = pattern, 0

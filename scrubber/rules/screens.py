@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import regex
 
-from .safety import _Parser
+from .safety import PatternParser
 
 # A character class that matches one of these is no use as a screen: prose is full of them.
 _COMMON = "etaoinsrhldcumfpgwybvkxjqz "
@@ -47,7 +47,7 @@ def screens_for(pattern) -> tuple:
             or "{" in _QUANTIFIER.sub("", _PROPERTY_BRACES.sub("", source)):
         return ()
     try:
-        pieces = _required(_Parser(source).parse(), pattern.flags)
+        pieces = _required(PatternParser(source).parse(), pattern.flags)
     except (ValueError, IndexError):
         return ()
     rare = sorted((len(piece), sorted(piece)) for piece in set(pieces) if _commonness(piece, pattern.flags) == 0)
