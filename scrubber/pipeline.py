@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from functools import lru_cache
 
 from .blocks import Block
 from .config import CleanConfig
-from .data import LANGUAGES, stopwords
+from .data import LANGUAGES, any_stopwords, stopwords
 from .errors import BudgetExceededError, FilterError, UnknownFilterError
 from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Drop, Filter, RuleFilter
 from .limits import NO_DEADLINE, Deadline, check_size
@@ -233,17 +232,12 @@ def guess_language(blocks) -> str:
     best, best_hits = "en", 0
     # Only stopwords of some language are counted, and each language's are found by one set
     # intersection with them rather than a lookup per distinct word.
-    counts = Counter(filter(_any_stopword().__contains__, sample))
+    counts = Counter(filter(any_stopwords().__contains__, sample))
     for lang in LANGUAGES:
         hits = sum(map(counts.__getitem__, stopwords(lang).intersection(counts)))
         if hits > best_hits * 1.1:
             best, best_hits = lang, hits
     return best
-
-
-@lru_cache(maxsize=1)
-def _any_stopword() -> frozenset[str]:
-    return frozenset().union(*map(stopwords, LANGUAGES))
 
 
 def normalise(blocks: list[Block], lang: str = "en", deadline: Deadline = NO_DEADLINE) -> list[Block]:

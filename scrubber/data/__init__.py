@@ -45,3 +45,13 @@ def stopwords(lang: str) -> frozenset[str]:
     if name is None:
         return frozenset()
     return frozenset(w.casefold() for w in get_stop_words(name))
+
+
+@lru_cache(maxsize=1)
+def any_stopwords() -> frozenset[str]:
+    """The stopwords of every language we have a list for, in one set.
+
+    >>> {"the", "und", "les"} <= any_stopwords()
+    True
+    """
+    return frozenset().union(*map(stopwords, LANGUAGES))

@@ -8,13 +8,12 @@ and pages flattened onto very long lines, which are cut here into sentence piece
 
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import accumulate
 
 import regex
 
 from ..blocks import Block
-from ..data import LANGUAGES, stopwords
+from ..data import any_stopwords
 from ..normalise.whitespace import clean_line, split_lines
 
 # A line longer than this, holding several sentences, is a flattened page or article ...
@@ -157,7 +156,7 @@ def split_chrome_head(sentence: str) -> list[str]:
     if min(accumulate(weights[:-1]), default=0.0) > -MIN_CHROME_WEIGHT:
         return [sentence]
     lower = [w > 0 for w in weights]
-    starters = _sentence_starters()
+    starters = any_stopwords()  # words that start sentences in any language
     best, best_at, suffix = 0.0, 0, 0.0
     prefix_total = sum(weights)
     lower_before = sum(lower)
@@ -177,11 +176,6 @@ def split_chrome_head(sentence: str) -> list[str]:
     if best_at == 0 or best < 2:
         return [sentence]
     return [" ".join(tokens[:best_at]), " ".join(tokens[best_at:])]
-
-
-@lru_cache(maxsize=1)
-def _sentence_starters() -> frozenset[str]:
-    return frozenset().union(*(stopwords(lang) for lang in LANGUAGES))
 
 
 class _FirstCharWeights(dict):
