@@ -161,3 +161,13 @@ def test_a_noscript_left_open_does_not_swallow_the_article():
     kept = kept_text(html)
     assert "ferry to the island" in kept
     assert "enable JavaScript" not in kept
+
+
+@pytest.mark.parametrize("name", ["popup", "lightbox", "modal-trigger"])
+def test_a_link_named_after_the_overlay_it_opens_stays_in_its_sentence(name):
+    # A study edition glosses phrases with links that open a note in a popup.
+    html = (f'<p>The keeper climbed the stairs <a href="#" class="{name}">two at a time</a> every evening.</p>'
+            f'<div class="{name}">Close this window</div>' + STORY)
+    kept = kept_text(html)
+    assert "The keeper climbed the stairs two at a time every evening." in kept
+    assert "Close this window" not in kept

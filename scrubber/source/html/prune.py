@@ -48,6 +48,9 @@ CREDIT_WORDS = 12
 CAPTION_PROSE_WORDS = 40
 # An id of this many words is an anchor made from a heading, not a component name.
 HEADING_ANCHOR_WORDS = 4
+# A link named after what it opens ("popup", "lightbox", "modal-trigger") is not that overlay:
+# it sits in the sentence that offers it.
+LINK_TARGET_CONCEPTS = frozenset({"overlay"})
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
@@ -118,6 +121,8 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
     concept = _named_concept(element.get("class"), element.get("id"))
     if concept == "caption":  # a caption by name is judged like a <figcaption>
         concept = _short_caption(element)
+    elif tag == "a" and concept in LINK_TARGET_CONCEPTS:
+        return None
     return (concept, "name") if concept else None
 
 
