@@ -171,3 +171,21 @@ def test_a_link_named_after_the_overlay_it_opens_stays_in_its_sentence(name):
     kept = kept_text(html)
     assert "The keeper climbed the stairs two at a time every evening." in kept
     assert "Close this window" not in kept
+
+
+@pytest.mark.parametrize("name, concept", [
+    ("news-letter-section", "newsletter"), ("sideBar", "sidebar"), ("tagCloud", "tags"), ("side-bar-left", "sidebar"),
+    ("commentList", "comments"), ("bread-crumb", "breadcrumb"), ("signUpBox", "newsletter"),
+])
+def test_a_token_spelled_in_two_parts_is_that_token(name, concept):
+    assert chrome_concept(name) == concept
+    assert "chrome" not in kept_text(f'<div class="{name}">chrome</div>' + STORY)
+
+
+@pytest.mark.parametrize("name", [
+    "read-more",            # the rest of a story folded away behind a "Read more" button
+    "side by bar",          # parts of different class names never join
+    "row non-paywall",      # the free part of a story
+])
+def test_two_part_look_alikes_are_kept(name):
+    assert "kept" in kept_text(f'<div class="{name}"><p>kept</p></div>' + STORY)

@@ -17,8 +17,10 @@ except ModuleNotFoundError:  # Python 3.10
 
 _WORDS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # Words after which a class word names what the element holds or lacks, or where it sits
-# ("above-footer" is the region over the footer), not what it is.
-CONTAINS_MODIFIERS = frozenset(("has", "with", "without", "no", "above", "below", "before", "after", "beside"))
+# ("above-footer" is the region over the footer), not what it is; "non-paywall" is the part of
+# a story outside the paywall.
+CONTAINS_MODIFIERS = frozenset(("has", "with", "without", "no", "non", "not", "above", "below", "before", "after",
+                                "beside"))
 
 @lru_cache(maxsize=1)
 def token_groups() -> tuple[dict[str, str], frozenset[str]]:
@@ -27,6 +29,7 @@ def token_groups() -> tuple[dict[str, str], frozenset[str]]:
     groups = tomllib.loads(raw)
     groups.pop("hints")
     groups.pop("builders")
+    groups.pop("compounds")
     guard = frozenset(groups.pop("guard")["words"])
     concepts = {word: concept for concept, group in groups.items() for word in group["words"]}
     return concepts, guard
@@ -77,7 +80,33 @@ def chrome_concept(name: str) -> str | None:
         concept = concepts.get(word)
         if concept:
             return concept
+    compounds = compound_tokens()
+    for word in compound_words(name):
+        if word in compounds:
+            return concepts[word]
     return None
+
+
+@lru_cache(maxsize=1)
+def compound_tokens() -> frozenset[str]:
+    """Chrome tokens that sites also spell in two parts ("news-letter", "sideBar")."""
+    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw)["compounds"]["words"])
+
+
+def compound_words(name: str) -> list[str]:
+    """Words that a class or id spells in two parts: camelCase or a hyphen inside one of the
+    names splits "newsLetter", "side-bar" and "tagCloud", which are the tokens "newsletter",
+    "sidebar" and "tagcloud". Parts of different names ("post share") never join.
+
+    >>> compound_words("news-letter-box sideBar")
+    ['newsletter', 'letterbox', 'sidebar']
+    """
+    joined = []
+    for part in name.split():
+        words = naming_words(part)
+        joined.extend(first + second for first, second in zip(words, words[1:]))
+    return joined
 
 
 @lru_cache(maxsize=1)
