@@ -189,3 +189,25 @@ def test_a_token_spelled_in_two_parts_is_that_token(name, concept):
 ])
 def test_two_part_look_alikes_are_kept(name):
     assert "kept" in kept_text(f'<div class="{name}"><p>kept</p></div>' + STORY)
+
+
+def test_a_box_marked_as_the_author_is_pruned_and_an_inline_author_name_stays():
+    bio = ('<section class="content-box author-box" itemprop="author"><h3>About Mira</h3>'
+           "<p>Mira writes about boats and has sailed the northern coast for twenty summers.</p></section>")
+    byline = '<p>By <span itemprop="author">Mira Holt</span>, 3 March</p>'
+    kept = kept_text(byline + STORY + bio)
+    assert "sailed the northern coast" not in kept
+    assert "By Mira Holt, 3 March" in kept and "ferry to the island" in kept
+
+
+@pytest.mark.parametrize("name", ["author-note", "sidebar-free article", "post no-sidebar"])
+def test_an_article_whose_name_mentions_chrome_in_passing_stays(name):
+    # "author-note" is the author's own note inside the story, by name only ("author" alone is a
+    # byline word): it stays when it holds most of the page's prose.
+    assert "ferry to the island" in kept_text(f'<div class="{name}">{STORY}</div><div class="sidebar">chrome</div>')
+
+
+@pytest.mark.parametrize("name", ["cuerpo-ad", "texto-nota share-bar", "corpo-articolo sidebar-ready", "inhalt-widget"])
+def test_a_content_word_in_another_language_guards_the_name(name):
+    # "cuerpo-ad" is the Spanish story body on a site whose ad slots share its prefix.
+    assert "kept" in kept_text(f'<div class="{name}"><p>kept</p></div>' + STORY)

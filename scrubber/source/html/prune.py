@@ -48,6 +48,10 @@ CREDIT_WORDS = 12
 CAPTION_PROSE_WORDS = 40
 # An id of this many words is an anchor made from a heading, not a component name.
 HEADING_ANCHOR_WORDS = 4
+# A box that schema.org marks as the article's author (``itemprop="author"``) is the author's
+# card or biography, whatever its class says ("content-box author-box"); a name inline in the
+# byline stays for the byline rules to judge as one line.
+AUTHOR_BOX_TAGS = frozenset(("div", "section", "aside", "footer"))
 # A link named after what it opens ("popup", "lightbox", "modal-trigger") is not that overlay:
 # it sits in the sentence that offers it.
 LINK_TARGET_CONCEPTS = frozenset({"overlay"})
@@ -116,6 +120,8 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
     role = element.get("role")
     if role and role.strip().casefold() in CHROME_ROLES:
         return CHROME_ROLES[role.strip().casefold()], "tag"
+    if tag in AUTHOR_BOX_TAGS and element.get("itemprop") == "author":
+        return "byline", "tag"
     if not by_name:
         return None
     concept = _named_concept(element.get("class"), element.get("id"))
