@@ -211,3 +211,28 @@ def test_an_article_whose_name_mentions_chrome_in_passing_stays(name):
 def test_a_content_word_in_another_language_guards_the_name(name):
     # "cuerpo-ad" is the Spanish story body on a site whose ad slots share its prefix.
     assert "kept" in kept_text(f'<div class="{name}"><p>kept</p></div>' + STORY)
+
+
+@pytest.mark.parametrize("markup", [
+    '<a class="btn btn-primary" href="/print">Print this recipe</a>',
+    '<div class="wprm-recipe-buttons"><a href="/pin">Pin it</a></div>',
+    '<span class="share-button-label">Send to a friend</span>',
+])
+def test_calls_to_act_styled_as_buttons_are_pruned(markup):
+    kept = kept_text(STORY + markup.replace("Print this recipe", "chrome").replace("Pin it", "chrome")
+                     .replace("Send to a friend", "chrome"))
+    assert "chrome" not in kept and "ferry to the island" in kept
+
+
+def test_text_about_buttons_and_a_button_text_label_stay():
+    html = ('<p>Press the red button twice to start the kiln.</p><div class="button-text-guide"><p>kept</p></div>'
+            + STORY)
+    kept = kept_text(html)
+    assert "Press the red button twice to start the kiln." in kept and "kept" in kept
+
+
+def test_an_article_marked_up_dialog_is_pruned_and_the_story_article_stays():
+    login = '<article class="login-modal"><h2>Sign in</h2><p>Your password, please.</p></article>'
+    kept = kept_text(f'<article class="post modal-ready">{STORY}</article>{login}')
+    assert "ferry to the island" in kept
+    assert "Your password" not in kept

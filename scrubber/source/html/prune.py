@@ -28,6 +28,9 @@ CHROME_ROLES = {"navigation": "navigation", "banner": "navigation", "contentinfo
                 "complementary": "sidebar", "dialog": "overlay", "alertdialog": "overlay", "menu": "navigation",
                 "menubar": "navigation", "search": "navigation"}
 ARTICLE_TAGS = ("article", "main")
+# ...but an <article> named as a dialog ("login-modal") is a dialog: sites mark up each panel
+# of a sign-in overlay as an article.
+ARTICLE_CHROME = frozenset(("overlay",))
 # Tags chrome_reason judges by themselves (other elements only by their attributes).
 _JUDGED_TAGS = frozenset(CHROME_TAGS) | frozenset(OUTSIDE_ARTICLE) | {"figcaption"}
 # A pruned element may hold at most this share of the page's prose (text outside links);
@@ -176,9 +179,11 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
         # Most elements carry no attribute and a tag no rule names: nothing to judge.
         if tag not in _JUDGED_TAGS and not element.attrib:
             continue
-        if not isinstance(tag, str) or tag in ARTICLE_TAGS:
+        if not isinstance(tag, str):
             continue
         verdict = chrome_reason(element, tag, by_name)
+        if tag in ARTICLE_TAGS and (verdict is None or verdict[0] not in ARTICLE_CHROME):
+            continue
         if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
             doomed.append((verdict[0], element))
             resume = _after(element)
