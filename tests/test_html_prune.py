@@ -236,3 +236,14 @@ def test_an_article_marked_up_dialog_is_pruned_and_the_story_article_stays():
     kept = kept_text(f'<article class="post modal-ready">{STORY}</article>{login}')
     assert "ferry to the island" in kept
     assert "Your password" not in kept
+
+
+def test_bloggers_column_of_posts_is_not_a_sidebar_widget():
+    # Blogger names every block "widget <Type>": the posts sit in "widget Blog".
+    html = (f"<div class='widget Blog' id='Blog1'><div class='post-outer'>{STORY}</div></div>"
+            "<div class='widget LinkList' id='LinkList1'><h2>Blogroll</h2><a href=/a>chrome</a></div>")
+    kept = kept_text(html)
+    assert "ferry to the island" in kept and "chrome" not in kept
+    root = parse(f"<html><body><div class='widget Blog'><p>kept</p></div>{STORY}</body></html>")
+    prune(root)
+    assert "kept" in text_of(root.find("body"))

@@ -116,18 +116,29 @@ def builder_prefixes() -> frozenset[str]:
     return frozenset(tomllib.loads(raw)["builders"]["prefixes"])
 
 
+@lru_cache(maxsize=1)
+def content_widgets() -> frozenset[str]:
+    """Widget types that hold the article ("widget Blog")."""
+    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw)["builders"]["content_widgets"])
+
+
 def naming_words(name: str) -> list[str]:
     """The words of a class/id value that say what the element is: without a "widget" that
     follows a page builder's prefix (in "elementor-widget-container" it wraps any block, text
     included; the type word after it, "elementor-widget-share-buttons", still names the
-    block), and without what a modifier says the element holds, lacks or sits next to
-    ("section--has-ads", "layout-with-sidebar", "no-sidebar", "above-footer": a section
-    beside an ad slot is not the ad).
+    block) or precedes a type that holds the article (Blogger's "widget Blog"), and without
+    what a modifier says the element holds, lacks or sits next to ("section--has-ads",
+    "layout-with-sidebar", "no-sidebar", "above-footer": a section beside an ad slot is not the ad).
 
     >>> naming_words("elementor-widget-share-buttons o-section--has-ads page-with-sidebar")
     ['elementor', 'share', 'buttons', 'o', 'section', 'has', 'page', 'with']
+    >>> naming_words("widget Blog"), naming_words("widget LinkList")
+    (['blog'], ['widget', 'link', 'list'])
     """
     words = name_words(name)
-    prefixes = builder_prefixes()
+    prefixes, contents = builder_prefixes(), content_widgets()
+    last = len(words) - 1
     return [w for i, w in enumerate(words)
-            if not (i and (words[i - 1] in CONTAINS_MODIFIERS or (w == "widget" and words[i - 1] in prefixes)))]
+            if not ((i and (words[i - 1] in CONTAINS_MODIFIERS or (w == "widget" and words[i - 1] in prefixes)))
+                    or (w == "widget" and i < last and words[i + 1] in contents))]
