@@ -247,3 +247,19 @@ def test_bloggers_column_of_posts_is_not_a_sidebar_widget():
     root = parse(f"<html><body><div class='widget Blog'><p>kept</p></div>{STORY}</body></html>")
     prune(root)
     assert "kept" in text_of(root.find("body"))
+
+
+@pytest.mark.parametrize("name", ["img_description", "image-subtitle", "media__description", "imageDescription",
+                                  "photo-legend"])
+def test_a_picture_word_with_a_describing_word_names_a_caption(name):
+    story = ("The second day began before sunrise, when the crew hauled the nets by hand because the "
+             "winch had frozen overnight; by noon the hold was full, and the skipper turned for home "
+             "through a sea that had grown steadily rougher since the morning forecast.")
+    kept = kept_text(f'<div class="{name}">The harbour wall at low tide.</div>{STORY}<div class="{name}">{story}</div>')
+    assert "harbour wall" not in kept
+    assert "skipper turned for home" in kept  # a caption that tells the story stays, as a <figcaption> does
+
+
+@pytest.mark.parametrize("name", ["media description-list", "image-gallery", "product-description"])
+def test_a_picture_word_or_a_describing_word_alone_is_no_caption(name):
+    assert "kept" in kept_text(f'<div class="{name}"><p>kept</p></div>' + STORY)

@@ -36,6 +36,14 @@ def token_groups() -> tuple[dict[str, str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def caption_pairs() -> tuple[frozenset[str], frozenset[str]]:
+    """(picture words, describing words): a class name holding one of each names a caption."""
+    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
+    caption = tomllib.loads(raw)["caption"]
+    return frozenset(caption["pictures"]), frozenset(caption["describing"])
+
+
+@lru_cache(maxsize=1)
 def scoring_hints() -> tuple[frozenset[str], frozenset[str]]:
     """(positive, negative) class/id words for main-content scoring."""
     raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
@@ -84,7 +92,23 @@ def chrome_concept(name: str) -> str | None:
     for word in compound_words(name):
         if word in compounds:
             return concepts[word]
+    if _names_a_caption(name):
+        return "caption"
     return None
+
+
+def _names_a_caption(name: str) -> bool:
+    """Whether one class name joins a picture word and a describing word.
+
+    >>> _names_a_caption("img_description"), _names_a_caption("media description-list")
+    (True, False)
+    """
+    pictures, describing = caption_pairs()
+    for part in name.split():
+        words = set(naming_words(part))
+        if words & pictures and words & describing:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
