@@ -88,11 +88,15 @@ def chrome_concept(name: str) -> str | None:
         concept = concepts.get(word)
         if concept:
             return concept
+    # Most names hold no token at all: the two-word checks below look at the words already
+    # split and split the name into its class names only on a likely hit.
     compounds = compound_tokens()
-    for word in compound_words(name):
-        if word in compounds:
-            return concepts[word]
-    if _names_a_caption(name):
+    if any(first + second in compounds for first, second in zip(words, words[1:])):
+        for word in compound_words(name):
+            if word in compounds:
+                return concepts[word]
+    pictures, describing = caption_pairs()
+    if not pictures.isdisjoint(words) and not describing.isdisjoint(words) and _names_a_caption(name):
         return "caption"
     return None
 
@@ -161,6 +165,8 @@ def naming_words(name: str) -> list[str]:
     (['blog'], ['widget', 'link', 'list'])
     """
     words = name_words(name)
+    if "widget" not in words and CONTAINS_MODIFIERS.isdisjoint(words):
+        return words
     prefixes, contents = builder_prefixes(), content_widgets()
     last = len(words) - 1
     return [w for i, w in enumerate(words)
