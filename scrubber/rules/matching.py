@@ -18,11 +18,10 @@ log = logging.getLogger("scrubber")
 # Indexes of recently seen pack combinations: most pages of a job share one.
 MAX_CACHED_INDEXES = 64
 # Patterns are sorted by the first characters of the line they could match, so a line is
-# only tried against the few patterns that can start the way it starts. The first two
-# characters narrow all patterns, the first three narrow what is left of them: a new line
-# start then costs a partial match of a few patterns, not of all.
+# only tried against the few patterns that can start the way it starts. The first character
+# narrows all patterns, the first two what is left of them, the first three what is left then.
+PREFIX_STEPS = (1, 2, 3)
 SHORT_PREFIX_CHARS = 2
-PREFIX_CHARS = 3
 MAX_CACHED_PREFIXES = 20_000
 # Answers remembered across pages per pack combination (short lines, built-in patterns only).
 MAX_CACHED_ANSWERS = 10_000
@@ -42,10 +41,11 @@ class _Slot:
     ``key`` (a partial match of the pattern on the first characters), remembered per prefix:
     most lines are prose, and no pattern can start like them. Each pattern comes with whether
     it is a built-in one (trusted to run without a timeout on short lines) and its screens
-    (``screens.py``: characters a line must hold for the pattern to match it).
+    (``screens.py``: characters a line must hold for the pattern to match it). A stage's slot
+    narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
     """
 
-    __slots__ = ("exact", "entries", "prefix_chars", "trusted", "answers", "_by_prefix", "_short")
+    __slots__ = ("exact", "entries", "prefix_chars", "trusted", "answers", "whole", "_by_prefix", "_shorter")
 
     def __init__(self):
         self.exact: dict[str, Rule] = {}
@@ -55,9 +55,10 @@ class _Slot:
         # these packs -- a site repeats its menu and footer on each of its pages.
         self.trusted = True
         self.answers: dict[str, Rule | None] = {}
-        self.prefix_chars = SHORT_PREFIX_CHARS
+        self.prefix_chars = PREFIX_STEPS[-1]
+        self.whole: _Slot | None = None
         self._by_prefix: dict[str, tuple[tuple[Rule, bool, tuple], ...]] = {}
-        self._short: dict[str, tuple[tuple[Rule, bool, tuple], ...]] = {}
+        self._shorter: dict[str, tuple[tuple[Rule, bool, tuple], ...]] = {}
 
     def possible(self, key: str, timeout: float) -> tuple[tuple[Rule, bool, tuple], ...]:
         prefix = key[:self.prefix_chars]
@@ -67,17 +68,25 @@ class _Slot:
         return found
 
     def _starting(self, prefix: str, timeout: float):
-        shorter = prefix[:SHORT_PREFIX_CHARS]
-        if len(prefix) > len(shorter):
-            base = self._short.get(shorter)
-            if base is None:
-                base = self._short[shorter] = tuple(e for e in self.entries if _may_start(e[0], e[1], shorter, timeout))
+        if self.whole is not None:
+            mine = set(map(id, self.entries))
+            found = tuple(entry for entry in self.whole.possible(prefix, timeout) if id(entry) in mine)
         else:
-            base = self.entries
-        found = tuple(entry for entry in base if _may_start(entry[0], entry[1], prefix, timeout))
+            # each step narrows what the shorter prefix left: a new line start costs a partial
+            # match of a few patterns, not of all
+            found = self.entries
+            for chars in PREFIX_STEPS:
+                if chars >= len(prefix):
+                    break
+                shorter = prefix[:chars]
+                narrowed = self._shorter.get(shorter)
+                if narrowed is None:
+                    narrowed = self._shorter[shorter] = _may_start_all(found, shorter, timeout)
+                found = narrowed
+            found = _may_start_all(found, prefix, timeout)
         if len(self._by_prefix) >= MAX_CACHED_PREFIXES:
             self._by_prefix.clear()
-            self._short.clear()
+            self._shorter.clear()
         self._by_prefix[prefix] = found
         return found
 
@@ -109,17 +118,24 @@ class _Index:
                 else:
                     self.selectors[rule.action].append(rule)
         self.slots = dict(self.slots)
-        for (_, action), slot in self.slots.items():
+        for (stage, action), slot in self.slots.items():
+            whole = self.slots[("*", action)]
+            if stage != "*":
+                slot.whole = whole
             # an action with few patterns (most have none or one) keeps its cache small: its
             # lines are narrowed by two characters
-            if len(self.slots[("*", action)].entries) > FEW_PATTERNS:
-                slot.prefix_chars = PREFIX_CHARS
+            if len(whole.entries) <= FEW_PATTERNS:
+                slot.prefix_chars = SHORT_PREFIX_CHARS
 
 
 # Whether a built-in pattern can start like a prefix, shared by the indexes of all pack
 # combinations: pages differ in their scoped packs, not in the line starts they show.
 _STARTS: dict[tuple, bool] = {}
 MAX_CACHED_STARTS = 100_000
+
+
+def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
+    return tuple(entry for entry in entries if _may_start(entry[0], entry[1], prefix, timeout))
 
 
 def _may_start(rule: Rule, trusted: bool, prefix: str, timeout: float) -> bool:
