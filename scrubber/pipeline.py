@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import replace
 
 from .blocks import Block
 from .config import CleanConfig
@@ -25,7 +26,7 @@ from .source import decode, looks_like_html
 from .source.html import extract as extract_html
 from .source.flattened import cut_stamps, peel_chrome_heads
 from .source.text import text_blocks
-from .title import guess_title, holds_title_words, title_text, title_words
+from .title import find_title, holds_title_words, title_text, title_words
 from .trace import Removal, Trace
 
 
@@ -74,9 +75,9 @@ class Pipeline:
             protected.update(id(b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
         for stage in self.filters:
             blocks = self._apply(stage, blocks, page, trace, protected)
+        title_block, blocks = self._take_title(blocks, page)  # before joining: fragments never join onto it
         if mode == "text":
             blocks = join_fragments(blocks)
-        title_block, blocks = self._take_title(blocks, page)
         # Headers of teaser and comment lists, comment forms and sign-up boxes the rules
         # dropped: the scorer ends the article there.
         page.meta["list_heads"] = sorted(r.index for r in trace if r.rule.startswith(
@@ -156,14 +157,21 @@ class Pipeline:
 
     def _take_title(self, blocks, page):
         # An HTML page without a title in its markup has none: its first line is content.
-        title = page.title or (guess_title(blocks) if page.mode == "text" else None)
+        guess = page.meta["title_guess"] if "title_guess" in page.meta \
+            else find_title(blocks, page.meta["rule_candidates"]) if page.mode == "text" else None
+        title = page.title or (guess.text if guess else None)
         if not title:
             return None, blocks
         wanted = title_words(title)
-        for position, block in enumerate(blocks[:40]):
+        # The guessed title's line first, wherever it stands; else the first line showing it.
+        at = [p for p, b in enumerate(blocks) if guess and not page.title and b.index == guess.index][:1]
+        for position in at + list(range(min(40, len(blocks)))):
+            block = blocks[position]
             shown = holds_title_words(block.key(), wanted) and title_text(block.text, wanted)
             if shown:
-                rest = blocks[:position] + blocks[position + 1:]
+                # The lines above and below the title are no one sentence.
+                rest = blocks[:position] + [replace(b, after_blank=True) for b in blocks[position + 1:position + 2]] \
+                    + blocks[position + 2:]
                 if not rest and not page.title:
                     return None, blocks  # a dump of one line is its text, not a guessed title
                 return Block(shown, kind="title", index=block.index), rest

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 
 from .data import small_words
+from .scoring.features import script_like
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+# A sentence's end, with a closing quote and a few stray symbols after it (bytes a broken
+# encoding left at the end of each line).
+# Two sentences in one line: no title ("I am a lawyer. I advise ...").
+_SENTENCES = regex.compile(r"\p{Ll}{2}[.!?] +\p{Lu}")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*[^\p{L}\p{N}\s]{0,3}\s*$")
 SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " ~ ")
 MAX_TITLE_WORDS = 25
 # "Title | Section | Site": what follows the title in a title line is a few words at most.
@@ -14,6 +22,8 @@ MAX_SITE_NAME_WORDS = 10
 # Where the title of a text dump is looked for: among the first lines, above the first prose.
 MAX_TITLE_POSITION = 15
 PROSE_WORDS = 12
+# How far below the head lines their repeat (the headline above the article) is looked for.
+REPEAT_WINDOW = 600
 # A title-like line with this many content words (not "the", "de"...) is taken for the title;
 # shorter ones may be site or author names ("The Walled Garden", "La Cocina de Carmen").
 TITLE_WORDS_LIKELY = 4
@@ -99,11 +109,17 @@ def looks_like_title(text: str) -> bool:
     return 2 <= len(words) <= MAX_TITLE_WORDS and not text.rstrip().endswith((".", ",", ";", "!"))
 
 
+class TitleGuess(NamedTuple):
+    """The title of a text dump, the ``Block.index`` of the line that shows it, and those of
+    the lines that carry it with a site name or kicker around it ("Kicker: Title | Site")."""
+
+    text: str
+    index: int
+    carriers: tuple[int, ...] = ()
+
+
 def guess_title(blocks) -> str | None:
-    """The title of a text dump, site name stripped: of the title-like lines above the first
-    paragraph of prose, the first with four content words or more (site and author names are
-    shorter), else the longest, the first on a tie. A line with three commas is an
-    unpunctuated sentence or a list, not a title.
+    """The title of a text dump, site name stripped (see ``find_title``).
 
     >>> from scrubber.blocks import Block
     >>> lines = ["The Walled Garden", "When to Prune Climbing Roses", "Ellen Hart",
@@ -111,18 +127,144 @@ def guess_title(blocks) -> str | None:
     >>> guess_title([Block(t) for t in lines])
     'When to Prune Climbing Roses'
     """
-    candidates = []
+    found = find_title(blocks)
+    return found.text if found else None
+
+
+def find_title(blocks, chrome=frozenset()) -> TitleGuess | None:
+    """The title of a text dump. A scraper's dump often starts with the ``<title>`` line
+    ("Kicker: Title | Site") and shows the headline again further down: the longest run of
+    a title-like line near the top that a later line repeats (a site name is no title) is the
+    title. Without a repeat, of the title-like lines above the first paragraph of prose, the
+    first with four content words or more (site and author names are shorter), else the
+    longest, the first on a tie. A line with three commas is an unpunctuated sentence or a
+    list, not a title. Lines some drop rule matches (``chrome`` holds their ids) are chrome,
+    never the title.
+
+    >>> from scrubber.blocks import Block
+    >>> lines = ["Gardening: Pruning Roses Late | The Walled Garden", "Open Navigation Menu",
+    ...          "The Walled Garden", "Pruning Roses Late", "Climbing roses flower on old wood."]
+    >>> find_title([Block(t, index=i) for i, t in enumerate(lines)])
+    TitleGuess(text='Pruning Roses Late', index=3, carriers=(0,))
+    """
+    if chrome:
+        blocks = [b for b in blocks if id(b) not in chrome]
+    head = _title_lines(blocks)
+    sure, carrier, repeated = _repeated_title(blocks, head)
+    likely = _likely_title(head, sure_only=True)
+    # The first title-like line is the <title> in most dumps: a repeat of a line below it is
+    # a teaser listed twice. A short line repeated whole (an author's name by the headline and
+    # under the story) is less sure than a line of four content words.
+    if sure and (likely is None or carrier <= likely.index):
+        return repeated
+    return likely or repeated or _likely_title(head)
+
+
+def _title_lines(blocks):
+    """``(position, block)`` of the title-like lines at the top, above the first prose."""
+    head = []
     for position, block in enumerate(blocks[:MAX_TITLE_POSITION]):
         if _is_prose(block.text):
             break
-        if block.kind in ("title", "heading", "paragraph") and looks_like_title(block.text) and block.text.count(",") < 3:
-            title = strip_site_name(block.text)
-            words = sum(1 for word in title_words(title) if word not in small_words())
-            if words >= TITLE_WORDS_LIKELY:
-                return title
-            candidates.append((words, -position, title))
-    return max(candidates)[2] if candidates else None
+        following = blocks[position + 1].text if position + 1 < len(blocks) else ""
+        if following[:1].islower() and following.count(" ") >= PROSE_WORDS // 2:
+            continue  # a line of prose wrapped at a fixed width goes on in the next line
+        if block.kind in ("title", "heading", "paragraph") and block.text.count(",") < 3 \
+                and not block.text.rstrip().endswith((".", ",", ";", ":")) \
+                and not _SENTENCES.search(block.text) \
+                and 2 <= len(block.text.split()) <= MAX_TITLE_WORDS + MAX_SITE_NAME_WORDS and not script_like(block.text):
+            head.append((position, block))
+    return head
+
+
+def _likely_title(head, sure_only=False):
+    candidates = []
+    for position, block in head:
+        if not looks_like_title(block.text):
+            continue
+        title = strip_site_name(block.text)
+        if _content_words(title) >= TITLE_WORDS_LIKELY:
+            return TitleGuess(title, block.index)
+        candidates.append((_content_words(title), -position, title, block.index))
+    if not candidates or sure_only:
+        return None
+    best = max(candidates)
+    return TitleGuess(best[2], best[3])
+
+
+def _content_words(text: str) -> int:
+    return sum(1 for word in title_words(text) if word not in small_words())
+
+
+def _repeated_title(blocks, head):
+    """``(sure, carrier, guess)``: the title run of the first head line that a later line
+    repeats (its longest), as that line shows it, and the ``index`` of that head line. A
+    repeat is sure when it cut the run out of a longer head line (its site name or kicker
+    left out), or when the run has four content words."""
+    if not head:
+        return False, None, None
+    # The pieces of a flattened line are cut wherever a sentence seemed to end: one that
+    # matches a piece of the head line is no repeated headline.
+    carriers = [(position, block, " ".join(title_words(block.text)), _parts(block.text))
+                for position, block in head if block.line is None]
+    if not carriers:
+        return False, None, None
+    longest = max(len(block.key()) for _, block, _, _ in carriers)
+    best = None
+    for position in range(head[0][0] + 1, min(len(blocks), head[0][0] + REPEAT_WINDOW)):
+        block = blocks[position]
+        if len(block.key()) > longest or block.line is not None:
+            continue
+        words = title_words(block.text)
+        if not words:
+            continue
+        joined = " ".join(words)
+        for carrier_position, carrier, carrier_words, parts in carriers:
+            if carrier_position >= position or len(joined) > len(carrier_words):
+                continue
+            at = f" {carrier_words} ".find(f" {joined} ")
+            if at < 0:
+                continue
+            start = carrier_words[:at].count(" ")  # the words before the run
+            if not _title_run(start, len(words), parts, carrier_words.count(" ") + 1):
+                continue
+            whole = joined == carrier_words and len(parts) == 1
+            score = (not whole or _content_words(joined) >= TITLE_WORDS_LIKELY, -carrier_position, len(words))
+            if best is None or score > best[0]:
+                if joined == carrier_words:  # the head line itself again: its first copy shows the title
+                    best = (score, carrier.index, TitleGuess(strip_site_name(carrier.text) if len(parts) > 1
+                                                             else carrier.text, carrier.index))
+                else:
+                    best = (score, carrier.index, TitleGuess(block.text, block.index, (carrier.index,)))
+    return (best[0][0], best[1], best[2]) if best else (False, None, None)
+
+
+def _parts(line: str) -> list[int]:
+    """How many words each part of a ``Title | Site`` line has (one part without a separator)."""
+    for separator in SEPARATORS:
+        if separator in line:
+            return [len(title_words(part)) for part in line.split(separator)]
+    return [len(title_words(line))]
+
+
+def _title_run(start: int, length: int, parts: list[int], total: int) -> bool:
+    """Whether words ``start:start+length`` of a head line can be its title: not a site name
+    or section at either end of a ``Title | Site`` line, nor a few words of a long line."""
+    if length < 2:
+        return False
+    if len(parts) == 1:
+        return 2 * length >= total
+    ends, edge = [], 0
+    for count in parts:
+        ends.append((edge, edge + count))
+        edge += count
+    largest = max(parts)
+    for number, (first, last) in enumerate(ends):
+        if first <= start and start + length <= last:
+            minor = parts[number] < largest and number in (0, len(parts) - 1)
+            return not minor and 2 * length >= parts[number]
+    return True
 
 
 def _is_prose(text: str) -> bool:
-    return len(text.split()) >= PROSE_WORDS and text.rstrip().endswith((".", "!", "?", "…", ".”", '."'))
+    return len(text.split()) >= PROSE_WORDS and _SENTENCE_END.search(text) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..title import guess_title, holds_title_words, title_with_site, title_words
+from ..title import find_title, holds_title_words, title_with_site, title_words
 from .base import Drop, Filter
 
 _SLUG = regex.compile(r"[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]*)+")
@@ -28,7 +28,11 @@ class TitleRepeats(Filter):
     name = "title_repeats"
 
     def select(self, blocks, page):
-        title = page.title or guess_title(blocks)
+        title, carriers = page.title, ()
+        if not title and page.mode == "text":
+            guess = page.meta["title_guess"] = find_title(blocks, page.meta.get("rule_candidates", ()))
+            if guess is not None:
+                title, carriers = guess.text, guess.carriers
         wanted = title_words(title) if title else []
         if not wanted:
             return
@@ -36,7 +40,7 @@ class TitleRepeats(Filter):
         # is the title's only carrier, so the first such line is kept (and shown as the title).
         # Each line is read once, and only a line that can repeat the title: one holding every
         # title word, or a slug.
-        words_of = [title_words(b.text) if _may_repeat(b.key(), wanted) else None for b in blocks]
+        words_of = [title_words(b.text) if _may_repeat(b.key(), wanted) or b.index in carriers else None for b in blocks]
         seen_title = wanted in words_of
         seen_plain = False
         for position, block in enumerate(blocks):
@@ -44,7 +48,9 @@ class TitleRepeats(Filter):
             if not words:
                 continue
             text = block.text.strip()
-            if " " not in text and _SLUG.fullmatch(text) and _mostly_title(words, wanted):
+            if block.index in carriers:
+                yield Drop(position, "title_repeats/title-with-site", "the title with a site name or kicker")
+            elif " " not in text and _SLUG.fullmatch(text) and _mostly_title(words, wanted):
                 yield Drop(position, "title_repeats/slug", "URL slug of the title")
             elif words == wanted:
                 if seen_plain:
