@@ -23,8 +23,10 @@ MAX_CACHED_INDEXES = 64
 PREFIX_STEPS = (1, 2, 3)
 SHORT_PREFIX_CHARS = 2
 MAX_CACHED_PREFIXES = 20_000
-# Answers remembered across pages per pack combination (short lines, built-in patterns only).
-MAX_CACHED_ANSWERS = 10_000
+# Answers remembered across pages per pack combination (built-in patterns only), for lines
+# this short (within TRUSTED_MAX_CHARS): chrome lines, which repeat from page to page, unlike prose.
+MAX_CACHED_ANSWERS = 100_000
+REMEMBERED_MAX_CHARS = 60
 # An action with this few patterns (most have none or one) is not worth a cache of long line starts.
 FEW_PATTERNS = 2
 # Built-in patterns pass the loader's backtracking check and run on every test page; on a line
@@ -225,7 +227,7 @@ class RuleSet:
         slot = self._index.slots.get((stage, action))
         if slot is None:
             return None
-        if slot.trusted and len(key) <= TRUSTED_MAX_CHARS:
+        if slot.trusted and len(key) <= REMEMBERED_MAX_CHARS:
             rule = slot.answers.get(key, _UNASKED)
             return slot.remember(key, self._first_match(key, slot)) if rule is _UNASKED else rule
         answers = self._answers[(stage, action)]
