@@ -92,12 +92,6 @@ class _Slot:
         self._by_prefix[prefix] = found
         return found
 
-    def remember(self, key: str, rule: Rule | None) -> Rule | None:
-        if len(self.answers) >= MAX_CACHED_ANSWERS:
-            self.answers.clear()
-        self.answers[key] = rule
-        return rule
-
 
 class _Index:
     """Rules grouped by (stage, action) into slots; stage ``*`` holds every stage's rules."""
@@ -213,10 +207,11 @@ class RuleSet:
     def __init__(self, packs, disabled=frozenset(), regex_timeout=0.05):
         self.packs: tuple[Pack, ...] = tuple(p for p in packs if p.name not in disabled)
         self.regex_timeout = regex_timeout
-        self._index = _index_for(self.packs, disabled)
+        index = _index_for(self.packs, disabled)
+        self._slots = index.slots
         # HTML elements to remove first, and elements that hold the article (``[[keep]]``).
-        self.selectors = self._index.selectors["drop"]
-        self.article_selectors = self._index.selectors["keep"]
+        self.selectors = index.selectors["drop"]
+        self.article_selectors = index.selectors["keep"]
         self._timeouts: Counter[str] = Counter()
         # One answer per line, stage and action for the whole page: stages ask again about the
         # same lines, and a rule skipped after its timeouts must not change an answer given.
@@ -224,12 +219,17 @@ class RuleSet:
 
     def match(self, key: str, action: str = "drop", stage: str = "*") -> Rule | None:
         """The first rule of ``stage`` (``*``: any stage) and ``action`` matching the line key."""
-        slot = self._index.slots.get((stage, action))
+        slot = self._slots.get((stage, action))
         if slot is None:
             return None
         if slot.trusted and len(key) <= REMEMBERED_MAX_CHARS:
-            rule = slot.answers.get(key, _UNASKED)
-            return slot.remember(key, self._first_match(key, slot)) if rule is _UNASKED else rule
+            answers = slot.answers
+            rule = answers.get(key, _UNASKED)
+            if rule is _UNASKED:
+                if len(answers) >= MAX_CACHED_ANSWERS:
+                    answers.clear()
+                rule = answers[key] = self._first_match(key, slot)
+            return rule
         answers = self._answers[(stage, action)]
         rule = answers.get(key, _UNASKED)
         if rule is _UNASKED:
@@ -265,5 +265,5 @@ class RuleSet:
         return None
 
     def has(self, action: str, stage: str = "*") -> bool:
-        slot = self._index.slots.get((stage, action))
+        slot = self._slots.get((stage, action))
         return slot is not None and bool(slot.exact or slot.entries)
