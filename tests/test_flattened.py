@@ -86,3 +86,15 @@ def test_a_known_label_is_cut_off_the_head_of_a_flattened_sentence_but_a_subject
     assert [b.text for b in peel_chrome_heads(pieces, lambda t: t.casefold() in menu)] == \
         ["Show comments", "The allotment society opened a new orchard by the river.",
          "Home owners along the lane planted the first trees."]
+
+
+def test_a_one_word_label_is_cut_off_only_before_a_word_that_starts_sentences():
+    menu = {"share", "home"}
+    assert split_known_head("Share The ferry made its first crossing on Tuesday.", lambda t: t.casefold() in menu) == \
+        ["Share", "The ferry made its first crossing on Tuesday."]
+    assert split_known_head("Teilen Die Fähre fuhr am Dienstag zum ersten Mal.", lambda t: t.casefold() == "teilen") == \
+        ["Teilen", "Die Fähre fuhr am Dienstag zum ersten Mal."]
+    # the one word is the subject's first word: "Home Office", "Share Prices"
+    for prose in ("Home Office staff said the rules would change.",
+                  "Share Prices Fell Again on Friday, the exchange said."):
+        assert split_known_head(prose, lambda t: t.casefold() in menu) == [prose]
