@@ -29,6 +29,11 @@ _SPACES = bytes(b if chr(b).isalnum() else ord(" ") for b in range(256))
 CONTAINS_MODIFIERS = frozenset(("has", "with", "without", "no", "non", "not", "above", "below", "before", "after",
                                 "beside"))
 
+# "related-content", "relatedContent": a content word right after one of these names the list
+# of other articles, not content a site named oddly (as "share-content" or "comment-body" may be).
+LIST_CONCEPTS = frozenset(("related",))
+
+
 @lru_cache(maxsize=1)
 def token_groups() -> tuple[dict[str, str], frozenset[str]]:
     """(word -> concept, guard words) from the chrome token data file."""
@@ -95,7 +100,7 @@ def chrome_concept(name: str) -> str | None:
     concepts, guard = token_groups()
     words = naming_words(name)
     if not guard.isdisjoint(words):
-        return None
+        return _list_of_content(words)
     for word in words:
         concept = concepts.get(word)
         if concept:
@@ -110,6 +115,19 @@ def chrome_concept(name: str) -> str | None:
     pictures, describing = caption_pairs()
     if not pictures.isdisjoint(words) and not describing.isdisjoint(words) and _names_a_caption(name):
         return "caption"
+    return None
+
+
+def _list_of_content(words: list[str]) -> str | None:
+    """The concept of a list of other content ("related-content"), else None.
+
+    >>> _list_of_content(["related", "content", "module"]), _list_of_content(["share", "content"])
+    ('related', None)
+    """
+    concepts, guard = token_groups()
+    for first, second in zip(words, words[1:]):
+        if second in guard and concepts.get(first) in LIST_CONCEPTS:
+            return concepts[first]
     return None
 
 
