@@ -81,16 +81,6 @@ def _is_credit(caption: str) -> bool:
     return len(caption.split()) <= CREDIT_WORDS and bool(_CREDIT.match(caption.strip()))
 
 
-def _after(element):
-    """The element that follows ``element``'s subtree in document order (None at the end)."""
-    while element is not None:
-        following = element.getnext()
-        if following is not None:
-            return following
-        element = element.getparent()
-    return None
-
-
 def _inside_article(element) -> bool:
     return any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
 
@@ -180,12 +170,9 @@ def prune(root, by_name: bool = True) -> list[Removal]:
         body = root
     prose = PageProse(body)
     doomed = []
-    resume = None  # the first element after the subtree last doomed: everything before it goes anyway
-    for element in body.iterdescendants():
-        if resume is not None:
-            if element is not resume:
-                continue
-            resume = None
+    walker = etree.iterwalk(body, events=("start",))
+    next(walker)  # the body itself is never chrome
+    for _, element in walker:
         tag = element.tag
         # Most elements carry no attribute and a tag no rule names: nothing to judge.
         if tag not in _JUDGED_TAGS and not element.attrib:
@@ -197,9 +184,7 @@ def prune(root, by_name: bool = True) -> list[Removal]:
             continue
         if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
             doomed.append(Removal(*verdict, element))
-            resume = _after(element)
-            if resume is None:
-                break
+            walker.skip_subtree()  # what is inside goes with it
     for removal in doomed:
         remove(removal.element)
     return doomed
