@@ -2,7 +2,9 @@
 
 from scrubber import clean
 from scrubber.blocks import Block
-from scrubber.source.flattened import peel_chrome_heads, split_known_head
+from scrubber.pipeline import LIST_HEAD_PACKS
+from scrubber.rules import RuleSet, builtin_packs
+from scrubber.source.flattened import cut_list_heads, peel_chrome_heads, split_known_head
 from scrubber.source.text import split_byline
 
 MENU = {"home", "about", "contact", "skip to content", "von hundt und aseev"}
@@ -86,3 +88,39 @@ def test_a_known_label_is_cut_off_the_head_of_a_flattened_sentence_but_a_subject
     assert [b.text for b in peel_chrome_heads(pieces, lambda t: t.casefold() in menu)] == \
         ["Show comments", "The allotment society opened a new orchard by the river.",
          "Home owners along the lane planted the first trees."]
+
+
+def _pieces(*texts):
+    return [Block(text, line=0) for text in texts]
+
+
+def test_a_list_header_run_into_a_flattened_piece_is_cut_out():
+    rules = RuleSet(builtin_packs())
+    pieces = _pieces("Tie each stem to a cane.", "Written by Mara Quill Gardening editor more stories Seed Swap Returns",
+                     "Das Beet ist fertig.", "Gepflanzt von Jo Brand Weitere Artikel Neue Sorten im Test")
+    assert [b.text for b in cut_list_heads(pieces, rules, LIST_HEAD_PACKS)] == \
+        ["Tie each stem to a cane.", "Written by Mara Quill Gardening editor", "more stories", "Seed Swap Returns",
+         "Das Beet ist fertig.", "Gepflanzt von Jo Brand", "Weitere Artikel", "Neue Sorten im Test"]
+
+
+def test_words_of_a_list_header_inside_a_sentence_stay_whole():
+    rules = RuleSet(builtin_packs())
+    prose = _pieces("Growers swap more stories about blight than about harvests, the society says.",
+                    "Read the latest news and tips on the society's board before the show.",
+                    "She said the related posts on the forum were mostly about slugs.")
+    assert [b.text for b in cut_list_heads(prose, rules, LIST_HEAD_PACKS)] == [b.text for b in prose]
+    # a line of a dump is judged whole by the rules: nothing is cut out of it
+    line = [Block("Written by Mara Quill more stories Seed Swap Returns")]
+    assert cut_list_heads(line, rules, LIST_HEAD_PACKS) == line
+
+
+def test_a_teaser_stream_after_a_related_header_on_a_flattened_page_is_dropped():
+    teasers = ("Seed Swap Returns to the Market Hall Growers from four villages brought beans, squash and rare "
+               "kale to trade on Saturday, and the queue reached the bus stop by ten. "
+               "The Orchard That Came Back A row of pear trees thought lost to canker is fruiting again after two "
+               "winters of careful pruning by the volunteers who look after it. "
+               "Why Slugs Love a Wet June Damp nights bring them out in numbers, and the usual beer traps catch only "
+               "a share of them, so the society suggests copper bands instead. ")
+    text = clean("Potting On Tomato Seedlings " + ARTICLE + "Written by Mara Quill Gardening editor more stories " + teasers)
+    assert "Tomato seedlings need a bigger pot" in text and "side shoots" in text
+    assert "Seed Swap" not in text and "pear trees" not in text and "copper bands" not in text
