@@ -124,3 +124,15 @@ def test_a_teaser_stream_after_a_related_header_on_a_flattened_page_is_dropped()
     text = clean("Potting On Tomato Seedlings " + ARTICLE + "Written by Mara Quill Gardening editor more stories " + teasers)
     assert "Tomato seedlings need a bigger pot" in text and "side shoots" in text
     assert "Seed Swap" not in text and "pear trees" not in text and "copper bands" not in text
+
+
+def test_a_one_word_label_is_cut_off_only_before_a_word_that_starts_sentences():
+    menu = {"share", "home"}
+    assert split_known_head("Share The ferry made its first crossing on Tuesday.", lambda t: t.casefold() in menu) == \
+        ["Share", "The ferry made its first crossing on Tuesday."]
+    assert split_known_head("Teilen Die Fähre fuhr am Dienstag zum ersten Mal.", lambda t: t.casefold() == "teilen") == \
+        ["Teilen", "Die Fähre fuhr am Dienstag zum ersten Mal."]
+    # the one word is the subject's first word: "Home Office", "Share Prices"
+    for prose in ("Home Office staff said the rules would change.",
+                  "Share Prices Fell Again on Friday, the exchange said."):
+        assert split_known_head(prose, lambda t: t.casefold() in menu) == [prose]

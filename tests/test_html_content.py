@@ -1,5 +1,8 @@
 """Main-content choice: which container of a page holds the article."""
 
+import pytest
+
+from scrubber.source.html import extract
 from scrubber.source.html.selection import main_content
 from scrubber.source.html.parse import parse
 from scrubber.source.html.prune import prune
@@ -117,3 +120,15 @@ def test_small_teasers_named_like_content_do_not_pull_the_article_up_to_the_page
             "<div class=region><div class=view>" + teaser * 3 + "</div></div></div></body></html>")
     text = chosen(page)
     assert "opens in May" in text and "ferry, bus" not in text
+
+
+@pytest.mark.parametrize("lead_class", ["texto-bajada", "nota-copete", "entradilla"])
+def test_a_spanish_standfirst_outside_the_text_container_is_kept(lead_class):
+    prose = "".join(f"<p>Párrafo {i}: el río creció durante la noche, el pueblo se inundó y la ayuda llegó tarde.</p>"
+                    for i in range(6))
+    html = (f"<html><body><article><header><h1>Inundación</h1><div class='{lead_class}'><p>Por qué las alertas "
+            f"llegaron dos horas tarde al barrio bajo.</p></div></header><div class='cuerpo'>{prose}</div></article>"
+            "</body></html>")
+    texts = [b.text for b in extract(html).blocks]
+    assert texts[0] == "Por qué las alertas llegaron dos horas tarde al barrio bajo."
+    assert texts[-1].startswith("Párrafo 5")

@@ -161,3 +161,105 @@ def test_a_noscript_left_open_does_not_swallow_the_article():
     kept = kept_text(html)
     assert "ferry to the island" in kept
     assert "enable JavaScript" not in kept
+
+
+@pytest.mark.parametrize("name", ["popup", "lightbox", "modal-trigger"])
+def test_a_link_named_after_the_overlay_it_opens_stays_in_its_sentence(name):
+    # A study edition glosses phrases with links that open a note in a popup.
+    html = (f'<p>The keeper climbed the stairs <a href="#" class="{name}">two at a time</a> every evening.</p>'
+            f'<div class="{name}">Close this window</div>' + STORY)
+    kept = kept_text(html)
+    assert "The keeper climbed the stairs two at a time every evening." in kept
+    assert "Close this window" not in kept
+
+
+@pytest.mark.parametrize("name, concept", [
+    ("news-letter-section", "newsletter"), ("sideBar", "sidebar"), ("tagCloud", "tags"), ("side-bar-left", "sidebar"),
+    ("commentList", "comments"), ("bread-crumb", "breadcrumb"), ("signUpBox", "newsletter"),
+])
+def test_a_token_spelled_in_two_parts_is_that_token(name, concept):
+    assert chrome_concept(name) == concept
+    assert "chrome" not in kept_text(f'<div class="{name}">chrome</div>' + STORY)
+
+
+@pytest.mark.parametrize("name", [
+    "read-more",            # the rest of a story folded away behind a "Read more" button
+    "side by bar",          # parts of different class names never join
+    "row non-paywall",      # the free part of a story
+])
+def test_two_part_look_alikes_are_kept(name):
+    assert "kept" in kept_text(f'<div class="{name}"><p>kept</p></div>' + STORY)
+
+
+def test_a_box_marked_as_the_author_is_pruned_and_an_inline_author_name_stays():
+    bio = ('<section class="content-box author-box" itemprop="author"><h3>About Mira</h3>'
+           "<p>Mira writes about boats and has sailed the northern coast for twenty summers.</p></section>")
+    byline = '<p>By <span itemprop="author">Mira Holt</span>, 3 March</p>'
+    kept = kept_text(byline + STORY + bio)
+    assert "sailed the northern coast" not in kept
+    assert "By Mira Holt, 3 March" in kept and "ferry to the island" in kept
+
+
+@pytest.mark.parametrize("name", ["author-note", "sidebar-free article", "post no-sidebar"])
+def test_an_article_whose_name_mentions_chrome_in_passing_stays(name):
+    # "author-note" is the author's own note inside the story, by name only ("author" alone is a
+    # byline word): it stays when it holds most of the page's prose.
+    assert "ferry to the island" in kept_text(f'<div class="{name}">{STORY}</div><div class="sidebar">chrome</div>')
+
+
+@pytest.mark.parametrize("name", ["cuerpo-ad", "texto-nota share-bar", "corpo-articolo sidebar-ready", "inhalt-widget"])
+def test_a_content_word_in_another_language_guards_the_name(name):
+    # "cuerpo-ad" is the Spanish story body on a site whose ad slots share its prefix.
+    assert "kept" in kept_text(f'<div class="{name}"><p>kept</p></div>' + STORY)
+
+
+@pytest.mark.parametrize("markup", [
+    '<a class="btn btn-primary" href="/print">Print this recipe</a>',
+    '<div class="wprm-recipe-buttons"><a href="/pin">Pin it</a></div>',
+    '<span class="share-button-label">Send to a friend</span>',
+])
+def test_calls_to_act_styled_as_buttons_are_pruned(markup):
+    kept = kept_text(STORY + markup.replace("Print this recipe", "chrome").replace("Pin it", "chrome")
+                     .replace("Send to a friend", "chrome"))
+    assert "chrome" not in kept and "ferry to the island" in kept
+
+
+def test_text_about_buttons_and_a_button_text_label_stay():
+    html = ('<p>Press the red button twice to start the kiln.</p><div class="button-text-guide"><p>kept</p></div>'
+            + STORY)
+    kept = kept_text(html)
+    assert "Press the red button twice to start the kiln." in kept and "kept" in kept
+
+
+def test_an_article_marked_up_dialog_is_pruned_and_the_story_article_stays():
+    login = '<article class="login-modal"><h2>Sign in</h2><p>Your password, please.</p></article>'
+    kept = kept_text(f'<article class="post modal-ready">{STORY}</article>{login}')
+    assert "ferry to the island" in kept
+    assert "Your password" not in kept
+
+
+def test_bloggers_column_of_posts_is_not_a_sidebar_widget():
+    # Blogger names every block "widget <Type>": the posts sit in "widget Blog".
+    html = (f"<div class='widget Blog' id='Blog1'><div class='post-outer'>{STORY}</div></div>"
+            "<div class='widget LinkList' id='LinkList1'><h2>Blogroll</h2><a href=/a>chrome</a></div>")
+    kept = kept_text(html)
+    assert "ferry to the island" in kept and "chrome" not in kept
+    root = parse(f"<html><body><div class='widget Blog'><p>kept</p></div>{STORY}</body></html>")
+    prune(root)
+    assert "kept" in text_of(root.find("body"))
+
+
+@pytest.mark.parametrize("name", ["img_description", "image-subtitle", "media__description", "imageDescription",
+                                  "photo-legend"])
+def test_a_picture_word_with_a_describing_word_names_a_caption(name):
+    story = ("The second day began before sunrise, when the crew hauled the nets by hand because the "
+             "winch had frozen overnight; by noon the hold was full, and the skipper turned for home "
+             "through a sea that had grown steadily rougher since the morning forecast.")
+    kept = kept_text(f'<div class="{name}">The harbour wall at low tide.</div>{STORY}<div class="{name}">{story}</div>')
+    assert "harbour wall" not in kept
+    assert "skipper turned for home" in kept  # a caption that tells the story stays, as a <figcaption> does
+
+
+@pytest.mark.parametrize("name", ["media description-list", "image-gallery", "product-description"])
+def test_a_picture_word_or_a_describing_word_alone_is_no_caption(name):
+    assert "kept" in kept_text(f'<div class="{name}"><p>kept</p></div>' + STORY)

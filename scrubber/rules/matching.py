@@ -18,12 +18,13 @@ log = logging.getLogger("scrubber")
 # Indexes of recently seen pack combinations: most pages of a job share one.
 MAX_CACHED_INDEXES = 64
 # Patterns are sorted by the first characters of the line they could match, so a line is
-# only tried against the few patterns that can start the way it starts. The first two
-# characters narrow all patterns, the first three narrow what is left of them: a new line
-# start then costs a partial match of a few patterns, not of all.
+# only tried against the few patterns that can start the way it starts. The first character
+# narrows all patterns, the first two what is left of them, the first three what is left then.
+PREFIX_STEPS = (1, 2, 3)
 SHORT_PREFIX_CHARS = 2
-PREFIX_CHARS = 3
 MAX_CACHED_PREFIXES = 20_000
+# Answers remembered across pages per pack combination (short lines, built-in patterns only).
+MAX_CACHED_ANSWERS = 10_000
 # An action with this few patterns (most have none or one) is not worth a cache of long line starts.
 FEW_PATTERNS = 2
 # Built-in patterns pass the loader's backtracking check and run on every test page; on a line
@@ -33,68 +34,108 @@ FEW_PATTERNS = 2
 TRUSTED_MAX_CHARS = 300
 
 
-class _Index:
-    """Rules grouped by (stage, action): a dict of exact line keys and a list of patterns.
+class _Slot:
+    """The rules of one stage and action: a dict of exact line keys and a list of patterns.
 
-    ``possible(slot, key)`` narrows a slot's patterns to those that can match a line starting
-    like ``key`` (a partial match of the pattern on the first characters), remembered per
-    prefix: most lines are prose, and no pattern can start like them. Each pattern comes with
-    whether it is a built-in one (trusted to run without a timeout on short lines) and its
-    screens (``screens.py``: characters a line must hold for the pattern to match it).
+    ``possible(key)`` narrows the patterns to those that can match a line starting like
+    ``key`` (a partial match of the pattern on the first characters), remembered per prefix:
+    most lines are prose, and no pattern can start like them. Each pattern comes with whether
+    it is a built-in one (trusted to run without a timeout on short lines) and its screens
+    (``screens.py``: characters a line must hold for the pattern to match it). A stage's slot
+    narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
     """
 
+    __slots__ = ("exact", "entries", "prefix_chars", "trusted", "answers", "whole", "_by_prefix", "_shorter")
+
+    def __init__(self):
+        self.exact: dict[str, Rule] = {}
+        self.entries: list[tuple[Rule, bool, tuple]] = []
+        # Whether every pattern is a built-in one: then a short line's answer depends on the
+        # line alone (no timeout can skip a rule), and is remembered for every page sharing
+        # these packs -- a site repeats its menu and footer on each of its pages.
+        self.trusted = True
+        self.answers: dict[str, Rule | None] = {}
+        self.prefix_chars = PREFIX_STEPS[-1]
+        self.whole: _Slot | None = None
+        self._by_prefix: dict[str, tuple[tuple[Rule, bool, tuple], ...]] = {}
+        self._shorter: dict[str, tuple[tuple[Rule, bool, tuple], ...]] = {}
+
+    def possible(self, key: str, timeout: float) -> tuple[tuple[Rule, bool, tuple], ...]:
+        prefix = key[:self.prefix_chars]
+        found = self._by_prefix.get(prefix)
+        if found is None:
+            found = self._starting(prefix, timeout)
+        return found
+
+    def _starting(self, prefix: str, timeout: float):
+        if self.whole is not None:
+            mine = set(map(id, self.entries))
+            found = tuple(entry for entry in self.whole.possible(prefix, timeout) if id(entry) in mine)
+        else:
+            # each step narrows what the shorter prefix left: a new line start costs a partial
+            # match of a few patterns, not of all
+            found = self.entries
+            for chars in PREFIX_STEPS:
+                if chars >= len(prefix):
+                    break
+                shorter = prefix[:chars]
+                narrowed = self._shorter.get(shorter)
+                if narrowed is None:
+                    narrowed = self._shorter[shorter] = _may_start_all(found, shorter, timeout)
+                found = narrowed
+            found = _may_start_all(found, prefix, timeout)
+        if len(self._by_prefix) >= MAX_CACHED_PREFIXES:
+            self._by_prefix.clear()
+            self._shorter.clear()
+        self._by_prefix[prefix] = found
+        return found
+
+    def remember(self, key: str, rule: Rule | None) -> Rule | None:
+        if len(self.answers) >= MAX_CACHED_ANSWERS:
+            self.answers.clear()
+        self.answers[key] = rule
+        return rule
+
+
+class _Index:
+    """Rules grouped by (stage, action) into slots; stage ``*`` holds every stage's rules."""
+
     def __init__(self, packs, disabled):
-        self.exact = defaultdict(dict)
-        self.patterns = defaultdict(list)
+        self.slots: dict[tuple[str, str], _Slot] = defaultdict(_Slot)
         self.selectors: dict[str, list[Rule]] = defaultdict(list)  # per action
-        self._entries = defaultdict(list)  # per action: (rule, trusted, screens) of every pattern
         for pack in packs:
             for rule in pack.rules:
                 if rule.id in disabled:
                     continue
-                slot = (pack.stage, rule.action)
                 if rule.text is not None:
-                    self.exact[slot].setdefault(rule.text, rule)
-                    self.exact[("*", rule.action)].setdefault(rule.text, rule)
+                    for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
+                        slot.exact.setdefault(rule.text, rule)
                 elif rule.pattern is not None:
-                    self.patterns[slot].append(rule)
-                    self.patterns[("*", rule.action)].append(rule)
-                    self._entries[rule.action].append((rule, pack.builtin, _screens(rule.pattern)))
+                    entry = (rule, pack.builtin, _screens(rule.pattern))
+                    for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
+                        slot.entries.append(entry)
+                        slot.trusted = slot.trusted and pack.builtin
                 else:
                     self.selectors[rule.action].append(rule)
-        self._stage_ids = {slot: frozenset(map(id, rules)) for slot, rules in self.patterns.items()}
-        self._by_prefix: dict[tuple[str, str], tuple[tuple[Rule, bool, tuple], ...]] = {}
-
-    def possible(self, slot, key: str, timeout: float) -> tuple[tuple[Rule, bool, tuple], ...]:
-        # an action with few patterns keeps its cache small: its lines are narrowed by two characters
-        prefix = key[:SHORT_PREFIX_CHARS if len(self._entries[slot[1]]) <= FEW_PATTERNS else PREFIX_CHARS]
-        found = self._by_prefix.get((slot[1], prefix))
-        if found is None:
-            found = self._starting(slot[1], prefix, timeout)
-        if slot[0] == "*":
-            return found
-        mine = self._stage_ids[slot]  # a stage's patterns are a subset of all patterns of the action
-        return tuple(entry for entry in found if id(entry[0]) in mine)
-
-    def _starting(self, action: str, prefix: str, timeout: float):
-        shorter = prefix[:SHORT_PREFIX_CHARS]
-        if len(prefix) > len(shorter):
-            base = self._by_prefix.get((action, shorter))
-            if base is None:
-                base = self._starting(action, shorter, timeout)
-        else:
-            base = self._entries[action]
-        found = tuple(entry for entry in base if _may_start(entry[0], entry[1], prefix, timeout))
-        if len(self._by_prefix) >= MAX_CACHED_PREFIXES:
-            self._by_prefix.clear()
-        self._by_prefix[(action, prefix)] = found
-        return found
+        self.slots = dict(self.slots)
+        for (stage, action), slot in self.slots.items():
+            whole = self.slots[("*", action)]
+            if stage != "*":
+                slot.whole = whole
+            # an action with few patterns (most have none or one) keeps its cache small: its
+            # lines are narrowed by two characters
+            if len(whole.entries) <= FEW_PATTERNS:
+                slot.prefix_chars = SHORT_PREFIX_CHARS
 
 
 # Whether a built-in pattern can start like a prefix, shared by the indexes of all pack
 # combinations: pages differ in their scoped packs, not in the line starts they show.
 _STARTS: dict[tuple, bool] = {}
 MAX_CACHED_STARTS = 100_000
+
+
+def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
+    return tuple(entry for entry in entries if _may_start(entry[0], entry[1], prefix, timeout))
 
 
 def _may_start(rule: Rule, trusted: bool, prefix: str, timeout: float) -> bool:
@@ -155,7 +196,9 @@ class RuleSet:
 
     ``text`` rules are a dict lookup on the line key; ``regex`` rules run anchored to the
     whole line key with a timeout, so a slow user pattern cannot hang a job; a rule that has
-    timed out MAX_TIMEOUTS times is skipped for the rest of the page (with a logged warning).
+    timed out MAX_TIMEOUTS times is skipped for the rest of the page (with a logged warning)
+    wherever it would run with a timeout. Built-in patterns run without one on short lines, so
+    a short line's answer depends on the line alone: it is remembered across pages.
 
     >>> from scrubber.rules import builtin_packs
     >>> rules = RuleSet(builtin_packs())
@@ -175,40 +218,39 @@ class RuleSet:
         self._timeouts: Counter[str] = Counter()
         # One answer per line, stage and action for the whole page: stages ask again about the
         # same lines, and a rule skipped after its timeouts must not change an answer given.
-        self._answers: dict[tuple[str, str, str], Rule | None] = {}
+        self._answers: dict[tuple[str, str], dict[str, Rule | None]] = defaultdict(dict)
 
     def match(self, key: str, action: str = "drop", stage: str = "*") -> Rule | None:
         """The first rule of ``stage`` (``*``: any stage) and ``action`` matching the line key."""
-        asked = (key, action, stage)
-        rule = self._answers.get(asked, _UNASKED)
+        slot = self._index.slots.get((stage, action))
+        if slot is None:
+            return None
+        if slot.trusted and len(key) <= TRUSTED_MAX_CHARS:
+            rule = slot.answers.get(key, _UNASKED)
+            return slot.remember(key, self._first_match(key, slot)) if rule is _UNASKED else rule
+        answers = self._answers[(stage, action)]
+        rule = answers.get(key, _UNASKED)
         if rule is _UNASKED:
-            rule = self._answers[asked] = self._first_match(key, action, stage)
+            rule = answers[key] = self._first_match(key, slot)
         return rule
 
-    def _first_match(self, key: str, action: str, stage: str) -> Rule | None:
-        index = self._index
-        slot = (stage, action)
-        exact = index.exact.get(slot)
-        if exact:
-            rule = exact.get(key)
-            if rule is not None:
-                return rule
-        patterns = index.patterns.get(slot)
-        if not patterns:
-            return None
+    def _first_match(self, key: str, slot: _Slot) -> Rule | None:
+        rule = slot.exact.get(key)
+        if rule is not None or not slot.entries:
+            return rule
         words = key.count(" ") + 1
         if words > MAX_RULE_WORDS:
             return None
         short = len(key) <= TRUSTED_MAX_CHARS
         timeouts = self._timeouts
-        for rule, trusted, screens in index.possible(slot, key, self.regex_timeout):
-            if (rule.max_words is not None and words > rule.max_words) or (timeouts and timeouts[rule.id] >= MAX_TIMEOUTS):
-                continue
-            if screens and not _passes(screens, key):
+        for rule, trusted, screens in slot.possible(key, self.regex_timeout):
+            if (rule.max_words is not None and words > rule.max_words) or (screens and not _passes(screens, key)):
                 continue
             if trusted and short:
                 if rule.pattern.fullmatch(key):
                     return rule
+                continue
+            if timeouts and timeouts[rule.id] >= MAX_TIMEOUTS:
                 continue
             try:
                 if rule.pattern.fullmatch(key, timeout=self.regex_timeout):
@@ -221,5 +263,5 @@ class RuleSet:
         return None
 
     def has(self, action: str, stage: str = "*") -> bool:
-        index = self._index
-        return bool(index.exact.get((stage, action)) or index.patterns.get((stage, action)))
+        slot = self._index.slots.get((stage, action))
+        return slot is not None and bool(slot.exact or slot.entries)

@@ -10,7 +10,8 @@ import regex
 # Tokens as the shingle metric counts them; CJK runs are one token, so length also counts characters.
 _WORD = regex.compile(r"\w+")
 _CAPITAL = regex.compile(r"\b\p{Lu}")
-_TERMINAL = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
+# searched from the end, where it is anchored: a long line is not scanned from its start
+_TERMINAL = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$", regex.REVERSE)
 # Languages written without spaces: a run of these characters is many words long.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 CHARS_PER_UNSPACED_WORD = 2
@@ -51,7 +52,8 @@ class Features:
         count = len(folded)
         stop = sum(map(stopwords.__contains__, folded)) if count else 0
         long_stop = sum(map(_long_words(stopwords).__contains__, folded)) if stop else 0
-        unspaced = len(_UNSPACED.findall(text)) // CHARS_PER_UNSPACED_WORD if count else 0
+        # an ASCII line (most lines of most pages) holds none: it need not be searched
+        unspaced = len(_UNSPACED.findall(text)) // CHARS_PER_UNSPACED_WORD if count and not text.isascii() else 0
         if len(text) > 8 * count:
             count = max(count, unspaced)
         return cls(count, stop, len(_CAPITAL.findall(text)), _TERMINAL.search(text) is not None, link_density,

@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from ..blocks import Block
+from ..data import any_stopwords
 
 # The longest phrase looked for: "Das könnte Sie auch interessieren". Each length tried is a
 # match of the whole rule set, so the bound keeps flattened pages cheap.
@@ -230,7 +231,7 @@ def split_known_head(text: str, is_chrome) -> list[str]:
     # at 9 AM" is a button before a byline whose time the rest goes on with).
     for known_end, known_phrases in reversed(ends):
         rest = " ".join(tokens[known_end:])
-        if known_end >= MIN_HEAD_TOKENS and not rest[:1].islower():
+        if (known_end >= MIN_HEAD_TOKENS or _starts_sentence(rest)) and not rest[:1].islower():
             return phrases[:known_phrases] + ([rest] if rest else [])
     return [text]
 
@@ -247,6 +248,13 @@ def _edges(blocks: list[Block]) -> set[int]:
             if not is_sentence[near] and blocks[near].line == blocks[sentence].line:
                 edges.add(near)
     return edges
+
+
+def _starts_sentence(rest: str) -> bool:
+    """Whether ``rest`` opens with a capitalised word that starts sentences ("The", "Die", "En"):
+    then a one-word head is a label ("Share The ferry ...") rather than the subject's first word."""
+    first = rest.split(" ", 1)[0]
+    return first[:1].isupper() and first.casefold() in any_stopwords()
 
 
 def _known(phrase: str, is_chrome) -> bool:

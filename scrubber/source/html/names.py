@@ -17,8 +17,10 @@ except ModuleNotFoundError:  # Python 3.10
 
 _WORDS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # Words after which a class word names what the element holds or lacks, or where it sits
-# ("above-footer" is the region over the footer), not what it is.
-CONTAINS_MODIFIERS = frozenset(("has", "with", "without", "no", "above", "below", "before", "after", "beside"))
+# ("above-footer" is the region over the footer), not what it is; "non-paywall" is the part of
+# a story outside the paywall.
+CONTAINS_MODIFIERS = frozenset(("has", "with", "without", "no", "non", "not", "above", "below", "before", "after",
+                                "beside"))
 
 @lru_cache(maxsize=1)
 def token_groups() -> tuple[dict[str, str], frozenset[str]]:
@@ -27,9 +29,18 @@ def token_groups() -> tuple[dict[str, str], frozenset[str]]:
     groups = tomllib.loads(raw)
     groups.pop("hints")
     groups.pop("builders")
+    groups.pop("compounds")
     guard = frozenset(groups.pop("guard")["words"])
     concepts = {word: concept for concept, group in groups.items() for word in group["words"]}
     return concepts, guard
+
+
+@lru_cache(maxsize=1)
+def caption_pairs() -> tuple[frozenset[str], frozenset[str]]:
+    """(picture words, describing words): a class name holding one of each names a caption."""
+    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
+    caption = tomllib.loads(raw)["caption"]
+    return frozenset(caption["pictures"]), frozenset(caption["describing"])
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +88,53 @@ def chrome_concept(name: str) -> str | None:
         concept = concepts.get(word)
         if concept:
             return concept
+    # Most names hold no token at all: the two-word checks below look at the words already
+    # split and split the name into its class names only on a likely hit.
+    compounds = compound_tokens()
+    if any(first + second in compounds for first, second in zip(words, words[1:])):
+        for word in compound_words(name):
+            if word in compounds:
+                return concepts[word]
+    pictures, describing = caption_pairs()
+    if not pictures.isdisjoint(words) and not describing.isdisjoint(words) and _names_a_caption(name):
+        return "caption"
     return None
+
+
+def _names_a_caption(name: str) -> bool:
+    """Whether one class name joins a picture word and a describing word.
+
+    >>> _names_a_caption("img_description"), _names_a_caption("media description-list")
+    (True, False)
+    """
+    pictures, describing = caption_pairs()
+    for part in name.split():
+        words = set(naming_words(part))
+        if words & pictures and words & describing:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def compound_tokens() -> frozenset[str]:
+    """Chrome tokens that sites also spell in two parts ("news-letter", "sideBar")."""
+    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw)["compounds"]["words"])
+
+
+def compound_words(name: str) -> list[str]:
+    """Words that a class or id spells in two parts: camelCase or a hyphen inside one of the
+    names splits "newsLetter", "side-bar" and "tagCloud", which are the tokens "newsletter",
+    "sidebar" and "tagcloud". Parts of different names ("post share") never join.
+
+    >>> compound_words("news-letter-box sideBar")
+    ['newsletter', 'letterbox', 'sidebar']
+    """
+    joined = []
+    for part in name.split():
+        words = naming_words(part)
+        joined.extend(first + second for first, second in zip(words, words[1:]))
+    return joined
 
 
 @lru_cache(maxsize=1)
@@ -87,18 +144,31 @@ def builder_prefixes() -> frozenset[str]:
     return frozenset(tomllib.loads(raw)["builders"]["prefixes"])
 
 
+@lru_cache(maxsize=1)
+def content_widgets() -> frozenset[str]:
+    """Widget types that hold the article ("widget Blog")."""
+    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw)["builders"]["content_widgets"])
+
+
 def naming_words(name: str) -> list[str]:
     """The words of a class/id value that say what the element is: without a "widget" that
     follows a page builder's prefix (in "elementor-widget-container" it wraps any block, text
     included; the type word after it, "elementor-widget-share-buttons", still names the
-    block), and without what a modifier says the element holds, lacks or sits next to
-    ("section--has-ads", "layout-with-sidebar", "no-sidebar", "above-footer": a section
-    beside an ad slot is not the ad).
+    block) or precedes a type that holds the article (Blogger's "widget Blog"), and without
+    what a modifier says the element holds, lacks or sits next to ("section--has-ads",
+    "layout-with-sidebar", "no-sidebar", "above-footer": a section beside an ad slot is not the ad).
 
     >>> naming_words("elementor-widget-share-buttons o-section--has-ads page-with-sidebar")
     ['elementor', 'share', 'buttons', 'o', 'section', 'has', 'page', 'with']
+    >>> naming_words("widget Blog"), naming_words("widget LinkList")
+    (['blog'], ['widget', 'link', 'list'])
     """
     words = name_words(name)
-    prefixes = builder_prefixes()
+    if "widget" not in words and CONTAINS_MODIFIERS.isdisjoint(words):
+        return words
+    prefixes, contents = builder_prefixes(), content_widgets()
+    last = len(words) - 1
     return [w for i, w in enumerate(words)
-            if not (i and (words[i - 1] in CONTAINS_MODIFIERS or (w == "widget" and words[i - 1] in prefixes)))]
+            if not ((i and (words[i - 1] in CONTAINS_MODIFIERS or (w == "widget" and words[i - 1] in prefixes)))
+                    or (w == "widget" and i < last and words[i + 1] in contents))]

@@ -28,6 +28,9 @@ CHROME_ROLES = {"navigation": "navigation", "banner": "navigation", "contentinfo
                 "complementary": "sidebar", "dialog": "overlay", "alertdialog": "overlay", "menu": "navigation",
                 "menubar": "navigation", "search": "navigation"}
 ARTICLE_TAGS = ("article", "main")
+# ...but an <article> named as a dialog ("login-modal") is a dialog: sites mark up each panel
+# of a sign-in overlay as an article.
+ARTICLE_CHROME = frozenset(("overlay",))
 # Tags chrome_reason judges by themselves (other elements only by their attributes).
 _JUDGED_TAGS = frozenset(CHROME_TAGS) | frozenset(OUTSIDE_ARTICLE) | {"figcaption"}
 # A pruned element may hold at most this share of the page's prose (text outside links);
@@ -48,6 +51,13 @@ CREDIT_WORDS = 12
 CAPTION_PROSE_WORDS = 40
 # An id of this many words is an anchor made from a heading, not a component name.
 HEADING_ANCHOR_WORDS = 4
+# A box that schema.org marks as the article's author (``itemprop="author"``) is the author's
+# card or biography, whatever its class says ("content-box author-box"); a name inline in the
+# byline stays for the byline rules to judge as one line.
+AUTHOR_BOX_TAGS = frozenset(("div", "section", "aside", "footer"))
+# A link named after what it opens ("popup", "lightbox", "modal-trigger") is not that overlay:
+# it sits in the sentence that offers it.
+LINK_TARGET_CONCEPTS = frozenset({"overlay"})
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
@@ -113,11 +123,15 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
     role = element.get("role")
     if role and role.strip().casefold() in CHROME_ROLES:
         return CHROME_ROLES[role.strip().casefold()], "tag"
+    if tag in AUTHOR_BOX_TAGS and element.get("itemprop") == "author":
+        return "byline", "tag"
     if not by_name:
         return None
     concept = _named_concept(element.get("class"), element.get("id"))
     if concept == "caption":  # a caption by name is judged like a <figcaption>
         concept = _short_caption(element)
+    elif tag == "a" and concept in LINK_TARGET_CONCEPTS:
+        return None
     return (concept, "name") if concept else None
 
 
@@ -165,9 +179,11 @@ def prune(root, by_name: bool = True) -> list[tuple[str, object]]:
         # Most elements carry no attribute and a tag no rule names: nothing to judge.
         if tag not in _JUDGED_TAGS and not element.attrib:
             continue
-        if not isinstance(tag, str) or tag in ARTICLE_TAGS:
+        if not isinstance(tag, str):
             continue
         verdict = chrome_reason(element, tag, by_name)
+        if tag in ARTICLE_TAGS and (verdict is None or verdict[0] not in ARTICLE_CHROME):
+            continue
         if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
             doomed.append((verdict[0], element))
             resume = _after(element)
