@@ -5,7 +5,7 @@ from scrubber.blocks import Block
 from scrubber.pipeline import LIST_HEAD_PACKS
 from scrubber.rules import RuleSet, builtin_packs
 from scrubber.source.flattened import cut_list_heads, peel_chrome_heads, split_known_head
-from scrubber.source.text import split_byline
+from scrubber.source.text import split_byline, split_unspaced, text_blocks
 
 MENU = {"home", "about", "contact", "skip to content", "von hundt und aseev"}
 
@@ -136,3 +136,28 @@ def test_a_one_word_label_is_cut_off_only_before_a_word_that_starts_sentences():
     for prose in ("Home Office staff said the rules would change.",
                   "Share Prices Fell Again on Friday, the exchange said."):
         assert split_known_head(prose, lambda t: t.casefold() in menu) == [prose]
+
+
+CJK_STORY = ("镇议会周一开会，决定新图书馆将于明年五月开放，馆内设有阅览室、咖啡馆和档案室。"
+             "档案室将保存小镇自一八九零年以来的全部记录，市民可以预约查阅，也可以在网上浏览部分扫描件。 "
+             "馆长表示，开放第一周每天都会举办讲座和儿童读书会，欢迎全家一起参加，不需要提前报名。"
+             "图书馆还将延长周末的开放时间，方便上班的居民前来借书和学习。 ")
+
+
+def test_a_flattened_chinese_page_is_cut_where_its_texts_met():
+    menu = "首页 新闻 体育 财经 图片 视频 "
+    footer = "关于我们 联系我们 版权所有 网站地图 "
+    page = menu + "新图书馆明年开放 " + CJK_STORY + CJK_STORY.replace("镇议会", "区议会") \
+        + CJK_STORY.replace("镇议会", "市议会") + CJK_STORY.replace("镇议会", "县议会") + footer
+    blocks = text_blocks(page)
+    assert [b.text for b in blocks[:6]] == ["首页", "新闻", "体育", "财经", "图片", "视频"]
+    text = clean(page)
+    assert "镇议会周一开会" in text and "方便上班的居民前来借书和学习。" in text
+    assert "首页" not in text and "网站地图" not in text
+
+
+def test_spaces_inside_chinese_sentences_do_not_cut_a_flattened_line():
+    # a writer who pauses with spaces, or links inside sentences: most texts between spaces are short
+    pauses = " ".join(["清晨出发", "沿着河边", "一路向北", "走到山脚", "天色渐亮", "雾气散开"] * 20) + "。"
+    assert split_unspaced(pauses)[:2] == ["清晨出发", "沿着河边"]  # the cut itself ...
+    assert all(" " in b.text for b in text_blocks(pauses))  # ... is not used for such a line
