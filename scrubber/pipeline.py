@@ -168,6 +168,8 @@ class Pipeline:
         title = page.title or (guess.text if guess else None)
         if not title:
             return None, blocks
+        if guess is not None and guess.inside and not page.title:
+            return Block(title, kind="title", index=guess.index), blocks  # a phrase inside a flattened piece
         wanted = title_words(title)
         # The guessed title's line first, wherever it stands; else the first line showing it.
         at = [p for p, b in enumerate(blocks) if guess and not page.title and b.index == guess.index][:1]

@@ -8,6 +8,7 @@ import regex
 
 from .data import small_words
 from .scoring.features import script_like
+from .title_phrase import repeated_head_phrase
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # A sentence's end, with a closing quote and a few stray symbols after it (bytes a broken
@@ -24,6 +25,9 @@ MAX_TITLE_POSITION = 15
 PROSE_WORDS = 12
 # How far below the head lines their repeat (the headline above the article) is looked for.
 REPEAT_WINDOW = 600
+# The pieces of a flattened page read for its title phrase.
+FLAT_PIECES = 400
+FLAT_CARRIER_WORDS = 40
 # A title-like line with this many content words (not "the", "de"...) is taken for the title;
 # shorter ones may be site or author names ("The Walled Garden", "La Cocina de Carmen").
 TITLE_WORDS_LIKELY = 4
@@ -111,11 +115,13 @@ def looks_like_title(text: str) -> bool:
 
 class TitleGuess(NamedTuple):
     """The title of a text dump, the ``Block.index`` of the line that shows it, and those of
-    the lines that carry it with a site name or kicker around it ("Kicker: Title | Site")."""
+    the lines that carry it with a site name or kicker around it ("Kicker: Title | Site").
+    ``inside`` says the title is a phrase inside a piece of a flattened page, not a line."""
 
     text: str
     index: int
     carriers: tuple[int, ...] = ()
+    inside: bool = False
 
 
 def guess_title(blocks) -> str | None:
@@ -145,10 +151,14 @@ def find_title(blocks, chrome=frozenset()) -> TitleGuess | None:
     >>> lines = ["Gardening: Pruning Roses Late | The Walled Garden", "Open Navigation Menu",
     ...          "The Walled Garden", "Pruning Roses Late", "Climbing roses flower on old wood."]
     >>> find_title([Block(t, index=i) for i, t in enumerate(lines)])
-    TitleGuess(text='Pruning Roses Late', index=3, carriers=(0,))
+    TitleGuess(text='Pruning Roses Late', index=3, carriers=(0,), inside=False)
     """
     if chrome:
         blocks = [b for b in blocks if id(b) not in chrome]
+    if blocks and blocks[0].line is not None:
+        found = _flattened_title(blocks)
+        if found:
+            return found
     head = _title_lines(blocks)
     sure, carrier, repeated = _repeated_title(blocks, head)
     likely = _likely_title(head, sure_only=True)
@@ -158,6 +168,21 @@ def find_title(blocks, chrome=frozenset()) -> TitleGuess | None:
     if sure and (likely is None or carrier <= likely.index):
         return repeated
     return likely or repeated or _likely_title(head)
+
+
+def _flattened_title(blocks):
+    pieces = [b for b in blocks[:FLAT_PIECES] if b.line == blocks[0].line]
+    found = repeated_head_phrase([b.text for b in pieces])
+    if found is None:
+        return None
+    phrase, head, repeat = found
+    # The piece the head phrase stands in is the <title> text run into the site's name and
+    # menu: it carries the title, unless the repeat or prose is in it too (or it holds only a
+    # part of the title, cut off at "vs." as if a sentence ended there).
+    carrier = pieces[head]
+    carriers = (carrier.index,) if head != repeat and phrase in carrier.text \
+        and len(carrier.text.split()) <= FLAT_CARRIER_WORDS else ()
+    return TitleGuess(phrase, pieces[repeat].index, carriers, inside=True)
 
 
 def _title_lines(blocks):

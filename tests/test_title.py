@@ -7,6 +7,7 @@ line, then the site's menus, then the headline again above the story.
 import scrubber
 from scrubber.blocks import Block
 from scrubber.title import find_title
+from scrubber.title_phrase import repeated_head_phrase
 
 STORY = ["The ferry to the island will run every twenty minutes in summer, the harbour board decided on Monday.",
          "Tickets stay at the old price, and bicycles travel free until the end of September this year."]
@@ -81,3 +82,24 @@ def test_two_sentences_on_a_line_are_no_title():
     guess = find_title(lines("I am a ferry captain. I sail to the island", *MENU, "I am a ferry captain. I sail to the island",
                              *STORY))
     assert guess is None or guess.text != "I am a ferry captain. I sail to the island"
+
+
+def test_a_flattened_page_gets_the_head_phrase_it_repeats():
+    page = ("Island: New Ferry Runs Every Twenty Minutes | The Harbour Post Home Harbour & Ferries Weather "
+            "Contact Our Topics The Harbour Post New Ferry Runs Every Twenty Minutes By Ann Gale " + " ".join(STORY))
+    result = scrubber.clean_and_explain(page + " " + " ".join(STORY[::-1]) * 4)
+    assert result.title == "New Ferry Runs Every Twenty Minutes"
+    assert result.text.startswith("New Ferry Runs Every Twenty Minutes\n\n")
+
+
+def test_a_short_site_name_repeated_is_no_head_phrase():
+    # A name of three words or more would pass for a title: a flattened page's <title> text
+    # at its head is what finds the title there.
+    pieces = ["Harbour Post Home Harbour & Ferries Weather Contact", *STORY, "Harbour Post", *STORY[::-1]]
+    assert repeated_head_phrase(pieces) is None
+
+
+def test_a_phrase_of_the_menu_after_the_title_is_not_the_title():
+    pieces = ["New Ferry Runs Every Twenty Minutes | Harbour Post Home Weather Contact Our Topics", *STORY,
+              "Home Weather Contact Our Topics", *STORY[::-1]]
+    assert repeated_head_phrase(pieces) is None  # no separator before "Home": no start of a title
