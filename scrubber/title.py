@@ -235,10 +235,15 @@ def _repeated_title(blocks, head):
     if not carriers:
         return False, None, None
     longest = max(len(block.key()) for _, block, _, _ in carriers)
+    known = set(" ".join(words for _, _, words, _ in carriers).split())
     best = None
     for position in range(head[0][0] + 1, min(len(blocks), head[0][0] + REPEAT_WINDOW)):
         block = blocks[position]
-        if len(block.key()) > longest or block.line is not None:
+        key = block.key()
+        if len(key) > longest or block.line is not None:
+            continue
+        first = _WORD.search(key)  # most lines (menus) share no first word with a head line
+        if first is None or first.group() not in known:
             continue
         words = title_words(block.text)
         if not words:
