@@ -23,10 +23,15 @@ from .scoring.features import script_like
 from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
 from .source.html import extract as extract_html
-from .source.flattened import cut_stamps, peel_chrome_heads
+from .source.flattened import cut_list_heads, cut_stamps, peel_chrome_heads
 from .source.text import text_blocks
 from .title import guess_title, holds_title_words, title_text, title_words
 from .trace import Removal, Trace
+
+
+# Packs whose drop rules find the header of a list of teasers or comments, or a sign-up box:
+# the article has ended where one stands.
+LIST_HEAD_PACKS = ("related_posts", "comments", "newsletters")
 
 
 class Pipeline:
@@ -63,7 +68,9 @@ class Pipeline:
                     lang=lang, deadline=deadline)
         trace = Trace()
         if mode == "text":
-            blocks = page.blocks = peel_chrome_heads(cut_stamps(blocks), lambda t: page.rules.match(line_key(t), "drop") is not None)
+            blocks = page.blocks = cut_list_heads(
+                peel_chrome_heads(cut_stamps(blocks), lambda t: page.rules.match(line_key(t), "drop") is not None),
+                page.rules, LIST_HEAD_PACKS)
         if mode == "html" and (page.rules.selectors or page.rules.article_selectors):
             blocks = self._extract_without_selected(text, page, trace)
         protected = set()
@@ -79,8 +86,7 @@ class Pipeline:
         title_block, blocks = self._take_title(blocks, page)
         # Headers of teaser and comment lists, comment forms and sign-up boxes the rules
         # dropped: the scorer ends the article there.
-        page.meta["list_heads"] = sorted(r.index for r in trace if r.rule.startswith(
-            ("related_posts/", "comments/", "newsletters/")))
+        page.meta["list_heads"] = sorted(r.index for r in trace if r.rule.startswith(tuple(f"{p}/" for p in LIST_HEAD_PACKS)))
         page.meta["comment_heads"] = [r.index for r in trace if r.rule.startswith("comments/")]
         # Where the title stood, shown or dropped as a repeat: the article starts below it.
         page.meta["title_at"] = sorted({r.index for r in trace if r.rule.startswith("title_repeats/")}

@@ -2,8 +2,10 @@
 
 from scrubber import clean
 from scrubber.blocks import Block
-from scrubber.source.flattened import peel_chrome_heads, split_known_head
-from scrubber.source.text import split_byline
+from scrubber.pipeline import LIST_HEAD_PACKS
+from scrubber.rules import RuleSet, builtin_packs
+from scrubber.source.flattened import cut_list_heads, peel_chrome_heads, split_known_head
+from scrubber.source.text import split_byline, split_unspaced, text_blocks
 
 MENU = {"home", "about", "contact", "skip to content", "von hundt und aseev"}
 
@@ -88,6 +90,42 @@ def test_a_known_label_is_cut_off_the_head_of_a_flattened_sentence_but_a_subject
          "Home owners along the lane planted the first trees."]
 
 
+def _pieces(*texts):
+    return [Block(text, line=0) for text in texts]
+
+
+def test_a_list_header_run_into_a_flattened_piece_is_cut_out():
+    rules = RuleSet(builtin_packs())
+    pieces = _pieces("Tie each stem to a cane.", "Written by Mara Quill Gardening editor more stories Seed Swap Returns",
+                     "Das Beet ist fertig.", "Gepflanzt von Jo Brand Weitere Artikel Neue Sorten im Test")
+    assert [b.text for b in cut_list_heads(pieces, rules, LIST_HEAD_PACKS)] == \
+        ["Tie each stem to a cane.", "Written by Mara Quill Gardening editor", "more stories", "Seed Swap Returns",
+         "Das Beet ist fertig.", "Gepflanzt von Jo Brand", "Weitere Artikel", "Neue Sorten im Test"]
+
+
+def test_words_of_a_list_header_inside_a_sentence_stay_whole():
+    rules = RuleSet(builtin_packs())
+    prose = _pieces("Growers swap more stories about blight than about harvests, the society says.",
+                    "Read the latest news and tips on the society's board before the show.",
+                    "She said the related posts on the forum were mostly about slugs.")
+    assert [b.text for b in cut_list_heads(prose, rules, LIST_HEAD_PACKS)] == [b.text for b in prose]
+    # a line of a dump is judged whole by the rules: nothing is cut out of it
+    line = [Block("Written by Mara Quill more stories Seed Swap Returns")]
+    assert cut_list_heads(line, rules, LIST_HEAD_PACKS) == line
+
+
+def test_a_teaser_stream_after_a_related_header_on_a_flattened_page_is_dropped():
+    teasers = ("Seed Swap Returns to the Market Hall Growers from four villages brought beans, squash and rare "
+               "kale to trade on Saturday, and the queue reached the bus stop by ten. "
+               "The Orchard That Came Back A row of pear trees thought lost to canker is fruiting again after two "
+               "winters of careful pruning by the volunteers who look after it. "
+               "Why Slugs Love a Wet June Damp nights bring them out in numbers, and the usual beer traps catch only "
+               "a share of them, so the society suggests copper bands instead. ")
+    text = clean("Potting On Tomato Seedlings " + ARTICLE + "Written by Mara Quill Gardening editor more stories " + teasers)
+    assert "Tomato seedlings need a bigger pot" in text and "side shoots" in text
+    assert "Seed Swap" not in text and "pear trees" not in text and "copper bands" not in text
+
+
 def test_a_one_word_label_is_cut_off_only_before_a_word_that_starts_sentences():
     menu = {"share", "home"}
     assert split_known_head("Share The ferry made its first crossing on Tuesday.", lambda t: t.casefold() in menu) == \
@@ -98,3 +136,28 @@ def test_a_one_word_label_is_cut_off_only_before_a_word_that_starts_sentences():
     for prose in ("Home Office staff said the rules would change.",
                   "Share Prices Fell Again on Friday, the exchange said."):
         assert split_known_head(prose, lambda t: t.casefold() in menu) == [prose]
+
+
+CJK_STORY = ("镇议会周一开会，决定新图书馆将于明年五月开放，馆内设有阅览室、咖啡馆和档案室。"
+             "档案室将保存小镇自一八九零年以来的全部记录，市民可以预约查阅，也可以在网上浏览部分扫描件。 "
+             "馆长表示，开放第一周每天都会举办讲座和儿童读书会，欢迎全家一起参加，不需要提前报名。"
+             "图书馆还将延长周末的开放时间，方便上班的居民前来借书和学习。 ")
+
+
+def test_a_flattened_chinese_page_is_cut_where_its_texts_met():
+    menu = "首页 新闻 体育 财经 图片 视频 "
+    footer = "关于我们 联系我们 版权所有 网站地图 "
+    page = menu + "新图书馆明年开放 " + CJK_STORY + CJK_STORY.replace("镇议会", "区议会") \
+        + CJK_STORY.replace("镇议会", "市议会") + CJK_STORY.replace("镇议会", "县议会") + footer
+    blocks = text_blocks(page)
+    assert [b.text for b in blocks[:6]] == ["首页", "新闻", "体育", "财经", "图片", "视频"]
+    text = clean(page)
+    assert "镇议会周一开会" in text and "方便上班的居民前来借书和学习。" in text
+    assert "首页" not in text and "网站地图" not in text
+
+
+def test_spaces_inside_chinese_sentences_do_not_cut_a_flattened_line():
+    # a writer who pauses with spaces, or links inside sentences: most texts between spaces are short
+    pauses = " ".join(["清晨出发", "沿着河边", "一路向北", "走到山脚", "天色渐亮", "雾气散开"] * 20) + "。"
+    assert split_unspaced(pauses)[:2] == ["清晨出发", "沿着河边"]  # the cut itself ...
+    assert all(" " in b.text for b in text_blocks(pauses))  # ... is not used for such a line

@@ -14,8 +14,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-# What a dropped list header ("Related posts", "12 comments") costs the line after it.
+# What a dropped list header ("Related posts", "12 comments") costs the line after it ...
 LIST_HEAD_COST = 100.0
+# ... and the piece after it on a page flattened onto one line, where each teaser's headline
+# runs into its summary and reads as one more sentence.
+FLAT_LIST_HEAD_COST = 300.0
 MIN_PROSE_BEFORE_HEAD = 40.0
 # The share of the article span that may stand above the title and still be cut off.
 MAX_ABOVE_TITLE = 0.25
@@ -80,7 +83,7 @@ def charge_list_heads(values, blocks, heads):
     """Charge the line after each header the rules dropped ("Related posts", "3 comments")
     with the header's cost: the rules took the header away, not the fact that a list of
     teasers or comments starts there. Prose after it must outweigh a hundred words to join
-    the article.
+    the article, three hundred on a flattened page.
 
     >>> from scrubber.blocks import Block
     >>> values = [50.0, 20.0, 20.0]
@@ -94,7 +97,7 @@ def charge_list_heads(values, blocks, heads):
         position = bisect_right(indexes, head)
         # A "Leave a comment" link beside the byline heads no list: prose must come first.
         if position < len(values) and prose_before[position] >= MIN_PROSE_BEFORE_HEAD:
-            values[position] -= LIST_HEAD_COST
+            values[position] -= FLAT_LIST_HEAD_COST if blocks[position].line is not None else LIST_HEAD_COST
 
 
 def start_below_title(start, end, values, blocks, title_at):

@@ -4,6 +4,8 @@ A page flattened onto one line keeps its menu and share row as runs of words ins
 pieces ``source.text`` cuts at sentence ends: "Skip to content Home About Building a Shed".
 Each phrase a drop rule knows as a whole line ("Skip to content", "Home") is cut off the
 head of the piece into a block of its own, so the filters can judge it like any chrome line.
+The header of a teaser or comment list is cut out wherever it stands in a piece, since the
+scorer ends the article there.
 """
 
 from __future__ import annotations
@@ -113,6 +115,92 @@ def _cut_at_stamps(text: str, line, listed: set) -> list[str]:
         parts += [text[last:found.start()].strip(), found[0]]
         last = found.end()
     parts.append(text[last:].strip())
+    return [part for part in parts if part]
+
+
+def cut_list_heads(blocks: list[Block], rules, packs: tuple[str, ...]) -> list[Block]:
+    """Blocks with the headers of teaser, comment and sign-up lists cut out of the flattened
+    pieces they are run into ("... Mayor Price. More stories Harbour fees rise ..."), so the
+    rule packs drop them and the scorer ends the article there, as it does in a dump of lines.
+
+    A header is a phrase that a drop rule of one of ``packs`` matches as a whole line, of two
+    words or more, and that ends its piece or stands before a capital, where the list's first
+    item starts: "the latest news and blogs" inside a sentence stays whole.
+
+    >>> from scrubber.rules import RuleSet, builtin_packs
+    >>> rules = RuleSet(builtin_packs())
+    >>> pieces = [Block("The pier reopened. Written by Ann Lee Related articles Harbour fees rise", line=0),
+    ...           Block("Read the latest news and blogs on the harbour site", line=0)]
+    >>> [b.text for b in cut_list_heads(pieces, rules, ("related_posts",))]
+    ['The pier reopened. Written by Ann Lee', 'Related articles', 'Harbour fees rise', 'Read the latest news and blogs on the harbour site']
+    """
+    heads = _list_head_pattern(tuple(rule for pack in rules.packs if pack.stage in packs
+                                     for rule in pack.rules if rule.action == "drop"))
+    cuts = [_cut_at_heads(block.text, heads) if heads and block.line is not None else None for block in blocks]
+    if not any(cuts):
+        return blocks
+    out: list[Block] = []
+    for block, parts in zip(blocks, cuts):
+        for number, part in enumerate(parts or [block.text]):
+            out.append(Block(part, kind=block.kind, index=len(out), line=block.line, level=block.level,
+                             link_density=block.link_density, hints=block.hints,
+                             after_blank=block.after_blank and number == 0))
+    return out
+
+
+# A list header has this many words at least: one word ("Comments", "Newsletter") run into a
+# sentence is as often a word of it.
+MIN_LIST_HEAD_WORDS = 2
+
+
+@lru_cache(maxsize=16)
+def _list_head_pattern(rules: tuple) -> dict[str, tuple]:
+    """The words that may open a header of ``rules`` (words the rules spell out), each with the
+    patterns of the headers it may open."""
+    openers: dict[str, list] = {}
+    for rule in rules:
+        # A rule any word may open ("<name> says:") finds no header inside running text: only
+        # a whole line tells its name from a sentence's words.
+        if rule.text is not None:
+            pattern = regex.compile(regex.escape(rule.text), regex.IGNORECASE)
+        elif rule.pattern is not None and not rule.pattern.fullmatch(_ANY_WORD, partial=True):
+            pattern = rule.pattern
+        else:
+            continue
+        for word in {w.casefold() for w in _RULE_WORD.findall(pattern.pattern)}:
+            if pattern.fullmatch(word + " ", partial=True):
+                openers.setdefault(word, []).append(pattern)
+    return {word: tuple(patterns) for word, patterns in openers.items()}
+
+
+# A word no header's first word is like.
+_ANY_WORD = "qxzv "
+# The words a rule's pattern spells out, one of which opens the header it matches.
+_RULE_WORD = regex.compile(r"\p{L}{2,}")
+
+
+def _cut_at_heads(text: str, openers: dict[str, tuple]) -> list[str] | None:
+    """``text`` cut before and after each header in it; None when it holds none."""
+    folded = text.casefold().split(" ")
+    if openers.keys().isdisjoint(folded):  # most pieces: no word of theirs opens a header
+        return None
+    tokens = text.split(" ")
+    parts, last = [], 0
+    for position in [p for p, word in enumerate(folded) if word in openers]:
+        if position < last:
+            continue
+        patterns = openers[folded[position]]
+        longest = min(MAX_PHRASE_TOKENS, len(tokens) - position)
+        # the header ends its piece, or the list's first item starts with a capital after it
+        length = next((k for k in range(longest, MIN_LIST_HEAD_WORDS - 1, -1)
+                       if (position + k == len(tokens) or tokens[position + k][:1].isupper())
+                       and any(p.fullmatch(" ".join(folded[position:position + k])) for p in patterns)), 0)
+        if length:
+            parts += [" ".join(tokens[last:position]), " ".join(tokens[position:position + length])]
+            last = position + length
+    if last == 0:
+        return None
+    parts.append(" ".join(tokens[last:]))
     return [part for part in parts if part]
 
 

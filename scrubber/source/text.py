@@ -93,11 +93,38 @@ def _flattened(line: str) -> bool:
 
 
 def _pieces(line: str) -> list[str]:
+    if len(_UNSPACED_CHAR.findall(line)) > UNSPACED_SHARE * len(line):
+        texts = split_unspaced(line)
+        if sum(len(t) for t in texts if len(t) >= LONG_TEXT_CHARS) >= LONG_TEXT_SHARE * len(line):
+            return texts
     pieces = []
     for sentence in _SENTENCE_BREAK.split(line):
         for piece in (p for part in split_byline(sentence) for p in split_chrome_head(part)):
             pieces.extend(split_menu_runs(piece) if piece.count(" ") >= LONG_PIECE_WORDS else [piece])
     return pieces
+
+
+def split_unspaced(line: str) -> list[str]:
+    """Cut a flattened line of Chinese or Japanese at its spaces next to such a character.
+    Their prose runs on without spaces, so a space there is where one text of the page ended
+    and the next began: a menu entry, a caption, a paragraph. (Unless most of the texts are
+    short: then the spaces are the links inside sentences, or a writer's pauses, and the line
+    is cut at its sentences instead.)
+
+    >>> split_unspaced("首页 新闻 图书馆明年五月开放。委员会周一开会。 版权所有 Wi-Fi 设置")
+    ['首页', '新闻', '图书馆明年五月开放。委员会周一开会。', '版权所有', 'Wi-Fi', '设置']
+    """
+    return [piece for piece in _UNSPACED_BREAK.split(line) if piece]
+
+
+# Han, kana and the full-width punctuation written with them.
+_UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
+_UNSPACED_BREAK = regex.compile(rf"(?<={_UNSPACED_CHAR.pattern})\s+|\s+(?={_UNSPACED_CHAR.pattern})")
+# A line this much written in such characters is cut at its spaces instead of its sentences ...
+UNSPACED_SHARE = 0.3
+# ... when this share of it lies in texts of this many characters or more (paragraphs).
+LONG_TEXT_SHARE = 0.5
+LONG_TEXT_CHARS = 20
 
 
 def split_menu_runs(piece: str) -> list[str]:
