@@ -132,3 +132,27 @@ def test_a_spanish_standfirst_outside_the_text_container_is_kept(lead_class):
     texts = [b.text for b in extract(html).blocks]
     assert texts[0] == "Por qué las alertas llegaron dos horas tarde al barrio bajo."
     assert texts[-1].startswith("Párrafo 5")
+
+
+PROSE = "".join(f"<p>Paragraph {i}: the council said the bridge would open in spring, and that the cost was fair.</p>"
+                for i in range(6))
+
+
+def test_prose_between_the_headline_and_the_text_is_the_articles_start():
+    html = ("<html><body><article><div class=hero><h1>The bridge opens</h1><p>After six years of work and two "
+            "floods, the new bridge over the Wend carries its first traffic on Monday.</p></div>"
+            f"<div class=body-copy>{PROSE}</div></article></body></html>")
+    texts = [b.text for b in extract(html).blocks]
+    assert texts[0].startswith("After six years of work")
+    assert texts[-1].startswith("Paragraph 5")
+
+
+def test_before_the_headline_short_and_linked_lines_are_no_standfirst():
+    html = ("<html><body><article><div class=hero><p>Our town's paper since 1887, written by neighbours for "
+            "neighbours, every weekday morning.</p><h1>The bridge opens</h1><p>By Ana Ruiz, 3 May.</p>"
+            "<p>Read <a href=/a>our whole series on the river crossings and the floods of the last ten "
+            "years</a> here.</p></div>"
+            f"<div class=body-copy>{PROSE}</div></article></body></html>")
+    texts = [b.text for b in extract(html).blocks]
+    assert texts[0].startswith("Paragraph 0")
+    assert not any("1887" in t or "Ana Ruiz" in t or "whole series" in t for t in texts)

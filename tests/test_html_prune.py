@@ -263,3 +263,13 @@ def test_a_picture_word_with_a_describing_word_names_a_caption(name):
 @pytest.mark.parametrize("name", ["media description-list", "image-gallery", "product-description"])
 def test_a_picture_word_or_a_describing_word_alone_is_no_caption(name):
     assert "kept" in kept_text(f'<div class="{name}"><p>kept</p></div>' + STORY)
+
+
+@pytest.mark.parametrize("name", ["related-content", "RelatedContent Module", "related_text_links"])
+def test_related_content_is_the_related_list(name):
+    assert "chrome" not in kept_text(f'<div class="{name}"><a href=/a>chrome</a></div>' + STORY)
+
+
+@pytest.mark.parametrize("name", ["share-content", "comment-body", "content related-stories-ready"])
+def test_a_content_word_after_other_chrome_words_still_guards(name):
+    assert "kept" in kept_text(f'<div class="{name}"><p>kept</p></div>' + STORY)

@@ -23,8 +23,10 @@ MAX_CACHED_INDEXES = 64
 PREFIX_STEPS = (1, 2, 3)
 SHORT_PREFIX_CHARS = 2
 MAX_CACHED_PREFIXES = 20_000
-# Answers remembered across pages per pack combination (short lines, built-in patterns only).
-MAX_CACHED_ANSWERS = 10_000
+# Answers remembered across pages per pack combination (built-in patterns only), for lines
+# this short (within TRUSTED_MAX_CHARS): chrome lines, which repeat from page to page, unlike prose.
+MAX_CACHED_ANSWERS = 100_000
+REMEMBERED_MAX_CHARS = 60
 # An action with this few patterns (most have none or one) is not worth a cache of long line starts.
 FEW_PATTERNS = 2
 # Built-in patterns pass the loader's backtracking check and run on every test page; on a line
@@ -89,12 +91,6 @@ class _Slot:
             self._shorter.clear()
         self._by_prefix[prefix] = found
         return found
-
-    def remember(self, key: str, rule: Rule | None) -> Rule | None:
-        if len(self.answers) >= MAX_CACHED_ANSWERS:
-            self.answers.clear()
-        self.answers[key] = rule
-        return rule
 
 
 class _Index:
@@ -211,10 +207,11 @@ class RuleSet:
     def __init__(self, packs, disabled=frozenset(), regex_timeout=0.05):
         self.packs: tuple[Pack, ...] = tuple(p for p in packs if p.name not in disabled)
         self.regex_timeout = regex_timeout
-        self._index = _index_for(self.packs, disabled)
+        index = _index_for(self.packs, disabled)
+        self._slots = index.slots
         # HTML elements to remove first, and elements that hold the article (``[[keep]]``).
-        self.selectors = self._index.selectors["drop"]
-        self.article_selectors = self._index.selectors["keep"]
+        self.selectors = index.selectors["drop"]
+        self.article_selectors = index.selectors["keep"]
         self._timeouts: Counter[str] = Counter()
         # One answer per line, stage and action for the whole page: stages ask again about the
         # same lines, and a rule skipped after its timeouts must not change an answer given.
@@ -222,12 +219,17 @@ class RuleSet:
 
     def match(self, key: str, action: str = "drop", stage: str = "*") -> Rule | None:
         """The first rule of ``stage`` (``*``: any stage) and ``action`` matching the line key."""
-        slot = self._index.slots.get((stage, action))
+        slot = self._slots.get((stage, action))
         if slot is None:
             return None
-        if slot.trusted and len(key) <= TRUSTED_MAX_CHARS:
-            rule = slot.answers.get(key, _UNASKED)
-            return slot.remember(key, self._first_match(key, slot)) if rule is _UNASKED else rule
+        if slot.trusted and len(key) <= REMEMBERED_MAX_CHARS:
+            answers = slot.answers
+            rule = answers.get(key, _UNASKED)
+            if rule is _UNASKED:
+                if len(answers) >= MAX_CACHED_ANSWERS:
+                    answers.clear()
+                rule = answers[key] = self._first_match(key, slot)
+            return rule
         answers = self._answers[(stage, action)]
         rule = answers.get(key, _UNASKED)
         if rule is _UNASKED:
@@ -263,5 +265,5 @@ class RuleSet:
         return None
 
     def has(self, action: str, stage: str = "*") -> bool:
-        slot = self._index.slots.get((stage, action))
+        slot = self._slots.get((stage, action))
         return slot is not None and bool(slot.exact or slot.entries)

@@ -261,6 +261,8 @@ _CLOCK_KEY = "<clock>"
 
 
 def _counter_key(key: str) -> str:
+    if not key[:1].isdigit():  # both start with a digit: most lines need no match
+        return key
     if _CLOCK.fullmatch(key):
         return _CLOCK_KEY
     found = _COUNTER.fullmatch(key)
@@ -291,10 +293,11 @@ def _value(label: str, f: Features, copies: int, text: str, piece: bool = False)
     # links inside the article, but those are not capitalised like a label. A repeated paragraph is
     # still prose, and so is a line of a dump that leads into the next ("Main article:", "You
     # will need:"); a one-word field label ("Credit:", "Tags:") is not.
-    lead_in = not piece and text.endswith(":") and " " in text.strip()
-    stamp = _COUNTER.fullmatch(text) or _CLOCK.fullmatch(text.strip())
-    if copies > 1 and (_capitalised(text) or stamp) and label != GOOD and not lead_in:
-        value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
+    if copies > 1 and label != GOOD:  # most lines are unique: the text is read for repeats only
+        lead_in = not piece and text.endswith(":") and " " in text.strip()
+        stamp = _COUNTER.fullmatch(text) or _CLOCK.fullmatch(text.strip())
+        if (_capitalised(text) or stamp) and not lead_in:
+            value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
 
 

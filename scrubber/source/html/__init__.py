@@ -65,10 +65,11 @@ def extract(html: str, drop_first=None, article=None) -> HtmlDocument:
             prune(container)  # inside only: the user named the container itself as the article
         blocks, origins = blocks_of(chosen)
         return HtmlDocument(blocks, title, lang, origins, root, ld_body)
-    blocks, origins = _article_blocks(root, by_name=True)
-    if sum(len(b.text) for b in blocks) < MIN_ARTICLE_CHARS:
+    blocks, origins, removals = _article_blocks(root, by_name=True)
+    # Only a pass that pruned something for its name can find more without names.
+    if sum(len(b.text) for b in blocks) < MIN_ARTICLE_CHARS and any(r.evidence == "name" for r in removals):
         second = _parse(html, drop_first)
-        more, more_origins = _article_blocks(second, by_name=False)
+        more, more_origins, _ = _article_blocks(second, by_name=False)
         if sum(len(b.text) for b in more) > RETRY_GAIN * sum(len(b.text) for b in blocks):
             root, blocks, origins = second, more, more_origins
     if ld_body and _json_ld_stands_in(ld_body, blocks):
@@ -118,8 +119,9 @@ def _parse(html, drop_first):
 
 
 def _article_blocks(root, by_name):
-    prune(root, by_name=by_name)
+    """Blocks of the article and their elements, and what pruning removed to find them."""
+    removals = prune(root, by_name=by_name)
     body = root.find("body")
     if body is None:
         body = root
-    return blocks_of(main_content(body, score_tree(body)))
+    return *blocks_of(main_content(body, score_tree(body))), removals

@@ -16,11 +16,23 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 _WORDS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# Pages carry thousands of distinct class names, so each is split once per page: most are
+# lower-case ASCII words and numbers between dashes, which bytes.translate splits at a
+# fifth of _WORDS's cost. _SHAPES marks each byte's kind (a letter, an upper-case letter, a
+# digit, a separator) to recognise those names; _SPACES turns the separators into spaces.
+_SHAPES = bytes(ord("a") if chr(b).islower() else ord("A") if chr(b).isupper() else ord("0") if chr(b).isdigit()
+                else ord(" ") for b in range(128)) + bytes(128)
+_SPACES = bytes(b if chr(b).isalnum() else ord(" ") for b in range(256))
 # Words after which a class word names what the element holds or lacks, or where it sits
 # ("above-footer" is the region over the footer), not what it is; "non-paywall" is the part of
 # a story outside the paywall.
 CONTAINS_MODIFIERS = frozenset(("has", "with", "without", "no", "non", "not", "above", "below", "before", "after",
                                 "beside"))
+
+# "related-content", "relatedContent": a content word right after one of these names the list
+# of other articles, not content a site named oddly (as "share-content" or "comment-body" may be).
+LIST_CONCEPTS = frozenset(("related",))
+
 
 @lru_cache(maxsize=1)
 def token_groups() -> tuple[dict[str, str], frozenset[str]]:
@@ -64,6 +76,11 @@ def name_words(name: str) -> list[str]:
     >>> name_words("post-shareButtons main_2")
     ['post', 'share', 'buttons', 'main', '2']
     """
+    if name.isascii():
+        data = name.encode()
+        shape = data.translate(_SHAPES)
+        if b"A" not in shape and b"a0" not in shape and b"0a" not in shape:
+            return data.translate(_SPACES).decode().split()
     return [w.casefold() for w in _WORDS.findall(name)]
 
 
@@ -82,8 +99,8 @@ def chrome_concept(name: str) -> str | None:
     """
     concepts, guard = token_groups()
     words = naming_words(name)
-    if any(w in guard for w in words):
-        return None
+    if not guard.isdisjoint(words):
+        return _list_of_content(words)
     for word in words:
         concept = concepts.get(word)
         if concept:
@@ -98,6 +115,19 @@ def chrome_concept(name: str) -> str | None:
     pictures, describing = caption_pairs()
     if not pictures.isdisjoint(words) and not describing.isdisjoint(words) and _names_a_caption(name):
         return "caption"
+    return None
+
+
+def _list_of_content(words: list[str]) -> str | None:
+    """The concept of a list of other content ("related-content"), else None.
+
+    >>> _list_of_content(["related", "content", "module"]), _list_of_content(["share", "content"])
+    ('related', None)
+    """
+    concepts, guard = token_groups()
+    for first, second in zip(words, words[1:]):
+        if second in guard and concepts.get(first) in LIST_CONCEPTS:
+            return concepts[first]
     return None
 
 

@@ -19,6 +19,10 @@ TOP_CANDIDATES = 5
 # in the text's grandparent (headline blocks often sit in a row of their own beside the text's).
 ARTICLE_LEVELS = 4
 LEAD_LEVELS = 2
+# A paragraph between the headline and the chosen text that is link-free prose of at least
+# this many characters, ending a sentence, is the standfirst or the article's first paragraph,
+# whatever its class says.
+STANDFIRST_CHARS = 80
 # Near-best candidates with less text than this share of the best one's are not parts of the
 # article that the best one shares an ancestor with (see _shared_ancestor).
 SHARED_MIN_CHARS = 0.25
@@ -55,7 +59,16 @@ def main_content(body, scores: Scores | None = None) -> list:
 def _with_lead(containers, scores, body):
     """The standfirst before the article's text: a paragraph or heading named ``lead``,
     ``teaser``, ``standfirst``... inside the enclosing ``<article>`` (or the grandparent) and
-    before the chosen containers, which headline blocks often leave out."""
+    before the chosen containers, which headline blocks often leave out; and, after the
+    headline (``<h1>``), any paragraph that reads like one (see ``STANDFIRST_CHARS``).
+
+    >>> from scrubber.source.html.parse import parse
+    >>> para = "<p>The mill wheel, rebuilt by volunteers, turned again in May, and the village came to watch.</p>"
+    >>> page = parse("<article><header><h1>The mill turns</h1><p>After forty years of silence, the wheel on the "
+    ...              f"river Alde is grinding flour again.</p></header><div class=text>{para * 3}</div></article>")
+    >>> [e.tag for e in main_content(page.find("body"))]
+    ['p', 'div']
+    """
     top = containers[0]
     around = set(top.iterancestors())
     scope = next((a for level, a in enumerate(top.iterancestors()) if level < ARTICLE_LEVELS and a.tag == "article"), None)
@@ -66,12 +79,21 @@ def _with_lead(containers, scores, body):
             scope = ancestor
     if scope is None or scope is body:
         return containers
-    leads = []
-    for element in scope.iter("p", "h2", "h3", "div", "span", top.tag):
+    leads, chosen = [], set(containers)
+    headline = False
+    for element in scope.iter("h1", "p", "h2", "h3", "div", "span", top.tag):
         if element is top:
             break
-        if element in around or not _is_lead(element.get("class"), element.get("id")):
+        if element.tag == "h1":
+            headline = True
             continue
+        if element in around:
+            continue
+        if not _is_lead(element.get("class"), element.get("id")) and not (
+                headline and element.tag == "p" and _reads_like_standfirst(element, scores)):
+            continue
+        if chosen.intersection(element.iterancestors()):
+            continue  # a joined sibling or section before the text holds it already
         if leads and leads[-1] in set(element.iterancestors()):
             continue
         # Not a headline block or a lead image with its caption.
@@ -80,6 +102,12 @@ def _with_lead(containers, scores, body):
         if len(text_of(element).strip()) >= MIN_PARAGRAPH_CHARS:
             leads.append(element)
     return leads + containers
+
+
+def _reads_like_standfirst(paragraph, scores) -> bool:
+    chars = scores.chars.get(paragraph, 0)
+    return chars >= STANDFIRST_CHARS and scores.link_density(paragraph) == 0 and \
+        text_of(paragraph).rstrip()[-1:] in ".!?"
 
 
 @lru_cache(maxsize=4096)
