@@ -321,3 +321,15 @@ def test_lone_dates_between_teasers_after_the_article_still_go():
     lines = NAV + PARAGRAPHS * 3 + teasers + FOOTER
     dropped = score_lines(lines)
     assert [line for n, line in enumerate(lines) if n not in dropped] == PARAGRAPHS * 3
+
+
+QUERY = ["WITH deep_berths", "AS", "( SELECT", "pier_id", "FROM", "( moorings)", "WHERE", "[ depth_m]", "AND",
+         "[ tide_ok]", "GROUP", "( pier_id)", "HAVING", "( count_all)", "ORDER", "( pier_id)", "LIMIT", "( ten_rows)"]
+
+
+def test_a_query_split_into_lines_inside_the_article_survives():
+    lead = "The survey team counted the usable berths with this query over the mooring records of the last decade:"
+    lines = NAV + PARAGRAPHS[:1] + [lead] + QUERY + PARAGRAPHS[1:2] + FOOTER
+    out = clean_lines(lines)
+    assert "HAVING" in out and "( count_all)" in out and PARAGRAPHS[1] in out
+    assert "Privacy Policy" not in out and "Contact Us" not in out

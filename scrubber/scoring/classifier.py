@@ -95,6 +95,7 @@ class ContentScorer:
         counts = copies(blocks)
         values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
         cheapen_table_cells(values, labels, blocks)
+        cheapen_code_tokens(values, labels, blocks)
         charge_list_heads(values, blocks, page.meta.get("list_heads", ()))
         # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
         # list of comments or teasers, not more of the article.
@@ -142,6 +143,24 @@ def cheapen_table_cells(values, labels, blocks):
 
 
 _FIGURE = regex.compile(r"\d")
+
+
+def cheapen_code_tokens(values, labels, blocks):
+    """A short line between two tokens of code or of a formula split into lines of the dump
+    ("( SELECT", "AS", "( n)"; "x", "=", "y") is a token of it too, however it is capitalised: it
+    costs no more than a line of code, so that a query or an equation does not end the article.
+
+    >>> from scrubber.blocks import Block
+    >>> lines = [Block(t) for t in ["( SELECT", "AS", "( n)", "Contact", "Home"]]
+    >>> values = [-1.0, -5.0, -1.0, -5.0, -5.0]
+    >>> cheapen_code_tokens(values, [SHORT] * 5, lines)
+    >>> values
+    [-1.0, -1.0, -1.0, -5.0, -5.0]
+    """
+    tokens = [block.line is None and _token(block.text) for block in blocks]
+    for position in range(1, len(blocks) - 1):
+        if labels[position] == SHORT and tokens[position - 1] and tokens[position + 1]:
+            values[position] = max(values[position], -LOWER_SHORT_COST)
 
 
 def _trim_pieces(start, end, labels, blocks):

@@ -136,11 +136,13 @@ def cut_list_heads(blocks: list[Block], rules, packs: tuple[str, ...]) -> list[B
     """
     heads = _list_head_pattern(tuple(rule for pack in rules.packs if pack.stage in packs
                                      for rule in pack.rules if rule.action == "drop"))
-    cuts = [_cut_at_heads(block.text, heads) if heads and block.line is not None else None for block in blocks]
-    if not any(cuts):
+    cuts = [_cut_at_heads(block.text, heads) if heads and block.line is not None and " " in block.text else None
+            for block in blocks]
+    first = next((position for position, parts in enumerate(cuts) if parts), None)
+    if first is None:
         return blocks
-    out: list[Block] = []
-    for block, parts in zip(blocks, cuts):
+    out = blocks[:first]  # numbered by their place already (peel_chrome_heads made them so)
+    for block, parts in zip(blocks[first:], cuts[first:]):
         for number, part in enumerate(parts or [block.text]):
             out.append(Block(part, kind=block.kind, index=len(out), line=block.line, level=block.level,
                              link_density=block.link_density, hints=block.hints,
@@ -190,14 +192,15 @@ def _cut_at_heads(text: str, openers: dict[str, tuple]) -> list[str] | None:
         if position < last:
             continue
         patterns = openers[folded[position]]
-        longest = min(MAX_PHRASE_TOKENS, len(tokens) - position)
-        # the header ends its piece, or the list's first item starts with a capital after it
-        length = next((k for k in range(longest, MIN_LIST_HEAD_WORDS - 1, -1)
-                       if (position + k == len(tokens) or tokens[position + k][:1].isupper())
-                       and any(p.fullmatch(" ".join(folded[position:position + k])) for p in patterns)), 0)
-        if length:
-            parts += [" ".join(tokens[last:position]), " ".join(tokens[position:position + length])]
-            last = position + length
+        for end in range(min(position + MAX_PHRASE_TOKENS, len(tokens)), position + MIN_LIST_HEAD_WORDS - 1, -1):
+            # the header ends its piece, or the list's first item starts with a capital after it
+            if end < len(tokens) and not tokens[end][:1].isupper():
+                continue
+            phrase = " ".join(folded[position:end])
+            if any(pattern.fullmatch(phrase) for pattern in patterns):
+                parts += [" ".join(tokens[last:position]), " ".join(tokens[position:end])]
+                last = end
+                break
     if last == 0:
         return None
     parts.append(" ".join(tokens[last:]))
