@@ -7,7 +7,7 @@ import json
 from itertools import islice
 
 from ...normalise.whitespace import clean_line
-from ...title import strip_site_name
+from ...title import SEPARATORS, strip_site_name, title_words
 from .parse import text_of
 
 _HEADINGS = ("h1", "h2", "h3")
@@ -16,7 +16,7 @@ MAX_HEADINGS = 50
 
 
 def page_title(root) -> str | None:
-    """og:title; else the longest heading that ``<title>`` contains (the post title on blogs
+    """og:title, unless it is only the site's name; else the longest heading that ``<title>`` contains (the post title on blogs
     whose ``<h1>`` is the blog's name); else the first ``<h1>``; else ``<title>``. Site name
     stripped.
 
@@ -27,17 +27,17 @@ def page_title(root) -> str | None:
     'Rye in Winter'
     """
     # Tag-filtered iteration runs in C and stops early; an XPath "//" search reads the whole tree.
+    og_title, site_names = None, []
     for meta in root.iter("meta"):
-        if meta.get("property") == "og:title" or meta.get("name") == "og:title":
-            found = meta.get("content")
-            if found is None:
-                continue
-            title = clean_line(found)
-            if title:
-                return strip_site_name(title)
-            break
+        kind = meta.get("property") or meta.get("name")
+        if kind == "og:title" and og_title is None and meta.get("content") is not None:
+            og_title = clean_line(meta.get("content")) or ""
+        elif kind in ("og:site_name", "application-name") and meta.get("content"):
+            site_names.append(clean_line(meta.get("content")))
     title_element = next(root.iter("title"), None)
     title = clean_line(text_of(title_element)) if title_element is not None else ""
+    if og_title and not _site_name(og_title, site_names, title):
+        return strip_site_name(og_title)
     elements = list(islice(root.iter(*_HEADINGS), MAX_HEADINGS))
     headings = [clean_line(text_of(h)) for h in elements]
     folded = title.casefold()
@@ -48,6 +48,24 @@ def page_title(root) -> str | None:
     if first_h1:
         return strip_site_name(first_h1)
     return strip_site_name(title) if title else None
+
+
+def _site_name(text: str, site_names: list[str], title: str) -> bool:
+    """Whether an og:title is only the site's name: its og:site_name, or the last part of a
+    ``Title | Site`` <title> (some sites put their name in every page's og:title).
+
+    >>> _site_name("The Loaf", [], "Rye in Winter | The Loaf")
+    True
+    >>> _site_name("Rye in Winter", ["The Loaf"], "Rye in Winter | The Loaf")
+    False
+    """
+    words = title_words(text)
+    if any(words == title_words(name) for name in site_names):
+        return True
+    for separator in SEPARATORS:
+        if separator in title:
+            return words == title_words(title.rsplit(separator, 1)[1])
+    return False
 
 
 def page_lang(root) -> str | None:
