@@ -14,12 +14,14 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # A sentence's end, with a closing quote and a few stray symbols after it (bytes a broken
 # encoding left at the end of each line).
 # Two sentences in one line: no title ("I am a lawyer. I advise ...").
-_SENTENCES = regex.compile(r"\p{Ll}{2}[.!?] +\p{Lu}")
+_SENTENCES = regex.compile(r"\p{Ll}{2}\. +\p{Lu}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*[^\p{L}\p{N}\s]{0,3}\s*$")
 SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " ~ ")
 MAX_TITLE_WORDS = 25
 # "Title | Section | Site": what follows the title in a title line is a few words at most.
 MAX_SITE_NAME_WORDS = 10
+# "... - Harbour Heating Co.": a line that ends so ends with a name, not a sentence.
+SHORT_SITE_NAME_WORDS = 4
 # Where the title of a text dump is looked for: among the first lines, above the first prose.
 MAX_TITLE_POSITION = 15
 PROSE_WORDS = 12
@@ -195,7 +197,7 @@ def _title_lines(blocks):
         if following[:1].islower() and following.count(" ") >= PROSE_WORDS // 2:
             continue  # a line of prose wrapped at a fixed width goes on in the next line
         if block.kind in ("title", "heading", "paragraph") and block.text.count(",") < 3 \
-                and not block.text.rstrip().endswith((".", ",", ";", ":")) \
+                and not block.text.rstrip().endswith((",", ";", ":")) and not _sentence_end(block.text) \
                 and not _SENTENCES.search(block.text) \
                 and 2 <= len(block.text.split()) <= MAX_TITLE_WORDS + MAX_SITE_NAME_WORDS and not script_like(block.text):
             head.append((position, block))
@@ -296,5 +298,17 @@ def _title_run(start: int, length: int, parts: list[int], total: int) -> bool:
     return True
 
 
+def _sentence_end(text: str) -> bool:
+    """A full stop ends the line, and no site name does ("... | Harbour Co.")."""
+    return text.rstrip().endswith(".") and not _site_name_last(text)
+
+
+def _site_name_last(text: str) -> bool:
+    for separator in SEPARATORS:
+        if separator in text:
+            return len(text.rsplit(separator, 1)[1].split()) <= SHORT_SITE_NAME_WORDS
+    return False
+
+
 def _is_prose(text: str) -> bool:
-    return len(text.split()) >= PROSE_WORDS and _SENTENCE_END.search(text) is not None
+    return len(text.split()) >= PROSE_WORDS and _SENTENCE_END.search(text) is not None and not _site_name_last(text)

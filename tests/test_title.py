@@ -103,3 +103,9 @@ def test_a_phrase_of_the_menu_after_the_title_is_not_the_title():
     pieces = ["New Ferry Runs Every Twenty Minutes | Harbour Post Home Weather Contact Our Topics", *STORY,
               "Home Weather Contact Our Topics", *STORY[::-1]]
     assert repeated_head_phrase(pieces) is None  # no separator before "Home": no start of a title
+
+
+def test_a_question_inside_a_title_and_a_site_name_ending_in_a_full_stop():
+    result = clean("On or off? How to Heat the Cabin While You Are Away - Harbour Heating Co.", *MENU,
+                   "On or off? How to Heat the Cabin While You Are Away", *STORY)
+    assert result.title == "On or off? How to Heat the Cabin While You Are Away"
