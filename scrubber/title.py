@@ -252,7 +252,7 @@ def _repeated_title(blocks, head):
             continue
         joined = " ".join(words)
         for carrier_position, carrier, carrier_words, parts in carriers:
-            if carrier_position >= position or len(joined) > len(carrier_words):
+            if carrier_position >= position or len(joined) > len(carrier_words) or _fragment(block.text):
                 continue
             at = f" {carrier_words} ".find(f" {joined} ")
             if at < 0:
@@ -269,6 +269,11 @@ def _repeated_title(blocks, head):
                 else:
                     best = (score, carrier.index, TitleGuess(block.text, block.index, (carrier.index,)))
     return (best[0][0], best[1], best[2]) if best else (False, None, None)
+
+
+def _fragment(text: str) -> bool:
+    """A piece of a line cut at a link ("exploit makes it easy ...", ", One of ..."): no headline."""
+    return text[:1].islower() or text[:1] in ",;:)]"
 
 
 def _parts(line: str) -> list[int]:

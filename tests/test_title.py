@@ -109,3 +109,10 @@ def test_a_question_inside_a_title_and_a_site_name_ending_in_a_full_stop():
     result = clean("On or off? How to Heat the Cabin While You Are Away - Harbour Heating Co.", *MENU,
                    "On or off? How to Heat the Cabin While You Are Away", *STORY)
     assert result.title == "On or off? How to Heat the Cabin While You Are Away"
+
+
+def test_a_piece_of_the_headline_cut_at_a_link_is_not_its_repeat():
+    # The headline's first words were a link: the dump cut the line there.
+    guess = find_title(lines("New Island Ferry Runs Every Twenty Minutes | Harbour Post", *MENU, "New Island Ferry",
+                             "runs every twenty minutes", *STORY))
+    assert guess.text == "New Island Ferry Runs Every Twenty Minutes"
