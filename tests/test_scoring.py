@@ -333,3 +333,36 @@ def test_a_query_split_into_lines_inside_the_article_survives():
     out = clean_lines(lines)
     assert "HAVING" in out and "( count_all)" in out and PARAGRAPHS[1] in out
     assert "Privacy Policy" not in out and "Contact Us" not in out
+
+
+def _result_table(rows):
+    """A query's result printed with box-drawing rules, one row a line, as a terminal shows it."""
+    head = ["surveyed_at │ berth │ depth_m │ tide_ok", "─────────────────┼───────┼─────────┼────────"]
+    return head + [f"2023-05-{n:02d} 06:{n:02d} │ {n} │ {2 + n % 7}.{n % 10}{n % 3} │ {'t' if n % 4 else 'f'}"
+                   for n in range(1, rows + 1)]
+
+
+def test_prose_after_a_long_result_table_is_still_the_article():
+    lead = "The survey team listed every berth with its depth at low water and whether the tide allowed a landing:"
+    after = ("Only the berths at the seaward end were deep enough for the ferry at every tide, which is why the board "
+             "wants the new pier to reach further out than the old one did.")
+    lines = NAV + PARAGRAPHS * 3 + [lead] + _result_table(24) + [after] + PARAGRAPHS[2:3] + FOOTER
+    out = clean_lines(lines)
+    assert after in out and out.count(PARAGRAPHS[2]) == 4 and "2023-05-12 06:12 │ 12 │ 7.20 │ f" in out
+    assert "Privacy Policy" not in out and "Contact Us" not in out
+
+
+def test_a_menu_between_the_article_and_more_prose_still_ends_it():
+    menu = ["Harbour News", "Pier Works", "Ferry Times", "Tide Tables", "Boat Sales", "Fishing Reports", "Events",
+            "Letters", "Obituaries", "Photo Galleries", "Advertise With Us", "Jobs"]
+    other = "Sign up to our weekly letter and we will send you the news from the harbour every Friday morning."
+    lines = NAV + PARAGRAPHS + _result_table(3) + PARAGRAPHS[:1] + menu + [other] + FOOTER
+    out = clean_lines(lines)
+    assert PARAGRAPHS[3] in out and other not in out and "Photo Galleries" not in out
+
+
+def test_dated_teaser_lines_are_not_table_rows():
+    from scrubber.scoring.classifier import _structure
+    assert not _structure("12 May 2023 · 4 comments")
+    assert not _structure("Page 2 of 9")
+    assert _structure("2023-05-12 09:00 │ 41 │ 7")

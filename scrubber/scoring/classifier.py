@@ -96,6 +96,7 @@ class ContentScorer:
         values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
         cheapen_table_cells(values, labels, blocks)
         cheapen_code_tokens(values, labels, blocks)
+        cheapen_structure(values, labels, blocks)
         charge_list_heads(values, blocks, page.meta.get("list_heads", ()))
         # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
         # list of comments or teasers, not more of the article.
@@ -161,6 +162,44 @@ def cheapen_code_tokens(values, labels, blocks):
     for position in range(1, len(blocks) - 1):
         if labels[position] == SHORT and tokens[position - 1] and tokens[position + 1]:
             values[position] = max(values[position], -LOWER_SHORT_COST)
+
+
+def cheapen_structure(values, labels, blocks):
+    """A line of the dump made of figures and symbols, or drawn with box-drawing rules, is a
+    row of a table or a piece of a formula printed in the article ("12 │ 4.07 │ t", "(31,2 km)"):
+    it costs no more than a line of code, however many cells it has, so that the prose after a
+    long result table still joins the article. A time stamp or a slideshow counter keeps its cost.
+
+    >>> from scrubber.blocks import Block
+    >>> lines = [Block(t) for t in ["12 │ 4.07 │ 0.51 │ 3.2 │ 9.1", "2019-04-01 10:00 │ 17 │ 3", "Home", "14:44"]]
+    >>> values = [-9.0, -7.0, -5.0, -9.0]
+    >>> cheapen_structure(values, [BAD, BAD, SHORT, SHORT], lines)
+    >>> values
+    [-1.0, -1.0, -5.0, -9.0]
+    """
+    for position, (label, block) in enumerate(zip(labels, blocks)):
+        if label != GOOD and block.line is None and _structure(block.text):
+            values[position] = max(values[position], -LOWER_SHORT_COST)
+
+
+def _structure(text: str) -> bool:
+    """Mostly figures and symbols, or box-drawing: a table row or a formula, not a label.
+
+    >>> [_structure(t) for t in ["3 │ 0.25 │ f", "(12,400 km)", "───┼───", "14:44", "Read more", "Top 10 tips"]]
+    [True, True, True, False, False, False]
+    """
+    if _BOX.search(text):
+        return True
+    if _CLOCK.fullmatch(text.strip()) or _COUNTER.fullmatch(text):
+        return False
+    letters = sum(c.isalpha() for c in text)
+    visible = len(text) - text.count(" ")
+    return visible >= STRUCTURE_MIN_CHARS and letters * 3 < visible
+
+
+_BOX = regex.compile(r"[\u2500-\u257f]")
+# Below this a figure alone ("42", "2.5") may be a label's count or a price: left to the cells rule.
+STRUCTURE_MIN_CHARS = 6
 
 
 def _trim_pieces(start, end, labels, blocks):
