@@ -1,10 +1,12 @@
 """Each pruning rule removes its chrome and keeps the look-alikes that are content."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import scrubber
 from scrubber.source.html.parse import parse, text_of
-from scrubber.source.html.names import chrome_concept
+from scrubber.source.html.names import _WORDS, chrome_concept, name_words
 from scrubber.source.html.prune import prune
 
 STORY = ("<p>The ferry to the island runs twice a day in winter, and the crossing takes forty minutes "
@@ -273,3 +275,28 @@ def test_related_content_is_the_related_list(name):
 @pytest.mark.parametrize("name", ["share-content", "comment-body", "content related-stories-ready"])
 def test_a_content_word_after_other_chrome_words_still_guards(name):
     assert "kept" in kept_text(f'<div class="{name}"><p>kept</p></div>' + STORY)
+
+
+def test_each_removal_says_what_told_it_was_chrome():
+    root = parse('<html><body><div hidden>a</div><nav>b</nav><div class="cookie-banner">c</div>'
+                 f'{STORY}</body></html>')
+    assert [(r.reason, r.evidence, r.element.tag) for r in prune(root)] == [
+        ("hidden", "hidden", "div"), ("navigation", "tag", "nav"), ("consent", "name", "div")]
+
+
+def test_an_article_pruned_for_its_class_name_comes_back_from_the_name_blind_pass():
+    # The story holds two thirds of the page's prose: too little to protect its container from
+    # its name, and what is left is too short to be the article.
+    from scrubber.source.html import extract
+    story = ("The lifeboat crew launched at dawn after a trawler lost power off the point, and towed it "
+             "into the harbour by nine, with the skipper and two deckhands safe on board. ") * 3
+    page = (f'<html><body><div class="comments-area"><p>{story}</p></div>'
+            "<p>The harbour office opens at eight on weekdays and at ten on Saturdays in the summer months, "
+            "and the slipway is closed to private boats whenever the lifeboat is launched from it.</p></body></html>")
+    assert "lifeboat crew launched" in " ".join(b.text for b in extract(page).blocks)
+
+
+@given(st.text(alphabet="abcXYZ019-_ :./\téß\u00a0", max_size=16))
+def test_class_names_split_into_the_same_words_on_the_fast_path(name):
+    # Plain lower-case names take a bytes shortcut: it must give the general splitter's words.
+    assert name_words(name) == [w.casefold() for w in _WORDS.findall(name)]

@@ -1,9 +1,12 @@
 """Patterns open to catastrophic backtracking are refused at load; matching is bounded at run time."""
 
+import logging
+
 import pytest
 import regex
 
 from scrubber.rules import Pack, Rule, RuleSet, builtin_packs
+from scrubber.rules.matching import MAX_TIMEOUTS
 from scrubber.rules.safety import check_pattern
 
 UNSAFE = [
@@ -60,3 +63,15 @@ def test_slow_pattern_that_slipped_through_returns_instead_of_hanging():
     rules = RuleSet([Pack("slow", rules=(slow,), stage="site_rules")], regex_timeout=0.01)
     assert rules.match("a" * 60) is None
     assert rules.match("aab") is slow
+
+
+def test_pattern_that_keeps_timing_out_is_skipped_for_the_rest_of_the_page(caplog):
+    slow = Rule(id="slow/nested", action="drop", pack="slow", pattern=regex.compile(r"(a|aa)+b", regex.V0))
+    pack = Pack("slow", rules=(slow,), stage="site_rules")
+    rules = RuleSet([pack], regex_timeout=0.001)
+    with caplog.at_level(logging.WARNING, logger="scrubber"):
+        assert [rules.match("a" * (60 + n)) for n in range(MAX_TIMEOUTS)] == [None] * MAX_TIMEOUTS
+    assert "slow/nested timed out" in caplog.text
+    # The page asks no more of it, even where it would be quick; the next page tries it again.
+    assert rules.match("aab") is None
+    assert RuleSet([pack], regex_timeout=0.001).match("aab") is slow

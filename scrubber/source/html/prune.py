@@ -242,11 +242,15 @@ def prose_chars(element) -> int:
 
 
 def _link_chars(element) -> int:
-    chars = 0
+    # The links' texts are gathered and counted at once (a count per link cost more than the
+    # gathering); most links hold one text node, read without serialising the anchor.
+    texts, serialised = [], []
     for anchor in element.iter("a"):
-        # Most links hold one text node: read it instead of serialising the anchor.
-        chars += _chars(anchor) if len(anchor) else _non_space((anchor.text or "").encode("utf-8"))
-    return chars
+        if len(anchor):
+            serialised.append(etree.tostring(anchor, method="text", encoding="utf-8", with_tail=False))
+        elif text := anchor.text:
+            texts.append(text)
+    return _non_space("".join(texts).encode("utf-8") + b"".join(serialised))
 
 
 def _chars(element) -> int:
