@@ -333,3 +333,64 @@ def test_a_query_split_into_lines_inside_the_article_survives():
     out = clean_lines(lines)
     assert "HAVING" in out and "( count_all)" in out and PARAGRAPHS[1] in out
     assert "Privacy Policy" not in out and "Contact Us" not in out
+
+
+def _result_table(rows):
+    """A query's result printed with box-drawing rules, one row a line, as a terminal shows it."""
+    head = ["surveyed_at │ berth │ depth_m │ tide_ok", "─────────────────┼───────┼─────────┼────────"]
+    return head + [f"2023-05-{n:02d} 06:{n:02d} │ {n} │ {2 + n % 7}.{n % 10}{n % 3} │ {'t' if n % 4 else 'f'}"
+                   for n in range(1, rows + 1)]
+
+
+def test_prose_after_a_long_result_table_is_still_the_article():
+    lead = "The survey team listed every berth with its depth at low water and whether the tide allowed a landing:"
+    after = ("Only the berths at the seaward end were deep enough for the ferry at every tide, which is why the board "
+             "wants the new pier to reach further out than the old one did.")
+    lines = NAV + PARAGRAPHS * 3 + [lead] + _result_table(24) + [after] + PARAGRAPHS[2:3] + FOOTER
+    out = clean_lines(lines)
+    assert after in out and out.count(PARAGRAPHS[2]) == 4 and "2023-05-12 06:12 │ 12 │ 7.20 │ f" in out
+    assert "Privacy Policy" not in out and "Contact Us" not in out
+
+
+def test_a_menu_between_the_article_and_more_prose_still_ends_it():
+    menu = ["Harbour News", "Pier Works", "Ferry Times", "Tide Tables", "Boat Sales", "Fishing Reports", "Events",
+            "Letters", "Obituaries", "Photo Galleries", "Advertise With Us", "Jobs"]
+    other = "Sign up to our weekly letter and we will send you the news from the harbour every Friday morning."
+    lines = NAV + PARAGRAPHS + _result_table(3) + PARAGRAPHS[:1] + menu + [other] + FOOTER
+    out = clean_lines(lines)
+    assert PARAGRAPHS[3] in out and other not in out and "Photo Galleries" not in out
+
+
+def test_dated_teaser_lines_are_not_table_rows():
+    from scrubber.scoring.structure import is_structure
+    assert not is_structure("12 May 2023 · 4 comments")
+    assert not is_structure("Page 2 of 9")
+    assert is_structure("2023-05-12 09:00 │ 41 │ 7")
+
+
+CREW_TABLE = ["Most active crews", "By races", "Ann Marsh", "63", "16.6%", "Tom Reed", "56", "14.7%", "Ivo Lund", "41",
+              "10.8%", "Mia Cole", "33", "8.7%", "Sam Ortiz", "21", "5.5%", "By miles", "Tom Reed", "4120", "31.2%",
+              "Ann Marsh", "3990", "30.2%", "Mia Cole", "2210", "16.7%", "Ivo Lund", "1650", "12.5%", "Sam Ortiz", "930",
+              "7.0%"]
+
+
+def test_a_table_of_names_and_figures_inside_the_article_does_not_end_it():
+    after = ("The two crews at the top of both lists sail for the harbour club, which is why the club asked the board "
+             "to keep the inner basin open while the work on the pier goes on.")
+    lines = NAV + PARAGRAPHS * 3 + CREW_TABLE + [after] + PARAGRAPHS[:2] + FOOTER
+    dropped = score_lines(lines)
+    kept = [line for n, line in enumerate(lines) if n not in dropped]
+    assert kept[-3:] == [after] + PARAGRAPHS[:2] and "Mia Cole" in kept and "Privacy Policy" not in kept
+
+
+def test_a_category_list_with_one_count_each_still_ends_the_article():
+    categories = ["Categories", "Sailing", "12", "Rowing", "7", "Harbour Life", "31", "Fishing", "9", "Weather", "14",
+                  "Ferries", "5", "Events", "22", "Letters", "3"]
+    blurb = ["We are a small team of volunteers who have written about the harbour, its boats and the people who "
+             "work on them for more than twenty years now.",
+             "If you would like to write for us, or if you have a story that you think we should tell, we would be "
+             "glad to hear from you."]
+    lines = NAV + PARAGRAPHS * 3 + categories + blurb + FOOTER
+    dropped = score_lines(lines)
+    kept = [line for n, line in enumerate(lines) if n not in dropped]
+    assert kept == PARAGRAPHS * 3

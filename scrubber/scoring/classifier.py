@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features
 from .region import article_spans, charge_list_heads, start_below_title
+from .structure import CLOCK, CODE, COUNTER, cheapen_structure_lines, is_token
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -94,12 +93,11 @@ class ContentScorer:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
         counts = copies(blocks)
         values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
-        cheapen_table_cells(values, labels, blocks)
-        cheapen_code_tokens(values, labels, blocks)
+        cheapen_structure_lines(values, [label == SHORT for label in labels], blocks, LOWER_SHORT_COST)
         charge_list_heads(values, blocks, page.meta.get("list_heads", ()))
         # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
         # list of comments or teasers, not more of the article.
-        listed = [n >= MIN_TEMPLATE_COPIES and v < 0 and not _token(b.text)
+        listed = [n >= MIN_TEMPLATE_COPIES and v < 0 and not is_token(b.text)
                   for n, v, b in zip(counts, values, blocks)]
         inside = set()
         heads = page.meta.get("comment_heads", ())
@@ -119,48 +117,6 @@ class ContentScorer:
             label = labels[position]
             yield Drop(position, f"score/{_reason(label, features[position])}",
                        f"outside the article ({label} text)")
-
-
-def cheapen_table_cells(values, labels, blocks):
-    """A capitalised short line with a figure in it, beside another short line with a figure,
-    is a table's cell split into a line of the dump ("April 2014", "4.3"; "Release 2.1",
-    "12 May"): it costs no more than a line of code, so that a table inside the article does
-    not end it. Alone, such a line is a dateline or a teaser's date, and keeps its cost.
-
-    >>> from scrubber.blocks import Block
-    >>> lines = [Block(t) for t in ["Released", "March 2015", "2.4", "Notes", "June 2016"]]
-    >>> values = [-5.0, -5.0, -1.0, -5.0, -5.0]
-    >>> cheapen_table_cells(values, [SHORT] * 5, lines)
-    >>> values
-    [-5.0, -1.0, -1.0, -5.0, -5.0]
-    """
-    figures = [label == SHORT and b.line is None and _FIGURE.search(b.text) is not None
-               for label, b in zip(labels, blocks)]
-    for position, block in enumerate(blocks):
-        beside = figures[max(position - 1, 0):position] + figures[position + 1:position + 2]
-        if figures[position] and block.text[:1].isupper() and any(beside):
-            values[position] = max(values[position], -LOWER_SHORT_COST)
-
-
-_FIGURE = regex.compile(r"\d")
-
-
-def cheapen_code_tokens(values, labels, blocks):
-    """A short line between two tokens of code or of a formula split into lines of the dump
-    ("( SELECT", "AS", "( n)"; "x", "=", "y") is a token of it too, however it is capitalised: it
-    costs no more than a line of code, so that a query or an equation does not end the article.
-
-    >>> from scrubber.blocks import Block
-    >>> lines = [Block(t) for t in ["( SELECT", "AS", "( n)", "Contact", "Home"]]
-    >>> values = [-1.0, -5.0, -1.0, -5.0, -5.0]
-    >>> cheapen_code_tokens(values, [SHORT] * 5, lines)
-    >>> values
-    [-1.0, -1.0, -1.0, -5.0, -5.0]
-    """
-    tokens = [block.line is None and _token(block.text) for block in blocks]
-    for position in range(1, len(blocks) - 1):
-        if labels[position] == SHORT and tokens[position - 1] and tokens[position + 1]:
-            values[position] = max(values[position], -LOWER_SHORT_COST)
 
 
 def _trim_pieces(start, end, labels, blocks):
@@ -250,22 +206,15 @@ def copies(blocks) -> list[int]:
     return out
 
 
-# A slideshow's counter over its captions, "3/30": the counters with one total are one template
-# (a table's "23/16" and "74/60" are not).
-_COUNTER = regex.compile(r"\d{1,3} ?(?:/|of|von|de|sur|z|di) ?(\d{1,3})")
-
-
-# A time of day alone on a line, "14:44", "9.05 am", "14h32": a ticker's or a feed's stamp.
-_CLOCK = regex.compile(r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?: ?(?:am|pm|uhr))?", regex.IGNORECASE)
 _CLOCK_KEY = "<clock>"
 
 
 def _counter_key(key: str) -> str:
     if not key[:1].isdigit():  # both start with a digit: most lines need no match
         return key
-    if _CLOCK.fullmatch(key):
+    if CLOCK.fullmatch(key):
         return _CLOCK_KEY
-    found = _COUNTER.fullmatch(key)
+    found = COUNTER.fullmatch(key)
     return f"<counter of {found[1]}>" if found else key
 
 
@@ -285,7 +234,7 @@ def _value(label: str, f: Features, copies: int, text: str, piece: bool = False)
         # Capitalised short lines are labels, links and headings; lower-case ones are mostly
         # code and pieces of sentences, which belong to the article around them. A long
         # title-case run is a menu or a row of teaser headlines, not a heading.
-        cost = SHORT_COST if text[:1].isupper() and _CODE.search(text) is None else LOWER_SHORT_COST
+        cost = SHORT_COST if text[:1].isupper() and CODE.search(text) is None else LOWER_SHORT_COST
         value = -(cost + BAD_WORD_COST * max(f.words - LENGTH_UNENDED // 2, 0)) if f.words else 0.0
     else:
         value = -(BAD_COST + BAD_WORD_COST * f.words)
@@ -295,7 +244,7 @@ def _value(label: str, f: Features, copies: int, text: str, piece: bool = False)
     # will need:"); a one-word field label ("Credit:", "Tags:") is not.
     if copies > 1 and label != GOOD:  # most lines are unique: the text is read for repeats only
         lead_in = not piece and text.endswith(":") and " " in text.strip()
-        stamp = _COUNTER.fullmatch(text) or _CLOCK.fullmatch(text.strip())
+        stamp = COUNTER.fullmatch(text) or CLOCK.fullmatch(text.strip())
         if (_capitalised(text) or stamp) and not lead_in:
             value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
@@ -308,26 +257,7 @@ def _capitalised(text: str) -> bool:
     >>> [_capitalised(t) for t in ["Reply", "TV Guide", "SELECT", "FROM unnest", "Total = a_b"]]
     [True, True, False, False, False]
     """
-    return text[:1].isupper() and not text.isupper() and _CODE.search(text) is None
-
-
-def _token(text: str) -> bool:
-    """A token of code or of a formula split into text nodes ("( n)", "FROM orders", "H"), or a
-    wiki's "[edit]" link or footnote back-links ("a b"): these repeat all through a technical
-    article or a wiki page, unlike the labels of a teaser or comment list ("Reply", "REPLY",
-    "1", "read more").
-
-    >>> [_token(t) for t in ["( n)", "H", "[ edit]", "FROM orders", "a b", "Reply", "REPLY", "1", "read more"]]
-    [True, True, True, True, True, False, False, False, False]
-    """
-    letters = all(len(word) == 1 for word in text.split()) and any(c.isalpha() for c in text)
-    # Code is written in ASCII; a site's name joined by an underscore in a list of blogs is not.
-    code = text.isascii() and _CODE.search(text) is not None
-    return letters or code or text.lstrip()[:1] in ("(", "[", "{")
-
-
-# An upper-case keyword before a lower-case name, or a symbol no label uses.
-_CODE = regex.compile(r"^\p{Lu}{2,}\s+[\p{Ll}_]|[_;={}\[\]]")
+    return text[:1].isupper() and not text.isupper() and CODE.search(text) is None
 
 
 def _reason(label, f):

@@ -1,0 +1,152 @@
+"""Lines of a table, a query or a formula split into lines of the dump: structure inside the
+article, not chrome around it. A capitalised short line costs the scorer as much as a menu's
+label; these rules let such lines cost no more than a line of code (``cost``) when the lines
+around them show that they are cells, keywords or symbols, so that a long table or query does
+not end the article.
+"""
+
+from __future__ import annotations
+
+import regex
+
+
+def cheapen_structure_lines(values, short, blocks, cost):
+    """Apply every rule of this module to the region values of ``blocks`` (``short``: which
+    lines the scorer labelled short)."""
+    cheapen_table_cells(values, short, blocks, cost)
+    cheapen_code_tokens(values, short, blocks, cost)
+    cheapen_structure(values, blocks, cost)
+    cheapen_row_heads(values, short, blocks, cost)
+
+
+def cheapen_table_cells(values, short, blocks, cost):
+    """A capitalised short line with a figure in it, beside another short line with a figure,
+    is a table's cell split into a line of the dump ("April 2014", "4.3"; "Release 2.1",
+    "12 May"): it costs no more than a line of code, so that a table inside the article does
+    not end it. Alone, such a line is a dateline or a teaser's date, and keeps its cost.
+
+    >>> from scrubber.blocks import Block
+    >>> lines = [Block(t) for t in ["Released", "March 2015", "2.4", "Notes", "June 2016"]]
+    >>> values = [-5.0, -5.0, -1.0, -5.0, -5.0]
+    >>> cheapen_table_cells(values, [True] * 5, lines, 1.0)
+    >>> values
+    [-5.0, -1.0, -1.0, -5.0, -5.0]
+    """
+    figures = [s and b.line is None and FIGURE.search(b.text) is not None for s, b in zip(short, blocks)]
+    for position, block in enumerate(blocks):
+        beside = figures[max(position - 1, 0):position] + figures[position + 1:position + 2]
+        if figures[position] and block.text[:1].isupper() and any(beside):
+            values[position] = max(values[position], -cost)
+
+
+FIGURE = regex.compile(r"\d")
+
+
+def cheapen_row_heads(values, short, blocks, cost):
+    """A short line between two lines of bare figures, with a second figure on one side, heads
+    a row of a table split into lines of the dump ("Ann Marsh", "63", "16.6%", "Tom Reed", "56",
+    "14.7%"): it costs no more than a line of code, even when the name recurs in a second
+    table. A list of teasers or categories with one count each ("Sailing", "12", "Rowing",
+    "7") has no such second figure and keeps its cost.
+
+    >>> from scrubber.blocks import Block
+    >>> lines = [Block(t) for t in ["Ann Marsh", "63", "16.6%", "Tom Reed", "56", "14.7%", "Clubs",
+    ...                             "Sailing", "12", "Rowing", "7", "Diving"]]
+    >>> values = [-13.0, -1.0, -1.0, -13.0, -1.0, -1.0, -5.0, -5.0, -1.0, -5.0, -1.0, -5.0]
+    >>> cheapen_row_heads(values, [True] * 12, lines, 1.0)
+    >>> values
+    [-13.0, -1.0, -1.0, -1.0, -1.0, -1.0, -5.0, -5.0, -1.0, -5.0, -1.0, -5.0]
+    """
+    bare = [s and b.line is None and BARE_FIGURE.fullmatch(b.text.strip()) is not None for s, b in zip(short, blocks)]
+    for position in range(2, len(blocks) - 1):
+        if short[position] and bare[position - 1] and bare[position + 1] and (
+                bare[position - 2] or position + 2 < len(blocks) and bare[position + 2]):
+            values[position] = max(values[position], -cost)
+
+
+# A cell of figures alone: "63", "16.6%", "$40,266", "-0.5".
+BARE_FIGURE = regex.compile(r"[-+−$€£]?\d[\d.,]*\s?%?")
+
+
+def cheapen_code_tokens(values, short, blocks, cost):
+    """A short line between two tokens of code or of a formula split into lines of the dump
+    ("( SELECT", "AS", "( n)"; "x", "=", "y") is a token of it too, however it is capitalised: it
+    costs no more than a line of code, so that a query or an equation does not end the article.
+
+    >>> from scrubber.blocks import Block
+    >>> lines = [Block(t) for t in ["( SELECT", "AS", "( n)", "Contact", "Home"]]
+    >>> values = [-1.0, -5.0, -1.0, -5.0, -5.0]
+    >>> cheapen_code_tokens(values, [True] * 5, lines, 1.0)
+    >>> values
+    [-1.0, -1.0, -1.0, -5.0, -5.0]
+    """
+    tokens = [block.line is None and is_token(block.text) for block in blocks]
+    for position in range(1, len(blocks) - 1):
+        if short[position] and tokens[position - 1] and tokens[position + 1]:
+            values[position] = max(values[position], -cost)
+
+
+def cheapen_structure(values, blocks, cost):
+    """A line of the dump made of figures and symbols, or drawn with box-drawing rules, is a
+    row of a table or a piece of a formula printed in the article ("12 │ 4.07 │ t", "(31,2 km)"):
+    it costs no more than a line of code, however many cells it has, so that the prose after a
+    long result table still joins the article. A time stamp or a slideshow counter keeps its cost.
+
+    >>> from scrubber.blocks import Block
+    >>> lines = [Block(t) for t in ["12 │ 4.07 │ 0.51 │ 3.2 │ 9.1", "2019-04-01 10:00 │ 17 │ 3", "Home", "14:44"]]
+    >>> values = [-9.0, -7.0, -5.0, -9.0]
+    >>> cheapen_structure(values, lines, 1.0)
+    >>> values
+    [-1.0, -1.0, -5.0, -9.0]
+    """
+    for position, block in enumerate(blocks):
+        if block.line is None and is_structure(block.text):
+            values[position] = max(values[position], -cost)
+
+
+def is_structure(text: str) -> bool:
+    """Mostly figures and symbols, or box-drawing: a table row or a formula, not a label.
+
+    >>> [is_structure(t) for t in ["3 │ 0.25 │ f", "(12,400 km)", "───┼───", "14:44", "Read more", "Top 10 tips"]]
+    [True, True, True, False, False, False]
+    """
+    if BOX.search(text):
+        return True
+    if CLOCK.fullmatch(text.strip()) or COUNTER.fullmatch(text):
+        return False
+    letters = sum(c.isalpha() for c in text)
+    visible = len(text) - text.count(" ")
+    return visible >= STRUCTURE_MIN_CHARS and letters * 3 < visible
+
+
+BOX = regex.compile(r"[\u2500-\u257f]")
+# Below this a figure alone ("42", "2.5") may be a label's count or a price: left to the cells rule.
+STRUCTURE_MIN_CHARS = 6
+
+
+# A slideshow's counter over its captions, "3/30": the counters with one total are one template
+# (a table's "23/16" and "74/60" are not).
+COUNTER = regex.compile(r"\d{1,3} ?(?:/|of|von|de|sur|z|di) ?(\d{1,3})")
+
+
+# A time of day alone on a line, "14:44", "9.05 am", "14h32": a ticker's or a feed's stamp.
+CLOCK = regex.compile(r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?: ?(?:am|pm|uhr))?", regex.IGNORECASE)
+
+
+def is_token(text: str) -> bool:
+    """A token of code or of a formula split into text nodes ("( n)", "FROM orders", "H"), or a
+    wiki's "[edit]" link or footnote back-links ("a b"): these repeat all through a technical
+    article or a wiki page, unlike the labels of a teaser or comment list ("Reply", "REPLY",
+    "1", "read more").
+
+    >>> [is_token(t) for t in ["( n)", "H", "[ edit]", "FROM orders", "a b", "Reply", "REPLY", "1", "read more"]]
+    [True, True, True, True, True, False, False, False, False]
+    """
+    letters = all(len(word) == 1 for word in text.split()) and any(c.isalpha() for c in text)
+    # Code is written in ASCII; a site's name joined by an underscore in a list of blogs is not.
+    code = text.isascii() and CODE.search(text) is not None
+    return letters or code or text.lstrip()[:1] in ("(", "[", "{")
+
+
+# An upper-case keyword before a lower-case name, or a symbol no label uses.
+CODE = regex.compile(r"^\p{Lu}{2,}\s+[\p{Ll}_]|[_;={}\[\]]")
