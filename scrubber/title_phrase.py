@@ -20,6 +20,7 @@ from .data import small_words
 _WORD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r"([\W_]*)([^\W_]+)")  # (what stands before, the word)
 _LETTER = re.compile(r"[^\W_]")
+_NEXT_TWO = re.compile(r"[\W_]+([^\W_]+)[\W_]+([^\W_]+)")
 # What stands between a site name, a section or a kicker and the title.
 _SEPARATOR = regex.compile(r"[|–—»·~:]|\s-\s|::")
 # ... of them, those that stand before a site's name (a colon ends a kicker, not the title).
@@ -65,14 +66,10 @@ def repeated_head_phrase(texts: list[str]) -> tuple[str, int, int] | None:
         if start and not _SEPARATOR.search(head[start][0]):
             continue
         first = [lower(head[n][1]) for n in range(start, start + MIN_PHRASE_WORDS)]
-        # A pattern that starts with its literal is searched for at C speed.
-        pattern = re.compile(r"[\W_]+".join(map(re.escape, first)) + r"(?![^\W_])")
-        for match in pattern.finditer(lowered, head[start + MIN_PHRASE_WORDS - 1][3]):
-            if _LETTER.match(lowered, match.start() - 1):
-                continue  # the first word ends another word
-            repeat = _words(text, match.start(), MAX_PHRASE_WORDS)
+        for at in _repeats(lowered, first, head[start + MIN_PHRASE_WORDS - 1][3]):
+            repeat = _words(text, at, MAX_PHRASE_WORDS)
             length = 0
-            while (start + length < len(head) and length < len(repeat) and head[start + length][2] < match.start()
+            while (start + length < len(head) and length < len(repeat) and head[start + length][2] < at
                    and lower(head[start + length][1]) == lower(repeat[length][1])):
                 length += 1
             if length == MAX_PHRASE_WORDS:
@@ -82,7 +79,7 @@ def repeated_head_phrase(texts: list[str]) -> tuple[str, int, int] | None:
             while length >= MIN_PHRASE_WORDS and not (_ends(head, start + length) or _ends(repeat, length)):
                 length -= 1
             if length >= MIN_PHRASE_WORDS and (best is None or length > best[0]):
-                best = (length, start, match.start())
+                best = (length, start, at)
     if best is None:
         return None
     length, start, repeat = best
@@ -94,6 +91,22 @@ def repeated_head_phrase(texts: list[str]) -> tuple[str, int, int] | None:
     if cut and len(_WORD.findall(phrase[:cut.start()])) >= MIN_PHRASE_WORDS:
         phrase = phrase[:cut.start()].rstrip()
     return phrase, bisect_right(starts, head[start][2]) - 1, bisect_right(starts, repeat) - 1
+
+
+def _repeats(lowered, first, at):
+    """Where the words ``first`` (three, lower case) stand again in ``lowered`` from ``at`` on:
+    the first word found as a literal (at C speed), the next two read right after it."""
+    word, following = first[0], first[1:]
+    while True:
+        at = lowered.find(word, at)
+        if at < 0:
+            return
+        end = at + len(word)
+        if not (at and _LETTER.match(lowered, at - 1)) and not _LETTER.match(lowered, end):
+            then = _NEXT_TWO.match(lowered, end)
+            if then is not None and list(then.groups()) == following:
+                yield at
+        at = end
 
 
 def _words(text, at, count):
