@@ -57,10 +57,7 @@ def peel_chrome_heads(blocks: list[Block], is_chrome) -> list[Block]:
     edges = _edges(blocks)
     for position, block in enumerate(blocks):
         phrases = split_known_head(block.text, is_chrome) if position in edges else [block.text]
-        for number, phrase in enumerate(phrases):
-            out.append(Block(phrase, kind=block.kind, index=len(out), line=block.line, level=block.level,
-                             link_density=block.link_density, hints=block.hints,
-                             after_blank=block.after_blank and number == 0))
+        out.extend(_split(block, phrases, len(out)))
     return out
 
 
@@ -87,10 +84,7 @@ def cut_stamps(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         parts = _cut_at_stamps(block.text, block.line, listed) if block.line is not None else [block.text]
-        for number, part in enumerate(parts):
-            out.append(Block(part, kind=block.kind, index=len(out), line=block.line, level=block.level,
-                             link_density=block.link_density, hints=block.hints,
-                             after_blank=block.after_blank and number == 0))
+        out.extend(_split(block, parts, len(out)))
     return out
 
 
@@ -143,10 +137,7 @@ def cut_list_heads(blocks: list[Block], rules, packs: tuple[str, ...]) -> list[B
         return blocks
     out = blocks[:first]  # numbered by their place already (peel_chrome_heads made them so)
     for block, parts in zip(blocks[first:], cuts[first:]):
-        for number, part in enumerate(parts or [block.text]):
-            out.append(Block(part, kind=block.kind, index=len(out), line=block.line, level=block.level,
-                             link_density=block.link_density, hints=block.hints,
-                             after_blank=block.after_blank and number == 0))
+        out.extend(_split(block, parts or [block.text], len(out)))
     return out
 
 
@@ -251,6 +242,14 @@ def _edges(blocks: list[Block]) -> set[int]:
             if not is_sentence[near] and blocks[near].line == blocks[sentence].line:
                 edges.add(near)
     return edges
+
+
+def _split(block: Block, parts: list[str], first_index: int) -> list[Block]:
+    """``block`` as one block per part, numbered on from ``first_index``; only the first part
+    keeps the blank line that stood before the block."""
+    return [Block(part, kind=block.kind, index=first_index + number, line=block.line, level=block.level,
+                  link_density=block.link_density, hints=block.hints, after_blank=block.after_blank and number == 0)
+            for number, part in enumerate(parts)]
 
 
 def _starts_sentence(rest: str) -> bool:
