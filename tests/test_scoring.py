@@ -394,3 +394,9 @@ def test_a_category_list_with_one_count_each_still_ends_the_article():
     dropped = score_lines(lines)
     kept = [line for n, line in enumerate(lines) if n not in dropped]
     assert kept == PARAGRAPHS * 3
+
+
+def test_structure_lines_count_letters_as_str_isalpha_does():
+    from scrubber.scoring.structure import _letters
+    for text in ["Bridge 12 │ 4.07", "Größe: 12 × 40 cm", "Ωμέγα 3,2 km", "年 2024 │ 17", "", "12 34 56"]:
+        assert _letters(text) == sum(c.isalpha() for c in text)

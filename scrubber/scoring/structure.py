@@ -7,6 +7,8 @@ not end the article.
 
 from __future__ import annotations
 
+import string
+
 import regex
 
 
@@ -114,12 +116,23 @@ def is_structure(text: str) -> bool:
         return True
     if CLOCK.fullmatch(text.strip()) or COUNTER.fullmatch(text):
         return False
-    letters = sum(c.isalpha() for c in text)
     visible = len(text) - text.count(" ")
-    return visible >= STRUCTURE_MIN_CHARS and letters * 3 < visible
+    if visible < STRUCTURE_MIN_CHARS:
+        return False
+    return _letters(text) * 3 < visible
+
+
+def _letters(text: str) -> int:
+    """How many characters of ``text`` are letters (as ``str.isalpha`` has it), counted in C:
+    every line of a page is asked, paragraphs too."""
+    if text.isascii():
+        return len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
+    return len(text) - len(_LETTER_RUNS.sub("", text))
 
 
 BOX = regex.compile(r"[\u2500-\u257f]")
+_LETTER_RUNS = regex.compile(r"\p{L}+")  # what str.isalpha() calls letters
+_ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
 # Below this a figure alone ("42", "2.5") may be a label's count or a price: left to the cells rule.
 STRUCTURE_MIN_CHARS = 6
 
