@@ -35,10 +35,16 @@ LIST_CONCEPTS = frozenset(("related",))
 
 
 @lru_cache(maxsize=1)
+def _token_data() -> dict:
+    """The chrome token data file, parsed once for every reader below."""
+    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+@lru_cache(maxsize=1)
 def token_groups() -> tuple[dict[str, str], frozenset[str]]:
     """(word -> concept, guard words) from the chrome token data file."""
-    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
-    groups = tomllib.loads(raw)
+    groups = dict(_token_data())  # a copy: the sections that are no concept come out of it
     groups.pop("hints")
     groups.pop("builders")
     groups.pop("compounds")
@@ -50,24 +56,21 @@ def token_groups() -> tuple[dict[str, str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def caption_pairs() -> tuple[frozenset[str], frozenset[str]]:
     """(picture words, describing words): a class name holding one of each names a caption."""
-    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
-    caption = tomllib.loads(raw)["caption"]
+    caption = _token_data()["caption"]
     return frozenset(caption["pictures"]), frozenset(caption["describing"])
 
 
 @lru_cache(maxsize=1)
 def scoring_hints() -> tuple[frozenset[str], frozenset[str]]:
     """(positive, negative) class/id words for main-content scoring."""
-    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
-    hints = tomllib.loads(raw)["hints"]
+    hints = _token_data()["hints"]
     return frozenset(hints["positive"]), frozenset(hints["negative"])
 
 
 @lru_cache(maxsize=1)
 def lead_words() -> frozenset[str]:
     """Class/id words of a standfirst (the paragraph between headline and text)."""
-    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
-    return frozenset(tomllib.loads(raw)["hints"]["lead"])
+    return frozenset(_token_data()["hints"]["lead"])
 
 
 def name_words(name: str) -> list[str]:
@@ -148,8 +151,7 @@ def _names_a_caption(name: str) -> bool:
 @lru_cache(maxsize=1)
 def compound_tokens() -> frozenset[str]:
     """Chrome tokens that sites also spell in two parts ("news-letter", "sideBar")."""
-    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
-    return frozenset(tomllib.loads(raw)["compounds"]["words"])
+    return frozenset(_token_data()["compounds"]["words"])
 
 
 def compound_words(name: str) -> list[str]:
@@ -170,15 +172,13 @@ def compound_words(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def builder_prefixes() -> frozenset[str]:
     """Page builders that name every block ``<builder>-widget-<type>``."""
-    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
-    return frozenset(tomllib.loads(raw)["builders"]["prefixes"])
+    return frozenset(_token_data()["builders"]["prefixes"])
 
 
 @lru_cache(maxsize=1)
 def content_widgets() -> frozenset[str]:
     """Widget types that hold the article ("widget Blog")."""
-    raw = (resources.files("scrubber.data") / "chrome_tokens.toml").read_text(encoding="utf-8")
-    return frozenset(tomllib.loads(raw)["builders"]["content_widgets"])
+    return frozenset(_token_data()["builders"]["content_widgets"])
 
 
 def naming_words(name: str) -> list[str]:
