@@ -8,7 +8,7 @@ from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features
 from .region import article_spans, charge_list_heads, start_below_title
-from .structure import CLOCK, CODE, COUNTER, cheapen_structure_lines, is_token
+from .structure import CLOCK, CODE, COUNTER, cheapen_structure_lines, is_stamp, is_token
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -244,8 +244,7 @@ def _value(label: str, f: Features, copies: int, text: str, piece: bool = False)
     # will need:"); a one-word field label ("Credit:", "Tags:") is not.
     if copies > 1 and label != GOOD:  # most lines are unique: the text is read for repeats only
         lead_in = not piece and text.endswith(":") and " " in text.strip()
-        stamp = COUNTER.fullmatch(text) or CLOCK.fullmatch(text.strip())
-        if (_capitalised(text) or stamp) and not lead_in:
+        if (_capitalised(text) or is_stamp(text)) and not lead_in:
             value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
     return value
 

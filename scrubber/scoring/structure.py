@@ -114,7 +114,7 @@ def is_structure(text: str) -> bool:
     """
     if BOX.search(text):
         return True
-    if CLOCK.fullmatch(text.strip()) or COUNTER.fullmatch(text):
+    if is_stamp(text):
         return False
     visible = len(text) - text.count(" ")
     if visible < STRUCTURE_MIN_CHARS:
@@ -144,6 +144,15 @@ COUNTER = regex.compile(r"\d{1,3} ?(?:/|of|von|de|sur|z|di) ?(\d{1,3})")
 
 # A time of day alone on a line, "14:44", "9.05 am", "14h32": a ticker's or a feed's stamp.
 CLOCK = regex.compile(r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?: ?(?:am|pm|uhr))?", regex.IGNORECASE)
+
+
+def is_stamp(text: str) -> bool:
+    """A slideshow's counter or a ticker's time alone on a line: an item's label, not a figure.
+
+    >>> [is_stamp(t) for t in ["3/30", "14:44", " 9.05 am", "12 │ 4.07", "Top 10"]]
+    [True, True, True, False, False]
+    """
+    return bool(COUNTER.fullmatch(text) or CLOCK.fullmatch(text.strip()))
 
 
 def is_token(text: str) -> bool:
