@@ -172,7 +172,7 @@ class Pipeline:
             return Block(title, kind="title", index=guess.index), blocks  # a phrase inside a flattened piece
         wanted = title_words(title)
         # The guessed title's line first, wherever it stands; else the first line showing it.
-        at = [p for p, b in enumerate(blocks) if guess and not page.title and b.index == guess.index][:1]
+        at = [p for p, b in enumerate(blocks) if b.index == guess.index][:1] if guess and not page.title else []
         for position in at + list(range(min(40, len(blocks)))):
             block = blocks[position]
             shown = holds_title_words(block.key(), wanted) and title_text(block.text, wanted)

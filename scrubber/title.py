@@ -11,10 +11,10 @@ from .scoring.features import script_like
 from .title_phrase import repeated_head_phrase
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-# A sentence's end, with a closing quote and a few stray symbols after it (bytes a broken
-# encoding left at the end of each line).
 # Two sentences in one line: no title ("I am a lawyer. I advise ...").
 _SENTENCES = regex.compile(r"\p{Ll}{2}\. +\p{Lu}")
+# A sentence's end, with a closing quote and a few stray symbols after it (bytes a broken
+# encoding left at the end of each line).
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*[^\p{L}\p{N}\s]{0,3}\s*$")
 SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " ~ ")
 MAX_TITLE_WORDS = 25
