@@ -85,6 +85,11 @@ class Pipeline:
         title_block, blocks = self._take_title(blocks, page)  # before joining: fragments never join onto it
         if mode == "text":
             blocks = join_fragments(blocks)
+            if title_block is None:
+                # Fragments may spell out a title only once joined ("#", "a"); the output shows
+                # them joined, so cleaning it again must find the same title.
+                page.meta.pop("title_guess", None)
+                title_block, blocks = self._take_title(blocks, page)
         # Headers of teaser and comment lists, comment forms and sign-up boxes the rules
         # dropped: the scorer ends the article there.
         page.meta["list_heads"] = sorted(r.index for r in trace if r.rule.startswith(tuple(f"{p}/" for p in LIST_HEAD_PACKS)))

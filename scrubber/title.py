@@ -239,10 +239,16 @@ def _repeated_title(blocks, head):
     longest = max(len(block.key()) for _, block, _, _ in carriers)
     known = set(" ".join(words for _, _, words, _ in carriers).split())
     best = None
-    for position in range(head[0][0] + 1, min(len(blocks), head[0][0] + REPEAT_WINDOW)):
+    # A head line may stand above the line that carries it ("Storm Damage", then "Harbour:
+    # Storm Damage"): the pair is the same either way round, and the output, which shows the
+    # title first, must be read as its source was.
+    heads = {position for position, _ in head}
+    for position in range(head[0][0], min(len(blocks), head[0][0] + REPEAT_WINDOW)):
         block = blocks[position]
         key = block.key()
-        if len(key) > longest or block.line is not None:
+        # A repeat has two words or more, as a title line has: a single token ("0:0", "E-Bikes")
+        # is a figure or a label, and taking it would drop the line it came from.
+        if len(key) > longest or block.line is not None or " " not in key:
             continue
         first = _WORD.search(key)  # most lines (menus) share no first word with a head line
         if first is None or first.group() not in known:
@@ -252,7 +258,9 @@ def _repeated_title(blocks, head):
             continue
         joined = " ".join(words)
         for carrier_position, carrier, carrier_words, parts in carriers:
-            if carrier_position >= position or len(joined) > len(carrier_words) or _fragment(block.text):
+            if carrier_position == position or len(joined) > len(carrier_words) or _fragment(block.text):
+                continue
+            if carrier_position > position and (position not in heads or joined == carrier_words):
                 continue
             at = f" {carrier_words} ".find(f" {joined} ")
             if at < 0:

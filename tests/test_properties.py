@@ -144,6 +144,31 @@ def test_recleaning_keeps_the_title_when_two_lines_tie():
     assert scrubber.clean(once) == once
 
 
+def test_recleaning_finds_the_same_title_when_fragments_spell_it_out():
+    # Found by the property above: the title was looked for only before fragments were joined,
+    # so "#", "a" gave no title while the output showed "# a", the title of the next pass.
+    once = scrubber.clean(b"!\n#\na")
+    assert once.startswith("# a\n")
+    assert scrubber.clean(once) == once
+
+
+def test_recleaning_does_not_take_a_single_token_for_the_title_repeated():
+    # Found by the property above: "0:0" was read as the headline repeating the title line
+    # "0:0 0", and the title line was dropped as its carrier on the second pass.
+    once = scrubber.clean("0:0\r0:0\x1b0")
+    assert scrubber.clean(once) == once
+
+
+def test_recleaning_keeps_a_title_whose_kicker_line_stood_below_it():
+    # The title line above its "Kicker: Title" carrier is the same pair as the other way round:
+    # read either way, the output is read again as its source was.
+    once = scrubber.clean("Storm Damage Along the Coast\nHarbour News: Storm Damage Along the Coast\n")
+    assert once.startswith("Storm Damage Along the Coast\n")
+    assert scrubber.clean(once) == once
+    short = scrubber.clean("Storm Damage\nHarbour: Storm Damage\n")  # a short title, found by its repeat
+    assert short == "Storm Damage\n" and scrubber.clean(short) == short
+
+
 # Known exceptions to idempotence, found by the property above over word-salad documents.
 def test_recleaning_keeps_an_html_title_that_is_a_chrome_word():
     once = scrubber.clean("<html><head><title>Privacy</title></head><body><p>the</p></body></html>")
