@@ -130,27 +130,37 @@ class _Index:
                 slot.prefix_chars = SHORT_PREFIX_CHARS
 
 
-# Whether a built-in pattern can start like a prefix, shared by the indexes of all pack
-# combinations: pages differ in their scoped packs, not in the line starts they show.
-_STARTS: dict[tuple, bool] = {}
-MAX_CACHED_STARTS = 100_000
+# Whether each built-in pattern can start like a prefix, per prefix, shared by the indexes of
+# all pack combinations: pages differ in their scoped packs, not in the line starts they show.
+_STARTS: dict[str, dict] = {}
+MAX_CACHED_STARTS = 20_000
 
 
 def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
-    return tuple(entry for entry in entries if _may_start(entry[0], entry[1], prefix, timeout))
+    # One loop without a call per pattern: a page of new line starts (a CJK page, whose every
+    # line starts with a new character) asks this of dozens of patterns per line.
+    starts = _STARTS.get(prefix)
+    if starts is None:
+        if len(_STARTS) >= MAX_CACHED_STARTS:
+            _STARTS.clear()
+        starts = _STARTS[prefix] = {}
+    kept = []
+    for entry in entries:
+        pattern = entry[0].pattern
+        if entry[1]:  # trusted; the pattern object is the key: no other can take its id
+            known = starts.get(pattern)
+            if known is None:
+                known = starts[pattern] = pattern.fullmatch(prefix, partial=True) is not None
+        else:
+            known = _may_start(pattern, prefix, timeout)
+        if known:
+            kept.append(entry)
+    return tuple(kept)
 
 
-def _may_start(rule: Rule, trusted: bool, prefix: str, timeout: float) -> bool:
-    if trusted:
-        asked = (rule.pattern, prefix)  # the pattern object is the key: no other can take its id
-        known = _STARTS.get(asked)
-        if known is None:
-            if len(_STARTS) >= MAX_CACHED_STARTS:
-                _STARTS.clear()
-            known = _STARTS[asked] = rule.pattern.fullmatch(prefix, partial=True) is not None
-        return known
+def _may_start(pattern, prefix: str, timeout: float) -> bool:
     try:
-        return rule.pattern.fullmatch(prefix, partial=True, timeout=timeout) is not None
+        return pattern.fullmatch(prefix, partial=True, timeout=timeout) is not None
     except TimeoutError:
         return True
 
