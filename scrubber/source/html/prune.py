@@ -17,7 +17,7 @@ from typing import NamedTuple
 import regex
 from lxml import etree
 
-from .names import chrome_concept, name_words
+from .names import name_words, words_concept
 from .parse import remove, text_of
 
 # Never text: dropped with their content, before anything else looks at the tree.
@@ -85,16 +85,15 @@ def _inside_article(element) -> bool:
     return any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
 
 
-def _component_id(element_id: str | None) -> str | None:
-    """The id when it names a component; None for an anchor made from a heading
+def _id_words(element_id: str | None) -> list[str]:
+    """The words of an id that names a component; none for an anchor made from a heading
     ("sharing-with-a-single-developer"), which says nothing about what the element is.
 
-    >>> _component_id("share-buttons"), _component_id("sharing-with-a-single-developer")
-    ('share-buttons', None)
+    >>> _id_words("share-buttons"), _id_words("sharing-with-a-single-developer")
+    (['share', 'buttons'], [])
     """
-    if element_id and len(name_words(element_id)) >= HEADING_ANCHOR_WORDS:
-        return None
-    return element_id
+    words = name_words(element_id) if element_id else []
+    return words if len(words) < HEADING_ANCHOR_WORDS else []
 
 
 def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | None:
@@ -130,9 +129,15 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
 
 @lru_cache(maxsize=8192)
 def _named_concept(class_name: str | None, element_id: str | None) -> str | None:
-    # Pages repeat the same class/id pairs on hundreds of elements: judge each pair once.
-    names = " ".join(filter(None, (class_name, _component_id(element_id))))
-    return chrome_concept(names) if names else None
+    # Pages repeat the same class/id pairs on hundreds of elements: judge each pair once, and
+    # split its class and id into words once (the words of "class id" are the class's words
+    # then the id's).
+    id_words = _id_words(element_id)
+    words = name_words(class_name) + id_words if class_name else id_words
+    if not words:
+        return None
+    name = f"{class_name} {element_id}" if class_name and id_words else class_name or element_id
+    return words_concept(name, words)
 
 
 def _short_caption(element) -> str | None:
