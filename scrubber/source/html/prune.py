@@ -59,6 +59,8 @@ AUTHOR_BOX_TAGS = frozenset(("div", "section", "aside", "footer"))
 # A link named after what it opens ("popup", "lightbox", "modal-trigger") is not that overlay:
 # it sits in the sentence that offers it.
 LINK_TARGET_CONCEPTS = frozenset({"overlay"})
+# The attributes besides class and id that chrome_reason reads.
+_STATE_ATTRIBUTES = frozenset(("hidden", "aria-hidden", "style", "role", "itemprop"))
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 # UTF-8 bytes that _non_space does not count: whitespace, and each byte of a character but its first.
 _NOT_COUNTED = b" \n\t\r" + bytes(range(0x80, 0xC0))
@@ -101,7 +103,11 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
     (tag or ARIA role) or ``name`` (class or id); None for content. ``by_name=False`` ignores
     class and id. An element without attributes is judged only when its tag is in
     ``_JUDGED_TAGS`` (prune skips the others): a new rule on a bare tag goes there too."""
-    if is_hidden(element):
+    # Four elements in five carry none of the attributes read below but class and id: one
+    # look at the attribute names spares them a lookup of each.
+    attributes = element.keys()
+    stated = not _STATE_ATTRIBUTES.isdisjoint(attributes)
+    if stated and is_hidden(element):
         return "hidden", "hidden"
     reason = CHROME_TAGS.get(tag)
     if reason:
@@ -112,14 +118,15 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
         short_caption = _short_caption(element)
         if short_caption:
             return short_caption, "tag"
-    role = element.get("role")
-    if role and role.strip().casefold() in CHROME_ROLES:
-        return CHROME_ROLES[role.strip().casefold()], "tag"
-    if tag in AUTHOR_BOX_TAGS and element.get("itemprop") == "author":
-        return "byline", "tag"
+    if stated:
+        role = element.get("role")
+        if role and role.strip().casefold() in CHROME_ROLES:
+            return CHROME_ROLES[role.strip().casefold()], "tag"
+        if tag in AUTHOR_BOX_TAGS and element.get("itemprop") == "author":
+            return "byline", "tag"
     if not by_name:
         return None
-    concept = _named_concept(element.get("class"), element.get("id"))
+    concept = _named_concept(element.get("class"), element.get("id") if "id" in attributes else None)
     if concept == "caption":  # a caption by name is judged like a <figcaption>
         concept = _short_caption(element)
     elif tag == "a" and concept in LINK_TARGET_CONCEPTS:
