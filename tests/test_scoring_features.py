@@ -1,0 +1,64 @@
+"""The scorer's fast paths give exactly what the regexes they stand in for give: the byte tables
+of Latin-1 text, the early exits of the structure tests."""
+
+import itertools
+
+import regex
+from hypothesis import given, settings, strategies as st
+
+from scrubber.scoring import features, structure
+
+LATIN_1 = [chr(i) for i in range(256)]
+# what the fast path sees: Latin-1, the punctuation it turns into spaces, and a few letters beyond
+ALPHABET = "".join(LATIN_1) + features._PUNCTUATION + "łęŁ€™中文ひカ"
+
+
+def by_regex(text):
+    return features._WORD.findall(text.casefold()), len(features._CAPITAL.findall(text))
+
+
+def test_replaced_punctuation_is_not_part_of_words_nor_of_an_unspaced_script():
+    for mark in features._PUNCTUATION:
+        assert not features._WORD.fullmatch(mark) and not features._UNSPACED.search(mark)
+        assert mark.casefold() == mark
+
+
+def test_no_latin_1_character_belongs_to_an_unspaced_script():
+    assert not any(features._UNSPACED.search(c) for c in LATIN_1)
+
+
+def test_latin_words_match_the_regexes_on_every_pair_of_characters():
+    # a pair holds every case: a word's first character, one inside a word, a boundary
+    for first, second in itertools.product(LATIN_1 + list(features._PUNCTUATION), repeat=2):
+        assert features._latin_words(first + second) == by_regex(first + second), (first, second)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_latin_words_match_the_regexes_or_decline(text):
+    found = features._latin_words(text)
+    assert found is None or found == by_regex(text)
+    assert found is not None or regex.search(r"[^\x00-\xff]", text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=ALPHABET + "│─┼ :./0123456789", max_size=30))
+def test_structure_test_matches_its_definition(text):
+    visible = len(text) - text.count(" ")
+    letters = sum(c.isalpha() for c in text)
+    expected = bool(structure.BOX.search(text)) or (
+        not structure.is_stamp(text) and visible >= structure.STRUCTURE_MIN_CHARS and letters * 3 < visible)
+    assert structure.is_structure(text) == expected
+
+
+def test_re_spaces_are_what_str_split_splits_on():
+    # every character str.isspace() accepts lies below U+3001
+    assert all(bool(structure._TWO_VISIBLE.match("a" + chr(i) + "b")) != chr(i).isspace() for i in range(0x3001))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=ALPHABET + " \t([{}]);=_ABCXYZ", max_size=20))
+def test_token_test_matches_its_definition(text):
+    letters = all(len(word) == 1 for word in text.split()) and any(c.isalpha() for c in text)
+    code = text.isascii() and structure.CODE.search(text) is not None
+    assert structure.is_token(text) == (letters or code or text.lstrip()[:1] in ("(", "[", "{"))
