@@ -6,15 +6,26 @@ import itertools
 import regex
 from hypothesis import given, settings, strategies as st
 
+from scrubber.data import any_stopwords
 from scrubber.scoring import features, structure
 
 LATIN_1 = [chr(i) for i in range(256)]
 # what the fast path sees: Latin-1, the punctuation it turns into spaces, and a few letters beyond
 ALPHABET = "".join(LATIN_1) + features._PUNCTUATION + "łęŁ€™中文ひカ"
+# ... strung with words of the stoplist below, in every case
+PIECES = st.sampled_from(["the", "The", "und", "ÜBER", "Straße", "STRASSE", "µm", "ss", "a", "é", "ÿ", " ", "’"])
+TEXT = st.lists(st.one_of(PIECES, st.characters(whitelist_categories=(), whitelist_characters=ALPHABET)),
+                max_size=30).map("".join)
 
 
-def by_regex(text):
-    return features._WORD.findall(text.casefold()), len(features._CAPITAL.findall(text))
+# stopwords of every length, some spelt beyond ASCII, one beyond Latin-1 ("µ" folds to "μ")
+STOPWORDS = any_stopwords() | {"a", "ss", "é", "über", "strasse", "μm", "ÿ", "ºc"}
+
+
+def by_regex(text, stopwords=STOPWORDS):
+    words = features._WORD.findall(text.casefold())
+    found = [w for w in words if w in stopwords]
+    return len(words), len(found), sum(len(w) > 2 for w in found), len(features._CAPITAL.findall(text))
 
 
 def test_replaced_punctuation_is_not_part_of_words_nor_of_an_unspaced_script():
@@ -27,16 +38,18 @@ def test_no_latin_1_character_belongs_to_an_unspaced_script():
     assert not any(features._UNSPACED.search(c) for c in LATIN_1)
 
 
-def test_latin_words_match_the_regexes_on_every_pair_of_characters():
+def test_latin_counts_match_the_regexes_on_every_pair_of_characters():
     # a pair holds every case: a word's first character, one inside a word, a boundary
+    stopwords = frozenset(c.casefold() for c in LATIN_1) | {(a + b).casefold() for a in "aßÀµ" for b in "sSßÿ"}
     for first, second in itertools.product(LATIN_1 + list(features._PUNCTUATION), repeat=2):
-        assert features._latin_words(first + second) == by_regex(first + second), (first, second)
+        text = first + second
+        assert features._latin_counts(text, stopwords) == by_regex(text, stopwords), text
 
 
 @settings(max_examples=300)
-@given(st.text(alphabet=ALPHABET, max_size=40))
-def test_latin_words_match_the_regexes_or_decline(text):
-    found = features._latin_words(text)
+@given(TEXT)
+def test_latin_counts_match_the_regexes_or_decline(text):
+    found = features._latin_counts(text, STOPWORDS)
     assert found is None or found == by_regex(text)
     assert found is not None or regex.search(r"[^\x00-\xff]", text)
 
