@@ -92,7 +92,7 @@ def _latin_counts(text: str, stopwords: frozenset) -> tuple[int, int, int, int] 
     except UnicodeEncodeError:
         return None
     capitals = (b" " + raw.translate(_CASE_BYTES)).count(b" A")
-    if any(byte in raw for byte in _UNFOLDABLE):
+    if any(map(raw.__contains__, _UNFOLDABLE)):
         words = raw.translate(_WORD_BYTES).decode("latin-1").casefold().split()
         return len(words), *_stopwords_in(words, stopwords, _long_words(stopwords)), capitals
     folded = raw.translate(_FOLD_BYTES)
@@ -120,7 +120,7 @@ _FOLD_BYTES = bytes(ord(c) if len(c) == 1 and ord(c) < 256 else i for i, c in en
 # ("µ" -> a Greek letter) leave the text to str.casefold.
 _LONGER_FOLDS = tuple((bytes([i]), c.encode("latin-1")) for i, c in enumerate(_FOLDED)
                       if len(c) > 1 and max(c) < "\u0100")
-_UNFOLDABLE = tuple(bytes([i]) for i, c in enumerate(_FOLDED) if max(c) > "\u00ff")
+_UNFOLDABLE = bytes(i for i, c in enumerate(_FOLDED) if max(c) > "\u00ff")
 # ... and an upper-case letter becomes "A", another word character "a": " A" starts a capitalised word.
 _CASE_BYTES = bytes((0x41 if regex.fullmatch(r"\p{Lu}", chr(i)) else 0x61) if _WORD.fullmatch(chr(i)) else 0x20
                     for i in range(256))

@@ -83,7 +83,9 @@ def cheapen_code_tokens(values, short, blocks, cost):
     >>> values
     [-1.0, -1.0, -1.0, -5.0, -5.0]
     """
-    tokens = [block.line is None and is_token(block.text) for block in blocks]
+    # only a short line's neighbours are asked: paragraphs between paragraphs need no test
+    beside_short = [before or after for before, after in zip([False] + short[:-1], short[1:] + [False])]
+    tokens = [beside and block.line is None and is_token(block.text) for beside, block in zip(beside_short, blocks)]
     for position in range(1, len(blocks) - 1):
         if short[position] and tokens[position - 1] and tokens[position + 1]:
             values[position] = max(values[position], -cost)
@@ -113,7 +115,7 @@ def is_structure(text: str) -> bool:
     >>> [is_structure(t) for t in ["3 │ 0.25 │ f", "(12,400 km)", "───┼───", "14:44", "Read more", "Top 10 tips"]]
     [True, True, True, False, False, False]
     """
-    if BOX.search(text):
+    if not text.isascii() and BOX.search(text):
         return True
     visible = len(text) - text.count(" ")
     # a stamp is no structure, but only a line of few letters can be one: most lines need no match
