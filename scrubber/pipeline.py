@@ -84,7 +84,10 @@ class Pipeline:
             blocks = self._apply(stage, blocks, page, trace, protected)
         title_block, blocks = self._take_title(blocks, page)  # before joining: fragments never join onto it
         if mode == "text":
-            blocks = join_fragments(blocks)
+            joined = join_fragments(blocks)
+            if title_block is not None and len(joined) < len(blocks):
+                joined = _without_joined_title_copies(joined, blocks, title_block, trace)
+            blocks = joined
             if title_block is None:
                 # Fragments may spell out a title only once joined ("#", "a"); the output shows
                 # them joined, so cleaning it again must find the same title.
@@ -193,6 +196,22 @@ class Pipeline:
         if page.title and page.rules.match(line_key(page.title), "drop") is None:
             return Block(page.title, kind="title", index=-1), blocks
         return None, blocks
+
+
+def _without_joined_title_copies(joined, fragments, title_block, trace):
+    """Joined blocks that spell out the title again ("Storm" + "damage on the coast" under the
+    title "Storm damage on the coast"): a copy of the title, as title_repeats drops any other.
+    The output shows the join, so cleaning it again would drop the copy there."""
+    wanted = title_words(title_block.text)
+    before = {id(b) for b in fragments}
+    kept = []
+    for block in joined:
+        if id(block) not in before and title_words(block.text) == wanted:
+            trace.add(Removal(block.text, "title_repeats/duplicate-title", "title_repeats",
+                              "repeats the title once its fragments are joined", block.index))
+        else:
+            kept.append(block)
+    return kept
 
 
 def _select(stage, blocks, page):

@@ -169,6 +169,20 @@ def test_recleaning_keeps_a_title_whose_kicker_line_stood_below_it():
     assert short == "Storm Damage\n" and scrubber.clean(short) == short
 
 
+def test_fragments_joined_into_a_copy_of_the_title_are_dropped_as_a_repeat():
+    # Found by the property above: "0" and ":0:0" joined into "0:0:0", a copy of the title
+    # "0:0 0" that the next pass dropped. The joined copy now goes on the first pass.
+    once = scrubber.clean("0:0\t0\r0\x1e:0:0")
+    assert once == "0:0 0\n" and scrubber.clean(once) == once
+    page = ("Storm damage on the coast\nHome\n\nStorm\ndamage on the coast\n\nThe storm broke the sea wall in "
+            "three places on Sunday night, and the council closed the promenade.\n")
+    explained = scrubber.clean_and_explain(page)
+    assert [(r.rule, r.text) for r in explained.trace if r.rule.startswith("title_repeats/")] == [
+        ("title_repeats/duplicate-title", "Storm damage on the coast")]
+    assert explained.text.count("Storm damage on the coast") == 1
+    assert scrubber.clean(explained.text) == explained.text
+
+
 # Known exceptions to idempotence, found by the property above over word-salad documents.
 def test_recleaning_keeps_an_html_title_that_is_a_chrome_word():
     once = scrubber.clean("<html><head><title>Privacy</title></head><body><p>the</p></body></html>")
