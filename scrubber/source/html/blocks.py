@@ -14,6 +14,7 @@ from lxml import etree
 
 from ...blocks import Block
 from ...normalise.whitespace import clean_line
+from .parse import text_of
 
 KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
          "p": "paragraph", "li": "list_item", "blockquote": "quote", "pre": "code", "tr": "table_row",
@@ -118,10 +119,10 @@ class _Writer:
 
     def special(self, element, tag):
         if tag == "pre":
-            lines = [line.rstrip() for line in "".join(element.itertext()).splitlines()]
+            lines = [line.rstrip() for line in text_of(element).splitlines()]
             self.emit("\n".join(line for line in lines if line.strip()), "code", element)
         else:
-            cells = (clean_line("".join(cell.itertext())) for cell in element if cell.tag in ("td", "th"))
+            cells = (clean_line(text_of(cell)) for cell in element if cell.tag in ("td", "th"))
             self.emit(" | ".join(c for c in cells if c), "table_row", element)
 
     def flush(self, link_chars=0):
