@@ -47,11 +47,14 @@ class _Slot:
     narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
     """
 
-    __slots__ = ("exact", "entries", "prefix_chars", "trusted", "answers", "whole", "_by_prefix", "_shorter")
+    __slots__ = ("exact", "longest_text", "entries", "most_words", "prefix_chars", "trusted", "answers", "whole",
+                 "_by_prefix", "_shorter")
 
     def __init__(self):
         self.exact: dict[str, Rule] = {}
+        self.longest_text = 0  # the longest exact line: longer lines are left to the patterns
         self.entries: list[tuple[Rule, bool, tuple]] = []
+        self.most_words = 0  # no pattern looks at a line of more words
         # Whether every pattern is a built-in one: then a short line's answer depends on the
         # line alone (no timeout can skip a rule), and is remembered for every page sharing
         # these packs -- a site repeats its menu and footer on each of its pages.
@@ -106,10 +109,13 @@ class _Index:
                 if rule.text is not None:
                     for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
                         slot.exact.setdefault(rule.text, rule)
+                        slot.longest_text = max(slot.longest_text, len(rule.text))
                 elif rule.pattern is not None:
                     entry = (rule, pack.builtin, _screens(rule.pattern))
+                    words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
                     for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
                         slot.entries.append(entry)
+                        slot.most_words = max(slot.most_words, words)
                         slot.trusted = slot.trusted and pack.builtin
                 else:
                     self.selectors[rule.action].append(rule)
@@ -213,9 +219,9 @@ class RuleSet:
         self.selectors = index.selectors["drop"]
         self.article_selectors = index.selectors["keep"]
         self._timeouts: Counter[str] = Counter()
-        # One answer per line, stage and action for the whole page: stages ask again about the
-        # same lines, and a rule skipped after its timeouts must not change an answer given.
-        self._answers: dict[tuple[str, str], dict[str, Rule | None]] = defaultdict(dict)
+        # One answer per line and slot (stage and action) for the whole page: stages ask again
+        # about the same lines, and a rule skipped after its timeouts must not change an answer given.
+        self._answers: dict[_Slot, dict[str, Rule | None]] = {}
 
     def match(self, key: str, action: str = "drop", stage: str = "*") -> Rule | None:
         """The first rule of ``stage`` (``*``: any stage) and ``action`` matching the line key."""
@@ -230,7 +236,13 @@ class RuleSet:
                     answers.clear()
                 rule = answers[key] = self._first_match(key, slot)
             return rule
-        answers = self._answers[(stage, action)]
+        # A paragraph: longer than every text rule, and of more words than any pattern looks at
+        # (most lines of an HTML page). Answered before any lookup: hashing it would cost more.
+        if len(key) > slot.longest_text and key.count(" ") >= slot.most_words:
+            return None
+        answers = self._answers.get(slot)
+        if answers is None:
+            answers = self._answers[slot] = {}
         rule = answers.get(key, _UNASKED)
         if rule is _UNASKED:
             rule = answers[key] = self._first_match(key, slot)
@@ -241,7 +253,7 @@ class RuleSet:
         if rule is not None or not slot.entries:
             return rule
         words = key.count(" ") + 1
-        if words > MAX_RULE_WORDS:
+        if words > slot.most_words:
             return None
         short = len(key) <= TRUSTED_MAX_CHARS
         timeouts = self._timeouts

@@ -16,7 +16,7 @@ from ...blocks import Block
 from .blocks import blocks_of
 from .content import score_tree
 from .selection import main_content
-from .metadata import json_ld_body, page_lang, page_title
+from .metadata import PageMetadata, json_ld_body, page_lang, page_metadata, page_title
 from .parse import parse
 from .prune import prune
 
@@ -34,7 +34,7 @@ LD_MAX_WORD_SHARE = 0.3
 LD_PARAGRAPH_WORDS = 20
 LD_PROBE_WORDS = 8
 
-__all__ = ["HtmlDocument", "extract", "parse"]
+__all__ = ["HtmlDocument", "PageMetadata", "extract", "json_ld_body", "page_lang", "page_metadata", "page_title", "parse"]
 
 
 @dataclass
@@ -58,7 +58,7 @@ def extract(html: str, drop_first=None, article=None) -> HtmlDocument:
     when it finds any, they are the main content, pruned inside, and content scoring is skipped.
     """
     root = _parse(html, drop_first)
-    title, lang, ld_body = page_title(root), page_lang(root), json_ld_body(root)
+    title, lang, ld_body = page_metadata(root)
     chosen = article(root) if article is not None else []
     if chosen:
         for container in chosen:

@@ -48,66 +48,73 @@ def blocks_of(containers) -> tuple[list[Block], list]:
     writer = _Writer()
     for container in containers:
         writer.walk(container)
-    writer.flush()
+    writer.flush(writer.link_chars)
     return writer.blocks, writer.origins
 
 
 class _Writer:
+    """Collects the text of the block being read (``parts``) and writes it out as Blocks when
+    a block boundary comes. The walk keeps its counters in local variables (the hot loop
+    reads and writes them for every element) and leaves them on the writer between containers."""
+
     def __init__(self):
         self.blocks: list[Block] = []
         self.origins: list = []
         self.parts: list[str] = []
-        self.chars = 0
-        self.link_chars = 0
+        self.link_chars = 0  # of the text in parts that is inside a link
         self.stack: list[tuple[object, str, int | None]] = []
-        self.links_open = 0
-
-    def add(self, text):
-        if text:
-            self.parts.append(text)
-            self.chars += len(text)
-            if self.links_open:
-                self.link_chars += len(text)
 
     def walk(self, container):
+        parts, stack = self.parts, self.stack
+        add = parts.append
+        link_chars = self.link_chars
+        links_open = 0
         walker = etree.iterwalk(container, events=("start", "end"))
         for event, element in walker:
             tag = element.tag
-            if not isinstance(tag, str):
-                if event == "start":
-                    self.add(element.tail)
-                continue
             if event == "start":
                 if tag in BLOCK_TAGS:
-                    self.flush()
+                    if parts:
+                        self.flush(link_chars)
+                        link_chars = 0
                     if tag == "pre" or (tag == "tr" and _simple_row(element)):
                         self.special(element, tag)
                         walker.skip_subtree()
                         continue
-                    _, parent_kind, level = self.stack[-1] if self.stack else (None, "paragraph", None)
+                    _, parent_kind, level = stack[-1] if stack else (None, "paragraph", None)
                     kind = KINDS.get(tag) or parent_kind
                     if parent_kind in INHERITED and kind == "paragraph":
                         kind = parent_kind
                     if kind == "heading" and tag in KINDS:
                         level = int(tag[1])
-                    self.stack.append((element, kind, level if kind == "heading" else None))
-                    self.add(element.text)
+                    stack.append((element, kind, level if kind == "heading" else None))
+                    text = element.text
                 elif tag == "br":
-                    self.add(_BREAK)
+                    text = _BREAK
+                elif tag.__class__ is not str:  # a comment: only its tail is text
+                    text = element.tail
                 else:
                     if tag == "a" and is_link(element):
-                        self.links_open += 1
-                    self.add(element.text)
+                        links_open += 1
+                    text = element.text
+            elif tag.__class__ is not str:
+                continue
+            elif tag in BLOCK_TAGS:
+                text = element.tail
+                if stack and stack[-1][0] is element:  # else pre or data row: written at its start
+                    if parts:
+                        self.flush(link_chars)
+                        link_chars = 0
+                    stack.pop()
             else:
-                if tag in BLOCK_TAGS:
-                    if not self.stack or self.stack[-1][0] is not element:  # pre, data rows: done at start
-                        self.add(element.tail)
-                        continue
-                    self.flush()
-                    self.stack.pop()
-                elif tag == "a" and self.links_open and is_link(element):
-                    self.links_open -= 1
-                self.add(element.tail)
+                if tag == "a" and links_open and is_link(element):
+                    links_open -= 1
+                text = element.tail
+            if text:
+                add(text)
+                if links_open:
+                    link_chars += len(text)
+        self.link_chars = link_chars
 
     def special(self, element, tag):
         if tag == "pre":
@@ -117,13 +124,15 @@ class _Writer:
             cells = (clean_line("".join(cell.itertext())) for cell in element if cell.tag in ("td", "th"))
             self.emit(" | ".join(c for c in cells if c), "table_row", element)
 
-    def flush(self):
+    def flush(self, link_chars=0):
         if not self.parts:
             return
         text = "".join(self.parts)
-        density = min(1.0, self.link_chars / self.chars) if self.chars else 0.0
         self.parts.clear()
-        self.chars = self.link_chars = 0
+        self.link_chars = 0
+        if text.isspace():  # the layout between blocks: most flushes
+            return
+        density = min(1.0, link_chars / len(text))
         element, kind, level = self.stack[-1] if self.stack else (None, "paragraph", None)
         if _BREAK not in text:
             self.emit(clean_line(text), kind, element, density, level)

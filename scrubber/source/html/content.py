@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
 from lxml import etree
 
 from .blocks import BLOCK_TAGS, is_link
@@ -33,17 +32,23 @@ NAME_WEIGHT = 25
 # "bottom-content" around an address line must not outrank the article.
 FULL_NAME_POINTS = 2
 ANCESTOR_LEVELS = 5
-_COMMAS = regex.compile(r"[,،、，﹐︐︑﹑]")
+# Points passed to the parent, grandparent and three more ancestors are divided by these.
+_DIVIDERS = (1, 2, 6, 9, 12)
+_COMMA_CHARS = ",،、，﹐︐︑﹑"
 
 
-# A frame of the walk's stack: the element and the counts of its subtree so far (text
-# without the element's tail; inline text is what is not inside a nested block). A list, not
-# an object: the walk makes one per element, and building a list costs a fraction of a call.
-_ELEMENT, _CHARS, _LINKS, _COMMA_COUNT, _INLINE, _INLINE_COMMAS = range(6)
+# Elements whose text the walk measures on their own: blocks (for the scores and selection)
+# and anchors (for link density). Other inline elements only add their text to the totals.
+_MEASURED = BLOCK_TAGS | {"a"}
+# A measured element's frame: the element, the walk's totals when it started (text, link text,
+# commas), the text and commas of its block children (which are not its inline text), its tag.
+# A list, not an object: building a list costs a fraction of a call.
+_ELEMENT, _CHARS_BEFORE, _LINKS_BEFORE, _COMMAS_BEFORE, _NESTED_CHARS, _NESTED_COMMAS, _TAG = range(7)
 
 
 class Scores:
-    """Content scores and text statistics of the containers of one tree."""
+    """Content scores and text statistics of the containers of one tree. ``chars`` and
+    ``links`` hold the block elements that contain text: an element missing has none."""
 
     def __init__(self):
         self.score: dict = {}
@@ -64,74 +69,87 @@ class Scores:
 
 
 def score_tree(body) -> Scores:
-    """One pass over ``body``: text statistics of every block element and content scores."""
+    """One pass over ``body``: text statistics of every block element and content scores.
+
+    The walk keeps running totals of the (stripped) text, link text and commas it has passed,
+    so an element's counts are the difference between the totals at its end and its start:
+    only blocks and links need a frame, and no count is passed up from child to parent.
+    A link's text is credited to the link total when the link closes, replacing what links
+    nested in it credited, so nested links count once.
+    """
     scores = Scores()
     block_chars, block_links = scores.chars, scores.links
-    stack: list[list] = []
+    lineage: list = []  # body down to the current element: the ancestors that paragraphs score
+    frames: list[list] = []
+    current = None  # the innermost open block or link
+    chars = links = commas = 0
     for event, element in etree.iterwalk(body, events=("start", "end")):
-        tag = element.tag
         if event == "start":
+            lineage.append(element)
+            tag = element.tag
+            if tag in _MEASURED and (tag != "a" or is_link(element)):
+                frames.append([element, chars, links, commas, 0, 0, tag])
+                current = element
             text = element.text
-            if text and isinstance(tag, str):
+            if text and tag.__class__ is str:  # a comment's text is not the page's
                 text = text.strip()
-                chars = len(text)
-                commas = _count_commas(text) if chars else 0
-            else:
-                chars = commas = 0
-            stack.append([element, chars, 0, commas, chars, commas])
+                if text:
+                    chars += len(text)
+                    commas += text.count(",") if text.isascii() else _rare_commas(text)
             continue
-        frame = stack.pop()
-        if tag == "a" and is_link(element):
-            frame[_LINKS] = frame[_CHARS]
-        block = tag in BLOCK_TAGS
-        if block:
-            block_chars[element] = frame[_CHARS]
-            block_links[element] = frame[_LINKS]
-            if tag in PARAGRAPHS:
-                if frame[_CHARS] >= MIN_PARAGRAPH_CHARS:
-                    _score_paragraph(scores, stack, frame[_CHARS], frame[_COMMA_COUNT])
-            elif frame[_INLINE] >= MIN_PARAGRAPH_CHARS:
-                stack.append(frame)
-                _score_paragraph(scores, stack, frame[_INLINE], frame[_INLINE_COMMAS])
-                stack.pop()
-        if not stack:
-            break
-        parent = stack[-1]
+        if element is current:
+            frame = frames.pop()
+            current = frames[-1][_ELEMENT] if frames else None
+            own_chars = chars - frame[_CHARS_BEFORE]
+            tag = frame[_TAG]
+            if tag == "a":
+                links = frame[_LINKS_BEFORE] + own_chars
+            elif own_chars:  # a block without text has nothing to record or pass on
+                own_commas = commas - frame[_COMMAS_BEFORE]
+                block_chars[element] = own_chars
+                block_links[element] = links - frame[_LINKS_BEFORE]
+                if tag in PARAGRAPHS:
+                    if own_chars >= MIN_PARAGRAPH_CHARS:
+                        _score_paragraph(scores, lineage, 1, own_chars, own_commas)
+                elif own_chars - frame[_NESTED_CHARS] >= MIN_PARAGRAPH_CHARS:
+                    _score_paragraph(scores, lineage, 0, own_chars - frame[_NESTED_CHARS],
+                                     own_commas - frame[_NESTED_COMMAS])
+                if current is not None and current is lineage[-2]:
+                    frames[-1][_NESTED_CHARS] += own_chars
+                    frames[-1][_NESTED_COMMAS] += own_commas
+        lineage.pop()
         tail = element.tail
         if tail:
             tail = tail.strip()
-            tail_chars = len(tail)
-            tail_commas = _count_commas(tail) if tail_chars else 0
-        else:
-            tail_chars = tail_commas = 0
-        parent[_CHARS] += frame[_CHARS] + tail_chars
-        parent[_LINKS] += frame[_LINKS]
-        parent[_COMMA_COUNT] += frame[_COMMA_COUNT] + tail_commas
-        if block:
-            parent[_INLINE] += tail_chars
-            parent[_INLINE_COMMAS] += tail_commas
-        else:
-            parent[_INLINE] += tail_chars + frame[_CHARS]
-            parent[_INLINE_COMMAS] += tail_commas + frame[_COMMA_COUNT]
+            if tail:
+                chars += len(tail)
+                commas += tail.count(",") if tail.isascii() else _rare_commas(tail)
     return scores
 
 
-def _count_commas(text: str) -> int:
-    return text.count(",") if text.isascii() else len(_COMMAS.findall(text))
+def _rare_commas(text: str) -> int:
+    """Commas of any script in a non-ASCII text (str.count per comma: faster than a regex)."""
+    count = 0
+    for comma in _COMMA_CHARS:
+        if comma in text:
+            count += text.count(comma)
+    return count
 
 
-def _score_paragraph(scores, ancestors, chars, commas):
-    """Pass a paragraph's points to the elements of the last frames of ``ancestors``."""
+def _score_paragraph(scores, lineage, skip, chars, commas):
+    """Pass a paragraph's points to the elements of ``lineage`` above its last ``skip``."""
     points = 1 + commas + min(chars // 100, 3)
     score, collected = scores.score, scores.points
-    for level in range(min(ANCESTOR_LEVELS, len(ancestors))):
-        divider = 1 if level == 0 else 2 if level == 1 else level * 3
-        element = ancestors[-1 - level][_ELEMENT]
-        if element not in score:
-            score[element] = _initial_score(element)
-            collected[element] = 0.0
-        score[element] += points / divider
-        collected[element] += points / divider
+    for level in range(min(ANCESTOR_LEVELS, len(lineage) - skip)):
+        share = points / _DIVIDERS[level]
+        element = lineage[-1 - skip - level]
+        value = score.get(element)
+        if value is None:
+            score[element] = _initial_score(element) + share
+            collected[element] = share
+        else:
+            score[element] = value + share
+            collected[element] += share
 
 
 def _initial_score(element) -> float:

@@ -4,7 +4,8 @@ Read before pruning, which removes ``<head>`` and scripts."""
 from __future__ import annotations
 
 import json
-from itertools import islice
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ...normalise.whitespace import clean_line
 from ...title import SEPARATORS, strip_site_name, title_words
@@ -13,6 +14,61 @@ from .parse import text_of
 _HEADINGS = ("h1", "h2", "h3")
 # Headings compared with <title>: the article's is near the top.
 MAX_HEADINGS = 50
+
+
+class PageMetadata(NamedTuple):
+    """What the page says about itself, for the article it holds."""
+
+    title: str | None
+    lang: str | None
+    json_ld_body: str | None
+
+
+@dataclass
+class _Found:
+    """The elements the metadata is read from, gathered in one pass over the tree."""
+
+    og_title: str | None = None
+    site_names: list[str] = field(default_factory=list)
+    title_element: object = None
+    headings: list = field(default_factory=list)
+    json_ld: list[str] = field(default_factory=list)
+
+
+def page_metadata(root) -> PageMetadata:
+    """Title, language and JSON-LD article body (see ``page_title``, ``page_lang``,
+    ``json_ld_body``), read in one pass over the tree.
+
+    >>> from scrubber.source.html.parse import parse
+    >>> page_metadata(parse('<html lang=en><title>Rain | Weather Desk</title><h1>Rain</h1>'
+    ...                     '<script type="application/ld+json">{"articleBody": "It rained."}</script></html>'))
+    PageMetadata(title='Rain', lang='en', json_ld_body='It rained.')
+    """
+    found = _find(root)
+    return PageMetadata(_title(found), page_lang(root), _json_ld_body(found))
+
+
+def _find(root) -> _Found:
+    # Tag-filtered iteration runs in C; an XPath "//" search is slower. Meta elements and
+    # JSON-LD scripts may sit anywhere, so the whole tree is read, but only once.
+    found = _Found()
+    for element in root.iter("meta", "title", "script", *_HEADINGS):
+        tag = element.tag
+        if tag == "meta":
+            kind = element.get("property") or element.get("name")
+            if kind == "og:title" and found.og_title is None and element.get("content") is not None:
+                found.og_title = clean_line(element.get("content")) or ""
+            elif kind in ("og:site_name", "application-name") and element.get("content"):
+                found.site_names.append(clean_line(element.get("content")))
+        elif tag == "script":
+            if "ld+json" in (element.get("type") or ""):
+                found.json_ld.append(element.text or "")
+        elif tag == "title":
+            if found.title_element is None:
+                found.title_element = element
+        elif len(found.headings) < MAX_HEADINGS:
+            found.headings.append(element)
+    return found
 
 
 def page_title(root) -> str | None:
@@ -26,19 +82,15 @@ def page_title(root) -> str | None:
     >>> page_title(parse("<title>Loaf: Rye in Winter</title><h1>Loaf</h1><h3>Rye in Winter</h3>"))
     'Rye in Winter'
     """
-    # Tag-filtered iteration runs in C and stops early; an XPath "//" search reads the whole tree.
-    og_title, site_names = None, []
-    for meta in root.iter("meta"):
-        kind = meta.get("property") or meta.get("name")
-        if kind == "og:title" and og_title is None and meta.get("content") is not None:
-            og_title = clean_line(meta.get("content")) or ""
-        elif kind in ("og:site_name", "application-name") and meta.get("content"):
-            site_names.append(clean_line(meta.get("content")))
-    title_element = next(root.iter("title"), None)
-    title = clean_line(text_of(title_element)) if title_element is not None else ""
-    if og_title and not _site_name(og_title, site_names, title):
+    return _title(_find(root))
+
+
+def _title(found: _Found) -> str | None:
+    og_title = found.og_title
+    title = clean_line(text_of(found.title_element)) if found.title_element is not None else ""
+    if og_title and not _site_name(og_title, found.site_names, title):
         return strip_site_name(og_title)
-    elements = list(islice(root.iter(*_HEADINGS), MAX_HEADINGS))
+    elements = found.headings
     headings = [clean_line(text_of(h)) for h in elements]
     folded = title.casefold()
     inside = [h for h in headings if len(h.split()) >= 2 and h.casefold() in folded]
@@ -90,11 +142,17 @@ def json_ld_body(root) -> str | None:
     >>> json_ld_body(page)
     'It rained.'
     """
-    for script in root.iter("script"):
-        if "ld+json" not in (script.get("type") or ""):
+    return _json_ld_body(_find(root))
+
+
+def _json_ld_body(found: _Found) -> str | None:
+    for text in found.json_ld:
+        # Without the key spelled out or a \u escape (the only way to write it otherwise),
+        # there is no body to find: most pages' JSON-LD is only breadcrumbs and logos.
+        if "articleBody" not in text and "\\u" not in text:
             continue
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(text)
         except (ValueError, RecursionError):  # a page's JSON can nest deeper than the stack
             continue
         body = _find_body(data)
