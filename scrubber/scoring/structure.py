@@ -189,7 +189,9 @@ def has_code(text: str) -> bool:
         return True
     # a keyword's second letter is a capital: any other ASCII character there rules it out
     second = text[1:2]
-    return not (second.isascii() and not "A" <= second <= "Z") and _CODE_KEYWORD.match(text) is not None
+    if second.isascii() and not "A" <= second <= "Z":
+        return False
+    return _CODE_KEYWORD.match(text) is not None
 
 
 _CODE_KEYWORD = regex.compile(r"\p{Lu}{2,}\s+[\p{Ll}_]")
