@@ -91,7 +91,8 @@ def _latin_counts(text: str, stopwords: frozenset) -> tuple[int, int, int, int] 
         raw = text.encode("latin-1")
     except UnicodeEncodeError:
         return None
-    capitals = (b" " + raw.translate(_CASE_BYTES)).count(b" A")
+    marks = raw.translate(_CASE_BYTES)
+    capitals = marks.count(b" A") + marks.startswith(b"A")
     if any(map(raw.__contains__, _UNFOLDABLE)):
         words = raw.translate(_WORD_BYTES).decode("latin-1").casefold().split()
         return len(words), *_stopwords_in(words, stopwords, _long_words(stopwords)), capitals

@@ -36,9 +36,10 @@ def cheapen_table_cells(values, short, blocks, cost):
     [-5.0, -1.0, -1.0, -5.0, -5.0]
     """
     figures = [s and b.line is None and FIGURE.search(b.text) is not None for s, b in zip(short, blocks)]
+    last = len(blocks) - 1
     for position, block in enumerate(blocks):
-        beside = figures[max(position - 1, 0):position] + figures[position + 1:position + 2]
-        if figures[position] and block.text[:1].isupper() and any(beside):
+        if figures[position] and block.text[:1].isupper() and (
+                position > 0 and figures[position - 1] or position < last and figures[position + 1]):
             values[position] = max(values[position], -cost)
 
 
@@ -83,12 +84,13 @@ def cheapen_code_tokens(values, short, blocks, cost):
     >>> values
     [-1.0, -1.0, -1.0, -5.0, -5.0]
     """
-    # only a short line's neighbours are asked: paragraphs between paragraphs need no test
-    beside_short = [before or after for before, after in zip([False] + short[:-1], short[1:] + [False])]
-    tokens = [beside and block.line is None and is_token(block.text) for beside, block in zip(beside_short, blocks)]
+    # only the neighbours of a short line that costs more are asked: most lines need no test
+    dear = [s and v < -cost for s, v in zip(short, values)]
+    beside_dear = [before or after for before, after in zip([False] + dear[:-1], dear[1:] + [False])]
+    tokens = [beside and block.line is None and is_token(block.text) for beside, block in zip(beside_dear, blocks)]
     for position in range(1, len(blocks) - 1):
-        if short[position] and tokens[position - 1] and tokens[position + 1]:
-            values[position] = max(values[position], -cost)
+        if dear[position] and tokens[position - 1] and tokens[position + 1]:
+            values[position] = -cost
 
 
 def cheapen_structure(values, blocks, cost):
@@ -105,8 +107,9 @@ def cheapen_structure(values, blocks, cost):
     [-1.0, -1.0, -5.0, -9.0]
     """
     for position, block in enumerate(blocks):
-        if block.line is None and is_structure(block.text):
-            values[position] = max(values[position], -cost)
+        # a line that costs no more already (most: prose has a positive value) need not be read
+        if values[position] < -cost and block.line is None and is_structure(block.text):
+            values[position] = -cost
 
 
 def is_structure(text: str) -> bool:
