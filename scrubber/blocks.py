@@ -37,7 +37,14 @@ class Block:
         >>> Block("  Top   of PAGE ").key()
         'top of page'
         """
-        if self._key_of is not self.text:
-            self._key = " ".join(self.text.split()).casefold()
-            self._key_of = self.text
+        text = self.text
+        if self._key_of is not text:
+            # Most lines already have single spaces and no other whitespace (every whitespace
+            # character but the space is unprintable): splitting them into words would copy
+            # each word only to join the same line again.
+            if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+                self._key = text.casefold()
+            else:
+                self._key = " ".join(text.split()).casefold()
+            self._key_of = text
         return self._key

@@ -77,7 +77,12 @@ class Pipeline:
         protected = set()
         if page.rules.has("keep"):  # only users' packs keep lines: most pages need not ask
             protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
-        page.meta["rule_candidates"] = {id(b) for b in blocks if page.rules.match(b.key(), "drop") is not None}
+        # The lines some drop rule matches, found once: rule filters are shown only these.
+        match = page.rules.match
+        positions = [i for i, b in enumerate(blocks) if match(b.key(), "drop") is not None]
+        shown = [blocks[i] for i in positions]
+        page.meta["rule_candidates"] = set(map(id, shown))
+        page.meta["candidate_positions"] = (blocks, positions, shown)
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
         for stage in self.filters:
@@ -220,7 +225,8 @@ def _select(stage, blocks, page):
     candidates = page.meta.get("rule_candidates")
     if candidates is None or type(stage).select is not Filter.select or type(stage).decide is not RuleFilter.decide:
         return stage.select(blocks, page)
-    if not page.rules.has("drop", stage.name):  # no pack of this stage is in force (a platform's, users')
+    # Most pages have no such line; nor has a stage no pack of which is in force (a platform's, users').
+    if not candidates or not page.rules.has("drop", stage.name):
         return ()
     # Most stages drop nothing and hand the same list on: its candidates are found once.
     known = page.meta.get("candidate_positions")

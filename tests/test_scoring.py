@@ -397,6 +397,7 @@ def test_a_category_list_with_one_count_each_still_ends_the_article():
 
 
 def test_structure_lines_count_letters_as_str_isalpha_does():
-    from scrubber.scoring.structure import _letters
-    for text in ["Bridge 12 │ 4.07", "Größe: 12 × 40 cm", "Ωμέγα 3,2 km", "年 2024 │ 17", "", "12 34 56"]:
-        assert _letters(text) == sum(c.isalpha() for c in text)
+    from scrubber.scoring.structure import _few_letters
+    for text in ["Bridge 12 │ 4.07", "Größe: 12 × 40 cm", "Ωμέγα 3,2 km", "年 2024 │ 17", "", "12 34 56", "ab 1 Ωμέγα"]:
+        for visible in range(1, 12):
+            assert _few_letters(text, visible) == (sum(c.isalpha() for c in text) * 3 < visible), (text, visible)

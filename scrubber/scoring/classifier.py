@@ -219,10 +219,10 @@ def _counter_key(key: str) -> str:
 
 
 def _template(key: str) -> str | None:
-    words = key.split(" ", TEMPLATE_WORDS)
-    if len(words) <= TEMPLATE_WORDS or key.count(" ") >= MAX_TEMPLATE_WORDS:
+    spaces = key.count(" ")
+    if spaces < TEMPLATE_WORDS or spaces >= MAX_TEMPLATE_WORDS:
         return None
-    return " ".join(words[:TEMPLATE_WORDS])
+    return " ".join(key.split(" ", TEMPLATE_WORDS)[:TEMPLATE_WORDS])
 
 
 def _value(label: str, f: Features, copies: int, text: str, piece: bool = False) -> float:

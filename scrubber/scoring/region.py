@@ -91,6 +91,8 @@ def charge_list_heads(values, blocks, heads):
     >>> values
     [50.0, -80.0, 20.0]
     """
+    if not heads:
+        return
     indexes = [b.index for b in blocks]
     prose_before = list(accumulate((max(v, 0.0) for v in values), initial=0.0))
     for head in heads:

@@ -7,6 +7,7 @@ not end the article.
 
 from __future__ import annotations
 
+import re
 import string
 
 import regex
@@ -35,9 +36,10 @@ def cheapen_table_cells(values, short, blocks, cost):
     [-5.0, -1.0, -1.0, -5.0, -5.0]
     """
     figures = [s and b.line is None and FIGURE.search(b.text) is not None for s, b in zip(short, blocks)]
+    last = len(blocks) - 1
     for position, block in enumerate(blocks):
-        beside = figures[max(position - 1, 0):position] + figures[position + 1:position + 2]
-        if figures[position] and block.text[:1].isupper() and any(beside):
+        if figures[position] and block.text[:1].isupper() and (
+                position > 0 and figures[position - 1] or position < last and figures[position + 1]):
             values[position] = max(values[position], -cost)
 
 
@@ -82,10 +84,13 @@ def cheapen_code_tokens(values, short, blocks, cost):
     >>> values
     [-1.0, -1.0, -1.0, -5.0, -5.0]
     """
-    tokens = [block.line is None and is_token(block.text) for block in blocks]
+    # only the neighbours of a short line that costs more are asked: most lines need no test
+    dear = [s and v < -cost for s, v in zip(short, values)]
+    beside_dear = [before or after for before, after in zip([False] + dear[:-1], dear[1:] + [False])]
+    tokens = [beside and block.line is None and is_token(block.text) for beside, block in zip(beside_dear, blocks)]
     for position in range(1, len(blocks) - 1):
-        if short[position] and tokens[position - 1] and tokens[position + 1]:
-            values[position] = max(values[position], -cost)
+        if dear[position] and tokens[position - 1] and tokens[position + 1]:
+            values[position] = -cost
 
 
 def cheapen_structure(values, blocks, cost):
@@ -102,8 +107,9 @@ def cheapen_structure(values, blocks, cost):
     [-1.0, -1.0, -5.0, -9.0]
     """
     for position, block in enumerate(blocks):
-        if block.line is None and is_structure(block.text):
-            values[position] = max(values[position], -cost)
+        # a line that costs no more already (most: prose has a positive value) need not be read
+        if values[position] < -cost and block.line is None and is_structure(block.text):
+            values[position] = -cost
 
 
 def is_structure(text: str) -> bool:
@@ -112,22 +118,22 @@ def is_structure(text: str) -> bool:
     >>> [is_structure(t) for t in ["3 │ 0.25 │ f", "(12,400 km)", "───┼───", "14:44", "Read more", "Top 10 tips"]]
     [True, True, True, False, False, False]
     """
-    if BOX.search(text):
+    if not text.isascii() and BOX.search(text):
         return True
-    if is_stamp(text):
-        return False
     visible = len(text) - text.count(" ")
-    if visible < STRUCTURE_MIN_CHARS:
-        return False
-    return _letters(text) * 3 < visible
+    # a stamp is no structure, but only a line of few letters can be one: most lines need no match
+    return visible >= STRUCTURE_MIN_CHARS and _few_letters(text, visible) and not is_stamp(text)
 
 
-def _letters(text: str) -> int:
-    """How many characters of ``text`` are letters (as ``str.isalpha`` has it), counted in C:
-    every line of a page is asked, paragraphs too."""
-    if text.isascii():
-        return len(text) - len(text.encode("ascii").translate(None, _ASCII_LETTERS))
-    return len(text) - len(_LETTER_RUNS.sub("", text))
+def _few_letters(text: str, visible: int) -> bool:
+    """Whether under a third of the ``visible`` characters of ``text`` are letters (as
+    ``str.isalpha`` has it), counted in C: every line of a page is asked, paragraphs too. The
+    ASCII letters of a line are the fewest letters it can have: most lines have enough of them."""
+    encoded = text.encode("utf-8")  # a character beyond ASCII is no byte of an ASCII letter
+    ascii_letters = len(encoded) - len(encoded.translate(None, _ASCII_LETTERS))
+    if ascii_letters * 3 >= visible or text.isascii():
+        return ascii_letters * 3 < visible
+    return (len(text) - len(_LETTER_RUNS.sub("", text))) * 3 < visible
 
 
 BOX = regex.compile(r"[\u2500-\u257f]")
@@ -164,11 +170,19 @@ def is_token(text: str) -> bool:
     >>> [is_token(t) for t in ["( n)", "H", "[ edit]", "FROM orders", "a b", "Reply", "REPLY", "1", "read more"]]
     [True, True, True, True, True, False, False, False, False]
     """
-    letters = all(len(word) == 1 for word in text.split()) and any(c.isalpha() for c in text)
+    if text.lstrip()[:1] in ("(", "[", "{"):
+        return True
     # Code is written in ASCII; a site's name joined by an underscore in a list of blogs is not.
-    code = text.isascii() and CODE.search(text) is not None
-    return letters or code or text.lstrip()[:1] in ("(", "[", "{")
+    if text.isascii() and (_CODE_SYMBOL.search(text) or _CODE_KEYWORD.match(text)):
+        return True
+    # every word a single character: two visible characters side by side end it (a paragraph, at once)
+    return _TWO_VISIBLE.search(text) is None and any(c.isalpha() for c in text)
 
 
-# An upper-case keyword before a lower-case name, or a symbol no label uses.
+# An upper-case keyword before a lower-case name, or a symbol no label uses ...
 CODE = regex.compile(r"^\p{Lu}{2,}\s+[\p{Ll}_]|[_;={}\[\]]")
+# ... looked for apart in ASCII text, with the plain ``re``, where the symbols mean the same.
+_CODE_KEYWORD = regex.compile(r"\p{Lu}{2,}\s+[\p{Ll}_]")
+_CODE_SYMBOL = re.compile(r"[_;={}\[\]]")
+# ``re`` spaces are what ``str.split`` splits on.
+_TWO_VISIBLE = re.compile(r"\S\S")

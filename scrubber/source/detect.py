@@ -37,7 +37,7 @@ def looks_like_html(text: str) -> bool:
     >>> looks_like_html("Home\\nNews\\n" + "A long line of the article text that goes on. " * 40 + '<img src="a.png"><img src="b.png"><br><br>')
     False
     """
-    opening = text.lstrip()[:1024]
+    opening = _opening(text)
     if _DOCUMENT_TAG.search(opening):
         return True
     sample = text[:SAMPLE]
@@ -55,3 +55,16 @@ def looks_like_html(text: str) -> bool:
              for start in range(0, len(line), LINE_STRETCH)]
     tagged = sum(1 for line in lines if "<" in line and ">" in line)
     return tagged >= MIN_TAGGED_LINES * len(lines)
+
+
+def _opening(text: str, chars: int = 1024) -> str:
+    """The first ``chars`` characters after leading whitespace, without copying the whole
+    document to strip it (a page is often hundreds of kilobytes).
+
+    >>> _opening("  \\n <p>x", 4)
+    '<p>x'
+    """
+    head = text[:4 * chars].lstrip()
+    if len(head) < chars and len(text) > 4 * chars:  # a long run of blank space: rare
+        head = text.lstrip()
+    return head[:chars]

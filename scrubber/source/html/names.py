@@ -100,16 +100,32 @@ def chrome_concept(name: str) -> str | None:
     >>> chrome_concept("entry__content steady-paywall-container") is None  # one content word is enough
     True
     """
+    return words_concept(name, name_words(name))
+
+
+def words_concept(name: str, words: list[str]) -> str | None:
+    """chrome_concept of a name whose words (``name_words(name)``) the caller has already split.
+
+    >>> words_concept("news-letter", ["news", "letter"]), words_concept("post-item", ["post", "item"])
+    ('newsletter', None)
+    """
+    # Pages carry thousands of distinct names and most hold no token: one look at the words,
+    # in C, settles them before the word-by-word checks.
+    return _concept_of(name, words) if _may_name_chrome(words) else None
+
+
+def _concept_of(name: str, words: list[str]) -> str | None:
+    """words_concept without its quick rejection of the names that hold no token."""
     concepts, guard = token_groups()
-    words = naming_words(name)
+    words = _naming(words)
     if not guard.isdisjoint(words):
         return _list_of_content(words)
     for word in words:
         concept = concepts.get(word)
         if concept:
             return concept
-    # Most names hold no token at all: the two-word checks below look at the words already
-    # split and split the name into its class names only on a likely hit.
+    # The two-word checks look at the words already split and split the name into its class
+    # names only on a likely hit.
     compounds = compound_tokens()
     if any(first + second in compounds for first, second in zip(words, words[1:])):
         for word in compound_words(name):
@@ -119,6 +135,31 @@ def chrome_concept(name: str) -> str | None:
     if not pictures.isdisjoint(words) and not describing.isdisjoint(words) and _names_a_caption(name):
         return "caption"
     return None
+
+
+def _may_name_chrome(words: list[str]) -> bool:
+    """Whether _concept_of could find a concept in these words: one is a token or a picture
+    word (of a caption), or two join into a compound token. It only ever drops words before it
+    looks, so words that fail here name no chrome.
+
+    >>> _may_name_chrome(["post", "item", "12"]), _may_name_chrome(["side", "bar"]), _may_name_chrome(["share"])
+    (False, True, True)
+    """
+    signals, seconds = _signal_words()
+    if not signals.isdisjoint(words):
+        return True
+    return any(not seconds[first].isdisjoint(words) for first in seconds.keys() & words)
+
+
+@lru_cache(maxsize=1)
+def _signal_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """(tokens and picture words, each first part of a compound token -> its second parts)."""
+    seconds: dict[str, set[str]] = {}
+    for word in compound_tokens():
+        for cut in range(1, len(word)):
+            seconds.setdefault(word[:cut], set()).add(word[cut:])
+    return (frozenset(token_groups()[0]) | caption_pairs()[0],
+            {first: frozenset(rest) for first, rest in seconds.items()})
 
 
 def _list_of_content(words: list[str]) -> str | None:
@@ -194,7 +235,11 @@ def naming_words(name: str) -> list[str]:
     >>> naming_words("widget Blog"), naming_words("widget LinkList")
     (['blog'], ['widget', 'link', 'list'])
     """
-    words = name_words(name)
+    return _naming(name_words(name))
+
+
+def _naming(words: list[str]) -> list[str]:
+    """naming_words of a name already split into its words."""
     if "widget" not in words and CONTAINS_MODIFIERS.isdisjoint(words):
         return words
     prefixes, contents = builder_prefixes(), content_widgets()

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import regex
 from lxml import etree
 
-from .names import chrome_concept, name_words
+from .names import name_words, words_concept
 from .parse import remove, text_of
 
 # Never text: dropped with their content, before anything else looks at the tree.
@@ -59,6 +59,8 @@ AUTHOR_BOX_TAGS = frozenset(("div", "section", "aside", "footer"))
 # A link named after what it opens ("popup", "lightbox", "modal-trigger") is not that overlay:
 # it sits in the sentence that offers it.
 LINK_TARGET_CONCEPTS = frozenset({"overlay"})
+# The attributes besides class and id that chrome_reason reads.
+_STATE_ATTRIBUTES = frozenset(("hidden", "aria-hidden", "style", "role", "itemprop"))
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 # UTF-8 bytes that _non_space does not count: whitespace, and each byte of a character but its first.
 _NOT_COUNTED = b" \n\t\r" + bytes(range(0x80, 0xC0))
@@ -85,16 +87,15 @@ def _inside_article(element) -> bool:
     return any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
 
 
-def _component_id(element_id: str | None) -> str | None:
-    """The id when it names a component; None for an anchor made from a heading
+def _id_words(element_id: str | None) -> list[str]:
+    """The words of an id that names a component; none for an anchor made from a heading
     ("sharing-with-a-single-developer"), which says nothing about what the element is.
 
-    >>> _component_id("share-buttons"), _component_id("sharing-with-a-single-developer")
-    ('share-buttons', None)
+    >>> _id_words("share-buttons"), _id_words("sharing-with-a-single-developer")
+    (['share', 'buttons'], [])
     """
-    if element_id and len(name_words(element_id)) >= HEADING_ANCHOR_WORDS:
-        return None
-    return element_id
+    words = name_words(element_id) if element_id else []
+    return words if len(words) < HEADING_ANCHOR_WORDS else []
 
 
 def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | None:
@@ -102,7 +103,11 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
     (tag or ARIA role) or ``name`` (class or id); None for content. ``by_name=False`` ignores
     class and id. An element without attributes is judged only when its tag is in
     ``_JUDGED_TAGS`` (prune skips the others): a new rule on a bare tag goes there too."""
-    if is_hidden(element):
+    # Four elements in five carry none of the attributes read below but class and id: one
+    # look at the attribute names spares them a lookup of each.
+    attributes = element.keys()
+    stated = not _STATE_ATTRIBUTES.isdisjoint(attributes)
+    if stated and is_hidden(element):
         return "hidden", "hidden"
     reason = CHROME_TAGS.get(tag)
     if reason:
@@ -113,14 +118,15 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
         short_caption = _short_caption(element)
         if short_caption:
             return short_caption, "tag"
-    role = element.get("role")
-    if role and role.strip().casefold() in CHROME_ROLES:
-        return CHROME_ROLES[role.strip().casefold()], "tag"
-    if tag in AUTHOR_BOX_TAGS and element.get("itemprop") == "author":
-        return "byline", "tag"
+    if stated:
+        role = element.get("role")
+        if role and role.strip().casefold() in CHROME_ROLES:
+            return CHROME_ROLES[role.strip().casefold()], "tag"
+        if tag in AUTHOR_BOX_TAGS and element.get("itemprop") == "author":
+            return "byline", "tag"
     if not by_name:
         return None
-    concept = _named_concept(element.get("class"), element.get("id"))
+    concept = _named_concept(element.get("class"), element.get("id") if "id" in attributes else None)
     if concept == "caption":  # a caption by name is judged like a <figcaption>
         concept = _short_caption(element)
     elif tag == "a" and concept in LINK_TARGET_CONCEPTS:
@@ -130,9 +136,15 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
 
 @lru_cache(maxsize=8192)
 def _named_concept(class_name: str | None, element_id: str | None) -> str | None:
-    # Pages repeat the same class/id pairs on hundreds of elements: judge each pair once.
-    names = " ".join(filter(None, (class_name, _component_id(element_id))))
-    return chrome_concept(names) if names else None
+    # Pages repeat the same class/id pairs on hundreds of elements: judge each pair once, and
+    # split its class and id into words once (the words of "class id" are the class's words
+    # then the id's).
+    id_words = _id_words(element_id)
+    words = name_words(class_name) + id_words if class_name else id_words
+    if not words:
+        return None
+    name = f"{class_name} {element_id}" if class_name and id_words else class_name or element_id
+    return words_concept(name, words)
 
 
 def _short_caption(element) -> str | None:

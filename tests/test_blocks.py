@@ -1,0 +1,27 @@
+"""Block.key(): the line key rules compare, whatever whitespace the text holds."""
+
+import sys
+
+from hypothesis import given, strategies as st
+
+from scrubber.blocks import Block
+from scrubber.rules import line_key
+
+WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+
+
+@given(st.text(alphabet=st.sampled_from("aB ß\u00a0\t\nx.İ" + WHITESPACE)))
+def test_key_is_the_line_key(text):
+    assert Block(text).key() == line_key(text)
+
+
+def test_every_whitespace_character_collapses():
+    for char in WHITESPACE:
+        assert Block(f"Top{char}of  page").key() == "top of page", repr(char)
+
+
+def test_key_follows_a_new_text():
+    block = Block("Share")
+    assert block.key() == "share"
+    block.text = "Read  MORE "
+    assert block.key() == "read more"

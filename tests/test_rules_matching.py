@@ -1,0 +1,42 @@
+"""RuleSet.match: which lines a rule can see (whole lines only, patterns only on short ones)."""
+
+import regex
+
+from scrubber.rules import RuleSet
+from scrubber.rules.matching import MAX_RULE_WORDS
+from scrubber.rules.model import Pack, Rule
+
+
+def _pack(*rules, stage="site_rules"):
+    return Pack("mine", rules=rules, stage=stage)
+
+
+def test_text_rule_matches_a_line_of_any_length():
+    words = " ".join(["word"] * (MAX_RULE_WORDS + 5))
+    rule = Rule(id="mine/long", action="drop", pack="mine", text=words)
+    rules = RuleSet([_pack(rule)])
+    assert rules.match(words) is rule
+    assert rules.match(words + " more") is None
+
+
+def test_pattern_sees_lines_up_to_its_word_limit():
+    rule = Rule(id="mine/words", action="drop", pack="mine", pattern=regex.compile(r"(\w+ ?)+"), max_words=5)
+    rules = RuleSet([_pack(rule)])
+    assert rules.match("one two three four five") is rule
+    assert rules.match("one two three four five six") is None
+
+
+def test_pattern_without_a_limit_sees_lines_up_to_max_rule_words():
+    rule = Rule(id="mine/any", action="drop", pack="mine", pattern=regex.compile(r"(\w+ ?)+"))
+    rules = RuleSet([_pack(rule)])
+    assert rules.match(" ".join(["w"] * MAX_RULE_WORDS)) is rule
+    assert rules.match(" ".join(["w"] * (MAX_RULE_WORDS + 1))) is None
+
+
+def test_long_line_is_judged_by_the_rules_of_its_own_stage_and_action():
+    text = Rule(id="mine/para", action="cut_after", pack="mine", text=" ".join(["x"] * 50))
+    pattern = Rule(id="mine/short", action="cut_after", pack="mine", pattern=regex.compile(r"[x ]+"), max_words=3)
+    rules = RuleSet([_pack(text, pattern, stage="article_end")])
+    assert rules.match(" ".join(["x"] * 50), "cut_after") is text
+    assert rules.match(" ".join(["x"] * 3), "cut_after", "article_end") is pattern
+    assert rules.match(" ".join(["x"] * 50), "drop") is None
