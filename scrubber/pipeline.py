@@ -50,6 +50,7 @@ class Pipeline:
                 raise UnknownFilterError(f"unknown filter(s) {', '.join(unknown)}; valid: {', '.join(FILTERS_BY_NAME)}")
             classes = tuple(f for f in DEFAULT_FILTERS if f.name in names)
         self.filters = [cls() for cls in classes if cls.name not in self.config.disabled]
+        self.line_filters = {id(f) for f in self.filters if _judges_each_line(f)}
         self.scorer = ContentScorer() if self.config.scoring and "scoring" not in self.config.disabled else None
         self.html_scorer = HtmlScorer() if self.scorer is not None else None
         self.packs = builtin_packs() + rules_from_environment() + load_rules(*self.config.rules)
@@ -77,11 +78,19 @@ class Pipeline:
         protected = set()
         if page.rules.has("keep"):  # only users' packs keep lines: most pages need not ask
             protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
-        page.meta["rule_candidates"] = {id(b) for b in blocks if page.rules.match(b.key(), "drop") is not None}
+        # The lines some drop rule matches, found once: rule filters are shown only these.
+        match = page.rules.match
+        positions = [i for i, b in enumerate(blocks) if match(b.key(), "drop") is not None]
+        shown = [blocks[i] for i in positions]
+        page.meta["rule_candidates"] = set(map(id, shown))
+        page.meta["candidate_positions"] = (blocks, positions, shown)
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
         for stage in self.filters:
-            blocks = self._apply(stage, blocks, page, trace, protected)
+            # A filter that judges each line alone drops only lines some drop rule matches: on
+            # most pages there is none.
+            if shown or id(stage) not in self.line_filters:
+                blocks = self._apply(stage, blocks, page, trace, protected)
         title_block, blocks = self._take_title(blocks, page)  # before joining: fragments never join onto it
         if mode == "text":
             joined = join_fragments(blocks)
@@ -214,11 +223,17 @@ def _without_joined_title_copies(joined, fragments, title_block, trace):
     return kept
 
 
+def _judges_each_line(stage) -> bool:
+    """Whether a stage is a plain rule filter: it drops a line when a drop rule of its stage
+    matches the line, whatever the lines around it are."""
+    return type(stage).select is Filter.select and type(stage).decide is RuleFilter.decide
+
+
 def _select(stage, blocks, page):
     """The stage's drops. A plain rule filter judges each line alone and can only drop lines
     some drop rule matches, so it is shown just those (found once per page), not every line."""
     candidates = page.meta.get("rule_candidates")
-    if candidates is None or type(stage).select is not Filter.select or type(stage).decide is not RuleFilter.decide:
+    if candidates is None or not _judges_each_line(stage):
         return stage.select(blocks, page)
     if not page.rules.has("drop", stage.name):  # no pack of this stage is in force (a platform's, users')
         return ()

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 import scrubber
 from scrubber.source.html.parse import parse, text_of
-from scrubber.source.html.names import _WORDS, chrome_concept, name_words
+from scrubber.source.html.names import _WORDS, _concept_of, _may_name_chrome, chrome_concept, name_words
 from scrubber.source.html.prune import prune
 
 STORY = ("<p>The ferry to the island runs twice a day in winter, and the crossing takes forty minutes "
@@ -300,3 +300,39 @@ def test_an_article_pruned_for_its_class_name_comes_back_from_the_name_blind_pas
 def test_class_names_split_into_the_same_words_on_the_fast_path(name):
     # Plain lower-case names take a bytes shortcut: it must give the general splitter's words.
     assert name_words(name) == [w.casefold() for w in _WORDS.findall(name)]
+
+
+# Words that name chrome, join into a compound token, guard content, modify or build names,
+# mixed with neutral words: the alphabet of the two properties below.
+NAME_PARTS = ["share", "side", "bar", "news", "letter", "img", "description", "content", "related", "with", "no",
+              "widget", "elementor", "Blog", "cookie", "Banner", "post", "item", "12", "x", "ad", "slot", "nav"]
+
+
+@given(st.lists(st.sampled_from(NAME_PARTS), max_size=6), st.lists(st.sampled_from(["-", "_", " ", "", "__"]), max_size=6))
+def test_only_names_whose_words_could_name_chrome_are_judged_word_by_word(parts, separators):
+    # The quick rejection must never drop a name the full check would call chrome.
+    name = "".join(part + separator for part, separator in zip(parts, separators + [" "] * len(parts)))
+    words = name_words(name)
+    if _concept_of(name, words) is not None:
+        assert _may_name_chrome(words)
+    assert chrome_concept(name) == _concept_of(name, words)
+
+
+@given(st.text(alphabet="abcXYZ019-_ .é\u00a0", max_size=12), st.text(alphabet="abcXYZ019-_ .é", max_size=12))
+def test_a_class_and_an_id_split_like_the_two_joined(class_name, element_id):
+    # Pruning splits a class and an id apart and judges the two lists of words as one name.
+    assert name_words(f"{class_name} {element_id}") == name_words(class_name) + name_words(element_id)
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ('<div class="share-bar" id="tools" style="color: red; display:none">x</div>', ("hidden", "hidden")),
+    ('<div class="share-bar" aria-hidden="true" role="navigation">x</div>', ("hidden", "hidden")),
+    ('<div class="share-bar" id="tools" role=" Navigation ">x</div>', ("navigation", "tag")),
+    ('<section class="share-bar" data-x="1" itemprop="author">x</section>', ("byline", "tag")),
+    ('<div data-x="1" class="share-bar" title="t">x</div>', ("share", "name")),
+    ('<div id="share-bar" href="/">x</div>', ("share", "name")),
+])
+def test_hidden_beats_tag_and_role_which_beat_the_name(markup, expected):
+    # Whatever else an element carries, the strongest evidence names the removal.
+    root = parse(f"<html><body>{markup}{STORY}</body></html>")
+    assert [(r.reason, r.evidence) for r in prune(root)] == [expected]

@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from scrubber.rules import builtin_packs, line_key
-from scrubber.rules.screens import screens_for
+from scrubber.rules.screens import first_class, screens_for
 
 FLAGS = regex.IGNORECASE | regex.V0
 FILTER_CASES = Path(__file__).resolve().parent.parent / "fixtures" / "filters"
@@ -75,3 +75,39 @@ def test_syntax_that_breaks_the_reasoning_gets_no_screen(pattern):
 
 def test_full_case_folding_gets_no_screen():
     assert screens_for(regex.compile(r"stra(ss|ß)e \d", FLAGS | regex.FULLCASE)) == ()
+
+
+# First characters of lines: ASCII, accented and other scripts, digits, symbols and quotes.
+FIRST_CHARACTERS = [chr(c) for c in range(32, 127)] + list("éÉßçñøæœ¿¡«»“”‘’·•–—…©®№→↑▲►▼★蔡在我ابдДΩשה한あ①½")
+
+
+def test_no_builtin_first_class_turns_away_a_character_its_pattern_can_start_with():
+    rules = [r for p in builtin_packs() for r in p.rules if r.pattern is not None]
+    classes = 0
+    for rule in rules:
+        first = first_class(rule.pattern)
+        if first is None:
+            continue
+        classes += 1
+        for char in FIRST_CHARACTERS:
+            if rule.pattern.fullmatch(char, partial=True):
+                assert first.fullmatch(char), (rule.id, char)
+    assert classes > len(rules) // 2  # most patterns are read
+
+
+@pytest.mark.parametrize("pattern, starts, not_starts", [
+    (r"(read|see)? ?more", "rsm ", "xa"),
+    (r"(?=\d)\d+ comments?", "0123456789", "c "),  # a lookahead is read as if it were not there
+    (r"[\p{Lu}][\p{L}.'’-]+ says", "aZé", "1 -"),  # with the pattern's IGNORECASE flag
+    (r"(#[\w]+ ?){1,20}", "#", "a"),
+    (r"\s*(tags|topics)\s*:", "tT \t", ":x"),
+])
+def test_first_class_is_what_a_match_can_start_with(pattern, starts, not_starts):
+    first = first_class(regex.compile(pattern, FLAGS))
+    assert all(first.fullmatch(c) for c in starts)
+    assert not any(first.fullmatch(c) for c in not_starts)
+
+
+@pytest.mark.parametrize("pattern", [r"(\w+) \1", r"(?i)home", r".+ ago", r"\{ ?x"])
+def test_first_class_gives_up_on_syntax_it_does_not_read(pattern):
+    assert first_class(regex.compile(pattern, FLAGS)) is None

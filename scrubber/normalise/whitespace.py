@@ -9,9 +9,6 @@ import re
 # will write them). Both go; NBSP and other Unicode spaces become plain spaces.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-# Either of the above; stdlib re, since this screen runs on every line and re is the faster
-# engine for a character class.
-_ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 
 
 def clean_line(text: str) -> str:
@@ -22,8 +19,15 @@ def clean_line(text: str) -> str:
     >>> clean_line("\\u00a0")
     ''
     """
-    if _ODD.search(text) is None:  # most lines: only whitespace to collapse
+    # str.isprintable() is a C scan that is False for every invisible character, control and
+    # whitespace other than the plain space, so most lines need no regex.
+    if text.isprintable():
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text  # already clean: about half of all lines
         return " ".join(text.split())
+    collapsed = " ".join(text.split())
+    if collapsed.isprintable():  # only line breaks, tabs or Unicode spaces were in the way
+        return collapsed
     text = text.translate(_INVISIBLE)
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)

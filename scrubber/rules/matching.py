@@ -6,7 +6,7 @@ import logging
 from collections import Counter, defaultdict
 
 from .model import Pack, Rule
-from .screens import screens_for
+from .screens import first_class, screens_for
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
@@ -42,9 +42,10 @@ class _Slot:
     ``possible(key)`` narrows the patterns to those that can match a line starting like
     ``key`` (a partial match of the pattern on the first characters), remembered per prefix:
     most lines are prose, and no pattern can start like them. Each pattern comes with whether
-    it is a built-in one (trusted to run without a timeout on short lines) and its screens
-    (``screens.py``: characters a line must hold for the pattern to match it). A stage's slot
-    narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
+    it is a built-in one (trusted to run without a timeout on short lines), its screens
+    (``screens.py``: characters a line must hold for the pattern to match it) and the class of
+    characters it can start with (a first character is tried against that, not the pattern).
+    A stage's slot narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
     """
 
     __slots__ = ("exact", "longest_text", "entries", "most_words", "prefix_chars", "trusted", "answers", "whole",
@@ -53,7 +54,7 @@ class _Slot:
     def __init__(self):
         self.exact: dict[str, Rule] = {}
         self.longest_text = 0  # the longest exact line: longer lines are left to the patterns
-        self.entries: list[tuple[Rule, bool, tuple]] = []
+        self.entries: list[tuple[Rule, bool, tuple, object]] = []
         self.most_words = 0  # no pattern looks at a line of more words
         # Whether every pattern is a built-in one: then a short line's answer depends on the
         # line alone (no timeout can skip a rule), and is remembered for every page sharing
@@ -62,10 +63,10 @@ class _Slot:
         self.answers: dict[str, Rule | None] = {}
         self.prefix_chars = PREFIX_STEPS[-1]
         self.whole: _Slot | None = None
-        self._by_prefix: dict[str, tuple[tuple[Rule, bool, tuple], ...]] = {}
-        self._shorter: dict[str, tuple[tuple[Rule, bool, tuple], ...]] = {}
+        self._by_prefix: dict[str, tuple[tuple, ...]] = {}
+        self._shorter: dict[str, tuple[tuple, ...]] = {}
 
-    def possible(self, key: str, timeout: float) -> tuple[tuple[Rule, bool, tuple], ...]:
+    def possible(self, key: str, timeout: float) -> tuple[tuple, ...]:
         prefix = key[:self.prefix_chars]
         found = self._by_prefix.get(prefix)
         if found is None:
@@ -111,7 +112,7 @@ class _Index:
                         slot.exact.setdefault(rule.text, rule)
                         slot.longest_text = max(slot.longest_text, len(rule.text))
                 elif rule.pattern is not None:
-                    entry = (rule, pack.builtin, _screens(rule.pattern))
+                    entry = (rule, pack.builtin, *_screens(rule.pattern))
                     words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
                     for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
                         slot.entries.append(entry)
@@ -130,27 +131,40 @@ class _Index:
                 slot.prefix_chars = SHORT_PREFIX_CHARS
 
 
-# Whether a built-in pattern can start like a prefix, shared by the indexes of all pack
-# combinations: pages differ in their scoped packs, not in the line starts they show.
-_STARTS: dict[tuple, bool] = {}
-MAX_CACHED_STARTS = 100_000
+# Whether each built-in pattern can start like a prefix, per prefix, shared by the indexes of
+# all pack combinations: pages differ in their scoped packs, not in the line starts they show.
+_STARTS: dict[str, dict] = {}
+MAX_CACHED_STARTS = 20_000
 
 
 def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
-    return tuple(entry for entry in entries if _may_start(entry[0], entry[1], prefix, timeout))
+    # One loop without a call per pattern: a page of new line starts (a CJK page, whose every
+    # line starts with a new character) asks this of dozens of patterns per line.
+    starts = _STARTS.get(prefix)
+    if starts is None:
+        if len(_STARTS) >= MAX_CACHED_STARTS:
+            _STARTS.clear()
+        starts = _STARTS[prefix] = {}
+    kept = []
+    for entry in entries:
+        pattern = entry[0].pattern
+        if len(prefix) == 1 and entry[3] is not None:
+            # a character class costs a fraction of a partial match of the whole pattern
+            known = entry[3].fullmatch(prefix) is not None
+        elif entry[1]:  # trusted; the pattern object is the key: no other can take its id
+            known = starts.get(pattern)
+            if known is None:
+                known = starts[pattern] = pattern.fullmatch(prefix, partial=True) is not None
+        else:
+            known = _may_start(pattern, prefix, timeout)
+        if known:
+            kept.append(entry)
+    return tuple(kept)
 
 
-def _may_start(rule: Rule, trusted: bool, prefix: str, timeout: float) -> bool:
-    if trusted:
-        asked = (rule.pattern, prefix)  # the pattern object is the key: no other can take its id
-        known = _STARTS.get(asked)
-        if known is None:
-            if len(_STARTS) >= MAX_CACHED_STARTS:
-                _STARTS.clear()
-            known = _STARTS[asked] = rule.pattern.fullmatch(prefix, partial=True) is not None
-        return known
+def _may_start(pattern, prefix: str, timeout: float) -> bool:
     try:
-        return rule.pattern.fullmatch(prefix, partial=True, timeout=timeout) is not None
+        return pattern.fullmatch(prefix, partial=True, timeout=timeout) is not None
     except TimeoutError:
         return True
 
@@ -160,14 +174,14 @@ MAX_CACHED_SCREENS = 10_000
 
 
 def _screens(pattern) -> tuple:
-    """The pattern's screens, found once per pattern text: pack combinations, and user packs
-    loaded again for each document, share their patterns."""
+    """The pattern's screens and first class, found once per pattern text: pack combinations,
+    and user packs loaded again for each document, share their patterns."""
     asked = (pattern.pattern, pattern.flags)
     found = _SCREENS.get(asked)
     if found is None:
         if len(_SCREENS) >= MAX_CACHED_SCREENS:
             _SCREENS.clear()
-        found = _SCREENS[asked] = screens_for(pattern)
+        found = _SCREENS[asked] = (screens_for(pattern), first_class(pattern))
     return found
 
 
@@ -257,7 +271,7 @@ class RuleSet:
             return None
         short = len(key) <= TRUSTED_MAX_CHARS
         timeouts = self._timeouts
-        for rule, trusted, screens in slot.possible(key, self.regex_timeout):
+        for rule, trusted, screens, _ in slot.possible(key, self.regex_timeout):
             if (rule.max_words is not None and words > rule.max_words) or (screens and not _passes(screens, key)):
                 continue
             if trusted and short:

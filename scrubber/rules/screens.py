@@ -42,16 +42,79 @@ def screens_for(pattern) -> tuple:
     >>> screens_for(regex.compile(r"(\\w+) \\1", regex.I))
     ()
     """
+    node = _parsed(pattern)
+    if node is None:
+        return ()
+    pieces = _required(node, pattern.flags)
+    rare = sorted((len(piece), sorted(piece)) for piece in set(pieces) if _commonness(piece, pattern.flags) == 0)
+    return tuple(regex.compile("|".join(atoms), pattern.flags) for _, atoms in rare[:MAX_SCREENS])
+
+
+def first_class(pattern):
+    """A compiled class of the characters a whole-line match of ``pattern`` can start with, or
+    None when the pattern is beyond this reading (see the module docstring). A line whose first
+    character it does not match cannot match the pattern; it may match more than the pattern
+    can start with (it does not read lookarounds), never less.
+
+    >>> first_class(regex.compile(r"(read|see)? ?more[.:]?", regex.I)).pattern
+    ' |m|r|s'
+    >>> first_class(regex.compile(r"(\\w+) \\1", regex.I)) is None
+    True
+    """
+    node = _parsed(pattern)
+    try:
+        atoms, _ = _first(node) if node is not None else ((), True)
+    except ValueError:
+        return None
+    if not atoms:
+        return None
+    try:
+        return regex.compile("|".join(sorted(atoms)), pattern.flags)
+    except regex.error:
+        return None
+
+
+def _parsed(pattern):
+    """The pattern read by ``PatternParser``, or None when its syntax is beyond what a screen
+    or a first class can be drawn from."""
     source = pattern.pattern
     if not isinstance(source, str) or pattern.flags & _UNSUPPORTED_FLAGS or _UNSUPPORTED.search(source) \
             or "{" in _QUANTIFIER.sub("", _PROPERTY_BRACES.sub("", source)):
-        return ()
+        return None
     try:
-        pieces = _required(PatternParser(source).parse(), pattern.flags)
+        return PatternParser(source).parse()
     except (ValueError, IndexError):
-        return ()
-    rare = sorted((len(piece), sorted(piece)) for piece in set(pieces) if _commonness(piece, pattern.flags) == 0)
-    return tuple(regex.compile("|".join(atoms), pattern.flags) for _, atoms in rare[:MAX_SCREENS])
+        return None
+
+
+def _first(node) -> tuple[set, bool]:
+    """The atoms that can match the first character of a match of ``node``, and whether it can
+    match the empty string; ValueError when an atom there is not a single character."""
+    if node.kind == "atom":
+        if not _single_character(node.text):
+            raise ValueError(node.text)
+        return {node.text}, False
+    if node.kind == "anchor":  # zero-width (lookarounds too): the next item starts the match
+        return set(), True
+    if node.kind == "group":
+        return _first(node.items[0])
+    if node.kind == "repeat":
+        atoms, empty = _first(node.items[0])
+        return atoms, empty or node.low == 0
+    atoms = set()
+    if node.kind == "seq":
+        for item in node.items:
+            more, empty = _first(item)
+            atoms |= more
+            if not empty:
+                return atoms, False
+        return atoms, True
+    empty = False  # an alternation: any branch may start it
+    for branch in node.items:
+        more, branch_empty = _first(branch)
+        atoms |= more
+        empty = empty or branch_empty
+    return atoms, empty
 
 
 def _required(node, flags) -> list[frozenset]:

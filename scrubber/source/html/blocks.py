@@ -14,6 +14,7 @@ from lxml import etree
 
 from ...blocks import Block
 from ...normalise.whitespace import clean_line
+from .parse import text_of
 
 KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
          "p": "paragraph", "li": "list_item", "blockquote": "quote", "pre": "code", "tr": "table_row",
@@ -29,8 +30,8 @@ _HEADING_MARKS = " ¶#§🔗"
 # <br> inside the text being collected; source newlines are just spaces.
 _BREAK = "\u2029"
 _PARAGRAPH_BREAK = regex.compile(r"\u2029\s*\u2029")
-_BLOCKY = ("p", "div", "table", "ul", "ol", "dl", "section", "article", "blockquote", "pre",
-           "h1", "h2", "h3", "h4", "h5", "h6", "li")
+_BLOCKY = frozenset(("p", "div", "table", "ul", "ol", "dl", "section", "article", "blockquote", "pre",
+                     "h1", "h2", "h3", "h4", "h5", "h6", "li"))
 # Never inside a data cell: a row holding these is page layout.
 _LAYOUT = frozenset(("table", "ul", "ol", "dl", "section", "article", "blockquote", "pre",
                      "h1", "h2", "h3", "h4", "h5", "h6"))
@@ -118,10 +119,10 @@ class _Writer:
 
     def special(self, element, tag):
         if tag == "pre":
-            lines = [line.rstrip() for line in "".join(element.itertext()).splitlines()]
+            lines = [line.rstrip() for line in text_of(element).splitlines()]
             self.emit("\n".join(line for line in lines if line.strip()), "code", element)
         else:
-            cells = (clean_line("".join(cell.itertext())) for cell in element if cell.tag in ("td", "th"))
+            cells = (clean_line(text_of(cell)) for cell in element if cell.tag in ("td", "th"))
             self.emit(" | ".join(c for c in cells if c), "table_row", element)
 
     def flush(self, link_chars=0):
@@ -159,7 +160,14 @@ def is_link(anchor) -> bool:
     [True, False, False]
     """
     href = anchor.get("href")
-    return href is not None and not href.lstrip()[:11].casefold().startswith("javascript:")
+    if href is None:
+        return False
+    first = href[:1]
+    # Only a j can start "javascript:" once case-folded (U+01F0 folds to j + caron): most
+    # links are told apart by their first character.
+    if first not in "jJ" and not first.isspace():
+        return True
+    return not href.lstrip()[:11].casefold().startswith("javascript:")
 
 
 def _simple_row(row) -> bool:
@@ -167,10 +175,11 @@ def _simple_row(row) -> bool:
     with lists, headings or several paragraphs in a cell, is a container)."""
     for cell in row:
         blocks = 0
-        for element in cell.iter(*_BLOCKY):
-            if element is cell:
-                continue
-            blocks += 1
-            if blocks > 1 or element.tag in _LAYOUT:
-                return False
+        # A Python loop: lxml's search for this many tags costs microseconds per call to set up.
+        for element in cell.iterdescendants():
+            tag = element.tag
+            if tag in _BLOCKY:
+                blocks += 1
+                if blocks > 1 or tag in _LAYOUT:
+                    return False
     return True

@@ -110,9 +110,12 @@ def words_concept(name: str, words: list[str]) -> str | None:
     ('newsletter', None)
     """
     # Pages carry thousands of distinct names and most hold no token: one look at the words,
-    # in C, settles them before the word-by-word checks below.
-    if not _may_name_chrome(words):
-        return None
+    # in C, settles them before the word-by-word checks.
+    return _concept_of(name, words) if _may_name_chrome(words) else None
+
+
+def _concept_of(name: str, words: list[str]) -> str | None:
+    """words_concept without its quick rejection of the names that hold no token."""
     concepts, guard = token_groups()
     words = _naming(words)
     if not guard.isdisjoint(words):
@@ -135,7 +138,7 @@ def words_concept(name: str, words: list[str]) -> str | None:
 
 
 def _may_name_chrome(words: list[str]) -> bool:
-    """Whether words_concept could find a concept in these words: one is a token or a picture
+    """Whether _concept_of could find a concept in these words: one is a token or a picture
     word (of a caption), or two join into a compound token. It only ever drops words before it
     looks, so words that fail here name no chrome.
 

@@ -25,7 +25,9 @@ MAX_DEPTH = 1000
 # str may carry (the parse silently stops at the first one, losing the rest of the page).
 # Stdlib re: four times faster than regex on a character class over a whole page.
 _NOT_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
-_C0_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
+# Every byte but those controls: deleting these from a page leaves only the controls, so the
+# check writes next to nothing (a third faster than deleting the controls and comparing lengths).
+_ALL_BUT_C0 = bytes(c for c in range(256) if c >= 32 or c in (9, 10, 13))
 _TAG = regex.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"))
@@ -65,7 +67,7 @@ def _utf8_if_safe(html: str) -> bytes | None:
         data = html.encode("utf-8")
     except UnicodeEncodeError:
         return None
-    return data if len(data.translate(None, _C0_BYTES)) == len(data) else None
+    return None if data.translate(None, _ALL_BUT_C0) else data
 
 
 def _parse(data: bytes):
