@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 import scrubber
 from scrubber.normalise.whitespace import clean_line
 from scrubber.source.html import extract
-from scrubber.source.html.blocks import blocks_of
+from scrubber.source.html.blocks import blocks_of, is_link
 from scrubber.source.html.parse import parse
 
 
@@ -149,3 +149,13 @@ def test_clean_line_shortcut_agrees_with_the_full_cleaning(text):
     controls = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), *range(0x7f, 0xa0)])
     spaced = "".join(" " if ch in controls or "\ud800" <= ch <= "\udfff" else ch for ch in text.translate(invisible))
     assert clean_line(text) == " ".join(spaced.split())
+
+
+@pytest.mark.parametrize("href, leads_somewhere", [
+    ("/news/1", True), ("", True), ("#top", True), ("jobs.html", True), ("https://example.org/", True),
+    ("javascript:void(0)", False), ("  JavaScript:open()", False), ("\u00a0javascript:x", False),
+    ("\u01f0avascript:x", True),  # ǰ folds to j + caron, not to j
+])
+def test_script_handlers_are_no_links(href, leads_somewhere):
+    anchor = parse(f'<a href="{href}">x</a>').find(".//a")
+    assert is_link(anchor) is leads_somewhere

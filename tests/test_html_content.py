@@ -1,8 +1,12 @@
 """Main-content choice: which container of a page holds the article."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scrubber.source.html import extract
+from scrubber.source.html.blocks import BLOCK_TAGS, is_link
+from scrubber.source.html.content import score_tree
 from scrubber.source.html.selection import main_content
 from scrubber.source.html.parse import parse
 from scrubber.source.html.prune import prune
@@ -156,3 +160,54 @@ def test_before_the_headline_short_and_linked_lines_are_no_standfirst():
     texts = [b.text for b in extract(html).blocks]
     assert texts[0].startswith("Paragraph 0")
     assert not any("1887" in t or "Ana Ruiz" in t or "whole series" in t for t in texts)
+
+
+# Random small trees for the text statistics: blocks, paragraphs, links (real and named) and
+# inline elements nested any way, with texts that have edge spaces and commas.
+_TEXTS = st.sampled_from(["", " ", "\n  ", "word", " two words ", "a, b, c", "café, 、ok", "\u00a0x\u00a0"])
+_TAGS = st.sampled_from(["div", "p", "td", "blockquote", "li", "span", "b", "a href=/x", "a name=n",
+                         "a href='javascript:go()'"])
+_TREES = st.recursive(_TEXTS, lambda children: st.tuples(_TAGS, st.lists(children, max_size=4)), max_leaves=25)
+
+
+def _markup(tree) -> str:
+    if isinstance(tree, str):
+        return tree
+    tag, children = tree
+    return f"<{tag}>{''.join(_markup(child) for child in children)}</{tag.split()[0]}>"
+
+
+def _reference_chars(element) -> int:
+    """The text of an element's subtree as the scorer counts it, by the definition: every text
+    node stripped, the element's own tail left out."""
+    return len((element.text or "").strip()) + sum(
+        _reference_chars(child) + len((child.tail or "").strip()) for child in element)
+
+
+def _outer_links(element):
+    """The links inside ``element`` (itself included) that no other link inside it holds."""
+    found = []
+    for anchor in element.iter("a"):
+        if is_link(anchor) and not any(a in found for a in anchor.iterancestors("a")):
+            found.append(anchor)
+    return found
+
+
+@given(st.lists(_TREES, max_size=4))
+def test_text_statistics_of_every_block_match_their_definition(trees):
+    # Link text is the text of the links inside a block: a block inside a link is not link
+    # text for itself (its container's link density counts it).
+    body = parse("<html><body>" + "".join(_markup(t) for t in trees) + "</body></html>").find("body")
+    scores = score_tree(body)
+    for element in body.iter(*BLOCK_TAGS):
+        chars = _reference_chars(element)
+        links = sum(_reference_chars(a) for a in _outer_links(element))
+        assert (scores.chars.get(element, 0), scores.links.get(element, 0)) == (chars, links)
+
+
+def test_nested_links_count_their_text_once():
+    body = parse("<html><body><div><p>See <a href=/a>the <b><a href=/b>map</a></b> here</a>.</p></div></body></html>").find("body")
+    paragraph = body.find(".//p")
+    scores = score_tree(body)
+    assert scores.chars[paragraph] == len("See" "the" "map" "here" ".")
+    assert scores.links[paragraph] == len("the" "map" "here")

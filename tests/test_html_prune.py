@@ -322,3 +322,17 @@ def test_only_names_whose_words_could_name_chrome_are_judged_word_by_word(parts,
 def test_a_class_and_an_id_split_like_the_two_joined(class_name, element_id):
     # Pruning splits a class and an id apart and judges the two lists of words as one name.
     assert name_words(f"{class_name} {element_id}") == name_words(class_name) + name_words(element_id)
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ('<div class="share-bar" id="tools" style="color: red; display:none">x</div>', ("hidden", "hidden")),
+    ('<div class="share-bar" aria-hidden="true" role="navigation">x</div>', ("hidden", "hidden")),
+    ('<div class="share-bar" id="tools" role=" Navigation ">x</div>', ("navigation", "tag")),
+    ('<section class="share-bar" data-x="1" itemprop="author">x</section>', ("byline", "tag")),
+    ('<div data-x="1" class="share-bar" title="t">x</div>', ("share", "name")),
+    ('<div id="share-bar" href="/">x</div>', ("share", "name")),
+])
+def test_hidden_beats_tag_and_role_which_beat_the_name(markup, expected):
+    # Whatever else an element carries, the strongest evidence names the removal.
+    root = parse(f"<html><body>{markup}{STORY}</body></html>")
+    assert [(r.reason, r.evidence) for r in prune(root)] == [expected]

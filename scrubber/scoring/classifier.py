@@ -8,7 +8,7 @@ from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features
 from .region import article_spans, charge_list_heads, start_below_title
-from .structure import CLOCK, CODE, COUNTER, cheapen_structure_lines, is_stamp, is_token
+from .structure import CLOCK, COUNTER, cheapen_structure_lines, has_code, is_stamp, is_token
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -234,7 +234,7 @@ def _value(label: str, f: Features, copies: int, text: str, piece: bool = False)
         # Capitalised short lines are labels, links and headings; lower-case ones are mostly
         # code and pieces of sentences, which belong to the article around them. A long
         # title-case run is a menu or a row of teaser headlines, not a heading.
-        cost = SHORT_COST if text[:1].isupper() and CODE.search(text) is None else LOWER_SHORT_COST
+        cost = SHORT_COST if text[:1].isupper() and not has_code(text) else LOWER_SHORT_COST
         value = -(cost + BAD_WORD_COST * max(f.words - LENGTH_UNENDED // 2, 0)) if f.words else 0.0
     else:
         value = -(BAD_COST + BAD_WORD_COST * f.words)
@@ -256,7 +256,7 @@ def _capitalised(text: str) -> bool:
     >>> [_capitalised(t) for t in ["Reply", "TV Guide", "SELECT", "FROM unnest", "Total = a_b"]]
     [True, True, False, False, False]
     """
-    return text[:1].isupper() and not text.isupper() and CODE.search(text) is None
+    return text[:1].isupper() and not text.isupper() and not has_code(text)
 
 
 def _reason(label, f):

@@ -91,9 +91,9 @@ def score_tree(body) -> Scores:
                 frames.append([element, chars, links, commas, 0, 0, tag])
                 current = element
             text = element.text
-            if text and tag.__class__ is str:  # a comment's text is not the page's
+            if text:
                 text = text.strip()
-                if text:
+                if text and tag.__class__ is str:  # a comment's text is not the page's
                     chars += len(text)
                     commas += text.count(",") if text.isascii() else _rare_commas(text)
             continue

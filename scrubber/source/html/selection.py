@@ -51,9 +51,12 @@ def main_content(body, scores: Scores | None = None) -> list:
     ranked = sorted((e for e in scores.score if scores.chars.get(e, 0) >= MIN_CANDIDATE_CHARS), key=scores.final,
                     reverse=True) or sorted(scores.score, key=scores.final, reverse=True)
     top = ranked[0]
+    # The page's best candidate stays inside the containers chosen around it (the steps below
+    # only move up from it), so its score is the best inside them: no subtree need be searched.
+    best = max(0.0, scores.final(top)) if scores.chars.get(top, 0) >= MIN_CANDIDATE_CHARS else 0.0
     top = _shared_ancestor(top, ranked[1:TOP_CANDIDATES], scores, body)
     top = _climb(top, scores, body)
-    return _with_lead(_with_sections(_with_siblings(top, scores, body), scores, body), scores, body)
+    return _with_lead(_with_sections(_with_siblings(top, scores, body), scores, body, best), scores, body)
 
 
 def _with_lead(containers, scores, body):
@@ -178,12 +181,12 @@ def _with_siblings(top, scores, body):
     return kept
 
 
-def _with_sections(containers, scores, body):
+def _with_sections(containers, scores, body, best):
     """The containers plus the article's other sections: page builders and grid layouts put
     each block of text in its own row > column > widget, so the best container holds one
     section and the next sits in a cousin several levels up. Going up at most
     ``SECTION_LEVELS`` ancestors, a sibling of the branch joins when the best candidate inside
-    it scores at least ``SECTION_SHARE`` of the article's best, makes up at least
+    it scores at least ``SECTION_SHARE`` of the article's ``best``, makes up at least
     ``SECTION_CONCENTRATION`` of the sibling's text (one teaser in a long list of links does
     not make the list a section), and the sibling is neither link-dense nor named like
     chrome ("related", "comments").
@@ -195,7 +198,6 @@ def _with_sections(containers, scores, body):
     >>> [e.get("class") for e in main_content(page.find("body"))]
     ['row', 'row']
     """
-    best = max(_best_inside(c, scores)[0] for c in containers)
     node = containers[0] if len(containers) == 1 else containers[0].getparent()
     for _ in range(SECTION_LEVELS):
         parent = node.getparent()
