@@ -25,6 +25,7 @@ from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
 from .source.html import extract as extract_html
 from .source.flattened import cut_list_heads, cut_stamps, peel_chrome_heads
+from .source.head_screen import HeadScreen
 from .source.text import text_blocks
 from .title import find_title, holds_title_words, title_text, title_words
 from .trace import Removal, Trace
@@ -71,7 +72,8 @@ class Pipeline:
         trace = Trace()
         if mode == "text":
             blocks = page.blocks = cut_list_heads(
-                peel_chrome_heads(cut_stamps(blocks), lambda t: page.rules.match(line_key(t), "drop") is not None),
+                peel_chrome_heads(cut_stamps(blocks), lambda t: page.rules.match(line_key(t), "drop") is not None,
+                                  HeadScreen.of(page.rules.packs, page.rules.regex_timeout).lengths),
                 page.rules, LIST_HEAD_PACKS)
         if mode == "html" and (page.rules.selectors or page.rules.article_selectors):
             blocks = self._extract_without_selected(text, page, trace)

@@ -24,6 +24,8 @@ MAX_PHRASE_TOKENS = 5
 _SENTENCE_ENDS = (".", "!", "?", "…", ".”", '."', "»", "”")
 # How far from a sentence of its line a piece is looked at for chrome glued to its head.
 EDGE_PIECES = 3
+# Every head length asked about, when no screen tells which are worth it.
+ALL_LENGTHS = range(1, MAX_PHRASE_TOKENS + 1)
 # A news site's section names: menu entries inside a run of known ones. Not a drop rule:
 # alone on a line they are also teaser labels, and the scorer reads those as the page's layout.
 SECTION_NAMES = frozenset(
@@ -36,12 +38,14 @@ MIN_HEAD_TOKENS = 2
 MAX_UNKNOWN_RUN = 1
 
 
-def peel_chrome_heads(blocks: list[Block], is_chrome) -> list[Block]:
+def peel_chrome_heads(blocks: list[Block], is_chrome, screen=None) -> list[Block]:
     """Blocks with the known chrome phrases cut off the head of each flattened sentence and of
     the pieces near one: a teaser list flattened into sentences keeps its label at the head of
     each ("Show comments The mill reopened on Monday.").
 
-    ``is_chrome(text)`` says whether a drop rule matches ``text`` as a whole line.
+    ``is_chrome(text)`` says whether a drop rule matches ``text`` as a whole line;
+    ``screen(key)``, when given, tells which heads of the line key ``key`` one could match
+    (``HeadScreen.lengths``): the others are not asked about.
 
     >>> menu = {"skip to content", "home", "contact"}
     >>> pieces = [Block("Skip to content Home Projects Contact Building a Garden Shed", line=0),
@@ -56,7 +60,7 @@ def peel_chrome_heads(blocks: list[Block], is_chrome) -> list[Block]:
     is_chrome = lru_cache(maxsize=4096)(is_chrome)  # a flattened site repeats its menu on every page part
     edges = _edges(blocks)
     for position, block in enumerate(blocks):
-        phrases = split_known_head(block.text, is_chrome) if position in edges else [block.text]
+        phrases = split_known_head(block.text, is_chrome, screen) if position in edges else [block.text]
         out.extend(_split(block, phrases, len(out)))
     return out
 
@@ -198,9 +202,12 @@ def _cut_at_heads(text: str, openers: dict[str, tuple]) -> list[str] | None:
     return [part for part in parts if part]
 
 
-def split_known_head(text: str, is_chrome) -> list[str]:
-    """``text`` cut into its head's chrome phrases (and unknown menu words between them) and the rest."""
+def split_known_head(text: str, is_chrome, screen=None) -> list[str]:
+    """``text`` cut into its head's chrome phrases (and unknown menu words between them) and the
+    rest. ``screen`` tells which heads ``is_chrome`` could accept (see ``peel_chrome_heads``)."""
     tokens = text.split(" ")
+    # The screen reads line keys: words of the text, casefolded, one space apart.
+    screened = screen is not None and text.isprintable() and "" not in tokens
     phrases: list[str] = []
     position = 0
     # Where a known phrase ended, and how many phrases stood before: the head may end at any.
@@ -210,8 +217,11 @@ def split_known_head(text: str, is_chrome) -> list[str]:
         # Methode" is no byline, and "Die" there no menu word.
         if tokens[position][:1].islower():
             break
-        length = next((k for k in range(min(MAX_PHRASE_TOKENS, len(tokens) - position), 0, -1)
-                       if _known(" ".join(tokens[position:position + k]), is_chrome)), 0)
+        longest = min(MAX_PHRASE_TOKENS, len(tokens) - position)
+        # Most heads of prose can be no rule's line whatever their length: one screen tells.
+        asked = screen(" ".join(tokens[position:position + longest]).casefold()) if screened else ALL_LENGTHS
+        length = next((k for k in range(longest, 0, -1)
+                       if _known(" ".join(tokens[position:position + k]), is_chrome, k in asked)), 0)
         if length:
             position += length
             ends.append((position, len(phrases) + 1))
@@ -259,5 +269,5 @@ def _starts_sentence(rest: str) -> bool:
     return first[:1].isupper() and first.casefold() in any_stopwords()
 
 
-def _known(phrase: str, is_chrome) -> bool:
-    return phrase.casefold() in SECTION_NAMES or is_chrome(phrase)
+def _known(phrase: str, is_chrome, asked: bool = True) -> bool:
+    return phrase.casefold() in SECTION_NAMES or (asked and is_chrome(phrase))

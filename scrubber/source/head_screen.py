@@ -1,0 +1,184 @@
+"""Which heads of a flattened piece some drop rule could match, told without matching the rules.
+
+``flattened.peel_chrome_heads`` asks, at each word of a piece's head, whether a drop rule
+matches the next five, four ... one words as a whole line: five matches of the whole rule set
+per word, on pages of prose ("The council met on Monday") that no rule can match. A pattern
+can match a head only if it can start with the head's first word, then with its first two
+words, and so on; and only if the head holds every character the pattern needs (its
+``screens``). What a first word can start is remembered across pages: it depends on the rules
+alone, and prose comes back to the same few hundred words.
+
+Patterns that any word can start ("<name> says:", "<month> 4, 2025") are not asked that:
+their screens (a ``:``, a digit) stand guard for them.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..rules.screens import first_class, screens_for
+
+# A word no chrome phrase starts with: a pattern that can start with it can start with any.
+_ANY_WORD = "qxzv "
+# Lines a pattern that any word can start may match, when it needs no rare character at all.
+_ANY_LINE = regex.compile("")
+# Patterns are narrowed by each of a word's first characters up to this many; words repeat
+# their prefixes, so most new words are tried against the few patterns their prefix left.
+PREFIX_CHARS = 3
+# What first words and first characters can start is remembered up to this many of each.
+MAX_REMEMBERED = 50_000
+# Screens of this many sets of packs are kept: pages differ in their scoped packs.
+MAX_SCREENS = 16
+_BUILT: dict[tuple, tuple] = {}
+
+
+class HeadScreen:
+    """The drop rules of some packs, read for how a line they match can start and what it must hold.
+
+    >>> from scrubber.rules import builtin_packs
+    >>> screen = HeadScreen([p for p in builtin_packs() if p.stage != "platforms"])
+    >>> screen.lengths("share the ferry made its")  # "Share", "Share the ferry" may be chrome
+    (3, 2, 1)
+    >>> screen.lengths("ferry crossings resumed on monday")
+    ()
+    >>> screen.lengths("ferry crossings resumed on 4")  # a date line, maybe
+    (5,)
+    """
+
+    def __init__(self, packs, timeout: float | None = None):
+        drops = [(rule, pack.builtin) for pack in packs for rule in pack.rules if rule.action == "drop"]
+        self._texts = frozenset(rule.text for rule, _ in drops if rule.text is not None)
+        self._text_openers = frozenset(text.split(" ", 1)[0] for text in self._texts if " " in text)
+        self._patterns = tuple((rule.pattern, builtin, first_class(rule.pattern))
+                               for rule, builtin in drops if rule.pattern is not None)
+        self._timeout = timeout
+        self._by_char: dict[str, tuple] = {}
+        self._by_prefix: dict[str, tuple] = {}
+        self._by_word: dict[str, tuple] = {}
+
+    @classmethod
+    def of(cls, packs, timeout: float | None = None) -> HeadScreen:
+        """The screen of ``packs``, built once for all pages that share them."""
+        key = (tuple(map(id, packs)), timeout)
+        cached = _BUILT.get(key)
+        if cached is None:
+            if len(_BUILT) >= MAX_SCREENS:
+                _BUILT.clear()
+            # the packs are kept with the screen so that their ids cannot be reused by other packs
+            cached = _BUILT[key] = (tuple(packs), cls(packs, timeout))
+        return cached[1]
+
+    def lengths(self, key: str) -> tuple[int, ...]:
+        """How many first words of the line key ``key`` (words joined by single spaces) some drop
+        rule could match, longest first: a length left out is certain to match none."""
+        words = key.split(" ")
+        first = words[0]
+        if not first or first in self._text_openers:
+            return tuple(range(len(words), 0, -1))
+        found = self._by_word.get(first)
+        if found is None:
+            found = self._first_word(first)
+        starting, alone, screen = found
+        asked = set(self._continued(words, starting)) if starting else set()
+        if screen is not None:
+            # a pattern any word can start is told by its rare character: the head must reach it
+            hit = screen.search(key)
+            if hit is not None:
+                reaching = next(k for k, end in enumerate(_head_lengths(words), 1) if end > hit.start())
+                asked.update(range(max(reaching, 2), len(words) + 1))
+                alone = alone or reaching == 1
+        return tuple(sorted(asked, reverse=True)) + ((1,) if alone else ())
+
+    def _continued(self, words: list[str], starting: tuple) -> list[int]:
+        """The lengths past one of the head ``words`` that the patterns ``starting`` (those that
+        can start with its first word and more) could match: each must start with the words before."""
+        asked, head = [], words[0]
+        for k in range(2, len(words) + 1):
+            asked.append(k)
+            head += " " + words[k - 1]
+            if k < len(words):
+                starting = tuple(entry for entry in starting if self._may_start(entry, head + " "))
+                if not starting:
+                    break
+        return asked
+
+    def _first_word(self, word: str) -> tuple:
+        """(patterns that can start a line of several words with ``word``, whether a rule may
+        match ``word`` alone, the screen of the patterns any word can start)."""
+        screen = self._by_char.get(word[0])
+        if screen is None:
+            screen = self._first_character(word[0])
+        narrowed = self._starting(word[:PREFIX_CHARS])
+        starting = tuple(entry for entry in narrowed if self._may_start(entry, word + " "))
+        alone = word in self._texts or any(self._may_start(entry, word, whole=True) for entry in narrowed)
+        return self._remember(self._by_word, word, (starting, alone, screen[1]))
+
+    def _starting(self, prefix: str) -> tuple:
+        """The patterns not any word can start that can start with ``prefix``, each character
+        narrowing what the shorter prefix left: a new word costs a few partial matches, not one of each pattern."""
+        found = self._by_prefix.get(prefix)
+        if found is None:
+            if len(prefix) == 1:
+                entries = self._by_char.get(prefix) or self._first_character(prefix)
+                found = entries[0]
+            else:
+                found = tuple(entry for entry in self._starting(prefix[:-1]) if self._may_start(entry, prefix))
+            self._remember(self._by_prefix, prefix, found)
+        return found
+
+    def _first_character(self, char: str) -> tuple:
+        """(patterns that can start with ``char`` and not with any word, a screen for those that
+        can: a line that it does not find anything in matches none of them)."""
+        entries = [entry for entry in self._patterns if entry[2] is None or entry[2].fullmatch(char)]
+        any_word = [entry for entry in entries if self._may_start(entry, _ANY_WORD)]
+        rarest = [screens[0] for screens in (_screens(entry[0]) for entry in any_word) if screens]
+        if len(rarest) < len(any_word) or len({screen.flags for screen in rarest}) > 1:
+            screen = _ANY_LINE  # one needs no rare character, or their screens cannot be read as one
+        elif rarest:
+            # each pattern's rarest needed character: a line that holds none matches none of them
+            screen = regex.compile("|".join(f"(?:{screen.pattern})" for screen in rarest), rarest[0].flags)
+        else:
+            screen = None
+        closed = tuple(entry for entry in entries if all(entry is not other for other in any_word))
+        return self._remember(self._by_char, char, (closed, screen))
+
+    def _may_start(self, entry, prefix: str, whole: bool = False) -> bool:
+        """Whether the entry's pattern can match a line starting with ``prefix`` (or, ``whole``,
+        the line ``prefix``); a pattern too slow to tell may."""
+        pattern, builtin = entry[0], entry[1]
+        timeout = None if builtin else self._timeout  # built-in patterns pass the loader's backtracking check
+        try:
+            if whole:
+                return pattern.fullmatch(prefix, timeout=timeout) is not None
+            return pattern.fullmatch(prefix, partial=True, timeout=timeout) is not None
+        except TimeoutError:
+            return True
+
+    @staticmethod
+    def _remember(memory: dict, key: str, value: tuple) -> tuple:
+        if len(memory) >= MAX_REMEMBERED:
+            memory.clear()
+        memory[key] = value
+        return value
+
+
+_SCREENS_OF: dict[tuple, tuple] = {}
+
+
+def _screens(pattern) -> tuple:
+    """``screens_for(pattern)``, found once per pattern: it costs a parse and a dozen compiles."""
+    key = (pattern.pattern, pattern.flags)
+    found = _SCREENS_OF.get(key)
+    if found is None:
+        if len(_SCREENS_OF) >= MAX_REMEMBERED:
+            _SCREENS_OF.clear()
+        found = _SCREENS_OF[key] = screens_for(pattern)
+    return found
+
+
+def _head_lengths(words: list[str]):
+    """The length of each head of ``words`` joined by spaces: of 1, 2, ... words."""
+    total = -1
+    for word in words:
+        total += len(word) + 1
+        yield total

@@ -1,0 +1,41 @@
+"""The head screen never rules out a head that a drop rule matches: it only spares questions."""
+
+from itertools import product
+
+from scrubber.rules import RuleSet, builtin_packs, line_key, parse_pack
+from scrubber.source.head_screen import HeadScreen
+
+# Invented chrome lines and prose openings, each followed below by words that may or may not
+# belong to the line.
+HEADS = ["Skip to content", "Share", "Share this", "Read more", "Anna Berg says:", "Posted on March 4, 2025",
+         "Marta Lind · 4 min read", "12 comments", "Page 2 of 9", "Powered by WordPress", "Home", "Menu",
+         "Accept all cookies", "Privacy Policy", "The ferry", "Die Fähre fuhr", "Council members met",
+         "3 min read", "Advertisement", "Related posts", "© 2024 Harbour Times", "»", "Newsletter"]
+TAILS = ["", "The mill reopened", "on Monday 4", "says: hello", "· 5 min", "policy and terms"]
+
+
+def _heads_and_answers(rules):
+    screen = HeadScreen.of(rules.packs, rules.regex_timeout)
+    for head, tail in product(HEADS, TAILS):
+        words = f"{head} {tail}".split()[:5]
+        asked = screen.lengths(line_key(" ".join(words)))
+        for k in range(1, len(words) + 1):
+            yield " ".join(words[:k]), k in asked, rules.match(line_key(" ".join(words[:k])), "drop") is not None
+
+
+def test_no_matching_head_is_ruled_out_by_the_builtin_packs():
+    rules = RuleSet(builtin_packs())
+    answers = list(_heads_and_answers(rules))
+    assert [head for head, asked, matches in answers if matches and not asked] == []
+    assert any(matches for _, _, matches in answers)  # the heads hold chrome the rules know
+    assert any(not asked for _, asked, _ in answers)  # and prose the screen spares
+
+
+def test_a_users_pattern_and_line_are_screened_as_well():
+    pack = parse_pack('[pack]\nname = "harbour"\n[[drop]]\nid = "tide"\nregex = "tide table for \\\\p{L}+"\n'
+                      '[[drop]]\nid = "ferry"\ntext = "the ferry"\n')
+    rules = RuleSet([pack])
+    screen = HeadScreen.of(rules.packs, rules.regex_timeout)
+    assert 4 in screen.lengths("tide table for dover and")
+    assert 2 in screen.lengths("the ferry left at")  # a line of the rules
+    assert screen.lengths("tidal pools are full") == ()
