@@ -77,9 +77,9 @@ class Pipeline:
                 page.rules, LIST_HEAD_PACKS)
         if mode == "html" and (page.rules.selectors or page.rules.article_selectors):
             blocks = self._extract_without_selected(text, page, trace)
-        protected = set()
+        protected = {}  # id -> block, kept alive for the same reason as the rule candidates below
         if page.rules.has("keep"):  # only users' packs keep lines: most pages need not ask
-            protected = {id(b) for b in blocks if page.rules.match(b.key(), "keep") is not None}
+            protected = {id(b): b for b in blocks if page.rules.match(b.key(), "keep") is not None}
         # The lines some drop rule matches, found once: rule filters are shown only these.
         match = page.rules.match
         positions = [i for i, b in enumerate(blocks) if match(b.key(), "drop") is not None]
@@ -89,7 +89,7 @@ class Pipeline:
         page.meta["rule_candidates"] = {id(b): b for b in shown}
         page.meta["candidate_positions"] = (blocks, positions, shown)
         if mode == "text":
-            protected.update(id(b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
+            protected.update((id(b), b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
         for stage in self.filters:  # a plain rule filter has nothing to drop on most pages
             if shown or id(stage) not in self.line_filters:
                 blocks = self._apply(stage, blocks, page, trace, protected)
