@@ -88,9 +88,7 @@ class Pipeline:
         page.meta["candidate_positions"] = (blocks, positions, shown)
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
-        for stage in self.filters:
-            # A filter that judges each line alone drops only lines some drop rule matches: on
-            # most pages there is none.
+        for stage in self.filters:  # a plain rule filter has nothing to drop on most pages
             if shown or id(stage) not in self.line_filters:
                 blocks = self._apply(stage, blocks, page, trace, protected)
         title_block, blocks = self._take_title(blocks, page)  # before joining: fragments never join onto it
@@ -226,8 +224,7 @@ def _without_joined_title_copies(joined, fragments, title_block, trace):
 
 
 def _judges_each_line(stage) -> bool:
-    """Whether a stage is a plain rule filter: it drops a line when a drop rule of its stage
-    matches the line, whatever the lines around it are."""
+    """Whether a stage is a plain rule filter: it drops the lines its drop rules match, each alone."""
     return type(stage).select is Filter.select and type(stage).decide is RuleFilter.decide
 
 

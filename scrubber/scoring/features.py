@@ -114,11 +114,11 @@ def _stopwords_in(words: list, stopwords: frozenset, long_stopwords: frozenset) 
 _PUNCTUATION = "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2022"
 # Latin-1 bytes: a word character stays, any other byte becomes a space ...
 _WORD_BYTES = bytes(i if _WORD.fullmatch(chr(i)) else 0x20 for i in range(256))
-# ... or a word character becomes its case folding, when that is one Latin-1 character, ...
+# ... or a word character becomes its case folding when that is one Latin-1 character; the
+# longer foldings within Latin-1 ("ß" -> "ss") are replaced after it, and a text with a letter
+# that folds beyond Latin-1 ("µ" -> a Greek letter) is left to str.casefold.
 _FOLDED = [chr(i).casefold() if _WORD.fullmatch(chr(i)) else " " for i in range(256)]
 _FOLD_BYTES = bytes(ord(c) if len(c) == 1 and ord(c) < 256 else i for i, c in enumerate(_FOLDED))
-# ... then the longer foldings within Latin-1 ("ß" -> "ss") replace theirs; those beyond it
-# ("µ" -> a Greek letter) leave the text to str.casefold.
 _LONGER_FOLDS = tuple((bytes([i]), c.encode("latin-1")) for i, c in enumerate(_FOLDED)
                       if len(c) > 1 and max(c) < "\u0100")
 _UNFOLDABLE = bytes(i for i, c in enumerate(_FOLDED) if max(c) > "\u00ff")

@@ -185,7 +185,13 @@ def has_code(text: str) -> bool:
     >>> [has_code(t) for t in ["SELECT name", "Total = a_b", "x[0]", "TV Guide", "Reply"]]
     [True, True, True, False, False]
     """
-    return _CODE_SYMBOL.search(text) is not None or _CODE_KEYWORD.match(text) is not None
+    if _CODE_SYMBOL.search(text):
+        return True
+    # a keyword's second letter is a capital: any other ASCII character there rules it out
+    second = text[1:2]
+    if second.isascii() and not "A" <= second <= "Z":
+        return False
+    return _CODE_KEYWORD.match(text) is not None
 
 
 _CODE_KEYWORD = regex.compile(r"\p{Lu}{2,}\s+[\p{Ll}_]")
