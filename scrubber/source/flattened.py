@@ -264,6 +264,8 @@ def _edges(blocks: list[Block]) -> set[int]:
 def _split(block: Block, parts: list[str], first_index: int) -> list[Block]:
     """``block`` as one block per part, numbered on from ``first_index``; only the first part
     keeps the blank line that stood before the block."""
+    if block.index == first_index and len(parts) == 1 and parts[0] == block.text:
+        return [block]  # most blocks: uncut and in their place, a copy would be the same block
     return [Block(part, kind=block.kind, index=first_index + number, line=block.line, level=block.level,
                   link_density=block.link_density, hints=block.hints, after_blank=block.after_blank and number == 0)
             for number, part in enumerate(parts)]
