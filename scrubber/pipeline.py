@@ -84,7 +84,9 @@ class Pipeline:
         match = page.rules.match
         positions = [i for i, b in enumerate(blocks) if match(b.key(), "drop") is not None]
         shown = [blocks[i] for i in positions]
-        page.meta["rule_candidates"] = set(map(id, shown))
+        # Each id with its block: an id is unique only while its block lives, and a block made
+        # later (a join of fragments) must not take the id of a dropped one.
+        page.meta["rule_candidates"] = {id(b): b for b in shown}
         page.meta["candidate_positions"] = (blocks, positions, shown)
         if mode == "text":
             protected.update(id(b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
