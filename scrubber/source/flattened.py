@@ -10,6 +10,7 @@ scorer ends the article there.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -24,8 +25,6 @@ MAX_PHRASE_TOKENS = 5
 _SENTENCE_ENDS = (".", "!", "?", "…", ".”", '."', "»", "”")
 # How far from a sentence of its line a piece is looked at for chrome glued to its head.
 EDGE_PIECES = 3
-# Every head length asked about, when no screen tells which are worth it.
-ALL_LENGTHS = range(1, MAX_PHRASE_TOKENS + 1)
 # A news site's section names: menu entries inside a run of known ones. Not a drop rule:
 # alone on a line they are also teaser labels, and the scorer reads those as the page's layout.
 SECTION_NAMES = frozenset(
@@ -100,8 +99,15 @@ _STAMP = regex.compile(r"(?<![\w/:.])(?:(\d{1,3}) ?(?:/|of) ?(\d{1,3})|(?:[01]?\
 MIN_STAMPS = 3
 
 
+# Text holding no digit before a slash, "of", a colon or an "h" holds no stamp (the standard re
+# scans for that far faster than ``_STAMP`` with its lookarounds, and most pieces hold none).
+_MAY_HOLD_STAMP = re.compile(r"\d ?(?:/|of)|\d[:h]")
+
+
 def _stamp_kinds(text: str, line) -> list:
     """The kind of each stamp in ``text``: a counter of its total, or a time."""
+    if not _MAY_HOLD_STAMP.search(text):
+        return []
     return [(line, found[2] or "clock") for found in _STAMP.finditer(text)]
 
 
@@ -219,9 +225,10 @@ def split_known_head(text: str, is_chrome, screen=None) -> list[str]:
             break
         longest = min(MAX_PHRASE_TOKENS, len(tokens) - position)
         # Most heads of prose can be no rule's line whatever their length: one screen tells.
-        asked = screen(" ".join(tokens[position:position + longest]).casefold()) if screened else ALL_LENGTHS
-        length = next((k for k in range(longest, 0, -1)
-                       if _known(" ".join(tokens[position:position + k]), is_chrome, k in asked)), 0)
+        asked = screen(" ".join(tokens[position:position + longest]).casefold()) if screened \
+            else range(longest, 0, -1)
+        length = next((k for k in asked if is_chrome(" ".join(tokens[position:position + k]))), 0) \
+            or int(tokens[position].casefold() in SECTION_NAMES)  # a section name is one word
         if length:
             position += length
             ends.append((position, len(phrases) + 1))
@@ -257,6 +264,8 @@ def _edges(blocks: list[Block]) -> set[int]:
 def _split(block: Block, parts: list[str], first_index: int) -> list[Block]:
     """``block`` as one block per part, numbered on from ``first_index``; only the first part
     keeps the blank line that stood before the block."""
+    if block.index == first_index and len(parts) == 1 and parts[0] == block.text:
+        return [block]  # most blocks: uncut and in their place, a copy would be the same block
     return [Block(part, kind=block.kind, index=first_index + number, line=block.line, level=block.level,
                   link_density=block.link_density, hints=block.hints, after_blank=block.after_blank and number == 0)
             for number, part in enumerate(parts)]
@@ -268,6 +277,3 @@ def _starts_sentence(rest: str) -> bool:
     first = rest.split(" ", 1)[0]
     return first[:1].isupper() and first.casefold() in any_stopwords()
 
-
-def _known(phrase: str, is_chrome, asked: bool = True) -> bool:
-    return phrase.casefold() in SECTION_NAMES or (asked and is_chrome(phrase))

@@ -105,13 +105,11 @@ class HeadScreen:
     def _first_word(self, word: str) -> tuple:
         """(patterns that can start a line of several words with ``word``, whether a rule may
         match ``word`` alone, the screen of the patterns any word can start)."""
-        screen = self._by_char.get(word[0])
-        if screen is None:
-            screen = self._first_character(word[0])
+        by_char = self._by_char.get(word[0]) or self._first_character(word[0])
         narrowed = self._starting(word[:PREFIX_CHARS])
         starting = tuple(entry for entry in narrowed if self._may_start(entry, word + " "))
         alone = word in self._texts or any(self._may_start(entry, word, whole=True) for entry in narrowed)
-        return self._remember(self._by_word, word, (starting, alone, screen[1]))
+        return self._remember(self._by_word, word, (starting, alone, by_char[1]))
 
     def _starting(self, prefix: str) -> tuple:
         """The patterns not any word can start that can start with ``prefix``, each character
@@ -119,8 +117,7 @@ class HeadScreen:
         found = self._by_prefix.get(prefix)
         if found is None:
             if len(prefix) == 1:
-                entries = self._by_char.get(prefix) or self._first_character(prefix)
-                found = entries[0]
+                found = (self._by_char.get(prefix) or self._first_character(prefix))[0]
             else:
                 found = tuple(entry for entry in self._starting(prefix[:-1]) if self._may_start(entry, prefix))
             self._remember(self._by_prefix, prefix, found)

@@ -8,6 +8,7 @@ and pages flattened onto very long lines, which are cut here into sentence piece
 
 from __future__ import annotations
 
+import re
 from itertools import accumulate
 
 import regex
@@ -93,8 +94,8 @@ def _flattened(line: str) -> bool:
 
 
 def _pieces(line: str) -> list[str]:
-    # (max() is a quick scan: most lines hold no character as high as the CJK blocks)
-    if max(line) >= _FIRST_UNSPACED and len(_UNSPACED_CHAR.findall(line)) > UNSPACED_SHARE * len(line):
+    # (a quick scan first: most lines hold no character as high as the CJK blocks)
+    if _HIGH_CHAR.search(line) and len(_UNSPACED_CHAR.findall(line)) > UNSPACED_SHARE * len(line):
         texts = split_unspaced(line)
         if sum(len(t) for t in texts if len(t) >= LONG_TEXT_CHARS) >= LONG_TEXT_SHARE * len(line):
             return texts
@@ -119,7 +120,7 @@ def split_unspaced(line: str) -> list[str]:
 
 
 # Han, kana and the full-width punctuation written with them.
-_FIRST_UNSPACED = "\u2e80"
+_HIGH_CHAR = re.compile("[\u2e80-\U0010ffff]")  # the standard re: a plain character range scans fastest there
 _UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
 _UNSPACED_BREAK = regex.compile(rf"(?<={_UNSPACED_CHAR.pattern})\s+|\s+(?={_UNSPACED_CHAR.pattern})")
 # A line this much written in such characters is cut at its spaces instead of its sentences ...
