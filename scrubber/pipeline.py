@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import replace
 
 from .blocks import Block
 from .config import CleanConfig
-from .data import LANGUAGES, any_stopwords, stopwords
+from .data import stopwords
 from .errors import BudgetExceededError, FilterError, UnknownFilterError
 from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Drop, Filter, RuleFilter
+from .language import guess_language
 from .limits import NO_DEADLINE, Deadline, check_size
 from .normalise.fragments import continues, join_fragments
 from .normalise.headings import Vocabulary, split_run_in_headings
@@ -20,7 +20,6 @@ from .result import Cleaned
 from .rules import RuleSet, builtin_packs, line_key, load_rules, rules_from_environment
 from .rules.selectors import drop_selected, select_article
 from .scoring import ContentScorer
-from .scoring.features import script_like
 from .scoring.html_hints import HtmlScorer
 from .source import decode, looks_like_html
 from .source.html import extract as extract_html
@@ -263,37 +262,6 @@ def mid_sentence(blocks, chrome=frozenset()):
         if continues(previous.text, block.text) and continues(block.text, following.text) \
                 and id(previous) not in chrome and id(following) not in chrome:
             yield block
-
-
-LANGUAGE_SAMPLE_MIN_WORDS = 8
-LANGUAGE_SAMPLE_CHARS = 20000
-
-
-def guess_language(blocks) -> str:
-    """The language whose stopwords cover most words of the page's sentences (English by default).
-
-    Sentences, not the first lines: a menu at the top may be in English on a German page; nor
-    script that leaked into a dump, whose one-letter names read as stopwords.
-    """
-    sentences, length = [], 0
-    for block in blocks:
-        if length >= LANGUAGE_SAMPLE_CHARS:
-            break  # the sample is cut there anyway
-        if block.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS and not script_like(block.text):
-            sentences.append(block.text)
-            length += len(block.text) + 1
-    sample = " ".join(sentences or [b.text for b in blocks[:200]])[:LANGUAGE_SAMPLE_CHARS].casefold().split()
-    if not sample:
-        return "en"
-    best, best_hits = "en", 0
-    # Only stopwords of some language are counted, and each language's are found by one set
-    # intersection with them rather than a lookup per distinct word.
-    counts = Counter(filter(any_stopwords().__contains__, sample))
-    for lang in LANGUAGES:
-        hits = sum(map(counts.__getitem__, stopwords(lang).intersection(counts)))
-        if hits > best_hits * 1.1:
-            best, best_hits = lang, hits
-    return best
 
 
 def normalise(blocks: list[Block], lang: str = "en", deadline: Deadline = NO_DEADLINE) -> list[Block]:

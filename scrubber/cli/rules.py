@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 from ..config import CleanConfig
 from ..learn import page_blocks
-from ..pipeline import Pipeline, guess_language
+from ..language import guess_language
+from ..pipeline import Pipeline
 from ..rules.loader import check_pack_file
 from ..testing import check_pack
 
