@@ -50,7 +50,7 @@ def check_pattern(pattern: str) -> str | None:
     'pattern open to catastrophic backtracking (overlapping alternatives): (a|a)*'
     """
     try:
-        tree = PatternParser(pattern).parse()
+        tree = parse_pattern(pattern)
     except (ValueError, IndexError):
         return None  # not our syntax to judge: the compile step reports real syntax errors
     for node in _walk(tree):
@@ -170,6 +170,25 @@ def _atom_chars(atom: str) -> frozenset:
     return frozenset(c for c in _PROBES if compiled.fullmatch(c))
 
 
+# Compiled once: the regex module's cache lookup for a pattern given as a string costs more
+# than the match, and every pack load and screen reads its patterns through this parser.
+_BOUNDS = regex.compile(r"\{(\d*)(,?)(\d*)\}")
+_GROUP_HEAD = regex.compile(r"\?(?:P?<[^>=!]+>|[aiLmsux-]*[:)]|>|[=!]|<[=!])")
+
+
+@lru_cache(maxsize=1024)
+def parse_pattern(pattern: str) -> Node:
+    """``PatternParser(pattern).parse()``, once per pattern: loading a pack checks each pattern,
+    and the rule index and head screens read it again for screens and first characters. The
+    tree is shared, so its readers never change it. Raises ValueError or IndexError as the
+    parser does (those are not remembered).
+
+    >>> parse_pattern(r"a+|b").kind, parse_pattern(r"a+|b") is parse_pattern(r"a+|b")
+    ('alt', True)
+    """
+    return PatternParser(pattern).parse()
+
+
 class PatternParser:
     """Just enough of the ``regex`` syntax to see groups, alternation, repeats and atoms: the
     backtracking check here and the screens (screens.py) both read a pattern through it."""
@@ -217,10 +236,10 @@ class PatternParser:
         if char in "*+?":
             self.i += 1
             return {"*": (0, None), "+": (1, None), "?": (0, 1)}[char]
-        found = regex.match(r"\{(\d*)(,?)(\d*)\}", self.p[self.i:]) if char == "{" else None
+        found = _BOUNDS.match(self.p, self.i) if char == "{" else None
         if not found or not (found.group(1) or found.group(3)):
             return None
-        self.i += found.end()
+        self.i = found.end()
         low = int(found.group(1) or 0)
         high = low if not found.group(2) else (int(found.group(3)) if found.group(3) else None)
         return low, high
@@ -262,7 +281,7 @@ class PatternParser:
             self.i = p.index(")", self.i) + 1
             return Node("anchor", p[start:self.i])
         if p.startswith("?", self.i):
-            head = regex.match(r"\?(?:P?<[^>=!]+>|[aiLmsux-]*[:)]|>|[=!]|<[=!])", p[self.i:])
+            head = _GROUP_HEAD.match(p, self.i)
             if not head:
                 raise ValueError("unknown group syntax")
             token = head.group(0)
