@@ -112,7 +112,7 @@ class _Index:
                         slot.exact.setdefault(rule.text, rule)
                         slot.longest_text = max(slot.longest_text, len(rule.text))
                 elif rule.pattern is not None:
-                    entry = (rule, pack.builtin, *_screens(rule.pattern))
+                    entry = (rule, pack.builtin, screens_for(rule.pattern), first_class(rule.pattern))
                     words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
                     for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
                         slot.entries.append(entry)
@@ -167,22 +167,6 @@ def _may_start(pattern, prefix: str, timeout: float) -> bool:
         return pattern.fullmatch(prefix, partial=True, timeout=timeout) is not None
     except TimeoutError:
         return True
-
-
-_SCREENS: dict[tuple, tuple] = {}
-MAX_CACHED_SCREENS = 10_000
-
-
-def _screens(pattern) -> tuple:
-    """The pattern's screens and first class, found once per pattern text: pack combinations,
-    and user packs loaded again for each document, share their patterns."""
-    asked = (pattern.pattern, pattern.flags)
-    found = _SCREENS.get(asked)
-    if found is None:
-        if len(_SCREENS) >= MAX_CACHED_SCREENS:
-            _SCREENS.clear()
-        found = _SCREENS[asked] = (screens_for(pattern), first_class(pattern))
-    return found
 
 
 def _passes(screens, key: str) -> bool:

@@ -44,12 +44,23 @@ def screens_for(pattern) -> tuple:
     >>> screens_for(regex.compile(r"(\\w+) \\1", regex.I))
     ()
     """
-    node = _parsed(pattern)
+    return _screens_for(pattern.pattern, pattern.flags)
+
+
+# Screens and first classes are remembered per pattern text and flags: pack combinations, and
+# users' packs loaded again for each document, share their patterns, and finding them costs a
+# parse and a dozen compiles.
+MAX_REMEMBERED_PATTERNS = 10_000
+
+
+@lru_cache(maxsize=MAX_REMEMBERED_PATTERNS)
+def _screens_for(source, flags: int) -> tuple:
+    node = _parsed(source, flags)
     if node is None:
         return ()
-    pieces = _required(node, pattern.flags)
-    rare = sorted((len(piece), sorted(piece)) for piece in set(pieces) if _commonness(piece, pattern.flags) == 0)
-    return tuple(regex.compile("|".join(atoms), pattern.flags) for _, atoms in rare[:MAX_SCREENS])
+    pieces = _required(node, flags)
+    rare = sorted((len(piece), sorted(piece)) for piece in set(pieces) if _commonness(piece, flags) == 0)
+    return tuple(regex.compile("|".join(atoms), flags) for _, atoms in rare[:MAX_SCREENS])
 
 
 def first_class(pattern):
@@ -63,7 +74,12 @@ def first_class(pattern):
     >>> first_class(regex.compile(r"(\\w+) \\1", regex.I)) is None
     True
     """
-    node = _parsed(pattern)
+    return _first_class(pattern.pattern, pattern.flags)
+
+
+@lru_cache(maxsize=MAX_REMEMBERED_PATTERNS)
+def _first_class(source, flags: int):
+    node = _parsed(source, flags)
     try:
         atoms, _ = _first(node) if node is not None else ((), True)
     except ValueError:
@@ -71,16 +87,15 @@ def first_class(pattern):
     if not atoms:
         return None
     try:
-        return regex.compile("|".join(sorted(atoms)), pattern.flags)
+        return regex.compile("|".join(sorted(atoms)), flags)
     except regex.error:
         return None
 
 
-def _parsed(pattern):
+def _parsed(source, flags: int):
     """The pattern read by ``PatternParser``, or None when its syntax is beyond what a screen
     or a first class can be drawn from."""
-    source = pattern.pattern
-    if not isinstance(source, str) or pattern.flags & _UNSUPPORTED_FLAGS or _UNSUPPORTED.search(source) \
+    if not isinstance(source, str) or flags & _UNSUPPORTED_FLAGS or _UNSUPPORTED.search(source) \
             or "{" in _QUANTIFIER.sub("", _PROPERTY_BRACES.sub("", source)):
         return None
     try:

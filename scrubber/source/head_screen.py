@@ -128,7 +128,7 @@ class HeadScreen:
         can: a line that it does not find anything in matches none of them)."""
         entries = [entry for entry in self._patterns if entry[2] is None or entry[2].fullmatch(char)]
         any_word = [entry for entry in entries if self._may_start(entry, _ANY_WORD)]
-        rarest = [screens[0] for screens in (_screens(entry[0]) for entry in any_word) if screens]
+        rarest = [screens[0] for screens in (screens_for(entry[0]) for entry in any_word) if screens]
         if len(rarest) < len(any_word) or len({screen.flags for screen in rarest}) > 1:
             screen = _ANY_LINE  # one needs no rare character, or their screens cannot be read as one
         elif rarest:
@@ -157,20 +157,6 @@ class HeadScreen:
             memory.clear()
         memory[key] = value
         return value
-
-
-_SCREENS_OF: dict[tuple, tuple] = {}
-
-
-def _screens(pattern) -> tuple:
-    """``screens_for(pattern)``, found once per pattern: it costs a parse and a dozen compiles."""
-    key = (pattern.pattern, pattern.flags)
-    found = _SCREENS_OF.get(key)
-    if found is None:
-        if len(_SCREENS_OF) >= MAX_REMEMBERED:
-            _SCREENS_OF.clear()
-        found = _SCREENS_OF[key] = screens_for(pattern)
-    return found
 
 
 def _head_lengths(words: list[str]):
