@@ -119,8 +119,9 @@ def split_unspaced(line: str) -> list[str]:
     return [piece for piece in _UNSPACED_BREAK.split(line) if piece]
 
 
-# Han, kana and the full-width punctuation written with them.
+# Characters at or above the CJK blocks: a line without one needs no closer look.
 _HIGH_CHAR = re.compile("[\u2e80-\U0010ffff]")  # the standard re: a plain character range scans fastest there
+# Han, kana and the full-width punctuation written with them.
 _UNSPACED_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
 _UNSPACED_BREAK = regex.compile(rf"(?<={_UNSPACED_CHAR.pattern})\s+|\s+(?={_UNSPACED_CHAR.pattern})")
 # A line this much written in such characters is cut at its spaces instead of its sentences ...

@@ -16,7 +16,7 @@ from ...blocks import Block
 from .blocks import blocks_of
 from .content import score_tree
 from .selection import main_content
-from .metadata import PageMetadata, json_ld_body, page_lang, page_metadata, page_title
+from .metadata import page_metadata
 from .parse import parse
 from .prune import prune
 
@@ -34,7 +34,7 @@ LD_MAX_WORD_SHARE = 0.3
 LD_PARAGRAPH_WORDS = 20
 LD_PROBE_WORDS = 8
 
-__all__ = ["HtmlDocument", "PageMetadata", "extract", "json_ld_body", "page_lang", "page_metadata", "page_title", "parse"]
+__all__ = ["HtmlDocument", "extract", "parse"]
 
 
 @dataclass
