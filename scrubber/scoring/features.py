@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import add
 
 import regex
@@ -101,8 +100,10 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
     # counted one by one below, as are those a byte table cannot case-fold.
     raw = page.encode("latin-1", "xmlcharrefreplace")
     pieces = raw.split(b"\0")
-    apart = [p for p, found in enumerate(map(_BEYOND_BYTE_TABLES.search, pieces)) if found] \
-        if not page.isascii() else []
+    apart = set()
+    for mark in _BEYOND_BYTE_TABLES:
+        if mark in raw:
+            apart.update(compress(range(len(pieces)), map(bytes.__contains__, pieces, repeat(mark))))
     # a NUL inside a text (or no text at all); a page mostly beyond Latin-1, where counting it
     # at once would be work thrown away
     if len(pieces) != len(texts) or 2 * len(apart) > len(texts):
@@ -115,10 +116,10 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
         folded = folded.replace(byte, folding)
     # One byte per word of the page: 1 for a stopword, 2 for a long stopword, 0 for any other.
     kinds = bytes(map(_stopword_kinds(stopwords).get, folded.split(), repeat(0)))
-    ends = list(accumulate(words))
-    starts = [0] + ends[:-1]
-    long_stops = list(map(kinds.count, repeat(2), starts, ends))
-    stops = map(add, map(kinds.count, repeat(1), starts, ends), long_stops)
+    last_words = list(accumulate(words))
+    first_words = [0] + last_words[:-1]
+    long_stops = list(map(kinds.count, repeat(2), first_words, last_words))
+    stops = map(add, map(kinds.count, repeat(1), first_words, last_words), long_stops)
     terminal = map(bool, map(_TERMINAL.search, texts))
     # minified code is long, and a tracking pixel has a tag: most lines are neither
     scripts = [(len(t) >= SCRIPT_MIN_CHARS or "<" in t) and script_like(t) for t in texts]
@@ -178,7 +179,7 @@ _LONGER_FOLDS = tuple((bytes([i]), c.encode("latin-1")) for i, c in enumerate(_F
 _UNFOLDABLE = bytes(i for i, c in enumerate(_FOLDED) if max(c) > "\u00ff")
 # What a text's bytes must not hold for the byte tables to count it: a character beyond Latin-1
 # (a reference to it, or a text that merely looks like one), or one of those.
-_BEYOND_BYTE_TABLES = re.compile(b"&#|[" + re.escape(_UNFOLDABLE) + b"]")
+_BEYOND_BYTE_TABLES = (b"&#", *(bytes([byte]) for byte in _UNFOLDABLE))
 # ... and an upper-case letter becomes "A", another word character "a": " A" starts a capitalised word.
 _CASE_BYTES = bytes((0x41 if regex.fullmatch(r"\p{Lu}", chr(i)) else 0x61) if _WORD.fullmatch(chr(i)) else 0x20
                     for i in range(256))
