@@ -1,5 +1,6 @@
 """The compiled tree walks (``_walk.pyx``) give exactly what their Python twins give: the same
-text counts for every element, and the same pruning, on the golden pages and on random markup."""
+text counts for every element, the same pruning and the same content scores (in the same
+order: ties between containers are broken by it), on the golden pages and on random markup."""
 
 import importlib
 import os
@@ -14,8 +15,9 @@ from lxml import etree
 from scrubber.source.html import compiled
 from scrubber.source.html.parse import parse
 
-# the module: scrubber.source.html re-exports its function under the same name
+# the modules: scrubber.source.html re-exports their functions under the same names
 prune = importlib.import_module("scrubber.source.html.prune")
+content = importlib.import_module("scrubber.source.html.content")
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "html").glob("*/input.html"))
 COMPILER = shutil.which("cc") or shutil.which("gcc")
 
@@ -39,16 +41,34 @@ def python_pruning(html: str, by_name: bool):
     return root, removals
 
 
+def python_scores(body):
+    walk, compiled.walk = compiled.walk, None
+    try:
+        return content.score_tree(body)
+    finally:
+        compiled.walk = walk
+
+
+def assert_same_scores(root):
+    body = root.find("body")
+    body = root if body is None else body
+    fast, slow = content.score_tree(body), python_scores(body)
+    for table in ("score", "points", "chars", "links"):
+        assert list(getattr(fast, table).items()) == list(getattr(slow, table).items()), table
+
+
 def assert_same_everywhere(html: str):
     root = parse(html)
     for element in root.iter(etree.Element):
         assert compiled.walk.prose_counts(element) == (prune._chars(element), prune._link_chars(element))
+    assert_same_scores(root)
     for by_name in (True, False):
         fast = parse(html)
         fast_removals = prune.prune(fast, by_name=by_name)
         slow, slow_removals = python_pruning(html, by_name)
         assert [(r.reason, r.evidence) for r in fast_removals] == [(r.reason, r.evidence) for r in slow_removals]
         assert etree.tostring(fast) == etree.tostring(slow)
+        assert_same_scores(fast)
 
 
 @needs_walks
@@ -78,15 +98,30 @@ def test_misleading_names_and_state_attributes_prune_alike():
         f'<div role="navigation" aria-hidden="false">menu</div><span itemprop="author">Ann</span></body>')
 
 
-TAGS = ["div", "p", "a", "span", "nav", "aside", "header", "footer", "article", "section", "figcaption", "li"]
+@needs_walks
+def test_scores_measure_texts_as_python_strips_and_counts_them():
+    # Unicode spaces at the ends of a text, commas of other scripts, named anchors and
+    # javascript: links, a block inside a paragraph
+    paragraph = "Rain, wind, and then the river rose over the old quay wall by night. "
+    root = parse(f"<body><div class=post><p>\u2003{paragraph}\u00a0</p><p>雨、風，そして川が増水した。" * 2 + "</p>"
+                 f"<td>{paragraph}<a name=top>{paragraph}</a><a href=' javascript:x()'>{paragraph}</a></td>"
+                 f"<p>{paragraph}<div>{paragraph}</div>\x1c</p><blockquote>{paragraph}</blockquote></div></body>")
+    root.find(".//td").text += "\u2009, more,\u3000"
+    assert_same_scores(root)
+    assert content.score_tree(root.find("body")).chars
+
+
+TAGS = ["div", "p", "a", "span", "nav", "aside", "header", "footer", "article", "section", "figcaption", "li",
+        "td", "blockquote", "pre", "h2", "br"]
 NAMES = ["share", "cookie-banner", "article-body", "sidebar", "post", "comments-count", "related", "", "modal"]
 ATTRIBUTES = st.one_of(
     st.builds(lambda v: f' class="{v}"', st.sampled_from(NAMES)),
     st.builds(lambda v: f' id="{v}"', st.sampled_from(NAMES)),
     st.sampled_from([' hidden', ' aria-hidden="true"', ' style="display:none"', ' role="navigation"',
-                     ' itemprop="articleBody"', ' href="/x"', ' data-x="1"']),
+                      ' itemprop="articleBody"', ' href="/x"', ' href="javascript:void(0)"', ' data-x="1"']),
 )
-WORDS = st.sampled_from(["rain", "fell", "on the town,", "é", "\u00a0", " ", "ünd", "雨", "and the river rose."])
+WORDS = st.sampled_from(["rain", "fell", "on the town,", "é", "\u00a0", " ", "ünd", "雨、", "and the river rose.",
+                         "\u2003", "\t", "a long sentence, with commas, that makes a paragraph score"])
 
 
 @st.composite
