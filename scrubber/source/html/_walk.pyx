@@ -208,7 +208,7 @@ cdef int _measure(tree.xmlNode* text, str comma_chars, long* chars, long* commas
     end = content + strlen(<const char*>content)
     while content < end and _ascii_space(content[0]):
         content += 1
-    while end > content and _ascii_space(end[-1]):
+    while end > content and _ascii_space((end - 1)[0]):
         end -= 1
     byte = content
     while byte < end:
