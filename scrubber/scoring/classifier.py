@@ -75,8 +75,12 @@ class ContentScorer:
     name = "scoring"
 
     def classify(self, blocks, lang) -> tuple[list[str], list[Features]]:
+        """Each block's label, and the features it was given by (stopwords are counted only
+        against a stoplist long enough to judge a page by)."""
         stop = stopwords(lang) or stopwords("en")
-        features = page_features(blocks, stop)
+        # A short stoplist judges no line (such a page is judged on length and sentence ends):
+        # its words are not looked up, on more than half the pages of some corpora.
+        features = page_features(blocks, stop if len(stop) > FULL_STOPLIST else frozenset())
         words = sum(f.words for f in features)
         # a page in a language we have no stoplist for shows few stopwords of the guessed one
         full = (len(stop) > FULL_STOPLIST and sum(f.stopwords for f in features) >= MIN_PAGE_STOPWORDS * words

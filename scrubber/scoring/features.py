@@ -111,15 +111,18 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
     marks = list(map(bytes.translate, pieces, repeat(_CASE_BYTES)))
     capitals = list(map(bytes.count, marks, repeat(b" A")))
     words = list(map(add, capitals, map(bytes.count, marks, repeat(b" a"))))
-    folded = raw.translate(_FOLD_BYTES)
-    for byte, folding in _LONGER_FOLDS:
-        folded = folded.replace(byte, folding)
-    # One byte per word of the page: 1 for a stopword, 2 for a long stopword, 0 for any other.
-    kinds = bytes(map(_stopword_kinds(stopwords).get, folded.split(), repeat(0)))
-    last_words = list(accumulate(words))
-    first_words = [0] + last_words[:-1]
-    long_stops = list(map(kinds.count, repeat(2), first_words, last_words))
-    stops = map(add, map(kinds.count, repeat(1), first_words, last_words), long_stops)
+    if stopwords:
+        folded = raw.translate(_FOLD_BYTES)
+        for byte, folding in _LONGER_FOLDS:
+            folded = folded.replace(byte, folding)
+        # One byte per word of the page: 1 for a stopword, 2 for a long stopword, 0 for any other.
+        kinds = bytes(map(_stopword_kinds(stopwords).get, folded.split(), repeat(0)))
+        last_words = list(accumulate(words))
+        first_words = [0] + last_words[:-1]
+        long_stops = list(map(kinds.count, repeat(2), first_words, last_words))
+        stops = map(add, map(kinds.count, repeat(1), first_words, last_words), long_stops)
+    else:  # no word to look up
+        stops = long_stops = repeat(0)
     terminal = map(bool, map(_TERMINAL.search, texts))
     # minified code is long, and a tracking pixel has a tag: most lines are neither
     scripts = [(len(t) >= SCRIPT_MIN_CHARS or "<" in t) and script_like(t) for t in texts]
