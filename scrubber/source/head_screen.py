@@ -4,9 +4,10 @@
 matches the next five, four ... one words as a whole line: five matches of the whole rule set
 per word, on pages of prose ("The council met on Monday") that no rule can match. A pattern
 can match a head only if it can start with the head's first word, then with its first two
-words, and so on; and only if the head holds every character the pattern needs (its
-``screens``). What a first word can start is remembered across pages: it depends on the rules
-alone, and prose comes back to the same few hundred words.
+words, and so on, and must match one of those heads whole; and only if the head holds every
+character the pattern needs (its ``screens``). What a first word or a head of words can start
+is remembered across pages: it depends on the rules alone, and prose comes back to the same
+few hundred words.
 
 Patterns that any word can start ("<name> says:", "<month> 4, 2025") are not asked that:
 their screens (a ``:``, a digit) stand guard for them.
@@ -25,7 +26,7 @@ _ANY_LINE = regex.compile("")
 # Patterns are narrowed by each of a word's first characters up to this many; words repeat
 # their prefixes, so most new words are tried against the few patterns their prefix left.
 PREFIX_CHARS = 3
-# What first words and first characters can start is remembered up to this many of each.
+# What first characters, first words and heads of words can start is remembered up to this many of each.
 MAX_REMEMBERED = 50_000
 # Screens of this many sets of packs are kept: pages differ in their scoped packs.
 MAX_SCREENS = 16
@@ -37,8 +38,10 @@ class HeadScreen:
 
     >>> from scrubber.rules import builtin_packs
     >>> screen = HeadScreen([p for p in builtin_packs() if p.stage != "platforms"])
-    >>> screen.lengths("share the ferry made its")  # "Share", "Share the ferry" may be chrome
-    (3, 2, 1)
+    >>> screen.lengths("share on facebook the ferry")  # "Share", "Share on Facebook" may be chrome
+    (3, 1)
+    >>> screen.lengths("share the ferry made its")  # no rule's line starts "Share the ..."
+    (1,)
     >>> screen.lengths("ferry crossings resumed on monday")
     ()
     >>> screen.lengths("ferry crossings resumed on 4")  # a date line, maybe
@@ -55,6 +58,7 @@ class HeadScreen:
         self._by_char: dict[str, tuple] = {}
         self._by_prefix: dict[str, tuple] = {}
         self._by_word: dict[str, tuple] = {}
+        self._by_head: dict[str, tuple] = {}
 
     @classmethod
     def of(cls, packs, timeout: float | None = None) -> HeadScreen:
@@ -91,15 +95,23 @@ class HeadScreen:
 
     def _continued(self, words: list[str], starting: tuple) -> list[int]:
         """The lengths past one of the head ``words`` that the patterns ``starting`` (those that
-        can start with its first word and more) could match: each must start with the words before."""
+        can start with its first word and more) could match: only those that can start with the
+        words before may, and one of them must match the head whole."""
         asked, head = [], words[0]
         for k in range(2, len(words) + 1):
-            asked.append(k)
             head += " " + words[k - 1]
-            if k < len(words):
-                starting = tuple(entry for entry in starting if self._may_start(entry, head + " "))
-                if not starting:
-                    break
+            # what a head of words can start depends on the words alone, and sentences of a
+            # page (and of its site's other pages) open alike: "The council ..."
+            found = self._by_head.get(head)
+            if found is None:
+                found = self._remember(self._by_head, head, (
+                    any(self._may_start(entry, head, whole=True) for entry in starting),
+                    tuple(entry for entry in starting if self._may_start(entry, head + " "))))
+            whole, starting = found
+            if whole:
+                asked.append(k)
+            if not starting:
+                break
         return asked
 
     def _first_word(self, word: str) -> tuple:
