@@ -10,7 +10,8 @@ is remembered across pages: it depends on the rules alone, and prose comes back 
 few hundred words.
 
 Patterns that any word can start ("<name> says:", "<month> 4, 2025") are not asked that:
-their screens (a ``:``, a digit) stand guard for them.
+their screens (a ``:``, a digit) stand guard for them, and a head that holds what they need
+is matched against them alone, not the whole rule set.
 """
 
 from __future__ import annotations
@@ -44,8 +45,10 @@ class HeadScreen:
     (1,)
     >>> screen.lengths("ferry crossings resumed on monday")
     ()
-    >>> screen.lengths("ferry crossings resumed on 4")  # a date line, maybe
-    (5,)
+    >>> screen.lengths("ferry crossings resumed on 4")  # a digit, yet no date line
+    ()
+    >>> screen.lengths("march 4, 2025 the ferry")  # a date line
+    (3,)
     """
 
     def __init__(self, packs, timeout: float | None = None):
@@ -82,15 +85,21 @@ class HeadScreen:
         found = self._by_word.get(first)
         if found is None:
             found = self._first_word(first)
-        starting, alone, screen = found
+        starting, alone, (screen, any_word) = found
         asked = set(self._continued(words, starting)) if starting else set()
-        if screen is not None:
-            # a pattern any word can start is told by its rare character: the head must reach it
-            hit = screen.search(key)
-            if hit is not None:
-                reaching = next(k for k, end in enumerate(_head_lengths(words), 1) if end > hit.start())
-                asked.update(range(max(reaching, 2), len(words) + 1))
-                alone = alone or reaching == 1
+        # a pattern any word can start is told by its rare characters: a head that reaches one
+        # of each is matched against it (most lines hold none, and one search tells)
+        if screen is not None and screen.search(key) is not None:
+            ends = list(_head_lengths(words))
+            for entry, screens in any_word:
+                hits = [needed.search(key) for needed in screens]
+                if None in hits:
+                    continue
+                shortest = max((_words_to(ends, hit.start()) for hit in hits), default=1)
+                asked.update(k for k in range(shortest, len(words) + 1)
+                             if k not in asked and self._may_start(entry, key[:ends[k - 1]], whole=True))
+        alone = alone or 1 in asked
+        asked.discard(1)
         return tuple(sorted(asked, reverse=True)) + ((1,) if alone else ())
 
     def _continued(self, words: list[str], starting: tuple) -> list[int]:
@@ -116,7 +125,7 @@ class HeadScreen:
 
     def _first_word(self, word: str) -> tuple:
         """(patterns that can start a line of several words with ``word``, whether a rule may
-        match ``word`` alone, the screen of the patterns any word can start)."""
+        match ``word`` alone, (the screen of the patterns any word can start, those patterns))."""
         by_char = self._by_char.get(word[0]) or self._first_character(word[0])
         narrowed = self._starting(word[:PREFIX_CHARS])
         starting = tuple(entry for entry in narrowed if self._may_start(entry, word + " "))
@@ -136,8 +145,9 @@ class HeadScreen:
         return found
 
     def _first_character(self, char: str) -> tuple:
-        """(patterns that can start with ``char`` and not with any word, a screen for those that
-        can: a line that it does not find anything in matches none of them)."""
+        """(patterns that can start with ``char`` and not with any word, (a screen for those that
+        can: a line that it does not find anything in matches none of them, each of them with its
+        screens))."""
         entries = [entry for entry in self._patterns if entry[2] is None or entry[2].fullmatch(char)]
         any_word = [entry for entry in entries if self._may_start(entry, _ANY_WORD)]
         rarest = [screens[0] for screens in (screens_for(entry[0]) for entry in any_word) if screens]
@@ -149,7 +159,8 @@ class HeadScreen:
         else:
             screen = None
         closed = tuple(entry for entry in entries if all(entry is not other for other in any_word))
-        return self._remember(self._by_char, char, (closed, screen))
+        screened = tuple((entry, screens_for(entry[0])) for entry in any_word)
+        return self._remember(self._by_char, char, (closed, (screen, screened)))
 
     def _may_start(self, entry, prefix: str, whole: bool = False) -> bool:
         """Whether the entry's pattern can match a line starting with ``prefix`` (or, ``whole``,
@@ -177,3 +188,8 @@ def _head_lengths(words: list[str]):
     for word in words:
         total += len(word) + 1
         yield total
+
+
+def _words_to(ends: list[int], at: int) -> int:
+    """How many words a head needs to hold the character at ``at``, given each head's length."""
+    return next(k for k, end in enumerate(ends, 1) if end > at)
