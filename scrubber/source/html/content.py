@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from . import compiled
 from .blocks import BLOCK_TAGS, is_link
 from .names import naming_words, scoring_hints
 
@@ -40,6 +41,9 @@ _COMMA_CHARS = ",،、，﹐︐︑﹑"
 # Elements whose text the walk measures on their own: blocks (for the scores and selection)
 # and anchors (for link density). Other inline elements only add their text to the totals.
 _MEASURED = BLOCK_TAGS | {"a"}
+# ... as the compiled walk (``_walk.pyx``, the same walk in C) reads tag names.
+_MEASURED_NAMES = tuple(sorted(tag.encode() for tag in _MEASURED))
+_PARAGRAPH_NAMES = tuple(sorted(tag.encode() for tag in PARAGRAPHS))
 # A measured element's frame: the element, the walk's totals when it started (text, link text,
 # commas), the text and commas of its block children (which are not its inline text), its tag.
 # A list, not an object: building a list costs a fraction of a call.
@@ -55,6 +59,21 @@ class Scores:
         self.chars: dict = {}
         self.links: dict = {}
         self.points: dict = {}
+
+    def credit(self, elements, chars, commas) -> None:
+        """Score a paragraph of ``chars`` characters and ``commas`` commas for ``elements``:
+        its container (in full), the container's parent (half), and so on up."""
+        points = 1 + commas + min(chars // 100, 3)
+        score, collected = self.score, self.points
+        for level, element in enumerate(elements):
+            share = points / _DIVIDERS[level]
+            value = score.get(element)
+            if value is None:
+                score[element] = _initial_score(element) + share
+                collected[element] = share
+            else:
+                score[element] = value + share
+                collected[element] += share
 
     def link_density(self, element) -> float:
         chars = self.chars.get(element, 0)
@@ -78,6 +97,10 @@ def score_tree(body) -> Scores:
     nested in it credited, so nested links count once.
     """
     scores = Scores()
+    if compiled.walk is not None:
+        compiled.walk.score_walk(body, _MEASURED_NAMES, _PARAGRAPH_NAMES, is_link, scores.credit, scores.chars,
+                                 scores.links, MIN_PARAGRAPH_CHARS, ANCESTOR_LEVELS, _COMMA_CHARS)
+        return scores
     block_chars, block_links = scores.chars, scores.links
     lineage: list = []  # body down to the current element: the ancestors that paragraphs score
     frames: list[list] = []
@@ -138,18 +161,8 @@ def _rare_commas(text: str) -> int:
 
 def _score_paragraph(scores, lineage, skip, chars, commas):
     """Pass a paragraph's points to the elements of ``lineage`` above its last ``skip``."""
-    points = 1 + commas + min(chars // 100, 3)
-    score, collected = scores.score, scores.points
-    for level in range(min(ANCESTOR_LEVELS, len(lineage) - skip)):
-        share = points / _DIVIDERS[level]
-        element = lineage[-1 - skip - level]
-        value = score.get(element)
-        if value is None:
-            score[element] = _initial_score(element) + share
-            collected[element] = share
-        else:
-            score[element] = value + share
-            collected[element] += share
+    levels = min(ANCESTOR_LEVELS, len(lineage) - skip)
+    scores.credit([lineage[-1 - skip - level] for level in range(levels)], chars, commas)
 
 
 def _initial_score(element) -> float:

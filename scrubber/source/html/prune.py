@@ -17,6 +17,7 @@ from typing import NamedTuple
 import regex
 from lxml import etree
 
+from . import compiled
 from .names import name_words, words_concept
 from .parse import remove, text_of
 
@@ -34,6 +35,7 @@ ARTICLE_TAGS = ("article", "main")
 ARTICLE_CHROME = frozenset(("overlay",))
 # Tags chrome_reason judges by themselves (other elements only by their attributes).
 _JUDGED_TAGS = frozenset(CHROME_TAGS) | frozenset(OUTSIDE_ARTICLE) | {"figcaption"}
+_JUDGED_TAG_NAMES = tuple(sorted(tag.encode() for tag in _JUDGED_TAGS))
 # A pruned element may hold at most this share of the page's prose (text outside links);
 # smaller elements are never protected. A class or id name is stronger evidence than a tag
 # (a 50-slide "widget" gallery can outweigh the article beside it), so it needs a larger share.
@@ -183,24 +185,41 @@ def prune(root, by_name: bool = True) -> list[Removal]:
         body = root
     prose = PageProse(body)
     doomed = []
-    walker = etree.iterwalk(body, events=("start",))
-    next(walker)  # the body itself is never chrome
+
+    def judge(element) -> bool:
+        """Whether ``element`` goes (and with it, unvisited, what is inside it)."""
+        tag = element.tag
+        verdict = chrome_reason(element, tag, by_name)
+        if tag in ARTICLE_TAGS and (verdict is None or verdict[0] not in ARTICLE_CHROME):
+            return False
+        if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
+            doomed.append(Removal(*verdict, element))
+            return True
+        return False
+
+    # the body itself is never chrome
+    if compiled.walk is not None:
+        compiled.walk.judged_descendants(body, _JUDGED_TAG_NAMES, _named_concept, judge, by_name)
+    else:
+        _judged_descendants(body, judge)
+    for removal in doomed:
+        remove(removal.element)
+    return doomed
+
+
+def _judged_descendants(top, judge) -> None:
+    """Call ``judge`` on each element below ``top`` that chrome_reason could call chrome, in
+    document order; skip the subtree of each for which it returns true (``_walk.pyx`` holds the
+    compiled twin of this walk)."""
+    walker = etree.iterwalk(top, events=("start",))
+    next(walker)
     for _, element in walker:
         tag = element.tag
         # Most elements carry no attribute and a tag no rule names: nothing to judge.
         if tag not in _JUDGED_TAGS and not element.attrib:
             continue
-        if not isinstance(tag, str):
-            continue
-        verdict = chrome_reason(element, tag, by_name)
-        if tag in ARTICLE_TAGS and (verdict is None or verdict[0] not in ARTICLE_CHROME):
-            continue
-        if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
-            doomed.append(Removal(*verdict, element))
+        if isinstance(tag, str) and judge(element):
             walker.skip_subtree()  # what is inside goes with it
-    for removal in doomed:
-        remove(removal.element)
-    return doomed
 
 
 def _unwrap_swallowing_noscript(root) -> None:
@@ -251,6 +270,9 @@ def prose_chars(element) -> int:
     >>> prose_chars(parse("<p>Two words <a href=/>and link</a></p>").find(".//p"))
     8
     """
+    if compiled.walk is not None:
+        chars, link_chars = compiled.walk.prose_counts(element)
+        return chars - link_chars
     return _chars(element) - _link_chars(element)
 
 
@@ -281,6 +303,9 @@ def holds_article(element, prose: PageProse, by: str = "tag") -> bool:
     ASP.NET page inside one ``<form>``, an article in ``<div class="article-with-rail">``)."""
     if element.get("itemprop") == "articleBody":
         return True
+    if compiled.walk is not None:  # both counts in one walk, without serialising the text
+        chars, link_chars = compiled.walk.prose_counts(element)
+        return chars >= MIN_GUARDED_CHARS and chars - link_chars >= MAX_TEXT_SHARE[by] * prose.total
     chars = _chars(element)
     # Counting the link text costs a call per link: only when the element could hold enough
     # prose with no links at all.

@@ -1,0 +1,322 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""Compiled tree walks for HTML mode: the same walks as the pure-Python code beside them, run
+over libxml2's nodes directly, so that the elements no rule can judge never become Python
+objects. Optional: ``walks.py`` falls back to Python when this module is not built, and
+``tests/test_html_walks.py`` checks that both give the same answer.
+
+Only fields of libxml2's node structs are read (no libxml2 function is called), so the module
+links against nothing: lxml's headers describe the structs.
+"""
+
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.string cimport strcmp, strlen
+from lxml.includes cimport tree
+from lxml.includes.etreepublic cimport _Element, elementFactory, import_lxml__etree
+
+import_lxml__etree()
+
+# Attributes that chrome_reason reads besides class and id (prune._STATE_ATTRIBUTES).
+cdef tuple _STATE = (b"hidden", b"aria-hidden", b"style", b"role", b"itemprop")
+
+
+cdef inline bint _in(const char* name, tuple names):
+    cdef bytes known
+    for known in names:
+        if strcmp(name, known) == 0:
+            return True
+    return False
+
+
+# What _value returns for an attribute that is not one plain text node (lxml's ``get`` joins
+# such values; the Python walk judges the element instead).
+cdef object _NOT_PLAIN = object()
+
+
+cdef object _value(tree.xmlAttr* attr):
+    """The attribute's value as lxml's ``get`` gives it, or _NOT_PLAIN."""
+    cdef tree.xmlNode* text = attr.children
+    if text is NULL:
+        return ""
+    if text.next is not NULL or text.type != tree.XML_TEXT_NODE or text.content is NULL:
+        return _NOT_PLAIN
+    try:
+        return PyUnicode_DecodeUTF8(<const char*>text.content, strlen(<const char*>text.content), NULL)
+    except UnicodeDecodeError:
+        return _NOT_PLAIN
+
+
+def judged_descendants(_Element top, tuple judged_tags, named_concept, judge, bint by_name):
+    """Call ``judge(element)`` on each element below ``top``, in document order, that
+    ``prune.chrome_reason`` could call chrome: one with a tag of ``judged_tags``, a state
+    attribute (hidden, aria-hidden, style, role, itemprop), or a class or id that
+    ``named_concept(class, id)`` names a concept (only with ``by_name``). When ``judge`` returns
+    true the element's subtree is not visited. Elements that carry only other attributes (a
+    link's href, an image's src) or none cost a pointer step each."""
+    cdef tree.xmlNode* stop = top._c_node
+    cdef tree.xmlNode* node = stop.children
+    cdef tree.xmlAttr* attr
+    cdef bint full, named, descend
+    cdef object class_name, element_id
+    while node is not NULL and node is not stop:
+        descend = True
+        if node.type == tree.XML_ELEMENT_NODE:
+            full = node.ns is not NULL or _in(<const char*>node.name, judged_tags)
+            named = False
+            class_name = element_id = None
+            attr = node.properties
+            while attr is not NULL and not full:
+                if strcmp(<const char*>attr.name, b"class") == 0:
+                    if class_name is None:
+                        class_name = _value(attr)
+                        full = class_name is _NOT_PLAIN
+                        named = True
+                elif strcmp(<const char*>attr.name, b"id") == 0:
+                    if element_id is None:
+                        element_id = _value(attr)
+                        full = element_id is _NOT_PLAIN
+                        named = True
+                elif _in(<const char*>attr.name, _STATE):
+                    full = True
+                attr = attr.next
+            if not full and named and by_name:
+                full = named_concept(class_name, element_id) is not None
+            if full and judge(elementFactory(top._doc, node)):
+                descend = False
+        else:
+            descend = False
+        if descend and node.children is not NULL:
+            node = node.children
+            continue
+        while node is not stop and node.next is NULL:
+            node = node.parent
+        if node is stop:
+            break
+        node = node.next
+
+
+cdef inline bint _is_link(tree.xmlNode* node):
+    return node.type == tree.XML_ELEMENT_NODE and node.ns is NULL and strcmp(<const char*>node.name, b"a") == 0
+
+
+cdef inline long _non_space(const unsigned char* text):
+    # prune._non_space on UTF-8: neither whitespace nor a continuation byte of a character
+    cdef long count = 0
+    cdef unsigned char byte
+    while text[0]:
+        byte = text[0]
+        if not (byte == 32 or byte == 10 or byte == 9 or byte == 13 or 0x80 <= byte < 0xC0):
+            count += 1
+        text += 1
+    return count
+
+
+def prose_counts(_Element top):
+    """``(chars, link_chars)`` of ``top`` as prune counts them: the non-space characters of its
+    text (its tail excluded), and of its links' texts, a link inside a link counted in both."""
+    cdef tree.xmlNode* stop = top._c_node
+    cdef tree.xmlNode* node = stop.children
+    cdef long chars = 0, link_chars = 0, count
+    cdef int links = 1 if _is_link(stop) else 0
+    while node is not NULL and node is not stop:
+        if node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE:
+            if node.content is not NULL:
+                count = _non_space(node.content)
+                chars += count
+                link_chars += links * count
+        elif node.type == tree.XML_ELEMENT_NODE and node.children is not NULL:
+            if _is_link(node):
+                links += 1
+            node = node.children
+            continue
+        while node is not stop and node.next is NULL:
+            node = node.parent
+            if node is not stop and _is_link(node):
+                links -= 1
+        if node is stop:
+            break
+        node = node.next
+    return chars, link_chars
+
+
+
+# score_tree's walk ----------------------------------------------------------------------------
+
+from libc.stdlib cimport malloc, realloc, free
+
+cdef struct Frame:
+    tree.xmlNode* node
+    long chars_before, links_before, commas_before, nested_chars, nested_commas
+    bint is_anchor, is_paragraph
+
+# Whitespace that str.strip removes besides ASCII's, as UTF-8 lead bytes: any text starting or
+# ending with a byte of 0x80 or more is stripped by Python itself.
+cdef inline bint _ascii_space(unsigned char byte):
+    return byte == 32 or 9 <= byte <= 13 or 28 <= byte <= 31
+
+
+cdef inline bint _text_like(tree.xmlNode* node):
+    return node is not NULL and (node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE)
+
+
+cdef inline bint _element_like(tree.xmlNode* node):
+    # lxml's elements: tags, comments, processing instructions and entity references
+    return (node.type == tree.XML_ELEMENT_NODE or node.type == tree.XML_COMMENT_NODE
+            or node.type == tree.XML_PI_NODE or node.type == tree.XML_ENTITY_REF_NODE)
+
+
+cdef tree.xmlNode* _next_element(tree.xmlNode* node):
+    while node is not NULL and not _element_like(node):
+        node = node.next
+    return node
+
+
+cdef int _measure_str(str text, str comma_chars, long* chars, long* commas) except -1:
+    # content.score_tree's own measure of a text, for the texts C does not measure itself
+    cdef Py_ssize_t count = 0
+    text = text.strip()
+    if text:
+        chars[0] += len(text)
+        if text.isascii():
+            commas[0] += text.count(",")
+        else:
+            for comma in comma_chars:
+                count += text.count(comma)
+            commas[0] += count
+    return 0
+
+
+cdef int _measure(tree.xmlNode* text, str comma_chars, long* chars, long* commas) except -1:
+    """Add the stripped length and the commas of the text run starting at ``text`` (an
+    element's text or its tail, as lxml joins it) to ``chars`` and ``commas``. ASCII text is
+    measured here; other text, where Unicode spaces may need stripping, by Python."""
+    cdef const unsigned char* content
+    cdef const unsigned char* end
+    cdef const unsigned char* byte
+    cdef long comma_count = 0
+    if not _text_like(text):
+        return 0
+    if _text_like(text.next):  # several text nodes in a row: joined as lxml joins them
+        parts = []
+        while _text_like(text):
+            if text.content is not NULL:
+                parts.append(PyUnicode_DecodeUTF8(<const char*>text.content, strlen(<const char*>text.content), NULL))
+            text = text.next
+        return _measure_str("".join(parts), comma_chars, chars, commas)
+    content = text.content
+    if content is NULL:
+        return 0
+    end = content + strlen(<const char*>content)
+    while content < end and _ascii_space(content[0]):
+        content += 1
+    while end > content and _ascii_space((end - 1)[0]):
+        end -= 1
+    byte = content
+    while byte < end:
+        if byte[0] >= 0x80:
+            return _measure_str(PyUnicode_DecodeUTF8(<const char*>content, end - content, NULL),
+                                comma_chars, chars, commas)
+        if byte[0] == 44:  # ","
+            comma_count += 1
+        byte += 1
+    chars[0] += end - content
+    commas[0] += comma_count
+    return 0
+
+
+def score_walk(_Element body, tuple measured, tuple paragraphs, is_link, credit, dict block_chars,
+               dict block_links, long min_paragraph_chars, int levels, str comma_chars):
+    """content.score_tree's walk: fill ``block_chars`` and ``block_links`` with the text and
+    link text of each block element holding text, and call ``credit(elements, chars, commas)``
+    for each paragraph with the elements it scores for (the nearest first, at most ``levels``,
+    never above ``body``). ``measured`` are the tags of blocks, ``paragraphs`` those that are
+    paragraphs by tag; ``is_link(a)`` tells a link from a named anchor."""
+    cdef tree.xmlNode* top = body._c_node
+    cdef tree.xmlNode* node = top
+    cdef tree.xmlNode* child
+    cdef tree.xmlNode* ancestor
+    cdef long chars = 0, links = 0, commas = 0, own_chars, own_commas, nested
+    cdef Py_ssize_t depth = 0, capacity = 64
+    cdef Frame* frames = <Frame*>malloc(capacity * sizeof(Frame))
+    cdef Frame* frame
+    cdef bint anchor
+    cdef int level, skip
+    if frames is NULL:
+        raise MemoryError()
+    try:
+        while True:
+            # start: open a frame for a block or a link, count the element's text
+            if node.type == tree.XML_ELEMENT_NODE:
+                if node.ns is NULL and _in(<const char*>node.name, measured):
+                    anchor = strcmp(<const char*>node.name, b"a") == 0
+                    if not anchor or _has_href(node) and is_link(elementFactory(body._doc, node)):
+                        if depth == capacity:
+                            capacity *= 2
+                            frame = <Frame*>realloc(frames, capacity * sizeof(Frame))
+                            if frame is NULL:
+                                raise MemoryError()
+                            frames = frame
+                        frame = &frames[depth]
+                        depth += 1
+                        frame.node = node
+                        frame.chars_before, frame.links_before, frame.commas_before = chars, links, commas
+                        frame.nested_chars = frame.nested_commas = 0
+                        frame.is_anchor = anchor
+                        frame.is_paragraph = _in(<const char*>node.name, paragraphs)
+                _measure(node.children, comma_chars, &chars, &commas)
+                child = _next_element(node.children)
+                if child is not NULL:
+                    node = child
+                    continue
+            # end: close the element (and each ancestor whose last child it is)
+            while True:
+                if depth and frames[depth - 1].node is node:
+                    depth -= 1
+                    frame = &frames[depth]
+                    own_chars = chars - frame.chars_before
+                    if frame.is_anchor:
+                        links = frame.links_before + own_chars
+                    elif own_chars:
+                        own_commas = commas - frame.commas_before
+                        element = elementFactory(body._doc, node)
+                        block_chars[element] = own_chars
+                        block_links[element] = links - frame.links_before
+                        skip = -1
+                        if frame.is_paragraph:
+                            if own_chars >= min_paragraph_chars:
+                                skip, nested = 1, 0
+                        elif own_chars - frame.nested_chars >= min_paragraph_chars:
+                            skip, nested = 0, frame.nested_chars
+                        if skip >= 0:
+                            ancestor = node if skip == 0 else (NULL if node is top else node.parent)
+                            scored = []
+                            level = 0
+                            while ancestor is not NULL and level < levels:
+                                scored.append(elementFactory(body._doc, ancestor))
+                                if ancestor is top:
+                                    break
+                                ancestor = ancestor.parent
+                                level += 1
+                            credit(scored, own_chars - nested,
+                                   own_commas - (frame.nested_commas if skip == 0 else 0))
+                        if depth and node is not top and frames[depth - 1].node is node.parent:
+                            frames[depth - 1].nested_chars += own_chars
+                            frames[depth - 1].nested_commas += own_commas
+                if node is top:
+                    return
+                _measure(node.next, comma_chars, &chars, &commas)
+                child = _next_element(node.next)
+                if child is not NULL:
+                    node = child
+                    break
+                node = node.parent
+    finally:
+        free(frames)
+
+
+cdef inline bint _has_href(tree.xmlNode* node):
+    cdef tree.xmlAttr* attr = node.properties
+    while attr is not NULL:
+        if strcmp(<const char*>attr.name, b"href") == 0:
+            return True
+        attr = attr.next
+    return False

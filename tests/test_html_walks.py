@@ -1,0 +1,144 @@
+"""The compiled tree walks (``_walk.pyx``) give exactly what their Python twins give: the same
+text counts for every element, the same pruning and the same content scores (in the same
+order: ties between containers are broken by it), on the golden pages and on random markup."""
+
+import importlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from scrubber.source.html import compiled
+from scrubber.source.html.parse import parse
+
+# the modules: scrubber.source.html re-exports their functions under the same names
+prune = importlib.import_module("scrubber.source.html.prune")
+content = importlib.import_module("scrubber.source.html.content")
+FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "html").glob("*/input.html"))
+COMPILER = shutil.which("cc") or shutil.which("gcc")
+
+
+@pytest.mark.skipif(not COMPILER or bool(os.environ.get("SCRUBBER_PURE_PYTHON")),
+                    reason="no C compiler here, or the compiled walks are switched off")
+def test_an_install_with_a_compiler_builds_the_walks():
+    assert compiled.walk is not None, "pip install -e . should have built scrubber/source/html/_walk.pyx"
+
+
+needs_walks = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
+
+
+def python_pruning(html: str, by_name: bool):
+    root = parse(html)
+    walk, compiled.walk = compiled.walk, None
+    try:
+        removals = prune.prune(root, by_name=by_name)
+    finally:
+        compiled.walk = walk
+    return root, removals
+
+
+def python_scores(body):
+    walk, compiled.walk = compiled.walk, None
+    try:
+        return content.score_tree(body)
+    finally:
+        compiled.walk = walk
+
+
+def assert_same_scores(root):
+    body = root.find("body")
+    body = root if body is None else body
+    fast, slow = content.score_tree(body), python_scores(body)
+    for table in ("score", "points", "chars", "links"):
+        assert list(getattr(fast, table).items()) == list(getattr(slow, table).items()), table
+
+
+def assert_same_everywhere(html: str):
+    root = parse(html)
+    for element in root.iter(etree.Element):
+        assert compiled.walk.prose_counts(element) == (prune._chars(element), prune._link_chars(element))
+    assert_same_scores(root)
+    for by_name in (True, False):
+        fast = parse(html)
+        fast_removals = prune.prune(fast, by_name=by_name)
+        slow, slow_removals = python_pruning(html, by_name)
+        assert [(r.reason, r.evidence) for r in fast_removals] == [(r.reason, r.evidence) for r in slow_removals]
+        assert etree.tostring(fast) == etree.tostring(slow)
+        assert_same_scores(fast)
+
+
+@needs_walks
+@pytest.mark.parametrize("page", FIXTURES, ids=lambda p: p.parent.name)
+def test_golden_pages_prune_alike(page):
+    assert_same_everywhere(page.read_text(encoding="utf-8"))
+
+
+@needs_walks
+def test_counts_skip_spaces_and_count_nested_links_twice():
+    paragraph = parse("<p>Two\u00a0words <a href=/>and <b>linked</b> café</a></p>").find(".//p")
+    # "Two", NBSP, "words" and "andlinkedcafé": NBSP is no ASCII space, so it counts
+    assert compiled.walk.prose_counts(paragraph) == (22, 13)
+    link = etree.fromstring("<a>out <a>in</a></a>")  # XML keeps a link inside a link
+    assert compiled.walk.prose_counts(link) == (5, 7)
+
+
+@needs_walks
+def test_misleading_names_and_state_attributes_prune_alike():
+    story = "<p>" + "The ferry ran late all winter, and the council finally asked why. " * 8 + "</p>"
+    assert_same_everywhere(
+        f'<body><div id="share-wrapper" class="x">{story}</div><div class="cookie-banner">OK</div>'
+        f'<nav>Home</nav><header><a href=/>Logo</a></header><article class="login-modal">Sign in</article>'
+        f'<div style="display:none">hidden</div><div class="" id="">empty names</div>'
+        f'<div class="comments&amp;more" id="x&#10;y">entity in a name</div>'
+        f'<figure><img src=a.jpg><figcaption>Photo: Jo Bloggs</figcaption></figure>'
+        f'<div role="navigation" aria-hidden="false">menu</div><span itemprop="author">Ann</span></body>')
+
+
+@needs_walks
+def test_scores_measure_texts_as_python_strips_and_counts_them():
+    # Unicode spaces at the ends of a text, commas of other scripts, named anchors and
+    # javascript: links, a block inside a paragraph
+    paragraph = "Rain, wind, and then the river rose over the old quay wall by night. "
+    root = parse(f"<body><div class=post><p>\u2003{paragraph}\u00a0</p><p>雨、風，そして川が増水した。" * 2 + "</p>"
+                 f"<td>{paragraph}<a name=top>{paragraph}</a><a href=' javascript:x()'>{paragraph}</a></td>"
+                 f"<p>{paragraph}<div>{paragraph}</div>\x1c</p><blockquote>{paragraph}</blockquote></div></body>")
+    root.find(".//td").text += "\u2009, more,\u3000"
+    assert_same_scores(root)
+    assert content.score_tree(root.find("body")).chars
+
+
+TAGS = ["div", "p", "a", "span", "nav", "aside", "header", "footer", "article", "section", "figcaption", "li",
+        "td", "blockquote", "pre", "h2", "br"]
+NAMES = ["share", "cookie-banner", "article-body", "sidebar", "post", "comments-count", "related", "", "modal"]
+ATTRIBUTES = st.one_of(
+    st.builds(lambda v: f' class="{v}"', st.sampled_from(NAMES)),
+    st.builds(lambda v: f' id="{v}"', st.sampled_from(NAMES)),
+    st.sampled_from([' hidden', ' aria-hidden="true"', ' style="display:none"', ' role="navigation"',
+                      ' itemprop="articleBody"', ' href="/x"', ' href="javascript:void(0)"', ' data-x="1"']),
+)
+WORDS = st.sampled_from(["rain", "fell", "on the town,", "é", "\u00a0", " ", "ünd", "雨、", "and the river rose.",
+                         "\u2003", "\t", "a long sentence, with commas, that makes a paragraph score"])
+
+
+@st.composite
+def markup(draw, depth=0):
+    parts = []
+    for _ in range(draw(st.integers(0, 4 if depth < 4 else 0))):
+        if draw(st.booleans()):
+            parts.append(" ".join(draw(st.lists(WORDS, max_size=12))))
+        else:
+            tag = draw(st.sampled_from(TAGS))
+            attributes = "".join(draw(st.lists(ATTRIBUTES, max_size=3)))
+            parts.append(f"<{tag}{attributes}>{draw(markup(depth + 1))}</{tag}>")
+    return "".join(parts)
+
+
+@needs_walks
+@settings(max_examples=200, deadline=None)
+@given(markup())
+def test_random_markup_prunes_alike(body):
+    assert_same_everywhere(f"<html><body>{body}</body></html>")
