@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 
 from ..data import honorifics, reporting_verbs, small_words, word_list
-from .words import STOP_OR_CLOSER, Vocabulary, bare, ends_on_stop, tokens_at
+from .words import STOP_OR_CLOSER, Vocabulary, bare, ends_on_stop, token_starts, tokens_of
 
 __all__ = ["Vocabulary", "split_run_in_headings"]
 
@@ -54,38 +54,34 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     [('paragraph', 'We met Angela Merkel in Berlin. She said hello to everyone there.')]
     """
     vocabulary = vocabulary or Vocabulary.of([text])
-    tokens = tokens_at(text)
-    cuts = []  # (heading_start_char, heading_end_char, sentence_start_char)
+    tokens = tokens_of(text)
+    cuts = []  # (heading's first token, sentence's first token)
     # A heading starts the paragraph or follows a sentence end; after a cut the search goes on
     # from the sentence that follows the heading.
-    starts = [0] + [i + 1 for i, (_, t) in enumerate(tokens) if t[-1] in STOP_OR_CLOSER and _ends_sentence(t)]
+    starts = [0] + [i + 1 for i, t in enumerate(tokens) if t[-1] in STOP_OR_CLOSER and _ends_sentence(t)]
     resume = 0
     for position in starts:
         if position < resume or position >= len(tokens):
             continue
         found = _heading_at(tokens, position, vocabulary)
         if found:
-            start, sentence = found
-            cuts.append((tokens[start][0], _end(tokens, sentence - 1), tokens[sentence][0]))
-            resume = sentence
+            cuts.append(found)
+            resume = found[1]
     if not cuts:
         return [("paragraph", text)]
+    # where the tokens stand in the text, found only for the few paragraphs that are cut
+    at = token_starts(text, tokens)
     pieces, cursor = [], 0
-    for heading_start, heading_end, sentence_start in cuts:
-        before = text[cursor:heading_start].strip()
+    for start, sentence in cuts:
+        before = text[cursor:at[start]].strip()
         if before:
             pieces.append(("paragraph", before))
-        pieces.append(("heading", text[heading_start:heading_end].strip()))
-        cursor = sentence_start
+        pieces.append(("heading", text[at[start]:at[sentence - 1] + len(tokens[sentence - 1])].strip()))
+        cursor = at[sentence]
     rest = text[cursor:].strip()
     if rest:
         pieces.append(("paragraph", rest))
     return pieces
-
-
-def _end(tokens, index):
-    start, token = tokens[index]
-    return start + len(token)
 
 
 def _ends_sentence(token: str) -> bool:
@@ -95,12 +91,12 @@ def _ends_sentence(token: str) -> bool:
 def _heading_at(tokens, first, vocabulary):
     """Where a heading starting at token ``first`` ends: ``(first, sentence_start)`` or None."""
     # "2. Shape the Loaf" and "3 Ways to...": the list number belongs to the heading.
-    body = first + 1 if _LIST_NUMBER.match(tokens[first][1]) else first
+    body = first + 1 if _LIST_NUMBER.match(tokens[first]) else first
     if body >= len(tokens):
         return None
     found = _question_heading(tokens, body) or _sentence_case_heading(tokens, body, vocabulary)
     if found is None and not vocabulary.capitalises_nouns:
-        found = _title_case_heading(tokens, body, vocabulary, numbered=body > first or tokens[first][1][0].isdigit())
+        found = _title_case_heading(tokens, body, vocabulary, numbered=body > first or tokens[first][0].isdigit())
     if found is None or _sentence_words(tokens, found) < MIN_SENTENCE_WORDS:
         return None
     return first, found
@@ -108,15 +104,15 @@ def _heading_at(tokens, first, vocabulary):
 
 def _title_case_heading(tokens, first, vocabulary, numbered):
     run_end = first
-    while run_end < len(tokens) and run_end - first <= MAX_HEADING_WORDS + 4 and _heading_token(tokens[run_end][1]):
+    while run_end < len(tokens) and run_end - first <= MAX_HEADING_WORDS + 4 and _heading_token(tokens[run_end]):
         run_end += 1
     # Lower-case small words belong to the heading only between capitalised words
     # ("Ways to Keep"); trailing ones ("During a long...") are the sentence's.
-    while run_end > first and tokens[run_end - 1][1][0].islower():
+    while run_end > first and tokens[run_end - 1][0].islower():
         run_end -= 1
     if run_end >= len(tokens) or run_end - first < MIN_HEADING_WORDS + 1:
         return None
-    follower = tokens[run_end][1]
+    follower = tokens[run_end]
     if follower[0].islower():
         sentence = _sentence_start(tokens, first, run_end, follower, vocabulary)
     elif _is_apposition_name(tokens, run_end, vocabulary):
@@ -124,10 +120,10 @@ def _title_case_heading(tokens, first, vocabulary, numbered):
         sentence = _name_start(tokens, first, run_end, vocabulary)
     else:
         return None
-    if sentence <= first or (bare(tokens[sentence - 1][1]), bare(tokens[sentence][1])) in vocabulary.pairs:
+    if sentence <= first or (bare(tokens[sentence - 1]), bare(tokens[sentence])) in vocabulary.pairs:
         return None  # never cut a name the page writes mid-sentence ("New Zealand", "Barack Obama")
-    heading = [t for _, t in tokens[first:sentence]]
-    if not vocabulary.common(tokens[sentence][1]) and not (
+    heading = tokens[first:sentence]
+    if not vocabulary.common(tokens[sentence]) and not (
             _name_may_follow(heading, vocabulary)
             and (bare(follower).casefold() not in reporting_verbs() or _starts_with_name(tokens, sentence, vocabulary))):
         return None
@@ -148,38 +144,38 @@ def _starts_with_name(tokens, sentence, vocabulary):
     """Evidence that a speaker's name opens the sentence rather than the heading's last words:
     a title ("Mayor Janet Okafor said"), a name the page writes mid-sentence, or an apposition
     ("Ana Ruiz, a tenant, said"). Without it, "Shopkeepers on Mill | Lane said" would be cut."""
-    word = tokens[sentence][1]
+    word = tokens[sentence]
     if bare(word).casefold() in honorifics() or vocabulary.name(word):
         return True
     return any(_is_apposition_name(tokens, index, vocabulary) for index in range(sentence, min(sentence + 3, len(tokens))))
 
 
 def _is_apposition_name(tokens, index, vocabulary):
-    token = tokens[index][1]
+    token = tokens[index]
     return (token.endswith(",") and token[0].isupper() and not vocabulary.common(token)
-            and index + 1 < len(tokens) and tokens[index + 1][1][0].islower())
+            and index + 1 < len(tokens) and tokens[index + 1][0].islower())
 
 
 def _sentence_start(tokens, first, run_end, follower, vocabulary):
     sentence = run_end - 1
-    last = tokens[sentence][1]
+    last = tokens[sentence]
     if vocabulary.common(last) and not vocabulary.name(last):
         return sentence  # "...Discussion Significant attention": one common word starts it
     # The next sentence starts with a name: take the name, the second half of a two-word
     # name before a reporting verb ("Janet Okafor said"), and titles like "Mayor".
-    if bare(follower).casefold() in reporting_verbs() and sentence - 1 > first and not vocabulary.common(tokens[sentence - 1][1]):
+    if bare(follower).casefold() in reporting_verbs() and sentence - 1 > first and not vocabulary.common(tokens[sentence - 1]):
         sentence -= 1
     return _name_start(tokens, first, sentence, vocabulary)
 
 
 def _name_start(tokens, first, sentence, vocabulary):
     """Walk back from ``sentence`` over the words of a name and the titles before it."""
-    if sentence == first + 1 or not vocabulary.name(tokens[sentence][1]):
+    if sentence == first + 1 or not vocabulary.name(tokens[sentence]):
         # An unknown capitalised word right before the comma is the first name ("Ana Ruiz,").
-        if sentence - 1 > first and tokens[sentence][1].endswith(",") and not vocabulary.common(tokens[sentence - 1][1]):
+        if sentence - 1 > first and tokens[sentence].endswith(",") and not vocabulary.common(tokens[sentence - 1]):
             sentence -= 1
     while sentence - 1 > first:
-        previous = bare(tokens[sentence - 1][1])
+        previous = bare(tokens[sentence - 1])
         if vocabulary.name(previous) or previous.casefold() in honorifics():
             sentence -= 1
         else:
@@ -205,18 +201,18 @@ def _plausible_heading(words, vocabulary, numbered=False):
 def _sentence_case_heading(tokens, first, vocabulary):
     """A heading in sentence case, ended by a capitalised sentence opener in mid-run:
     "Un marché en plein essor Les fabricants...", "Neue Regeln für Mieter Ab Januar gilt..."."""
-    if not tokens[first][1][0].isupper():
+    if not tokens[first][0].isupper():
         return None
     openers, noun_openers, title_nouns = word_list("sentence_openers"), word_list("noun_openers"), word_list("title_nouns")
     last = min(len(tokens) - 1, first + MAX_SENTENCE_CASE_WORDS)
     for index in range(first + 1, last + 1):
-        previous, token = tokens[index - 1][1], tokens[index][1]
+        previous, token = tokens[index - 1], tokens[index]
         if previous[-1] in _TRAILING_PUNCTUATION or previous[0] in _OPENING or token[0] in _OPENING:
             return None  # the run must be one unpunctuated phrase
         if index - first < MIN_HEADING_WORDS or index + 1 >= len(tokens) or not token[0].isupper():
             continue
         # "There’s no..." opens a sentence as "There" does.
-        word, following = token.casefold().split("'", 1)[0].split("’", 1)[0], tokens[index + 1][1]
+        word, following = token.casefold().split("'", 1)[0].split("’", 1)[0], tokens[index + 1]
         if word not in openers or previous.casefold() in small_words() or bare(previous).casefold() in title_nouns:
             continue
         if following[0].islower() and bare(following).casefold() not in small_words():
@@ -226,8 +222,7 @@ def _sentence_case_heading(tokens, first, vocabulary):
     return None
 
 
-def _plausible_sentence_case(tokens):
-    words = [t for _, t in tokens]
+def _plausible_sentence_case(words):
     return (_plausible_edges(words) and all(_WORDCHARS.search(w) for w in words)
             and not any(w[:1].isdigit() or _INNER_STOP.search(w) for w in words[1:]))
 
@@ -243,16 +238,16 @@ def _plausible_edges(words):
 
 def _question_heading(tokens, first):
     for end in range(first, min(len(tokens), first + MAX_HEADING_WORDS)):
-        token = tokens[end][1]
+        token = tokens[end]
         if token.endswith("?"):
-            words = [t for _, t in tokens[first:end + 1]]
+            words = tokens[first:end + 1]
             if len(words) < MIN_HEADING_WORDS or end + 1 >= len(tokens):
                 return None
             if not all(w[0].isupper() or w[0].isdigit() or w.casefold() in small_words() for w in words):
                 return None
             if all(w.isupper() for w in words):
                 return None  # "HOW DO YOU NOT MENTION THAT?" is shouting, not a heading
-            following = tokens[end + 1][1]
+            following = tokens[end + 1]
             if not (following[0].isupper() or following[0] in _OPENING):
                 return None
             return end + 1
@@ -266,7 +261,7 @@ def _sentence_words(tokens, start):
     question asked is "is it that long", and counting further is quadratic in a paragraph
     without sentence ends."""
     count = 0
-    for _, token in tokens[start:start + MIN_SENTENCE_WORDS]:
+    for token in tokens[start:start + MIN_SENTENCE_WORDS]:
         count += 1
         if _ends_sentence(token):
             break

@@ -123,11 +123,14 @@ def tokens_of(text: str) -> list[str]:
     return text.split()
 
 
-def tokens_at(text: str) -> list[tuple[int, str]]:
-    """``(start, token)`` for each run of non-space characters; counted rather than searched
-    when the text is its tokens joined by single spaces, as the pipeline's blocks are."""
-    tokens = tokens_of(text)
+def token_starts(text: str, tokens: list[str]) -> list[int]:
+    """Where each of the text's ``tokens_of`` starts; counted rather than searched when the
+    text is its tokens joined by single spaces, as the pipeline's blocks are.
+
+    >>> token_starts("Ann  met Bo.", tokens_of("Ann  met Bo."))
+    [0, 5, 9]
+    """
     if " ".join(tokens) != text:
-        return [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+        return [m.start() for m in _TOKEN.finditer(text)]
     # start of token i: the lengths of the tokens before it, plus one space after each
-    return list(zip(map(add, accumulate(map(len, tokens), initial=0), count()), tokens))
+    return list(map(add, accumulate(map(len, tokens), initial=0), count()))

@@ -6,6 +6,9 @@ Each phrase a drop rule knows as a whole line ("Skip to content", "Home") is cut
 head of the piece into a block of its own, so the filters can judge it like any chrome line.
 The header of a teaser or comment list is cut out wherever it stands in a piece, since the
 scorer ends the article there.
+
+The blocks handed to these cuts are the pipeline's own: those a cut moves down are renumbered
+in place, not copied.
 """
 
 from __future__ import annotations
@@ -263,9 +266,12 @@ def _edges(blocks: list[Block]) -> set[int]:
 
 def _split(block: Block, parts: list[str], first_index: int) -> list[Block]:
     """``block`` as one block per part, numbered on from ``first_index``; only the first part
-    keeps the blank line that stood before the block."""
-    if block.index == first_index and len(parts) == 1 and parts[0] == block.text:
-        return [block]  # most blocks: uncut and in their place, a copy would be the same block
+    keeps the blank line that stood before the block. A block left whole is renumbered where
+    it stands: every block after a page's first cut moves, and a copy of each (its line key
+    found again later) cost more than the cutting."""
+    if len(parts) == 1 and parts[0] == block.text:
+        block.index = first_index
+        return [block]
     return [Block(part, kind=block.kind, index=first_index + number, line=block.line, level=block.level,
                   link_density=block.link_density, hints=block.hints, after_blank=block.after_blank and number == 0)
             for number, part in enumerate(parts)]

@@ -4,12 +4,14 @@
 matches the next five, four ... one words as a whole line: five matches of the whole rule set
 per word, on pages of prose ("The council met on Monday") that no rule can match. A pattern
 can match a head only if it can start with the head's first word, then with its first two
-words, and so on; and only if the head holds every character the pattern needs (its
-``screens``). What a first word can start is remembered across pages: it depends on the rules
-alone, and prose comes back to the same few hundred words.
+words, and so on, and must match one of those heads whole; and only if the head holds every
+character the pattern needs (its ``screens``). What a first word or a head of words can start
+is remembered across pages: it depends on the rules alone, and prose comes back to the same
+few hundred words.
 
 Patterns that any word can start ("<name> says:", "<month> 4, 2025") are not asked that:
-their screens (a ``:``, a digit) stand guard for them.
+their screens (a ``:``, a digit) stand guard for them, and a head that holds what they need
+is matched against them alone, not the whole rule set.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ _ANY_LINE = regex.compile("")
 # Patterns are narrowed by each of a word's first characters up to this many; words repeat
 # their prefixes, so most new words are tried against the few patterns their prefix left.
 PREFIX_CHARS = 3
-# What first words and first characters can start is remembered up to this many of each.
+# What first characters, first words and heads of words can start is remembered up to this many of each.
 MAX_REMEMBERED = 50_000
 # Screens of this many sets of packs are kept: pages differ in their scoped packs.
 MAX_SCREENS = 16
@@ -37,12 +39,16 @@ class HeadScreen:
 
     >>> from scrubber.rules import builtin_packs
     >>> screen = HeadScreen([p for p in builtin_packs() if p.stage != "platforms"])
-    >>> screen.lengths("share the ferry made its")  # "Share", "Share the ferry" may be chrome
-    (3, 2, 1)
+    >>> screen.lengths("share on facebook the ferry")  # "Share", "Share on Facebook" may be chrome
+    (3, 1)
+    >>> screen.lengths("share the ferry made its")  # no rule's line starts "Share the ..."
+    (1,)
     >>> screen.lengths("ferry crossings resumed on monday")
     ()
-    >>> screen.lengths("ferry crossings resumed on 4")  # a date line, maybe
-    (5,)
+    >>> screen.lengths("ferry crossings resumed on 4")  # a digit, yet no date line
+    ()
+    >>> screen.lengths("march 4, 2025 the ferry")  # a date line
+    (3,)
     """
 
     def __init__(self, packs, timeout: float | None = None):
@@ -55,6 +61,7 @@ class HeadScreen:
         self._by_char: dict[str, tuple] = {}
         self._by_prefix: dict[str, tuple] = {}
         self._by_word: dict[str, tuple] = {}
+        self._by_head: dict[str, tuple] = {}
 
     @classmethod
     def of(cls, packs, timeout: float | None = None) -> HeadScreen:
@@ -78,33 +85,47 @@ class HeadScreen:
         found = self._by_word.get(first)
         if found is None:
             found = self._first_word(first)
-        starting, alone, screen = found
+        starting, alone, (screen, any_word) = found
         asked = set(self._continued(words, starting)) if starting else set()
-        if screen is not None:
-            # a pattern any word can start is told by its rare character: the head must reach it
-            hit = screen.search(key)
-            if hit is not None:
-                reaching = next(k for k, end in enumerate(_head_lengths(words), 1) if end > hit.start())
-                asked.update(range(max(reaching, 2), len(words) + 1))
-                alone = alone or reaching == 1
+        # a pattern any word can start is told by its rare characters: a head that reaches one
+        # of each is matched against it (most lines hold none, and one search tells)
+        if screen is not None and screen.search(key) is not None:
+            ends = list(_head_lengths(words))
+            for entry, screens in any_word:
+                hits = [needed.search(key) for needed in screens]
+                if None in hits:
+                    continue
+                shortest = max((_words_to(ends, hit.start()) for hit in hits), default=1)
+                asked.update(k for k in range(shortest, len(words) + 1)
+                             if k not in asked and self._may_start(entry, key[:ends[k - 1]], whole=True))
+        alone = alone or 1 in asked
+        asked.discard(1)
         return tuple(sorted(asked, reverse=True)) + ((1,) if alone else ())
 
     def _continued(self, words: list[str], starting: tuple) -> list[int]:
         """The lengths past one of the head ``words`` that the patterns ``starting`` (those that
-        can start with its first word and more) could match: each must start with the words before."""
+        can start with its first word and more) could match: only those that can start with the
+        words before may, and one of them must match the head whole."""
         asked, head = [], words[0]
         for k in range(2, len(words) + 1):
-            asked.append(k)
             head += " " + words[k - 1]
-            if k < len(words):
-                starting = tuple(entry for entry in starting if self._may_start(entry, head + " "))
-                if not starting:
-                    break
+            # what a head of words can start depends on the words alone, and sentences of a
+            # page (and of its site's other pages) open alike: "The council ..."
+            found = self._by_head.get(head)
+            if found is None:
+                found = self._remember(self._by_head, head, (
+                    any(self._may_start(entry, head, whole=True) for entry in starting),
+                    tuple(entry for entry in starting if self._may_start(entry, head + " "))))
+            whole, starting = found
+            if whole:
+                asked.append(k)
+            if not starting:
+                break
         return asked
 
     def _first_word(self, word: str) -> tuple:
         """(patterns that can start a line of several words with ``word``, whether a rule may
-        match ``word`` alone, the screen of the patterns any word can start)."""
+        match ``word`` alone, (the screen of the patterns any word can start, those patterns))."""
         by_char = self._by_char.get(word[0]) or self._first_character(word[0])
         narrowed = self._starting(word[:PREFIX_CHARS])
         starting = tuple(entry for entry in narrowed if self._may_start(entry, word + " "))
@@ -124,8 +145,9 @@ class HeadScreen:
         return found
 
     def _first_character(self, char: str) -> tuple:
-        """(patterns that can start with ``char`` and not with any word, a screen for those that
-        can: a line that it does not find anything in matches none of them)."""
+        """(patterns that can start with ``char`` and not with any word, (a screen for those that
+        can: a line that it does not find anything in matches none of them, each of them with its
+        screens))."""
         entries = [entry for entry in self._patterns if entry[2] is None or entry[2].fullmatch(char)]
         any_word = [entry for entry in entries if self._may_start(entry, _ANY_WORD)]
         rarest = [screens[0] for screens in (screens_for(entry[0]) for entry in any_word) if screens]
@@ -137,7 +159,8 @@ class HeadScreen:
         else:
             screen = None
         closed = tuple(entry for entry in entries if all(entry is not other for other in any_word))
-        return self._remember(self._by_char, char, (closed, screen))
+        screened = tuple((entry, screens_for(entry[0])) for entry in any_word)
+        return self._remember(self._by_char, char, (closed, (screen, screened)))
 
     def _may_start(self, entry, prefix: str, whole: bool = False) -> bool:
         """Whether the entry's pattern can match a line starting with ``prefix`` (or, ``whole``,
@@ -165,3 +188,8 @@ def _head_lengths(words: list[str]):
     for word in words:
         total += len(word) + 1
         yield total
+
+
+def _words_to(ends: list[int], at: int) -> int:
+    """How many words a head needs to hold the character at ``at``, given each head's length."""
+    return next(k for k, end in enumerate(ends, 1) if end > at)

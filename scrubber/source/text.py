@@ -21,7 +21,9 @@ from ..normalise.whitespace import clean_line, split_lines
 LONG_LINE = 600
 # ... and so is a shorter one whose first sentence starts with a menu run.
 SHORT_PAGE = 300
-_SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
+# (The stop is matched and dropped from the match with \K rather than looked behind for: a
+# pattern that opens on a look-behind is tried at every character of the line, this one only at stops.)
+_SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)\]]*\K\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
 # An HTML text node keeps the source's line breaks and indentation: an indented line after
 # an unfinished one is the same sentence going on, not a new block.
 _INDENTS = " \t\u00a0"
