@@ -9,7 +9,7 @@ from .blocks import Block
 from .config import CleanConfig
 from .data import stopwords
 from .errors import BudgetExceededError, FilterError, UnknownFilterError
-from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Drop, RuleFilter
+from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Drop, Filter, RuleFilter
 from .language import guess_language
 from .limits import NO_DEADLINE, Deadline, check_size
 from .normalise.fragments import continues, join_fragments
@@ -80,7 +80,8 @@ class Pipeline:
         if page.rules.has("keep"):  # only users' packs keep lines: most pages need not ask
             protected = {id(b): b for b in blocks if page.rules.match(b.key(), "keep") is not None}
         # The lines some drop rule matches, found once: rule filters are shown only these.
-        positions = [i for i, _ in page.rules.matches([b.key() for b in blocks])]
+        match = page.rules.match
+        positions = [i for i, b in enumerate(blocks) if match(b.key(), "drop") is not None]
         shown = [blocks[i] for i in positions]
         # Each id with its block: an id is unique only while its block lives, and a block made
         # later (a join of fragments) must not take the id of a dropped one.
@@ -215,6 +216,7 @@ def _without_joined_title_copies(joined, fragments, title_block, trace):
     before = {id(b) for b in fragments}
     kept = []
     for block in joined:
+        # holding every title word is needed to be a copy; the substring test spares the word split
         if id(block) not in before and holds_title_words(block.key(), wanted) and title_words(block.text) == wanted:
             trace.add(Removal(block.text, "title_repeats/duplicate-title", "title_repeats",
                               "repeats the title once its fragments are joined", block.index))
@@ -225,7 +227,7 @@ def _without_joined_title_copies(joined, fragments, title_block, trace):
 
 def _judges_each_line(stage) -> bool:
     """Whether a stage is a plain rule filter: it drops the lines its drop rules match, each alone."""
-    return type(stage).select is RuleFilter.select and type(stage).decide is RuleFilter.decide
+    return type(stage).select is Filter.select and type(stage).decide is RuleFilter.decide
 
 
 def _select(stage, blocks, page):

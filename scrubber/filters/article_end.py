@@ -82,8 +82,9 @@ class ArticleEnd(Filter):
             return
         prose = copies = None  # counted at the first marker: most pages have none
         if rules.has("cut_after"):
-            for position, rule in rules.matches([b.key() for b in blocks], "cut_after"):
-                if _inside_sentence(blocks, position):
+            for position, block in enumerate(blocks):
+                rule = rules.match(block.key(), "cut_after")
+                if rule is None or _inside_sentence(blocks, position):
                     continue
                 prose = prose or _prose_words_before(blocks)
                 before, after = prose[position], prose[-1] - prose[position + 1]

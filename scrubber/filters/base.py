@@ -51,19 +51,7 @@ class RuleFilter(Filter):
         rule = page.rules.match(block.key(), "drop", self.name)
         if rule is None:
             return None
-        return rule.id, self._reason(rule)
-
-    def select(self, blocks, page):
-        if type(self).decide is not RuleFilter.decide:  # a subclass that judges lines its own way
-            yield from super().select(blocks, page)
-            return
-        # the page's lines asked in one pass, not one call per line: the same answers as ``decide``
-        page.deadline.check(self.name)
-        for position, rule in page.rules.matches([b.key() for b in blocks], "drop", self.name):
-            yield Drop(position, rule.id, self._reason(rule))
-
-    def _reason(self, rule):
-        return rule.note or f"whole line matches a {self.name} rule"
+        return rule.id, rule.note or f"whole line matches a {self.name} rule"
 
 
 def rule_filter(name: str, doc: str) -> type[RuleFilter]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from itertools import compress, count
 
 from .model import Pack, Rule
 from .screens import first_class, screens_for
@@ -246,33 +245,6 @@ class RuleSet:
         if rule is _UNASKED:
             rule = answers[key] = self._first_match(key, slot)
         return rule
-
-    def matches(self, keys: list[str], action: str = "drop", stage: str = "*") -> list[tuple[int, Rule]]:
-        """``(position, rule)`` for each of the line keys some rule matches, as ``match`` finds it.
-
-        One pass over a page's lines at C speed: most are short lines whose answer is
-        remembered, and only the others (long or new lines, the few that match) cost a call.
-
-        >>> from scrubber.rules import builtin_packs
-        >>> [(p, rule.id) for p, rule in RuleSet(builtin_packs()).matches(["we read aloud", "top of page"])]
-        [(1, 'page_anchors/top-of-page')]
-        """
-        slot = self._slots.get((stage, action))
-        if slot is None:
-            return []
-        remembered = slot.answers if slot.trusted else {}
-        # read before asking about new lines: asking may clear a full cache
-        found = list(map(remembered.get, keys))
-        new = set(keys).difference(remembered)
-        if new:
-            asked = {}
-            for key in dict.fromkeys(compress(keys, map(new.__contains__, keys))):  # in page order
-                rule = self.match(key, action, stage)
-                if rule is not None:
-                    asked[key] = rule
-            for position in compress(count(), map(asked.__contains__, keys)):
-                found[position] = asked[keys[position]]
-        return [(position, found[position]) for position in compress(count(), found)]
 
     def _first_match(self, key: str, slot: _Slot) -> Rule | None:
         rule = slot.exact.get(key)
