@@ -177,10 +177,21 @@ def parse_args(argv):
     return args
 
 
+def walks_in_use() -> str:
+    """Which of scrubber's HTML tree walks the workers run (they inherit this environment)."""
+    try:
+        from scrubber.source.html import compiled
+    except ImportError:
+        return "unavailable"
+    return "compiled (_walk.pyx)" if compiled.walk is not None else "Python (not built, or SCRUBBER_PURE_PYTHON=1)"
+
+
 def main(argv=None):
     args = parse_args(argv)
     if args.worker:
         return worker(args)
+    if "scrubber" in args.systems:
+        print(f"scrubber's tree walks: {walks_in_use()}", file=sys.stderr)
     dumped = []
     for dataset in selected_datasets(args):
         records = load_dataset(args.corpus, dataset, args.limit)

@@ -84,3 +84,12 @@ def test_token_test_matches_its_definition(text):
                 max_size=8).map("".join))
 def test_code_test_matches_the_one_regex(text):
     assert structure.has_code(text) == (CODE.search(text) is not None)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(TEXT, st.sampled_from(["", "a\0b", "µ the", "€ the", "Über die"])), max_size=8),
+       st.lists(st.sampled_from([0.0, 0.5, 1.0]), min_size=8, max_size=8))
+def test_page_features_are_each_blocks_features(texts, densities):
+    from scrubber.blocks import Block
+    blocks = [Block(t, link_density=d) for t, d in zip(texts, densities)]
+    assert features.page_features(blocks, STOPWORDS) == [features.Features.of(t, STOPWORDS, d) for t, d in zip(texts, densities)]

@@ -6,7 +6,7 @@ from collections import Counter
 
 from ..data import stopwords
 from ..filters.base import Drop
-from .features import Features
+from .features import Features, page_features
 from .region import article_spans, charge_list_heads, start_below_title
 from .structure import CLOCK, COUNTER, cheapen_structure_lines, has_code, is_stamp, is_token
 
@@ -76,7 +76,7 @@ class ContentScorer:
 
     def classify(self, blocks, lang) -> tuple[list[str], list[Features]]:
         stop = stopwords(lang) or stopwords("en")
-        features = [Features.of(b.text, stop, b.link_density) for b in blocks]
+        features = page_features(blocks, stop)
         words = sum(f.words for f in features)
         # a page in a language we have no stoplist for shows few stopwords of the guessed one
         full = (len(stop) > FULL_STOPLIST and sum(f.stopwords for f in features) >= MIN_PAGE_STOPWORDS * words
@@ -93,13 +93,9 @@ class ContentScorer:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
         counts = copies(blocks)
         values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
-        cheapen_structure_lines(values, [label == SHORT for label in labels], blocks, LOWER_SHORT_COST)
+        cheapen_structure_lines(values, [p for p, label in enumerate(labels) if label == SHORT], blocks, LOWER_SHORT_COST)
         charge_list_heads(values, blocks, page.meta.get("list_heads", ()))
-        # A further stretch of prose with a label repeated through it ("Reply", "Report") is a
-        # list of comments or teasers, not more of the article.
-        listed = [n >= MIN_TEMPLATE_COPIES and v < 0 and not is_token(b.text)
-                  for n, v, b in zip(counts, values, blocks)]
-        inside = set()
+        spans = []
         heads = page.meta.get("comment_heads", ())
         below = FLAT_BELOW_RATIO if blocks[0].line is not None and blocks[-1].line == blocks[0].line else None
         for number, (start, end) in enumerate(article_spans(values, SECOND_SPAN_RATIO, SECOND_SPAN_ENOUGH, below)):
@@ -108,15 +104,32 @@ class ContentScorer:
                 article_end = blocks[end - 1].index
             elif any(article_end < head < blocks[start].index for head in heads):
                 continue  # below the comments the article has ended: more prose is a reader's comment
-            if number == 0 or not any(listed[start:end]):
-                start, end = _trim_pieces(start, end, labels, blocks)
-                inside.update(range(start, end))
-        for position in range(len(blocks)):
-            if position in inside:
-                continue
+            if number == 0 or not _listed(counts[start:end], values[start:end], blocks[start:end]):
+                spans.append(_trim_pieces(start, end, labels, blocks))
+        for position in _outside(spans, len(blocks)):
             label = labels[position]
-            yield Drop(position, f"score/{_reason(label, features[position])}",
-                       f"outside the article ({label} text)")
+            yield Drop(position, _rule(label, features[position]), _OUTSIDE[label])
+
+
+def _listed(counts, values, blocks) -> bool:
+    """A further stretch of prose with a label repeated through it ("Reply", "Report") is a
+    list of comments or teasers, not more of the article. (Asked only of the stretches after the
+    first: most pages have none.)"""
+    return any(n >= MIN_TEMPLATE_COPIES and v < 0 and not is_token(b.text) for n, v, b in zip(counts, values, blocks))
+
+
+def _outside(spans, length):
+    """The positions up to ``length`` that none of the disjoint ``spans`` covers, in order: on
+    most pages these are fewer than the positions inside the article, so only they are visited.
+
+    >>> list(_outside([(5, 7), (1, 3)], 9))
+    [0, 3, 4, 7, 8]
+    """
+    position = 0
+    for start, end in sorted(spans):
+        yield from range(position, start)
+        position = end
+    yield from range(position, length)
 
 
 def _trim_pieces(start, end, labels, blocks):
@@ -190,19 +203,21 @@ def copies(blocks) -> list[int]:
     >>> copies([Block(t) for t in ["Doors open", "19:30", "Kick-off", "20:45"]])
     [1, 1, 1, 1]
     """
-    keys = [_counter_key(b.key()) for b in blocks]
+    # a counter or a clock starts with a digit: most lines need no match
+    keys = [_counter_key(k) if k[:1].isdigit() else k for k in [b.key() for b in blocks]]
     exact = Counter(keys)
     if 0 < exact[_CLOCK_KEY] < MIN_TEMPLATE_COPIES:
         keys = [b.key() if k == _CLOCK_KEY else k for k, b in zip(keys, blocks)]
         exact = Counter(keys)
-    heads = [_template(k) for k in keys]
+    heads = list(map(_template, keys))
     templates = Counter(h for h in heads if h)
-    out = []
-    for key, head in zip(keys, heads):
-        n = exact[key]
-        if n < 2 and head and templates[head] >= MIN_TEMPLATE_COPIES:
-            n = templates[head]
-        out.append(n)
+    out = list(map(exact.__getitem__, keys))
+    # a unique line counts the copies of its template, when that has enough: on most pages none has
+    common = {head for head, n in templates.items() if n >= MIN_TEMPLATE_COPIES}
+    if common:
+        for position, head in enumerate(heads):
+            if head in common and out[position] < 2:
+                out[position] = templates[head]
     return out
 
 
@@ -210,8 +225,6 @@ _CLOCK_KEY = "<clock>"
 
 
 def _counter_key(key: str) -> str:
-    if not key[:1].isdigit():  # both start with a digit: most lines need no match
-        return key
     if CLOCK.fullmatch(key):
         return _CLOCK_KEY
     found = COUNTER.fullmatch(key)
@@ -259,9 +272,14 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper() and not text.isupper() and not has_code(text)
 
 
-def _reason(label, f):
+def _rule(label, f):
     if f.link_density > MAX_LINK_DENSITY:
-        return "link-dense"
+        return "score/link-dense"
     if f.script:
-        return "script"
-    return {SHORT: "short-outside-article", NEAR_GOOD: "weak-outside-article"}.get(label, "outside-article")
+        return "score/script"
+    return _OUTSIDE_RULES.get(label, "score/outside-article")
+
+
+_OUTSIDE_RULES = {SHORT: "score/short-outside-article", NEAR_GOOD: "score/weak-outside-article"}
+# Every dropped block gives its reason: written once per label, not once per block.
+_OUTSIDE = {label: f"outside the article ({label} text)" for label in (GOOD, NEAR_GOOD, SHORT, BAD)}

@@ -14,8 +14,9 @@ import regex
 
 
 def cheapen_structure_lines(values, short, blocks, cost):
-    """Apply every rule of this module to the region values of ``blocks`` (``short``: which
-    lines the scorer labelled short)."""
+    """Apply every rule of this module to the region values of ``blocks`` (``short``: the
+    positions, in order, of the lines the scorer labelled short). Every rule but one judges
+    short lines only, so it visits only them, not every line of the page."""
     cheapen_table_cells(values, short, blocks, cost)
     cheapen_code_tokens(values, short, blocks, cost)
     cheapen_structure(values, blocks, cost)
@@ -31,15 +32,13 @@ def cheapen_table_cells(values, short, blocks, cost):
     >>> from scrubber.blocks import Block
     >>> lines = [Block(t) for t in ["Released", "March 2015", "2.4", "Notes", "June 2016"]]
     >>> values = [-5.0, -5.0, -1.0, -5.0, -5.0]
-    >>> cheapen_table_cells(values, [True] * 5, lines, 1.0)
+    >>> cheapen_table_cells(values, range(5), lines, 1.0)
     >>> values
     [-5.0, -1.0, -1.0, -5.0, -5.0]
     """
-    figures = [s and b.line is None and FIGURE.search(b.text) is not None for s, b in zip(short, blocks)]
-    last = len(blocks) - 1
-    for position, block in enumerate(blocks):
-        if figures[position] and block.text[:1].isupper() and (
-                position > 0 and figures[position - 1] or position < last and figures[position + 1]):
+    figures = {p for p in short if blocks[p].line is None and FIGURE.search(blocks[p].text) is not None}
+    for position in figures:
+        if blocks[position].text[:1].isupper() and (position - 1 in figures or position + 1 in figures):
             values[position] = max(values[position], -cost)
 
 
@@ -57,14 +56,14 @@ def cheapen_row_heads(values, short, blocks, cost):
     >>> lines = [Block(t) for t in ["Ann Marsh", "63", "16.6%", "Tom Reed", "56", "14.7%", "Clubs",
     ...                             "Sailing", "12", "Rowing", "7", "Diving"]]
     >>> values = [-13.0, -1.0, -1.0, -13.0, -1.0, -1.0, -5.0, -5.0, -1.0, -5.0, -1.0, -5.0]
-    >>> cheapen_row_heads(values, [True] * 12, lines, 1.0)
+    >>> cheapen_row_heads(values, range(12), lines, 1.0)
     >>> values
     [-13.0, -1.0, -1.0, -1.0, -1.0, -1.0, -5.0, -5.0, -1.0, -5.0, -1.0, -5.0]
     """
-    bare = [s and b.line is None and BARE_FIGURE.fullmatch(b.text.strip()) is not None for s, b in zip(short, blocks)]
-    for position in range(2, len(blocks) - 1):
-        if short[position] and bare[position - 1] and bare[position + 1] and (
-                bare[position - 2] or position + 2 < len(blocks) and bare[position + 2]):
+    bare = {p for p in short if blocks[p].line is None and BARE_FIGURE.fullmatch(blocks[p].text.strip()) is not None}
+    for position in short:
+        if position >= 2 and position - 1 in bare and position + 1 in bare and (
+                position - 2 in bare or position + 2 in bare):
             values[position] = max(values[position], -cost)
 
 
@@ -80,17 +79,18 @@ def cheapen_code_tokens(values, short, blocks, cost):
     >>> from scrubber.blocks import Block
     >>> lines = [Block(t) for t in ["( SELECT", "AS", "( n)", "Contact", "Home"]]
     >>> values = [-1.0, -5.0, -1.0, -5.0, -5.0]
-    >>> cheapen_code_tokens(values, [True] * 5, lines, 1.0)
+    >>> cheapen_code_tokens(values, range(5), lines, 1.0)
     >>> values
     [-1.0, -1.0, -1.0, -5.0, -5.0]
     """
+    def token(position):
+        block = blocks[position]
+        return block.line is None and is_token(block.text)
+
     # only the neighbours of a short line that costs more are asked: most lines need no test
-    dear = [s and v < -cost for s, v in zip(short, values)]
-    beside_dear = [before or after for before, after in zip([False] + dear[:-1], dear[1:] + [False])]
-    tokens = [beside and block.line is None and is_token(block.text) for beside, block in zip(beside_dear, blocks)]
-    for position in range(1, len(blocks) - 1):
-        if dear[position] and tokens[position - 1] and tokens[position + 1]:
-            values[position] = -cost
+    dear = [p for p in short if values[p] < -cost and 0 < p < len(blocks) - 1]
+    for position in [p for p in dear if token(p - 1) and token(p + 1)]:
+        values[position] = -cost
 
 
 def cheapen_structure(values, blocks, cost):

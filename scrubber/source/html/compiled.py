@@ -6,14 +6,28 @@ from __future__ import annotations
 
 import os
 import warnings
+from pathlib import Path
 
-walk = None
-if not os.environ.get("SCRUBBER_PURE_PYTHON"):
+
+def _load():
+    if os.environ.get("SCRUBBER_PURE_PYTHON"):
+        return None
     try:
-        from . import _walk as walk
+        from . import _walk
     except ImportError:  # not built here: no C compiler or no Cython at install time
-        walk = None
+        return None
     except ValueError as error:  # built against another lxml ("_Element size changed")
         warnings.warn(f"scrubber's compiled walks do not fit this lxml ({error}); reinstall scrubber "
-                      "to rebuild them. The Python walks run instead.", RuntimeWarning, stacklevel=2)
-        walk = None
+                      "to rebuild them. The Python walks run instead.", RuntimeWarning, stacklevel=3)
+        return None
+    source = Path(__file__).with_name("_walk.pyx")
+    if source.exists() and source.stat().st_mtime > Path(_walk.__file__).stat().st_mtime:
+        # A checkout whose walks were edited after the last build (or whose build failed):
+        # the old module could disagree with the Python code that calls it.
+        warnings.warn("scrubber/source/html/_walk.pyx is newer than its compiled module; run "
+                      "`pip install -e .` to rebuild it. The Python walks run instead.", RuntimeWarning, stacklevel=3)
+        return None
+    return _walk
+
+
+walk = _load()
