@@ -191,9 +191,11 @@ def test_recleaning_keeps_an_html_title_that_is_a_chrome_word():
 
 @pytest.mark.xfail(strict=True, reason="the title is guessed before text-node fragments are joined (so they never "
                    "glue onto it); '1' and 'b' join into '1 b', a line with more title words than the title '0 ¡', "
-                   "and the next pass takes it for the title")
-def test_recleaning_keeps_a_title_that_joined_fragments_outrank():
-    once = scrubber.clean("0\t¡\x1e1\rb")
+                   "and the next pass takes it for the title. Guessing again after the join fixes these but moves "
+                   "the title on real pages (4 corpus dumps changed, ehow-1 lost a tenth of its recall)")
+@pytest.mark.parametrize("doc", ["0\t¡\x1e1\rb", b'!\x00"\n#\na0'])
+def test_recleaning_keeps_a_title_that_joined_fragments_outrank(doc):
+    once = scrubber.clean(doc)
     assert scrubber.clean(once) == once
 
 

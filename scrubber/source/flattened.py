@@ -47,7 +47,8 @@ def peel_chrome_heads(blocks: list[Block], is_chrome, screen=None) -> list[Block
 
     ``is_chrome(text)`` says whether a drop rule matches ``text`` as a whole line;
     ``screen(key)``, when given, tells which heads of the line key ``key`` one could match
-    (``HeadScreen.lengths``): the others are not asked about.
+    (``HeadScreen.lengths``): the others are not asked about. ``blocks`` are numbered by their
+    place, as ``text_blocks`` and ``cut_stamps`` leave them.
 
     >>> menu = {"skip to content", "home", "contact"}
     >>> pieces = [Block("Skip to content Home Projects Contact Building a Garden Shed", line=0),
@@ -58,10 +59,14 @@ def peel_chrome_heads(blocks: list[Block], is_chrome, screen=None) -> list[Block
     ...                                     Block("Home owners rejoiced.", line=0)], lambda t: t.casefold() in menu)]
     ['Home', 'Contact', 'The mill reopened.', 'Home owners rejoiced.']
     """
-    out: list[Block] = []
-    is_chrome = lru_cache(maxsize=4096)(is_chrome)  # a flattened site repeats its menu on every page part
     edges = _edges(blocks)
-    for position, block in enumerate(blocks):
+    if not edges:
+        return blocks  # a dump of lines: no flattened sentence to peel
+    is_chrome = lru_cache(maxsize=4096)(is_chrome)  # a flattened site repeats its menu on every page part
+    first = min(edges)
+    out = blocks[:first]  # numbered by their place already
+    for position in range(first, len(blocks)):
+        block = blocks[position]
         phrases = split_known_head(block.text, is_chrome, screen) if position in edges else [block.text]
         out.extend(_split(block, phrases, len(out)))
     return out

@@ -223,25 +223,76 @@ cdef int _measure(tree.xmlNode* text, str comma_chars, long* chars, long* commas
     return 0
 
 
-def score_walk(_Element body, tuple measured, tuple paragraphs, is_link, credit, dict block_chars,
-               dict block_links, long min_paragraph_chars, int levels, str comma_chars):
-    """content.score_tree's walk: fill ``block_chars`` and ``block_links`` with the text and
-    link text of each block element holding text, and call ``credit(elements, chars, commas)``
-    for each paragraph with the elements it scores for (the nearest first, at most ``levels``,
-    never above ``body``). ``measured`` are the tags of blocks, ``paragraphs`` those that are
-    paragraphs by tag; ``is_link(a)`` tells a link from a named anchor."""
+cdef struct Tally:
+    double score, points
+
+
+cdef object _initial_score(tree.xmlNode* node, _Element body, rules, name_weight):
+    """content._initial_score of ``node``: its tag's score, its class and id words' weight, and
+    the bonus of schema.org's articleBody (the first value of each attribute counts, as
+    lxml's ``get`` reads it)."""
+    cdef tree.xmlAttr* attr = node.properties
+    cdef object class_name = None, element_id = None, itemprop = None, value
+    if node.ns is not NULL:  # a namespaced tag: let Python spell it
+        return rules.initial_score(elementFactory(body._doc, node))
+    while attr is not NULL:
+        name = <const char*>attr.name
+        if strcmp(name, b"class") == 0 and class_name is None \
+                or strcmp(name, b"id") == 0 and element_id is None \
+                or strcmp(name, b"itemprop") == 0 and itemprop is None:
+            value = _value(attr)
+            if value is _NOT_PLAIN:  # lxml joins such a value: let Python read it
+                return rules.initial_score(elementFactory(body._doc, node))
+            if name[0] == b"c":
+                class_name = value
+            elif name[1] == b"d":
+                element_id = value
+            else:
+                itemprop = value
+        attr = attr.next
+    tag = PyUnicode_DecodeUTF8(<const char*>node.name, strlen(<const char*>node.name), NULL)
+    score = rules.tag_scores.get(tag, 0) + name_weight(class_name, element_id)
+    if itemprop == "articleBody":
+        score += rules.article_body_bonus
+    return score
+
+
+def score_walk(_Element body, scores, rules):
+    """content.score_tree's walk: fill ``scores`` (a content.Scores) exactly as the Python walk
+    does: the text and link text of each block element holding text (``chars``, ``links``),
+    and each paragraph's points shared out as Scores.credit shares them (``score``,
+    ``points``). ``rules`` (content.WALK_RULES) holds the tags, weights and limits."""
     cdef tree.xmlNode* top = body._c_node
     cdef tree.xmlNode* node = top
     cdef tree.xmlNode* child
     cdef tree.xmlNode* ancestor
-    cdef long chars = 0, links = 0, commas = 0, own_chars, own_commas, nested
-    cdef Py_ssize_t depth = 0, capacity = 64
+    cdef long chars = 0, links = 0, commas = 0, own_chars, own_commas, nested, paragraph_points
+    cdef long min_paragraph_chars = rules.min_paragraph_chars
+    cdef Py_ssize_t depth = 0, capacity = 64, tallied = 0, tally_capacity = 64, position
     cdef Frame* frames = <Frame*>malloc(capacity * sizeof(Frame))
+    cdef Tally* tallies = <Tally*>malloc(tally_capacity * sizeof(Tally))
     cdef Frame* frame
+    cdef void* grown
     cdef bint anchor
-    cdef int level, skip
-    if frames is NULL:
+    cdef int level, skip, levels = len(rules.dividers)
+    cdef double share
+    cdef double divider[8]
+    cdef tuple measured = rules.measured, paragraphs = rules.paragraphs
+    cdef str comma_chars = rules.comma_chars
+    cdef dict block_chars = scores.chars, block_links = scores.links
+    is_link, name_weight = rules.is_link, rules.name_weight
+    if frames is NULL or tallies is NULL:
+        free(frames)
+        free(tallies)
         raise MemoryError()
+    if levels > 8:
+        free(frames)
+        free(tallies)
+        raise ValueError("at most 8 ancestor levels")
+    for level in range(levels):
+        divider[level] = rules.dividers[level]
+    tallied_at = {}  # node address -> its tally, in the order of first credit (the dicts' order)
+    elements = []
     try:
         while True:
             # start: open a frame for a block or a link, count the element's text
@@ -251,10 +302,10 @@ def score_walk(_Element body, tuple measured, tuple paragraphs, is_link, credit,
                     if not anchor or _has_href(node) and is_link(elementFactory(body._doc, node)):
                         if depth == capacity:
                             capacity *= 2
-                            frame = <Frame*>realloc(frames, capacity * sizeof(Frame))
-                            if frame is NULL:
+                            grown = realloc(frames, capacity * sizeof(Frame))
+                            if grown is NULL:
                                 raise MemoryError()
-                            frames = frame
+                            frames = <Frame*>grown
                         frame = &frames[depth]
                         depth += 1
                         frame.node = node
@@ -283,25 +334,52 @@ def score_walk(_Element body, tuple measured, tuple paragraphs, is_link, credit,
                         skip = -1
                         if frame.is_paragraph:
                             if own_chars >= min_paragraph_chars:
-                                skip, nested = 1, 0
+                                skip = 1
+                                paragraph_points = 1 + own_commas + min(own_chars // 100, 3)
                         elif own_chars - frame.nested_chars >= min_paragraph_chars:
-                            skip, nested = 0, frame.nested_chars
+                            skip = 0
+                            nested = frame.nested_chars
+                            paragraph_points = (1 + own_commas - frame.nested_commas
+                                                + min((own_chars - nested) // 100, 3))
                         if skip >= 0:
+                            # Scores.credit: the container in full, its parent half, and so on up
                             ancestor = node if skip == 0 else (NULL if node is top else node.parent)
-                            scored = []
                             level = 0
                             while ancestor is not NULL and level < levels:
-                                scored.append(elementFactory(body._doc, ancestor))
+                                share = paragraph_points / divider[level]
+                                address = <Py_ssize_t>ancestor
+                                known = tallied_at.get(address)
+                                if known is None:
+                                    if tallied == tally_capacity:
+                                        tally_capacity *= 2
+                                        grown = realloc(tallies, tally_capacity * sizeof(Tally))
+                                        if grown is NULL:
+                                            raise MemoryError()
+                                        tallies = <Tally*>grown
+                                    elements.append(elementFactory(body._doc, ancestor))
+                                    # the initial score first, then the share: the sums are
+                                    # rounded as the Python walk rounds them
+                                    tallies[tallied].score = <double>_initial_score(ancestor, body, rules,
+                                                                                     name_weight) + share
+                                    tallies[tallied].points = share
+                                    tallied_at[address] = tallied
+                                    tallied += 1
+                                else:
+                                    position = known
+                                    tallies[position].score += share
+                                    tallies[position].points += share
                                 if ancestor is top:
                                     break
                                 ancestor = ancestor.parent
                                 level += 1
-                            credit(scored, own_chars - nested,
-                                   own_commas - (frame.nested_commas if skip == 0 else 0))
                         if depth and node is not top and frames[depth - 1].node is node.parent:
                             frames[depth - 1].nested_chars += own_chars
                             frames[depth - 1].nested_commas += own_commas
                 if node is top:
+                    score, points = scores.score, scores.points
+                    for position in range(tallied):
+                        score[elements[position]] = tallies[position].score
+                        points[elements[position]] = tallies[position].points
                     return
                 _measure(node.next, comma_chars, &chars, &commas)
                 child = _next_element(node.next)
@@ -311,6 +389,7 @@ def score_walk(_Element body, tuple measured, tuple paragraphs, is_link, credit,
                 node = node.parent
     finally:
         free(frames)
+        free(tallies)
 
 
 cdef inline bint _has_href(tree.xmlNode* node):

@@ -12,6 +12,7 @@ then taken for the article is ``selection.py``'s business.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -41,9 +42,6 @@ _COMMA_CHARS = ",،、，﹐︐︑﹑"
 # Elements whose text the walk measures on their own: blocks (for the scores and selection)
 # and anchors (for link density). Other inline elements only add their text to the totals.
 _MEASURED = BLOCK_TAGS | {"a"}
-# ... as the compiled walk (``_walk.pyx``, the same walk in C) reads tag names.
-_MEASURED_NAMES = tuple(sorted(tag.encode() for tag in _MEASURED))
-_PARAGRAPH_NAMES = tuple(sorted(tag.encode() for tag in PARAGRAPHS))
 # A measured element's frame: the element, the walk's totals when it started (text, link text,
 # commas), the text and commas of its block children (which are not its inline text), its tag.
 # A list, not an object: building a list costs a fraction of a call.
@@ -98,8 +96,7 @@ def score_tree(body) -> Scores:
     """
     scores = Scores()
     if compiled.walk is not None:
-        compiled.walk.score_walk(body, _MEASURED_NAMES, _PARAGRAPH_NAMES, is_link, scores.credit, scores.chars,
-                                 scores.links, MIN_PARAGRAPH_CHARS, ANCESTOR_LEVELS, _COMMA_CHARS)
+        compiled.walk.score_walk(body, scores, WALK_RULES)
         return scores
     block_chars, block_links = scores.chars, scores.links
     lineage: list = []  # body down to the current element: the ancestors that paragraphs score
@@ -193,3 +190,23 @@ def name_weight(class_name, id_name) -> int:
         if words & positive:
             weight += NAME_WEIGHT
     return weight
+
+
+class WalkRules(NamedTuple):
+    """What the compiled twin of score_tree (``_walk.pyx``) needs to score exactly as it does."""
+
+    measured: tuple[bytes, ...]
+    paragraphs: tuple[bytes, ...]
+    is_link: object
+    name_weight: object
+    initial_score: object
+    tag_scores: dict
+    article_body_bonus: int
+    min_paragraph_chars: int
+    dividers: tuple[int, ...]
+    comma_chars: str
+
+
+WALK_RULES = WalkRules(tuple(tag.encode() for tag in _MEASURED), tuple(tag.encode() for tag in PARAGRAPHS), is_link,
+                       name_weight, _initial_score, TAG_SCORES, ARTICLE_BODY_BONUS, MIN_PARAGRAPH_CHARS,
+                       _DIVIDERS[:ANCESTOR_LEVELS], _COMMA_CHARS)
