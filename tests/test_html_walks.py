@@ -111,6 +111,16 @@ def test_scores_measure_texts_as_python_strips_and_counts_them():
     assert content.score_tree(root.find("body")).chars
 
 
+@needs_walks
+def test_deep_and_wide_pages_score_alike():
+    # more open blocks and more scored containers than the compiled walk first makes room for
+    paragraph = "<p>The river rose again overnight, and the ferry stayed in port until noon.</p>"
+    deep = "<div class=post>" * 300 + paragraph + "</div>" * 300
+    wide = "".join(f"<section id=part-{n}><div>{paragraph * 2}</div></section>" for n in range(200))
+    for body in (deep, wide):
+        assert_same_scores(parse(f"<html><body>{body}</body></html>"))
+
+
 TAGS = ["div", "p", "a", "span", "nav", "aside", "header", "footer", "article", "section", "figcaption", "li",
         "td", "blockquote", "pre", "h2", "br"]
 NAMES = ["share", "cookie-banner", "article-body", "sidebar", "post", "comments-count", "related", "", "modal"]

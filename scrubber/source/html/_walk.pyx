@@ -223,6 +223,16 @@ cdef int _measure(tree.xmlNode* text, str comma_chars, long* chars, long* commas
     return 0
 
 
+cdef void* _doubled(void* items, Py_ssize_t* capacity, size_t size) except NULL:
+    """``items`` (``capacity`` of ``size`` bytes each) moved to twice the room; ``capacity``
+    follows. On failure ``items`` is left as it was, for its owner to free."""
+    cdef void* grown = realloc(items, 2 * capacity[0] * size)
+    if grown is NULL:
+        raise MemoryError()
+    capacity[0] *= 2
+    return grown
+
+
 cdef struct Tally:
     double score, points
 
@@ -272,7 +282,6 @@ def score_walk(_Element body, scores, rules):
     cdef Frame* frames = <Frame*>malloc(capacity * sizeof(Frame))
     cdef Tally* tallies = <Tally*>malloc(tally_capacity * sizeof(Tally))
     cdef Frame* frame
-    cdef void* grown
     cdef bint anchor
     cdef int level, skip, levels = len(rules.dividers)
     cdef double share
@@ -301,11 +310,7 @@ def score_walk(_Element body, scores, rules):
                     anchor = strcmp(<const char*>node.name, b"a") == 0
                     if not anchor or _has_href(node) and is_link(elementFactory(body._doc, node)):
                         if depth == capacity:
-                            capacity *= 2
-                            grown = realloc(frames, capacity * sizeof(Frame))
-                            if grown is NULL:
-                                raise MemoryError()
-                            frames = <Frame*>grown
+                            frames = <Frame*>_doubled(frames, &capacity, sizeof(Frame))
                         frame = &frames[depth]
                         depth += 1
                         frame.node = node
@@ -351,11 +356,7 @@ def score_walk(_Element body, scores, rules):
                                 known = tallied_at.get(address)
                                 if known is None:
                                     if tallied == tally_capacity:
-                                        tally_capacity *= 2
-                                        grown = realloc(tallies, tally_capacity * sizeof(Tally))
-                                        if grown is NULL:
-                                            raise MemoryError()
-                                        tallies = <Tally*>grown
+                                        tallies = <Tally*>_doubled(tallies, &tally_capacity, sizeof(Tally))
                                     elements.append(elementFactory(body._doc, ancestor))
                                     # the initial score first, then the share: the sums are
                                     # rounded as the Python walk rounds them
