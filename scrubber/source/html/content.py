@@ -5,7 +5,8 @@ characters of its own inline text) scores 1 + its commas + one per 100 character
 and passes that score to its parent (in full), grandparent (half) and three more ancestors
 (less). A container's score then grows with its tag (``div`` +5, ``article`` +10, schema.org
 ``articleBody`` +40), its class/id words, and shrinks with its link density. One iterative
-pass over the tree, so nesting depth and page size cost no recursion. Which containers are
+pass over the tree, so nesting depth and page size cost no recursion; ``_walk.pyx`` holds
+the same pass compiled, which runs when the install built it (``compiled.py``). Which containers are
 then taken for the article is ``selection.py``'s business.
 """
 

@@ -7,6 +7,8 @@ elements whose class or id names a kind of chrome (``names.py``, with its words 
 ``scrubber/data/chrome_tokens.toml``).
 An element holding most of the page's text is never pruned by its name or role, so an article
 in ``<div id="share-wrapper">`` survives. The walk is iterative: nesting depth costs nothing.
+Its compiled twin (``_walk.pyx``, used when built) hands Python only the elements a rule could
+call chrome.
 """
 
 from __future__ import annotations
