@@ -9,11 +9,15 @@ links against nothing: lxml's headers describe the structs.
 """
 
 from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport strcmp, strlen
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Element, elementFactory, import_lxml__etree
 
 import_lxml__etree()
+
+
+# prune's walk and counts ----------------------------------------------------------------------
 
 # Attributes that chrome_reason reads besides class and id (prune._STATE_ATTRIBUTES).
 cdef tuple _STATE = (b"hidden", b"aria-hidden", b"style", b"role", b"itemprop")
@@ -138,10 +142,7 @@ def prose_counts(_Element top):
     return chars, link_chars
 
 
-
 # score_tree's walk ----------------------------------------------------------------------------
-
-from libc.stdlib cimport malloc, realloc, free
 
 cdef struct Frame:
     tree.xmlNode* node
