@@ -156,14 +156,18 @@ def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
             if known is None:
                 known = starts[pattern] = pattern.fullmatch(prefix, partial=True) is not None
         else:
-            known = _may_start(pattern, prefix, timeout)
+            known = may_start(pattern, prefix, timeout)
         if known:
             kept.append(entry)
     return tuple(kept)
 
 
-def _may_start(pattern, prefix: str, timeout: float) -> bool:
+def may_start(pattern, prefix: str, timeout: float | None, whole: bool = False) -> bool:
+    """Whether ``pattern`` can match a line starting with ``prefix`` (or, ``whole``, the line
+    ``prefix``); a pattern too slow to tell may."""
     try:
+        if whole:
+            return pattern.fullmatch(prefix, timeout=timeout) is not None
         return pattern.fullmatch(prefix, partial=True, timeout=timeout) is not None
     except TimeoutError:
         return True

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import regex
 
+from ..rules.matching import may_start
 from ..rules.screens import first_class, screens_for
 
 # A word no chrome phrase starts with: a pattern that can start with it can start with any.
@@ -165,14 +166,8 @@ class HeadScreen:
     def _may_start(self, entry, prefix: str, whole: bool = False) -> bool:
         """Whether the entry's pattern can match a line starting with ``prefix`` (or, ``whole``,
         the line ``prefix``); a pattern too slow to tell may."""
-        pattern, builtin = entry[0], entry[1]
-        timeout = None if builtin else self._timeout  # built-in patterns pass the loader's backtracking check
-        try:
-            if whole:
-                return pattern.fullmatch(prefix, timeout=timeout) is not None
-            return pattern.fullmatch(prefix, partial=True, timeout=timeout) is not None
-        except TimeoutError:
-            return True
+        # built-in patterns pass the loader's backtracking check: they run without a timeout
+        return may_start(entry[0], prefix, None if entry[1] else self._timeout, whole)
 
     @staticmethod
     def _remember(memory: dict, key: str, value: tuple) -> tuple:
