@@ -98,7 +98,8 @@ def judged_descendants(_Element top, tuple judged_tags, named_concept, judge, bi
         node = node.next
 
 
-cdef inline bint _is_link(tree.xmlNode* node):
+cdef inline bint _is_anchor(tree.xmlNode* node):
+    # any <a>, as prune's link count reads them (blocks.is_link, which needs an href, is stricter)
     return node.type == tree.XML_ELEMENT_NODE and node.ns is NULL and strcmp(<const char*>node.name, b"a") == 0
 
 
@@ -120,7 +121,7 @@ def prose_counts(_Element top):
     cdef tree.xmlNode* stop = top._c_node
     cdef tree.xmlNode* node = stop.children
     cdef long chars = 0, link_chars = 0, count
-    cdef int links = 1 if _is_link(stop) else 0
+    cdef int links = 1 if _is_anchor(stop) else 0
     while node is not NULL and node is not stop:
         if node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE:
             if node.content is not NULL:
@@ -128,13 +129,13 @@ def prose_counts(_Element top):
                 chars += count
                 link_chars += links * count
         elif node.type == tree.XML_ELEMENT_NODE and node.children is not NULL:
-            if _is_link(node):
+            if _is_anchor(node):
                 links += 1
             node = node.children
             continue
         while node is not stop and node.next is NULL:
             node = node.parent
-            if node is not stop and _is_link(node):
+            if node is not stop and _is_anchor(node):
                 links -= 1
         if node is stop:
             break
