@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add
+from operator import add, or_
 
 import regex
 
@@ -14,6 +14,9 @@ _WORD = regex.compile(r"\w+")
 _CAPITAL = regex.compile(r"\b\p{Lu}")
 # searched from the end, where it is anchored: a long line is not scanned from its start
 _TERMINAL = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$", regex.REVERSE)
+# ... its two classes, for ``str.rstrip`` and ``str.endswith``
+_SENTENCE_ENDS = tuple(".!?…。！？:;")
+_CLOSING = "\"'”’»)]"
 # Languages written without spaces: a run of these characters is many words long.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 CHARS_PER_UNSPACED_WORD = 2
@@ -123,9 +126,15 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
         stops = map(add, map(kinds.count, repeat(1), first_words, last_words), long_stops)
     else:  # no word to look up
         stops = long_stops = repeat(0)
-    terminal = map(bool, map(_TERMINAL.search, texts))
+    if "\n\0" in page or page[-1:] == "\n":  # ``$`` matches before a final newline too
+        terminal = map(bool, map(_TERMINAL.search, texts))
+    else:  # ``_TERMINAL`` read off in C: the last character once closing quotes are stripped
+        terminal = map(str.endswith, map(str.rstrip, texts, repeat(_CLOSING)), repeat(_SENTENCE_ENDS))
     # minified code is long, and a tracking pixel has a tag: most lines are neither
-    scripts = [(len(t) >= SCRIPT_MIN_CHARS or "<" in t) and script_like(t) for t in texts]
+    scripts = [False] * len(texts)
+    tagged = map(str.__contains__, texts, repeat("<")) if "<" in page else repeat(False)
+    for position in compress(range(len(texts)), map(or_, map(SCRIPT_MIN_CHARS.__le__, map(len, texts)), tagged)):
+        scripts[position] = script_like(texts[position])
     features = list(map(Features, words, stops, capitals, terminal, densities, scripts, long_stops, repeat(0)))
     for position in apart:
         features[position] = Features.of(texts[position], stopwords, densities[position])
