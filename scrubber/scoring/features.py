@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, or_
+from operator import add, contains, le, or_
 
 import regex
 
@@ -106,12 +106,12 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
     apart = set()
     for mark in _BEYOND_BYTE_TABLES:
         if mark in raw:
-            apart.update(compress(range(len(pieces)), map(bytes.__contains__, pieces, repeat(mark))))
+            apart.update(compress(range(len(pieces)), map(contains, pieces, repeat(mark))))
     # a NUL inside a text (or no text at all); a page mostly beyond Latin-1, where counting it
     # at once would be work thrown away
     if len(pieces) != len(texts) or 2 * len(apart) > len(texts):
         return [Features.of(t, stopwords, d) for t, d in zip(texts, densities)]
-    marks = list(map(bytes.translate, pieces, repeat(_CASE_BYTES)))
+    marks = raw.translate(_PAGE_CASE_BYTES).split(b"\0")  # the page at once: a NUL stays between its texts
     capitals = list(map(bytes.count, marks, repeat(b" A")))
     words = list(map(add, capitals, map(bytes.count, marks, repeat(b" a"))))
     if stopwords:
@@ -132,8 +132,8 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
         terminal = map(str.endswith, map(str.rstrip, texts, repeat(_CLOSING)), repeat(_SENTENCE_ENDS))
     # minified code is long, and a tracking pixel has a tag: most lines are neither
     scripts = [False] * len(texts)
-    tagged = map(str.__contains__, texts, repeat("<")) if "<" in page else repeat(False)
-    for position in compress(range(len(texts)), map(or_, map(SCRIPT_MIN_CHARS.__le__, map(len, texts)), tagged)):
+    tagged = map(contains, texts, repeat("<")) if "<" in page else repeat(False)
+    for position in compress(range(len(texts)), map(or_, map(le, repeat(SCRIPT_MIN_CHARS), map(len, texts)), tagged)):
         scripts[position] = script_like(texts[position])
     features = list(map(Features, words, stops, capitals, terminal, densities, scripts, long_stops, repeat(0)))
     for position in apart:
@@ -195,6 +195,7 @@ _BEYOND_BYTE_TABLES = (b"&#", *(bytes([byte]) for byte in _UNFOLDABLE))
 # ... and an upper-case letter becomes "A", another word character "a": " A" starts a capitalised word.
 _CASE_BYTES = bytes((0x41 if regex.fullmatch(r"\p{Lu}", chr(i)) else 0x61) if _WORD.fullmatch(chr(i)) else 0x20
                     for i in range(256))
+_PAGE_CASE_BYTES = b"\0" + _CASE_BYTES[1:]
 
 
 @lru_cache(maxsize=32)
