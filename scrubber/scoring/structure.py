@@ -191,6 +191,10 @@ def is_stamp(text: str) -> bool:
     >>> [is_stamp(t) for t in ["3/30", "14:44", " 9.05 am", "12 │ 4.07", "Top 10"]]
     [True, True, True, False, False]
     """
+    # both start with a digit: a line starting with another ASCII character (most) needs no match
+    first = text.lstrip()[:1]
+    if first.isascii() and not first.isdigit():
+        return False
     return bool(COUNTER.fullmatch(text) or CLOCK.fullmatch(text.strip()))
 
 
