@@ -112,8 +112,10 @@ class ContentScorer:
             if number == 0 or not _listed(counts[start:end], values[start:end], blocks[start:end]):
                 spans.append(_trim_pieces(start, end, labels, blocks))
         for position in _outside(spans, len(blocks)):
-            label = labels[position]
-            yield Drop(position, _rule(label, features[position]), _OUTSIDE[label])
+            label, f = labels[position], features[position]
+            # most dropped lines have no links nor script: their rule is their label's
+            rule = _rule(label, f) if f.link_density or f.script else _LABEL_RULES[label]
+            yield Drop(position, rule, _OUTSIDE[label])
 
 
 def _listed(counts, values, blocks) -> bool:
@@ -304,5 +306,6 @@ def _rule(label, f):
 
 
 _OUTSIDE_RULES = {SHORT: "score/short-outside-article", NEAR_GOOD: "score/weak-outside-article"}
+_LABEL_RULES = {label: _OUTSIDE_RULES.get(label, "score/outside-article") for label in (GOOD, NEAR_GOOD, SHORT, BAD)}
 # Every dropped block gives its reason: written once per label, not once per block.
 _OUTSIDE = {label: f"outside the article ({label} text)" for label in (GOOD, NEAR_GOOD, SHORT, BAD)}
