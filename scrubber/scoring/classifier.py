@@ -9,7 +9,7 @@ from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features, page_features
 from .region import article_spans, charge_list_heads, start_below_title
-from .structure import CLOCK, COUNTER, cheapen_structure_lines, has_code, is_stamp, is_token
+from .structure import CLOCK, COUNTER, COUNTER_MAX_CHARS, cheapen_structure_lines, has_code, is_stamp, is_token
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -238,6 +238,8 @@ _CLOCK_KEY = "<clock>"
 
 
 def _counter_key(key: str) -> str:
+    if len(key) > COUNTER_MAX_CHARS:  # a dateline, a figure in a sentence: no stamp (CLOCK_MAX_CHARS is less)
+        return key
     if CLOCK.fullmatch(key):
         return _CLOCK_KEY
     found = COUNTER.fullmatch(key)
