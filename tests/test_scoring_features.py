@@ -40,6 +40,12 @@ def test_no_latin_1_character_belongs_to_an_unspaced_script():
     assert not any(features._UNSPACED.search(c) for c in LATIN_1)
 
 
+def test_unspaced_scripts_lie_where_unspaced_chars_looks_for_them():
+    # _unspaced_chars searches only text with a character of the Thai block or from U+2E80 up
+    assert not any(features._UNSPACED.match(chr(i)) and not features._MAYBE_UNSPACED.match(chr(i))
+                   for i in range(0x3000))
+
+
 def test_latin_counts_match_the_regexes_on_every_pair_of_characters():
     # a pair holds every case: a word's first character, one inside a word, a boundary
     stopwords = frozenset(c.casefold() for c in LATIN_1) | {(a + b).casefold() for a in "aßÀµ" for b in "sSßÿ"}

@@ -7,6 +7,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, contains, le, or_
 
+import re
 import regex
 
 # Tokens as the shingle metric counts them; CJK runs are one token, so length also counts characters.
@@ -61,7 +62,7 @@ class Features:
             folded = _WORD.findall(text.casefold())
             count, capitals = len(folded), len(_CAPITAL.findall(text))
             stop, long_stop = _stopwords_in(folded, stopwords, _long_words(stopwords))
-            unspaced = len(_UNSPACED.findall(text)) // CHARS_PER_UNSPACED_WORD if count else 0
+            unspaced = _unspaced_chars(text) // CHARS_PER_UNSPACED_WORD if count else 0
         if len(text) > 8 * count:
             count = max(count, unspaced)
         return cls(count, stop, capitals, _TERMINAL.search(text) is not None, link_density,
@@ -77,6 +78,23 @@ class Features:
         False
         """
         return 2 * self.unspaced > self.words
+
+
+def _unspaced_chars(text: str) -> int:
+    """How many characters of ``text`` are of a script written without spaces (``_UNSPACED``).
+    Its search costs hundreds of instructions a character, and those scripts lie in the Thai
+    block or from U+2E80 up: most text beyond Latin-1 (Polish, Greek, Russian, with its
+    quotes and dashes) has no character there, which ``re`` finds at a few instructions each.
+
+    >>> _unspaced_chars("„Zażółć gęślą jaźń” – 5 €"), _unspaced_chars("東京 tower")
+    (0, 2)
+    """
+    if _MAYBE_UNSPACED.search(text) is None:
+        return 0
+    return len(_UNSPACED.findall(text))
+
+
+_MAYBE_UNSPACED = re.compile("[\u0e00-\u0e7f\u2e80-\U0010ffff]")
 
 
 def page_features(blocks, stopwords: frozenset) -> list[Features]:
