@@ -8,7 +8,8 @@ Only fields of libxml2's node structs are read (no libxml2 function is called), 
 links against nothing: lxml's headers describe the structs.
 """
 
-from cpython.unicode cimport PyUnicode_DecodeUTF8
+cimport cython
+from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_DecodeUTF8
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memcpy, strcmp, strlen
 from lxml.includes cimport tree
@@ -432,6 +433,7 @@ cdef inline unsigned int _name_hash(const char* name):
     return hash
 
 
+@cython.auto_pickle(False)  # it points into its own bytes
 cdef class BlockTags:
     """blocks.py's tag sets as one int code per tag, found by hashing the tag's name: one
     lookup per element instead of a string comparison with each of 60 block tags."""
@@ -548,15 +550,98 @@ cdef struct Block:
 
 
 cdef struct Text:
-    # the text of the block being read, in UTF-8, and how much of it (in characters) is link text
+    # the text of the block being read, in UTF-8, and how much of it (in characters) is link
+    # text; ``clean`` is room for its cleaned copy
     char* data
+    char* clean
     Py_ssize_t length, capacity
     long link_chars
 
 
+cdef inline bint _invisible(unsigned int point):
+    # normalise.whitespace._INVISIBLE: characters that clean_line deletes
+    return (point == 0x200B or point == 0x200C or point == 0x200D or point == 0x2060 or point == 0xFEFF
+            or point == 0x00AD or point == 0x180E)
+
+
+cdef inline int _sequence(const unsigned char* byte, const unsigned char* end, unsigned int* point):
+    """The length of the UTF-8 sequence at ``byte`` (not ASCII) with its code point in ``point``,
+    or 0 when it is not well-formed UTF-8 (as Python's strict decoder judges it)."""
+    cdef int length, position
+    cdef unsigned char low = 0x80, high = 0xBF
+    if 0xC2 <= byte[0] <= 0xDF:
+        length, point[0] = 2, byte[0] & 0x1F
+    elif 0xE0 <= byte[0] <= 0xEF:
+        length, point[0] = 3, byte[0] & 0x0F
+        if byte[0] == 0xE0:
+            low = 0xA0
+        elif byte[0] == 0xED:  # no surrogates
+            high = 0x9F
+    elif 0xF0 <= byte[0] <= 0xF4:
+        length, point[0] = 4, byte[0] & 0x07
+        if byte[0] == 0xF0:
+            low = 0x90
+        elif byte[0] == 0xF4:
+            high = 0x8F
+    else:
+        return 0
+    if end - byte < length or not low <= byte[1] <= high:
+        return 0
+    for position in range(1, length):
+        if not 0x80 <= byte[position] <= 0xBF:
+            return 0
+        point[0] = (point[0] << 6) | (byte[position] & 0x3F)
+    return length
+
+
+cdef Py_ssize_t _clean_line(Text* text, Py_ssize_t* chars) except -2:
+    """normalise.whitespace.clean_line of the text, written to ``text.clean``: invisible
+    characters deleted, controls and whitespace between words made one space, none at the
+    ends. ``chars`` gets the length of the text in characters. -1 when the text holds a ``<br>``
+    (the Python writer splits it into lines) or is not UTF-8 (Python's decoder raises on it)."""
+    cdef const unsigned char* byte = <const unsigned char*>text.data
+    cdef const unsigned char* end = byte + text.length
+    cdef Py_ssize_t written = 0, count = 0
+    cdef bint space = False
+    cdef unsigned int point
+    cdef int length
+    while byte < end:
+        count += 1
+        if byte[0] < 0x80:
+            if byte[0] <= 0x20 or byte[0] == 0x7F:  # whitespace or a control
+                space = True
+            else:
+                if space and written:
+                    text.clean[written] = 32
+                    written += 1
+                space = False
+                text.clean[written] = byte[0]
+                written += 1
+            byte += 1
+            continue
+        length = _sequence(byte, end, &point)
+        if length == 0 or point == 0x2029:
+            return -1
+        if point <= 0x9F or Py_UNICODE_ISSPACE(<Py_UCS4>point):  # a C1 control or Unicode whitespace
+            space = True
+        elif not _invisible(point):
+            if space and written:
+                text.clean[written] = 32
+                written += 1
+            space = False
+            memcpy(text.clean + written, byte, length)
+            written += length
+        byte += length
+    chars[0] = count
+    return written
+
+
 cdef int _add(Text* text, const char* data, Py_ssize_t length, bint in_link) except -1:
     cdef Py_ssize_t position
+    cdef Py_ssize_t capacity
     while text.length + length > text.capacity:
+        capacity = text.capacity
+        text.clean = <char*>_doubled(text.clean, &capacity, 1)
         text.data = <char*>_doubled(text.data, &text.capacity, 1)
     memcpy(text.data + text.length, data, length)
     if in_link:  # characters, as Python counts them: every byte but UTF-8's continuation bytes
@@ -577,9 +662,10 @@ cdef int _add_run(Text* text, tree.xmlNode* node, bint in_link) except -1:
 
 
 cdef int _flush(Text* text, Block* block, writer, BlockTags tags, _Element top) except -1:
-    """Hand the text read so far to ``writer.write`` (with the block it belongs to) unless it is
-    only the layout whitespace between blocks, and start a new text."""
-    cdef Py_ssize_t position
+    """Write out the text read so far as blocks of ``block`` and start a new text. The layout
+    whitespace between blocks is dropped here, and text without a ``<br>`` is cleaned here and
+    handed to ``writer.emit``; ``writer.write`` does the rest as for the Python walk."""
+    cdef Py_ssize_t position, chars, length
     cdef long link_chars = text.link_chars
     if text.length == 0:
         return 0
@@ -590,13 +676,18 @@ cdef int _flush(Text* text, Block* block, writer, BlockTags tags, _Element top) 
     else:  # only ASCII spaces: Python's isspace would say so too
         text.length = 0
         return 0
-    value = PyUnicode_DecodeUTF8(text.data, text.length, NULL)
-    text.length = 0
     if block is NULL:
-        writer.write(value, link_chars, None, tags.kinds[tags.paragraph], None)
+        element, kind, level = None, tags.kinds[tags.paragraph], None
     else:
-        writer.write(value, link_chars, elementFactory(top._doc, block.node), tags.kinds[block.kind],
-                     block.level or None)
+        element, kind = elementFactory(top._doc, block.node), tags.kinds[block.kind]
+        level = block.level or None
+    length = _clean_line(text, &chars)
+    if length < 0:
+        writer.write(PyUnicode_DecodeUTF8(text.data, text.length, NULL), link_chars, element, kind, level)
+    elif length:  # _Writer.write's link density, its min(1.0, ...) included
+        writer.emit(PyUnicode_DecodeUTF8(text.clean, length, NULL), kind, element,
+                    min(1.0, <double>link_chars / <double>chars), level)
+    text.length = 0
     return 0
 
 
@@ -639,11 +730,12 @@ def block_walk(containers, writer, BlockTags tags, is_link):
     cdef Py_ssize_t depth = 0, capacity = 64
     cdef Text text
     cdef int code = 0, links_open
-    text.data = <char*>malloc(256)
+    text.data, text.clean = <char*>malloc(256), <char*>malloc(256)
     text.length, text.capacity, text.link_chars = 0, 256, 0
-    if blocks is NULL or text.data is NULL:
+    if blocks is NULL or text.data is NULL or text.clean is NULL:
         free(blocks)
         free(text.data)
+        free(text.clean)
         raise MemoryError()
     try:
         for top in containers:
@@ -699,3 +791,4 @@ def block_walk(containers, writer, BlockTags tags, is_link):
     finally:
         free(blocks)
         free(text.data)
+        free(text.clean)
