@@ -188,7 +188,8 @@ ATTRIBUTES = st.one_of(
                       ' itemprop="articleBody"', ' href="/x"', ' href="javascript:void(0)"', ' data-x="1"']),
 )
 WORDS = st.sampled_from(["rain", "fell", "on the town,", "é", "\u00a0", " ", "ünd", "雨、", "and the river rose.",
-                         "\u2003", "\t", "a long sentence, with commas, that makes a paragraph score"])
+                         "\u2003", "\t", "a long sentence, with commas, that makes a paragraph score", "，",
+                         "\u3000", "🙂"])
 
 
 @st.composite
