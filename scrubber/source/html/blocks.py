@@ -162,8 +162,8 @@ class _Writer:
             text = text.rstrip(_HEADING_MARKS)
         if not text:
             return
-        self.blocks.append(Block(text, kind=kind, index=len(self.blocks), level=level,
-                                 link_density=density))
+        # text, kind, index, line, level, link_density: keywords would cost a dict per block
+        self.blocks.append(Block(text, kind, len(self.blocks), None, level, density))
         self.origins.append(element)
 
 
