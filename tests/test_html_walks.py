@@ -20,6 +20,7 @@ from scrubber.source.html.parse import parse
 prune = importlib.import_module("scrubber.source.html.prune")
 content = importlib.import_module("scrubber.source.html.content")
 blocks = importlib.import_module("scrubber.source.html.blocks")
+metadata = importlib.import_module("scrubber.source.html.metadata")
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "html").glob("*/input.html"))
 COMPILER = shutil.which("cc") or shutil.which("gcc")
 
@@ -73,8 +74,21 @@ def assert_same_blocks(containers):
     assert len(fast[1]) == len(slow[1]) and all(a is b for a, b in zip(fast[1], slow[1]))
 
 
+def assert_same_metadata(root):
+    fast = metadata._find(root)
+    walk, compiled.walk = compiled.walk, None
+    try:
+        slow = metadata._find(root)
+    finally:
+        compiled.walk = walk
+    assert (fast.og_title, fast.site_names, fast.json_ld) == (slow.og_title, slow.site_names, slow.json_ld)
+    assert fast.title_element is slow.title_element
+    assert len(fast.headings) == len(slow.headings) and all(a is b for a, b in zip(fast.headings, slow.headings))
+
+
 def assert_same_everywhere(html: str):
     root = parse(html)
+    assert_same_metadata(root)
     body = root.find("body")
     assert_same_blocks([root])
     if body is not None:  # several containers: text and link text carry over from one to the next
@@ -178,14 +192,28 @@ def test_block_texts_clean_as_clean_line_cleans_them(texts):
     assert_same_blocks([root.find("body")])
 
 
+@needs_walks
+def test_metadata_reads_the_same_metas_scripts_and_headings():
+    metas = "".join(f"<meta {attributes} content='{n}'>" for n, attributes in enumerate([
+        "property='og:title'", "property='' name='og:title'", "name='og:site_name'", "property='og:type'",
+        "name='application-name' property='og:site_name'", "name='application-name'", "property='og:title' name='x'",
+        "name='viewport'", "property", "property='og:title' property='x'", "name='og:site_name&#10;'", "NAME='og:title'"]))
+    scripts = "".join(f"<script {attributes}>{{\"articleBody\": \"{n}\"}}</script>" for n, attributes in enumerate([
+        "type='application/ld+json'", "type='text/javascript'", "", "type", "type='x ld+json; charset=utf-8'"]))
+    headings = "".join(f"<h{1 + n % 4}>Heading {n}</h{1 + n % 4}>" for n in range(60))
+    assert_same_everywhere(f"<html><head><title>One</title>{metas}{scripts}</head>"
+                           f"<body>{headings}<title>Two</title>{metas}{scripts}</body></html>")
+
+
 TAGS = ["div", "p", "a", "span", "nav", "aside", "header", "footer", "article", "section", "figcaption", "li",
-        "td", "blockquote", "pre", "h2", "br", "table", "tr"]
+        "td", "blockquote", "pre", "h2", "br", "table", "tr", "h1", "title", "meta", "script"]
 NAMES = ["share", "cookie-banner", "article-body", "sidebar", "post", "comments-count", "related", "", "modal"]
 ATTRIBUTES = st.one_of(
     st.builds(lambda v: f' class="{v}"', st.sampled_from(NAMES)),
     st.builds(lambda v: f' id="{v}"', st.sampled_from(NAMES)),
     st.sampled_from([' hidden', ' aria-hidden="true"', ' style="display:none"', ' role="navigation"',
-                      ' itemprop="articleBody"', ' href="/x"', ' href="javascript:void(0)"', ' data-x="1"']),
+                      ' itemprop="articleBody"', ' href="/x"', ' href="javascript:void(0)"', ' data-x="1"',
+                      ' property="og:title"', ' name="og:site_name"', ' content="Rain"', ' type="application/ld+json"']),
 )
 WORDS = st.sampled_from(["rain", "fell", "on the town,", "é", "\u00a0", " ", "ünd", "雨、", "and the river rose.",
                          "\u2003", "\t", "a long sentence, with commas, that makes a paragraph score", "，",

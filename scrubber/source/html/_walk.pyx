@@ -11,26 +11,14 @@ links against nothing: lxml's headers describe the structs.
 cimport cython
 from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_DecodeUTF8
 from libc.stdlib cimport free, malloc, realloc
-from libc.string cimport memcpy, strcmp, strlen
+from libc.string cimport memcpy, strcmp, strlen, strstr
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Element, elementFactory, import_lxml__etree
 
 import_lxml__etree()
 
 
-# prune's walk and counts ----------------------------------------------------------------------
-
-# Attributes that chrome_reason reads besides class and id (prune._STATE_ATTRIBUTES).
-cdef tuple _STATE = (b"hidden", b"aria-hidden", b"style", b"role", b"itemprop")
-
-
-cdef inline bint _in(const char* name, tuple names):
-    cdef bytes known
-    for known in names:
-        if strcmp(name, known) == 0:
-            return True
-    return False
-
+# tag codes -----------------------------------------------------------------------------------------
 
 cdef enum:
     _SLOTS = 256  # TagCodes' hash table: a power of two, at least twice its tags
@@ -80,6 +68,89 @@ cdef class TagCodes:
                 return self.codes[slot]
             slot = (slot + 1) & (_SLOTS - 1)
         return 0
+
+
+cdef inline bint _in(const char* name, tuple names):
+    cdef bytes known
+    for known in names:
+        if strcmp(name, known) == 0:
+            return True
+    return False
+
+
+# metadata's search ----------------------------------------------------------------------------
+
+cdef enum:
+    # metadata's TagCodes: what an element's tag says about it
+    _TAKEN = 1   # <title> and headings: always read
+    _META = 2    # read when its property (else name) is a kind metadata reads
+    _SCRIPT = 3  # read when its type says ld+json
+
+
+def metadata_elements(_Element root, TagCodes tags, tuple meta_kinds):
+    """The elements ``metadata._find`` reads, in document order: ``root.iter(*tags)`` less the
+    ``<meta>`` whose property (else name) is none of ``meta_kinds`` (bytes) and the
+    ``<script>`` whose type does not say ld+json, which _find passes over. Most pages hold
+    dozens of both; here they never become Python objects. An attribute that is not one
+    plain text (lxml joins such values) leaves the element to Python."""
+    cdef tree.xmlNode* node = root._c_node
+    cdef tree.xmlNode* child
+    cdef const char* value
+    cdef bint plain = True
+    cdef int code
+    found = []
+    while node is not NULL:
+        code = tags.code(node)
+        if code == _META:
+            value = _attribute(node, b"property", &plain)
+            if plain and (value is NULL or value[0] == 0):
+                value = _attribute(node, b"name", &plain)
+            code = not plain or value is not NULL and _in(value, meta_kinds)
+        elif code == _SCRIPT:
+            value = _attribute(node, b"type", &plain)
+            code = not plain or value is not NULL and strstr(value, b"ld+json") is not NULL
+        if code:
+            found.append(elementFactory(root._doc, node))
+        child = _first_element(node.children)
+        if child is not NULL:
+            node = child
+            continue
+        while node is not root._c_node and _first_element(node.next) is NULL:
+            node = node.parent
+        if node is root._c_node:
+            break
+        node = _first_element(node.next)
+    return found
+
+
+cdef const char* _attribute(tree.xmlNode* node, const char* name, bint* plain):
+    """The value of an element's attribute (no namespace) as UTF-8, NULL when it has none;
+    ``plain`` turns false when the value is not one text node."""
+    cdef tree.xmlAttr* attr = node.properties
+    while attr is not NULL:
+        if attr.ns is NULL and strcmp(<const char*>attr.name, name) == 0:
+            if attr.children is NULL:
+                return b""
+            if attr.children.next is not NULL or attr.children.type != tree.XML_TEXT_NODE \
+                    or attr.children.content is NULL:
+                plain[0] = False
+                return NULL
+            return <const char*>attr.children.content
+        attr = attr.next
+    return NULL
+
+
+cdef inline tree.xmlNode* _first_element(tree.xmlNode* node):
+    # the first tag among ``node`` and its next siblings (comments and texts hold no tags)
+    while node is not NULL and node.type != tree.XML_ELEMENT_NODE:
+        node = node.next
+    return node
+
+
+# prune's walk and counts ----------------------------------------------------------------------
+
+# Attributes that chrome_reason reads besides class and id (prune._STATE_ATTRIBUTES).
+cdef tuple _STATE = (b"hidden", b"aria-hidden", b"style", b"role", b"itemprop")
 
 
 # What _value returns for an attribute that is not one plain text node (lxml's ``get`` joins
