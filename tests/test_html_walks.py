@@ -1,6 +1,7 @@
 """The compiled tree walks (``_walk.pyx``) give exactly what their Python twins give: the same
-text counts for every element, the same pruning and the same content scores (in the same
-order: ties between containers are broken by it), on the golden pages and on random markup."""
+text counts for every element, the same pruning, the same content scores (in the same
+order: ties between containers are broken by it) and the same blocks, on the golden pages and
+on random markup."""
 
 import importlib
 import os
@@ -18,6 +19,7 @@ from scrubber.source.html.parse import parse
 # the modules: scrubber.source.html re-exports their functions under the same names
 prune = importlib.import_module("scrubber.source.html.prune")
 content = importlib.import_module("scrubber.source.html.content")
+blocks = importlib.import_module("scrubber.source.html.blocks")
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "html").glob("*/input.html"))
 COMPILER = shutil.which("cc") or shutil.which("gcc")
 
@@ -57,8 +59,26 @@ def assert_same_scores(root):
         assert list(getattr(fast, table).items()) == list(getattr(slow, table).items()), table
 
 
+def python_blocks(containers):
+    walk, compiled.walk = compiled.walk, None
+    try:
+        return blocks.blocks_of(containers)
+    finally:
+        compiled.walk = walk
+
+
+def assert_same_blocks(containers):
+    fast, slow = blocks.blocks_of(containers), python_blocks(containers)
+    assert fast[0] == slow[0]
+    assert len(fast[1]) == len(slow[1]) and all(a is b for a, b in zip(fast[1], slow[1]))
+
+
 def assert_same_everywhere(html: str):
     root = parse(html)
+    body = root.find("body")
+    assert_same_blocks([root])
+    if body is not None:  # several containers: text and link text carry over from one to the next
+        assert_same_blocks(list(body) + [body])
     for element in root.iter(etree.Element):
         assert compiled.walk.prose_counts(element) == (prune._chars(element), prune._link_chars(element))
     assert_same_scores(root)
@@ -121,8 +141,29 @@ def test_deep_and_wide_pages_score_alike():
         assert_same_scores(parse(f"<html><body>{body}</body></html>"))
 
 
+@needs_walks
+def test_blocks_of_rows_links_breaks_and_comments_alike():
+    cell = "<td>{}</td>"
+    rows = "".join(f"<tr>{cell.format(a)}{cell.format(b)}</tr>" for a, b in [
+        ("plain", "<b>bold</b> text"), ("<p>one paragraph</p>", "x"), ("<p>a</p><p>b</p>", "two blocks"),
+        ("<ul><li>a list</li></ul>", "layout"), ("", "<!-- a note -->empty")])
+    html = (f"<html><body><h3>Title <a href=/x>link</a> ¶</h3><table>{rows}</table>"
+            "<blockquote><p>quoted<br>on two lines</p><p>and<br><br>two paragraphs</p></blockquote>"
+            "<ul><li>item <div>with a block</div> after</li></ul><h2><span>in a <div>heading</div></span></h2>"
+            "<p><a href=''>empty</a> <a href=' /x'>spaced</a> <a href='javascript:go()'>script</a> "
+            "<a href='Javascript:go()'>Script</a> <a href='/é'>accent</a> <a name=top>named</a> <a>none</a> "
+            "<a href=/a>outer <a href=/b>inner</a> tail</a></p><pre>  code\n\n  more </pre>"
+            "<p>a<!-- comment -->b<?pi x?>c</p>\u00a0\u2003<div>\u200b</div><dl><dt>term</dt><dd>says</dd></dl>"
+            "</body></html>")
+    assert_same_everywhere(html)
+    # a tail outside the containers and a link that spans two of them
+    root = parse("<p>one</p> between <a href=/x><span>two</span><span>three</span></a> after")
+    assert_same_blocks(list(root.find("body")))
+    assert_same_blocks(list(root.iter("span")))
+
+
 TAGS = ["div", "p", "a", "span", "nav", "aside", "header", "footer", "article", "section", "figcaption", "li",
-        "td", "blockquote", "pre", "h2", "br"]
+        "td", "blockquote", "pre", "h2", "br", "table", "tr"]
 NAMES = ["share", "cookie-banner", "article-body", "sidebar", "post", "comments-count", "related", "", "modal"]
 ATTRIBUTES = st.one_of(
     st.builds(lambda v: f' class="{v}"', st.sampled_from(NAMES)),

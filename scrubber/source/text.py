@@ -25,9 +25,9 @@ SHORT_PAGE = 300
 # pattern that opens on a look-behind is tried at every character of the line, this one only at stops.)
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)\]]*\K\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
 # An HTML text node keeps the source's line breaks and indentation: an indented line after
-# an unfinished one is the same sentence going on, not a new block.
+# an unfinished one (one ending on such a character) is the same sentence going on, not a new block.
 _INDENTS = " \t\u00a0"
-_UNFINISHED = regex.compile(r"[\p{L}\p{N},\-–(]$")
+_UNFINISHED = regex.compile(r"[\p{L}\p{N},\-–(]")
 
 # A flattened nav bar runs into the first sentence of the article ("Home About Contact
 # Title The first sentence..."): a run of capitalised tokens with no small lower-case words.
@@ -41,7 +41,8 @@ _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|jän|mär|mai|okt
           r"juin|sept|déc|ene|abr|ago|dic)\p{L}*\.?")
 _DATE = (rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"
          r"|(?:vor|il y a|hace)\s+\d+\s+\p{L}+|\d+\s+\p{L}+\s+ago")
-_BYLINE = regex.compile(rf"(?<=\S\s)(?P<name>(?:By|Von|Par|Por)\s+{_NAME}(?:\s+{_NAME}){{0,3}})"
+_BYLINE_WORDS = ("By", "Von", "Par", "Por")
+_BYLINE = regex.compile(rf"(?<=\S\s)(?P<name>(?:{'|'.join(_BYLINE_WORDS)})\s+{_NAME}(?:\s+{_NAME}){{0,3}})"
                         rf"(?:\s+(?P<date>(?i:{_DATE})))?(?=\s+[\"'“‘«(\[]?\p{{Lu}})")
 # A piece this long without a sentence end is a menu, or prose with menus run into it ...
 LONG_PIECE_WORDS = 40
@@ -81,7 +82,8 @@ def _logical_lines(text: str):
         if not line:
             blank = True
             continue
-        if lines and not blank and raw[0] in _INDENTS and _UNFINISHED.search(lines[-1][0][-1]):
+        # (only the last character is read: a search for "...$" tries every character of a flattened page)
+        if lines and not blank and raw[0] in _INDENTS and _UNFINISHED.match(lines[-1][0][-1][-1]):
             lines[-1][0].append(line)
         else:
             lines.append(([line], blank))
@@ -166,6 +168,10 @@ def split_byline(sentence: str) -> list[str]:
     >>> split_byline("The bridge was built by Thomas Telford in 1826.")
     ['The bridge was built by Thomas Telford in 1826.']
     """
+    # The pattern opens on a look-behind, so it is tried at every character; the plain scans
+    # for its words tell first that most sentences hold none.
+    if not any(word in sentence for word in _BYLINE_WORDS):
+        return [sentence]
     found = _BYLINE.search(sentence)
     if found is None:
         return [sentence]

@@ -10,7 +10,7 @@ links against nothing: lxml's headers describe the structs.
 
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdlib cimport free, malloc, realloc
-from libc.string cimport strcmp, strlen
+from libc.string cimport memcpy, strcmp, strlen
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Element, elementFactory, import_lxml__etree
 
@@ -428,3 +428,300 @@ cdef inline bint _has_href(tree.xmlNode* node):
             return True
         attr = attr.next
     return False
+
+
+# blocks_of's walk -----------------------------------------------------------------------------
+
+# What BlockTags codes say about a tag (blocks.py's sets); the kind's number is in the bits above.
+cdef enum:
+    _BLOCK = 1 << 0      # blocks.BLOCK_TAGS: starts and ends a block
+    _PRE = 1 << 1        # read whole, line breaks kept
+    _ROW = 1 << 2        # a table row: read whole when it is a data row
+    _BREAK = 1 << 3      # <br>
+    _ANCHOR = 1 << 4     # <a>: its text is link text when it leads somewhere
+    _BLOCKY = 1 << 5     # blocks._BLOCKY: a block inside a table cell
+    _LAYOUT = 1 << 6     # blocks._LAYOUT: never inside a data cell
+    _KIND_SHIFT = 8      # blocks.KINDS: the kind's position in BlockTags.kinds, plus one
+    _LEVEL_SHIFT = 16    # a heading tag's level
+    _SLOTS = 256         # BlockTags' hash table: a power of two, at least twice the tags
+
+# U+2029, blocks._BREAK in UTF-8: what a <br> adds to the text being collected
+cdef const char* _BREAK_UTF8 = b"\xe2\x80\xa9"
+
+
+cdef inline unsigned int _name_hash(const char* name):
+    # FNV-1a: a few instructions a byte, and tag names are short
+    cdef unsigned int hash = 2166136261
+    while name[0]:
+        hash = (hash ^ <unsigned char>name[0]) * 16777619
+        name += 1
+    return hash
+
+
+cdef class BlockTags:
+    """blocks.py's tag sets as one int code per tag, found by hashing the tag's name: one
+    lookup per element instead of a string comparison with each of 60 block tags."""
+
+    cdef const char* names[_SLOTS]
+    cdef int codes[_SLOTS]
+    cdef list spelled  # the names' bytes, which ``names`` points into
+    cdef readonly tuple kinds
+    cdef int paragraph, heading
+    cdef bint inherited[32]
+
+    def __init__(self, block_tags, dict kinds, inherited, blocky, layout):
+        cdef int code, slot
+        self.kinds = tuple(sorted(set(kinds.values())))
+        if len(self.kinds) >= 32:
+            raise ValueError("at most 31 kinds")
+        self.paragraph, self.heading = self.kinds.index("paragraph"), self.kinds.index("heading")
+        for position, kind in enumerate(self.kinds):
+            self.inherited[position] = kind in inherited
+        tags = set(block_tags) | {"pre", "tr", "br", "a"} | set(blocky) | set(layout) | set(kinds)
+        if 2 * len(tags) > _SLOTS:
+            raise ValueError(f"at most {_SLOTS // 2} tags")
+        self.spelled = []
+        for tag in sorted(tags):
+            code = ((_BLOCK if tag in block_tags else 0) | (_PRE if tag == "pre" else 0)
+                    | (_ROW if tag == "tr" else 0) | (_BREAK if tag == "br" else 0)
+                    | (_ANCHOR if tag == "a" else 0) | (_BLOCKY if tag in blocky else 0)
+                    | (_LAYOUT if tag in layout else 0))
+            if tag in kinds:
+                code |= (self.kinds.index(kinds[tag]) + 1) << _KIND_SHIFT
+                if kinds[tag] == "heading":
+                    code |= int(tag[1]) << _LEVEL_SHIFT  # h1 .. h6
+            name = tag.encode()
+            self.spelled.append(name)
+            slot = _name_hash(name) & (_SLOTS - 1)
+            while self.names[slot] is not NULL:
+                slot = (slot + 1) & (_SLOTS - 1)
+            self.names[slot] = name
+            self.codes[slot] = code
+
+    cdef inline int code(self, tree.xmlNode* node):
+        """The code of an element's tag; 0 for a tag of no set and for a namespaced tag (its
+        Python name is ``{uri}name``, which no set holds)."""
+        cdef const char* name = <const char*>node.name
+        cdef unsigned int slot = _name_hash(name) & (_SLOTS - 1)
+        if node.ns is not NULL:
+            return 0
+        while self.names[slot] is not NULL:
+            if strcmp(self.names[slot], name) == 0:
+                return self.codes[slot]
+            slot = (slot + 1) & (_SLOTS - 1)
+        return 0
+
+
+cdef int _link_state(tree.xmlNode* node):
+    """blocks.is_link of an anchor where its href decides alone: 1 (leads somewhere, an empty
+    href too), 0 (no href), -1 (starting with a space, a j or a non-ASCII character, or not one
+    plain text: ask is_link)."""
+    cdef tree.xmlAttr* attr = node.properties
+    cdef const unsigned char* value
+    while attr is not NULL:
+        if attr.ns is NULL and strcmp(<const char*>attr.name, b"href") == 0:
+            if attr.children is NULL or attr.children.next is not NULL \
+                    or attr.children.type != tree.XML_TEXT_NODE or attr.children.content is NULL:
+                return -1
+            value = attr.children.content
+            if value[0] == 0:
+                return 1
+            if value[0] >= 0x80 or value[0] == 106 or value[0] == 74 or _ascii_space(value[0]):  # j, J
+                return -1
+            return 1
+        attr = attr.next
+    return 0
+
+
+cdef inline bint _is_link(tree.xmlNode* node, _Element top, is_link) except -1:
+    cdef int state = _link_state(node)
+    if state < 0:
+        return bool(is_link(elementFactory(top._doc, node)))
+    return state
+
+
+cdef bint _simple_row(tree.xmlNode* row, BlockTags tags):
+    """blocks._simple_row: each cell holds at most one block, and no layout block."""
+    cdef tree.xmlNode* cell = row.children
+    cdef tree.xmlNode* node
+    cdef int blocks, code
+    while cell is not NULL:
+        if cell.type == tree.XML_ELEMENT_NODE:
+            blocks = 0
+            node = cell.children
+            while node is not NULL and node is not cell:
+                if node.type == tree.XML_ELEMENT_NODE:
+                    code = tags.code(node)
+                    if code & _BLOCKY:
+                        blocks += 1
+                        if blocks > 1 or code & _LAYOUT:
+                            return False
+                    if node.children is not NULL:
+                        node = node.children
+                        continue
+                while node is not cell and node.next is NULL:
+                    node = node.parent
+                if node is cell:
+                    break
+                node = node.next
+        cell = cell.next
+    return True
+
+
+cdef struct Block:
+    tree.xmlNode* node
+    int kind, level  # level 0: not a heading
+
+
+cdef struct Text:
+    # the text of the block being read, in UTF-8, and how much of it (in characters) is link text
+    char* data
+    Py_ssize_t length, capacity
+    long link_chars
+
+
+cdef int _add(Text* text, const char* data, Py_ssize_t length, bint in_link) except -1:
+    cdef Py_ssize_t position
+    while text.length + length > text.capacity:
+        text.data = <char*>_doubled(text.data, &text.capacity, 1)
+    memcpy(text.data + text.length, data, length)
+    if in_link:  # characters, as Python counts them: every byte but UTF-8's continuation bytes
+        for position in range(text.length, text.length + length):
+            if not 0x80 <= <unsigned char>text.data[position] < 0xC0:
+                text.link_chars += 1
+    text.length += length
+    return 0
+
+
+cdef int _add_run(Text* text, tree.xmlNode* node, bint in_link) except -1:
+    """Add the text run starting at ``node`` (an element's text or tail, as lxml joins it)."""
+    while _text_like(node):
+        if node.content is not NULL:
+            _add(text, <const char*>node.content, strlen(<const char*>node.content), in_link)
+        node = node.next
+    return 0
+
+
+cdef int _flush(Text* text, Block* block, writer, BlockTags tags, _Element top) except -1:
+    """Hand the text read so far to ``writer.write`` (with the block it belongs to) unless it is
+    only the layout whitespace between blocks, and start a new text."""
+    cdef Py_ssize_t position
+    cdef long link_chars = text.link_chars
+    if text.length == 0:
+        return 0
+    text.link_chars = 0
+    for position in range(text.length):
+        if not _ascii_space(<unsigned char>text.data[position]):
+            break
+    else:  # only ASCII spaces: Python's isspace would say so too
+        text.length = 0
+        return 0
+    value = PyUnicode_DecodeUTF8(text.data, text.length, NULL)
+    text.length = 0
+    if block is NULL:
+        writer.write(value, link_chars, None, tags.kinds[tags.paragraph], None)
+    else:
+        writer.write(value, link_chars, elementFactory(top._doc, block.node), tags.kinds[block.kind],
+                     block.level or None)
+    return 0
+
+
+cdef int _open(Block** blocks, Py_ssize_t* depth, Py_ssize_t* capacity, tree.xmlNode* node, int code,
+               BlockTags tags) except -1:
+    """Push a block element with its kind and heading level, as the Python walk's stack does:
+    a tag of blocks.KINDS has its own kind, other blocks take their parent's, and a paragraph
+    inside a quote or list item is still the quote or list item."""
+    cdef Block* parent
+    cdef int own = (code >> _KIND_SHIFT) & 0xFF
+    cdef int kind
+    if depth[0] == capacity[0]:
+        blocks[0] = <Block*>_doubled(blocks[0], capacity, sizeof(Block))
+    parent = &blocks[0][depth[0] - 1] if depth[0] else NULL
+    kind = own - 1 if own else (parent.kind if parent is not NULL else tags.paragraph)
+    if parent is not NULL and tags.inherited[parent.kind] and kind == tags.paragraph:
+        kind = parent.kind
+    block = &blocks[0][depth[0]]
+    block.node = node
+    block.kind = kind
+    if kind != tags.heading:
+        block.level = 0
+    elif own:
+        block.level = code >> _LEVEL_SHIFT
+    else:
+        block.level = parent.level if parent is not NULL else 0
+    depth[0] += 1
+    return 0
+
+
+def block_walk(containers, writer, BlockTags tags, is_link):
+    """blocks._Writer's walk over each of ``containers`` and the last flush: call
+    ``writer.write(text, link_chars, element, kind, level)`` for each block's text and
+    ``writer.special(element, tag)`` for each ``<pre>`` and data row, exactly where the Python
+    walk does, so that the writer makes the same blocks. Only those calls make Python objects."""
+    cdef _Element top
+    cdef tree.xmlNode* node
+    cdef tree.xmlNode* child
+    cdef Block* blocks = <Block*>malloc(64 * sizeof(Block))
+    cdef Py_ssize_t depth = 0, capacity = 64
+    cdef Text text
+    cdef int code = 0, links_open
+    text.data = <char*>malloc(256)
+    text.length, text.capacity, text.link_chars = 0, 256, 0
+    if blocks is NULL or text.data is NULL:
+        free(blocks)
+        free(text.data)
+        raise MemoryError()
+    try:
+        for top in containers:
+            node = top._c_node
+            links_open = 0
+            while node is not NULL:
+                # start: a block flushes the text before it and opens; an anchor may open a link
+                child = NULL
+                if node.type != tree.XML_ELEMENT_NODE:  # a comment or PI: only its tail is text
+                    _add_run(&text, node.next, links_open)
+                else:
+                    code = tags.code(node)
+                    if code & _BLOCK:
+                        _flush(&text, &blocks[depth - 1] if depth else NULL, writer, tags, top)
+                        if code & _PRE or (code & _ROW and _simple_row(node, tags)):
+                            writer.special(elementFactory(top._doc, node), "pre" if code & _PRE else "tr")
+                            code = 0  # read whole: its end neither flushes nor closes a block
+                        else:
+                            _open(&blocks, &depth, &capacity, node, code, tags)
+                            _add_run(&text, node.children, links_open)
+                            child = _next_element(node.children)
+                    elif code & _BREAK:
+                        _add(&text, _BREAK_UTF8, 3, links_open)
+                        child = _next_element(node.children)
+                    else:
+                        if code & _ANCHOR and _is_link(node, top, is_link):
+                            links_open += 1
+                        _add_run(&text, node.children, links_open)
+                        child = _next_element(node.children)
+                if child is not NULL:
+                    node = child
+                    continue
+                # end: close the element, and each ancestor whose last child it is
+                while True:
+                    if node.type == tree.XML_ELEMENT_NODE:
+                        if code & _BLOCK:
+                            if depth and blocks[depth - 1].node is node:
+                                _flush(&text, &blocks[depth - 1], writer, tags, top)
+                                depth -= 1
+                        elif code & _ANCHOR and links_open and _is_link(node, top, is_link):
+                            links_open -= 1
+                        _add_run(&text, node.next, links_open)
+                    if node is top._c_node:
+                        node = NULL
+                        break
+                    child = _next_element(node.next)
+                    if child is not NULL:
+                        node = child
+                        break
+                    node = node.parent
+                    code = tags.code(node)
+        _flush(&text, NULL, writer, tags, None)
+    finally:
+        free(blocks)
+        free(text.data)
