@@ -80,8 +80,7 @@ class Pipeline:
         if page.rules.has("keep"):  # only users' packs keep lines: most pages need not ask
             protected = {id(b): b for b in blocks if page.rules.match(b.key(), "keep") is not None}
         # The lines some drop rule matches, found once: rule filters are shown only these.
-        match = page.rules.match
-        positions = [i for i, b in enumerate(blocks) if match(b.key(), "drop") is not None]
+        positions = [i for i, rule in enumerate(page.rules.match_each([b.key() for b in blocks])) if rule is not None]
         shown = [blocks[i] for i in positions]
         # Each id with its block: an id is unique only while its block lives, and a block made
         # later (a join of fragments) must not take the id of a dropped one.

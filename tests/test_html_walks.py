@@ -162,6 +162,22 @@ def test_blocks_of_rows_links_breaks_and_comments_alike():
     assert_same_blocks(list(root.iter("span")))
 
 
+# Characters that clean_line deletes, turns into spaces or keeps, in every UTF-8 length (a tree
+# holds no C0 control but tab and line breaks: lxml and its parser refuse them).
+ODD_CHARACTERS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\x7f\x80\x85\x9f"
+                  "\u00a0\u1680\u2000\u2028\u2029\u202f\u3000\u200e\ue000é雨🙂 \t\n\r,.ab")
+
+
+@needs_walks
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=ODD_CHARACTERS, max_size=12), min_size=1, max_size=4))
+def test_block_texts_clean_as_clean_line_cleans_them(texts):
+    root = parse("<html><body><h2>head</h2><p>x</p><div>y</div><a href=/z>z</a></body></html>")
+    for element, text in zip(root.find("body"), texts):
+        element.text = text
+    assert_same_blocks([root.find("body")])
+
+
 TAGS = ["div", "p", "a", "span", "nav", "aside", "header", "footer", "article", "section", "figcaption", "li",
         "td", "blockquote", "pre", "h2", "br", "table", "tr"]
 NAMES = ["share", "cookie-banner", "article-body", "sidebar", "post", "comments-count", "related", "", "modal"]
@@ -172,7 +188,8 @@ ATTRIBUTES = st.one_of(
                       ' itemprop="articleBody"', ' href="/x"', ' href="javascript:void(0)"', ' data-x="1"']),
 )
 WORDS = st.sampled_from(["rain", "fell", "on the town,", "é", "\u00a0", " ", "ünd", "雨、", "and the river rose.",
-                         "\u2003", "\t", "a long sentence, with commas, that makes a paragraph score"])
+                         "\u2003", "\t", "a long sentence, with commas, that makes a paragraph score", "，",
+                         "\u3000", "🙂"])
 
 
 @st.composite

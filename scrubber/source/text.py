@@ -98,8 +98,9 @@ def _flattened(line: str) -> bool:
 
 
 def _pieces(line: str) -> list[str]:
-    # (a quick scan first: most lines hold no character as high as the CJK blocks)
-    if _HIGH_CHAR.search(line) and len(_UNSPACED_CHAR.findall(line)) > UNSPACED_SHARE * len(line):
+    # (quick tests first: most lines hold no character as high as the CJK blocks)
+    if not line.isascii() and _HIGH_CHAR.search(line) \
+            and len(_UNSPACED_CHAR.findall(line)) > UNSPACED_SHARE * len(line):
         texts = split_unspaced(line)
         if sum(len(t) for t in texts if len(t) >= LONG_TEXT_CHARS) >= LONG_TEXT_SHARE * len(line):
             return texts
@@ -168,9 +169,9 @@ def split_byline(sentence: str) -> list[str]:
     >>> split_byline("The bridge was built by Thomas Telford in 1826.")
     ['The bridge was built by Thomas Telford in 1826.']
     """
-    # The pattern opens on a look-behind, so it is tried at every character; the plain scans
-    # for its words tell first that most sentences hold none.
-    if not any(word in sentence for word in _BYLINE_WORDS):
+    # The pattern opens on a look-behind, so it is tried at every character; plain scans for
+    # its words (those of _BYLINE_WORDS) tell first that most sentences hold none.
+    if "By" not in sentence and "Von" not in sentence and "Par" not in sentence and "Por" not in sentence:
         return [sentence]
     found = _BYLINE.search(sentence)
     if found is None:
@@ -190,7 +191,7 @@ def split_chrome_head(sentence: str) -> list[str]:
     tokens = sentence.split(" ")
     if len(tokens) < MIN_CHROME_TOKENS + 3:
         return [sentence]
-    weights = [_WEIGHTS[t[:1]] for t in tokens]
+    weights = _first_char_weights(tokens)
     # A cut needs a head weighing -MIN_CHROME_WEIGHT or less; most sentences have none.
     if min(accumulate(weights[:-1]), default=0.0) > -MIN_CHROME_WEIGHT:
         return [sentence]
@@ -217,18 +218,28 @@ def split_chrome_head(sentence: str) -> list[str]:
     return [" ".join(tokens[:best_at]), " ".join(tokens[best_at:])]
 
 
-class _FirstCharWeights(dict):
-    """``_weight`` by a token's first character, remembered for the characters seen."""
+def _first_char_weights(tokens: list[str]) -> list[float]:
+    """``_weight`` of each token, looked up by its first character among those seen before.
+    (A plain dict: a dict subclass with ``__missing__`` is subscripted through a slot that
+    looks its ``__getitem__`` up on every call, several times slower; and ``t[0]``, not a
+    slice object per token, with the slice kept for the rare empty token.)"""
+    try:
+        return [_WEIGHTS[t[0]] for t in tokens]
+    except (KeyError, IndexError):  # a character not seen yet, or two spaces in a row
+        return [_remembered_weight(t[:1]) for t in tokens]
 
-    def __missing__(self, first: str) -> float:
+
+def _remembered_weight(first: str) -> float:
+    weight = _WEIGHTS.get(first)
+    if weight is None:
         weight = _weight(first)
-        if len(self) < MAX_REMEMBERED_CHARS:
-            self[first] = weight
-        return weight
+        if len(_WEIGHTS) < MAX_REMEMBERED_CHARS:
+            _WEIGHTS[first] = weight
+    return weight
 
 
 MAX_REMEMBERED_CHARS = 5000
-_WEIGHTS = _FirstCharWeights()
+_WEIGHTS: dict[str, float] = {}
 
 
 def _weight(token: str) -> float:
