@@ -80,8 +80,7 @@ class Pipeline:
         if page.rules.has("keep"):  # only users' packs keep lines: most pages need not ask
             protected = {id(b): b for b in blocks if page.rules.match(b.key(), "keep") is not None}
         # The lines some drop rule matches, found once: rule filters are shown only these.
-        match = page.rules.match
-        positions = [i for i, b in enumerate(blocks) if match(b.key(), "drop") is not None]
+        positions = [i for i, rule in enumerate(page.rules.match_each([b.key() for b in blocks])) if rule is not None]
         shown = [blocks[i] for i in positions]
         # Each id with its block: an id is unique only while its block lives, and a block made
         # later (a join of fragments) must not take the id of a dropped one.
@@ -90,8 +89,10 @@ class Pipeline:
         if mode == "text":
             protected.update((id(b), b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
         for stage in self.filters:  # a plain rule filter has nothing to drop on most pages
-            if shown or id(stage) not in self.line_filters:
+            if id(stage) not in self.line_filters:
                 blocks = self._apply(stage, blocks, page, trace, protected)
+            elif shown and page.rules.has("drop", stage.name):  # else no pack of the stage is in force
+                blocks = self._apply(stage, blocks, page, trace, protected, each_line=True)
         title_block, blocks = self._take_title(blocks, page)  # before joining: fragments never join onto it
         if mode == "text":
             joined = join_fragments(blocks)
@@ -150,11 +151,11 @@ class Pipeline:
         packs = [p for p in self.packs if p.applies(url, shown, lang)]
         return RuleSet(packs, disabled=self.config.disabled, regex_timeout=self.config.regex_timeout)
 
-    def _apply(self, stage, blocks, page, trace, protected):
+    def _apply(self, stage, blocks, page, trace, protected, each_line=False):
         page.blocks = blocks
         try:
             drops = []
-            for drop in _select(stage, blocks, page):
+            for drop in (_candidate_drops(stage, blocks, page) if each_line else stage.select(blocks, page)):
                 page.deadline.check(stage.name)
                 drops.append(drop)
             page.deadline.check(stage.name)
@@ -230,23 +231,23 @@ def _judges_each_line(stage) -> bool:
     return type(stage).select is Filter.select and type(stage).decide is RuleFilter.decide
 
 
-def _select(stage, blocks, page):
-    """The stage's drops. A plain rule filter judges each line alone and can only drop lines
+def _candidate_drops(stage, blocks, page):
+    """The drops of a plain rule filter: it judges each line alone and can only drop lines
     some drop rule matches, so it is shown just those (found once per page), not every line."""
-    candidates = page.meta.get("rule_candidates")
-    if candidates is None or not _judges_each_line(stage):
-        return stage.select(blocks, page)
-    if not page.rules.has("drop", stage.name):  # no pack of this stage is in force (a platform's, users')
-        return ()
     # Most stages drop nothing and hand the same list on: its candidates are found once.
-    known = page.meta.get("candidate_positions")
-    if known is not None and known[0] is blocks:
+    known = page.meta["candidate_positions"]
+    if known[0] is blocks:
         positions, shown = known[1], known[2]
     else:
+        candidates = page.meta["rule_candidates"]
         positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
         shown = [blocks[i] for i in positions]
         page.meta["candidate_positions"] = (blocks, positions, shown)
-    return (Drop(positions[d.index], d.rule, d.reason) for d in stage.select(shown, page))
+    for position, block in zip(positions, shown):
+        page.deadline.check(stage.name)
+        verdict = stage.decide(block, page)
+        if verdict is not None:
+            yield Drop(position, *verdict)
 
 
 def mid_sentence(blocks, chrome=frozenset()):

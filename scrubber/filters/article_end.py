@@ -82,8 +82,7 @@ class ArticleEnd(Filter):
             return
         prose = copies = None  # counted at the first marker: most pages have none
         if rules.has("cut_after"):
-            for position, block in enumerate(blocks):
-                rule = rules.match(block.key(), "cut_after")
+            for position, rule in enumerate(rules.match_each([b.key() for b in blocks], "cut_after")):
                 if rule is None or _inside_sentence(blocks, position):
                     continue
                 prose = prose or _prose_words_before(blocks)

@@ -243,26 +243,38 @@ def _template(key: str) -> str | None:
 
 
 def _value(label: str, f: Features, copies: int, text: str, piece: bool = False) -> float:
-    if label == GOOD:
-        value = max(f.words - GOOD_OFFSET, 1.0)
-    elif label == NEAR_GOOD:
-        value = max((f.words - GOOD_OFFSET) * NEAR_GOOD_WEIGHT, -SHORT_COST)
+    # Every block of a page is valued here, most of them short lines: max() and min() are
+    # written out as the comparisons they make, and ``has_code`` is read at most once.
+    words = f.words
+    if label == GOOD:  # a repeated paragraph is still prose: never charged as a repeat
+        value = words - GOOD_OFFSET
+        return value if value >= 1.0 else 1.0
+    label_like = None  # a capitalised line without code, when the text was read for it
+    if label == NEAR_GOOD:
+        value = (words - GOOD_OFFSET) * NEAR_GOOD_WEIGHT
+        value = value if value >= -SHORT_COST else -SHORT_COST
     elif label == SHORT:
         # Capitalised short lines are labels, links and headings; lower-case ones are mostly
         # code and pieces of sentences, which belong to the article around them. A long
         # title-case run is a menu or a row of teaser headlines, not a heading.
-        cost = SHORT_COST if text[:1].isupper() and not has_code(text) else LOWER_SHORT_COST
-        value = -(cost + BAD_WORD_COST * max(f.words - LENGTH_UNENDED // 2, 0)) if f.words else 0.0
+        if words:
+            label_like = text[:1].isupper() and not has_code(text)
+            extra = words - LENGTH_UNENDED // 2
+            value = -((SHORT_COST if label_like else LOWER_SHORT_COST) + BAD_WORD_COST * (extra if extra > 0 else 0))
+        else:
+            value = 0.0
     else:
-        value = -(BAD_COST + BAD_WORD_COST * f.words)
+        value = -(BAD_COST + BAD_WORD_COST * words)
     # Menus and comment buttons repeat ("Reply", "Share"); so do code tokens and "[edit]"
-    # links inside the article, but those are not capitalised like a label. A repeated paragraph is
-    # still prose, and so is a line of a dump that leads into the next ("Main article:", "You
-    # will need:"); a one-word field label ("Credit:", "Tags:") is not.
-    if copies > 1 and label != GOOD:  # most lines are unique: the text is read for repeats only
+    # links inside the article, but those are not capitalised like a label. A repeated
+    # line of a dump that leads into the next ("Main article:", "You will need:") is still
+    # prose; a one-word field label ("Credit:", "Tags:") is not.
+    if copies > 1:  # most lines are unique: the text is read for repeats only
         lead_in = not piece and text.endswith(":") and " " in text.strip()
-        if (_capitalised(text) or is_stamp(text)) and not lead_in:
-            value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
+        capitalised = _capitalised(text) if label_like is None else label_like and not text.isupper()
+        if (capitalised or is_stamp(text)) and not lead_in:
+            counted = copies if copies < MAX_COUNTED_COPIES else MAX_COUNTED_COPIES
+            value = (value if value <= 0.0 else 0.0) - REPEAT_COST * counted
     return value
 
 

@@ -18,7 +18,7 @@ from lxml.includes.etreepublic cimport _Element, elementFactory, import_lxml__et
 import_lxml__etree()
 
 
-# tag codes -----------------------------------------------------------------------------------------
+# tag codes ------------------------------------------------------------------------------------
 
 cdef enum:
     _SLOTS = 256  # TagCodes' hash table: a power of two, at least twice its tags
@@ -149,13 +149,34 @@ cdef inline tree.xmlNode* _first_element(tree.xmlNode* node):
 
 # prune's walk and counts ----------------------------------------------------------------------
 
-# Attributes that chrome_reason reads besides class and id (prune._STATE_ATTRIBUTES).
-cdef tuple _STATE = (b"hidden", b"aria-hidden", b"style", b"role", b"itemprop")
+# Attributes that chrome_reason reads besides class and id (prune._STATE_ATTRIBUTES): these
+# always get the element judged ...
+cdef tuple _STATE = (b"hidden", b"aria-hidden", b"role")
+# ... these only for values that can make it chrome. A style hides an element only with "none"
+# or "hidden" in it (prune._HIDDEN_STYLE, whose IGNORECASE folds no other character to their
+# letters); itemprop matters only as "author". Two pages in five style dozens of elements.
+cdef tuple _WORDS_THAT_HIDE = (b"none", b"hidden")
 
 
 # What _value returns for an attribute that is not one plain text node (lxml's ``get`` joins
 # such values; the Python walk judges the element instead).
 cdef object _NOT_PLAIN = object()
+
+
+cdef bint _holds_any(tree.xmlAttr* attr, tuple words):
+    """Whether the attribute's value holds one of the lower-case ASCII ``words``, in any case
+    (an attribute that is not one plain text node is assumed to)."""
+    cdef tree.xmlNode* text = attr.children
+    if text is NULL:
+        return False
+    if text.next is not NULL or text.type != tree.XML_TEXT_NODE or text.content is NULL:
+        return True
+    cdef bytes value = (<const char*>text.content).lower()
+    cdef bytes word
+    for word in words:
+        if word in value:
+            return True
+    return False
 
 
 cdef object _value(tree.xmlAttr* attr):
@@ -174,7 +195,7 @@ cdef object _value(tree.xmlAttr* attr):
 def judged_descendants(_Element top, tuple judged_tags, named_concept, judge, bint by_name):
     """Call ``judge(element)`` on each element below ``top``, in document order, that
     ``prune.chrome_reason`` could call chrome: one with a tag of ``judged_tags``, a state
-    attribute (hidden, aria-hidden, style, role, itemprop), or a class or id that
+    attribute (hidden, aria-hidden, role; a style that may hide it; itemprop="author"), or a class or id that
     ``named_concept(class, id)`` names a concept (only with ``by_name``). When ``judge`` returns
     true the element's subtree is not visited. Elements that carry only other attributes (a
     link's href, an image's src) or none cost a pointer step each."""
@@ -182,7 +203,7 @@ def judged_descendants(_Element top, tuple judged_tags, named_concept, judge, bi
     cdef tree.xmlNode* node = stop.children
     cdef tree.xmlAttr* attr
     cdef bint full, named, descend
-    cdef object class_name, element_id
+    cdef object class_name, element_id, value
     while node is not NULL and node is not stop:
         descend = True
         if node.type == tree.XML_ELEMENT_NODE:
@@ -203,6 +224,11 @@ def judged_descendants(_Element top, tuple judged_tags, named_concept, judge, bi
                         named = True
                 elif _in(<const char*>attr.name, _STATE):
                     full = True
+                elif strcmp(<const char*>attr.name, b"style") == 0:
+                    full = _holds_any(attr, _WORDS_THAT_HIDE)
+                elif strcmp(<const char*>attr.name, b"itemprop") == 0:
+                    value = _value(attr)
+                    full = value is _NOT_PLAIN or value == "author"
                 attr = attr.next
             if not full and named and by_name:
                 full = named_concept(class_name, element_id) is not None
