@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from itertools import groupby
 
 from .blocks import Block
 from .config import CleanConfig
 from .data import stopwords
 from .errors import BudgetExceededError, FilterError, UnknownFilterError
-from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Drop, Filter, RuleFilter
+from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Filter, RuleFilter
 from .language import guess_language
 from .limits import NO_DEADLINE, Deadline, check_size
 from .normalise.fragments import continues, join_fragments
@@ -88,11 +89,12 @@ class Pipeline:
         page.meta["candidate_positions"] = (blocks, positions, shown)
         if mode == "text":
             protected.update((id(b), b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
-        for stage in self.filters:  # a plain rule filter has nothing to drop on most pages
-            if id(stage) not in self.line_filters:
-                blocks = self._apply(stage, blocks, page, trace, protected)
-            elif shown and page.rules.has("drop", stage.name):  # else no pack of the stage is in force
-                blocks = self._apply(stage, blocks, page, trace, protected, each_line=True)
+        for each_line, stages in groupby(self.filters, key=lambda f: id(f) in self.line_filters):
+            if not each_line:
+                for stage in stages:
+                    blocks = self._apply(stage, blocks, page, trace, protected)
+            elif shown:  # a plain rule filter has nothing to drop on most pages
+                blocks = self._judge_candidates(list(stages), blocks, page, trace, protected)
         title_block, blocks = self._take_title(blocks, page)  # before joining: fragments never join onto it
         if mode == "text":
             joined = join_fragments(blocks)
@@ -151,11 +153,11 @@ class Pipeline:
         packs = [p for p in self.packs if p.applies(url, shown, lang)]
         return RuleSet(packs, disabled=self.config.disabled, regex_timeout=self.config.regex_timeout)
 
-    def _apply(self, stage, blocks, page, trace, protected, each_line=False):
+    def _apply(self, stage, blocks, page, trace, protected):
         page.blocks = blocks
         try:
             drops = []
-            for drop in (_candidate_drops(stage, blocks, page) if each_line else stage.select(blocks, page)):
+            for drop in stage.select(blocks, page):
                 page.deadline.check(stage.name)
                 drops.append(drop)
             page.deadline.check(stage.name)
@@ -172,13 +174,49 @@ class Pipeline:
                 continue
             dropped.add(drop.index)
             trace.add(Removal(block.text, drop.rule, stage.name, drop.reason, block.index))
-        kept = [b for i, b in enumerate(blocks) if i not in dropped]
-        known = page.meta.get("candidate_positions")
-        if known is not None and known[0] is blocks:  # move the candidates' positions, not find them again
-            gone = sorted(dropped)
-            positions = [p - bisect_left(gone, p) for p in known[1] if p not in dropped]
-            page.meta["candidate_positions"] = (kept, positions, [kept[p] for p in positions])
-        return kept
+        return _without(blocks, dropped, page)
+
+    def _judge_candidates(self, stages, blocks, page, trace, protected):
+        """Run plain rule filters that follow one another in one pass over the page's rule
+        candidates: each line is dropped by the first of them whose rules match it, as if they
+        ran one by one, and the removals are traced in that order. These filters judge each
+        line alone and can only drop lines some drop rule matches (found once per page)."""
+        stages = [s for s in stages if page.rules.has("drop", s.name)]  # the others have no pack in force
+        if not stages:
+            return blocks
+        page.blocks = blocks
+        known = page.meta["candidate_positions"]
+        if known[0] is blocks:  # most stages drop nothing and hand the same list on
+            positions, shown = known[1], known[2]
+        else:
+            candidates = page.meta["rule_candidates"]
+            positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
+            shown = [blocks[i] for i in positions]
+            page.meta["candidate_positions"] = (blocks, positions, shown)
+        verdicts = []  # (stage's order, position, rule, reason)
+        stage = stages[0]
+        try:
+            for position, block in zip(positions, shown):
+                if id(block) in protected:
+                    continue
+                for order, stage in enumerate(stages):
+                    page.deadline.check(stage.name)
+                    verdict = stage.decide(block, page)
+                    if verdict is not None:
+                        verdicts.append((order, position, *verdict))
+                        break
+            page.deadline.check(stage.name)
+        except BudgetExceededError:
+            raise
+        except Exception as exc:
+            raise FilterError(f"filter {stage.name!r} failed: {exc!r}") from exc
+        if not verdicts:
+            return blocks
+        verdicts.sort(key=lambda verdict: verdict[:2])
+        for order, position, rule, reason in verdicts:
+            block = blocks[position]
+            trace.add(Removal(block.text, rule, stages[order].name, reason, block.index))
+        return _without(blocks, {position for _, position, _, _ in verdicts}, page)
 
     def _take_title(self, blocks, page):
         # An HTML page without a title in its markup has none: its first line is content.
@@ -231,23 +269,15 @@ def _judges_each_line(stage) -> bool:
     return type(stage).select is Filter.select and type(stage).decide is RuleFilter.decide
 
 
-def _candidate_drops(stage, blocks, page):
-    """The drops of a plain rule filter: it judges each line alone and can only drop lines
-    some drop rule matches, so it is shown just those (found once per page), not every line."""
-    # Most stages drop nothing and hand the same list on: its candidates are found once.
-    known = page.meta["candidate_positions"]
-    if known[0] is blocks:
-        positions, shown = known[1], known[2]
-    else:
-        candidates = page.meta["rule_candidates"]
-        positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
-        shown = [blocks[i] for i in positions]
-        page.meta["candidate_positions"] = (blocks, positions, shown)
-    for position, block in zip(positions, shown):
-        page.deadline.check(stage.name)
-        verdict = stage.decide(block, page)
-        if verdict is not None:
-            yield Drop(position, *verdict)
+def _without(blocks, dropped, page):
+    """The blocks but those at the ``dropped`` positions; the rule candidates' positions move with them."""
+    kept = [b for i, b in enumerate(blocks) if i not in dropped]
+    known = page.meta.get("candidate_positions")
+    if known is not None and known[0] is blocks:  # move the candidates' positions, not find them again
+        gone = sorted(dropped)
+        positions = [p - bisect_left(gone, p) for p in known[1] if p not in dropped]
+        page.meta["candidate_positions"] = (kept, positions, [kept[p] for p in positions])
+    return kept
 
 
 def mid_sentence(blocks, chrome=frozenset()):

@@ -33,7 +33,9 @@ def _headline_copies(blocks, page):
     wanted = title_words(title) if title else []
     if not wanted:
         return []
-    return [i for i, b in enumerate(blocks) if holds_title_words(b.key(), wanted) and title_words(b.text) == wanted]
+    longest = max(wanted, key=len)  # most lines lack it: asked before every title word
+    return [i for i, b in enumerate(blocks)
+            if longest in b.key() and holds_title_words(b.key(), wanted) and title_words(b.text) == wanted]
 
 
 def _in_article_header(position, copies, prose):

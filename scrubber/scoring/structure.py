@@ -116,13 +116,11 @@ def cheapen_code_tokens(values, short, blocks, cost):
     >>> values
     [-1.0, -1.0, -1.0, -5.0, -5.0]
     """
-    def token(position):
-        block = blocks[position]
-        return block.line is None and is_token(block.text)
-
     # only the neighbours of a short line that costs more are asked: most lines need no test
     dear = [p for p in short if values[p] < -cost and 0 < p < len(blocks) - 1]
-    for position in [p for p in dear if token(p - 1) and token(p + 1)]:
+    # (each neighbour read in place: a helper would be called once for most short lines)
+    after_token = [p for p in dear if blocks[p - 1].line is None and is_token(blocks[p - 1].text)]
+    for position in [p for p in after_token if blocks[p + 1].line is None and is_token(blocks[p + 1].text)]:
         values[position] = -cost
 
 
