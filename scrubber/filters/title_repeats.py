@@ -39,8 +39,10 @@ class TitleRepeats(Filter):
         # A "Title | Site" line is dropped when a plain copy of the title exists; without one it
         # is the title's only carrier, so the first such line is kept (and shown as the title).
         # Each line is read once, and only a line that can repeat the title: one holding every
-        # title word, or a slug.
-        words_of = [title_words(b.text) if _may_repeat(b.key(), wanted) or b.index in carriers else None for b in blocks]
+        # title word, or a slug. Most lines lack the title's longest word: that is asked first.
+        longest = max(wanted, key=len)
+        words_of = [title_words(b.text) if _may_repeat(b.key(), wanted, longest) or b.index in carriers else None
+                    for b in blocks]
         seen_title = wanted in words_of
         seen_plain = False
         for position, block in enumerate(blocks):
@@ -62,9 +64,9 @@ class TitleRepeats(Filter):
                 seen_title = True
 
 
-def _may_repeat(key, wanted):
+def _may_repeat(key, wanted, longest):
     # a slug has no space and joins its words with dashes or underscores
-    return holds_title_words(key, wanted) or (" " not in key and ("-" in key or "_" in key))
+    return (longest in key and holds_title_words(key, wanted)) or (" " not in key and ("-" in key or "_" in key))
 
 
 def _mostly_title(words, wanted):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from operator import attrgetter
 
 from ..data import stopwords
 from ..filters.base import Drop
@@ -81,11 +82,11 @@ class ContentScorer:
         # A short stoplist judges no line (such a page is judged on length and sentence ends):
         # its words are not looked up, on more than half the pages of some corpora.
         features = page_features(blocks, stop if len(stop) > FULL_STOPLIST else frozenset())
-        words = sum(f.words for f in features)
+        words = sum(map(_WORDS, features))
         # a page in a language we have no stoplist for shows few stopwords of the guessed one
-        full = (len(stop) > FULL_STOPLIST and sum(f.stopwords for f in features) >= MIN_PAGE_STOPWORDS * words
-                and sum(f.long_stopwords for f in features) >= MIN_PAGE_LONG_STOPWORDS * words
-                and 2 * sum(f.unspaced for f in features) <= words)
+        full = (len(stop) > FULL_STOPLIST and sum(map(_STOPWORDS, features)) >= MIN_PAGE_STOPWORDS * words
+                and sum(map(_LONG_STOPWORDS, features)) >= MIN_PAGE_LONG_STOPWORDS * words
+                and 2 * sum(map(_UNSPACED, features)) <= words)
         title_case = max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
         return [_label(f, full, title_case, b.line is not None) for f, b in zip(features, blocks)], features
 
@@ -111,8 +112,10 @@ class ContentScorer:
             if number == 0 or not _listed(counts[start:end], values[start:end], blocks[start:end]):
                 spans.append(_trim_pieces(start, end, labels, blocks))
         for position in _outside(spans, len(blocks)):
-            label = labels[position]
-            yield Drop(position, _rule(label, features[position]), _OUTSIDE[label])
+            label, f = labels[position], features[position]
+            # most dropped lines have no links nor script: their rule is their label's
+            rule = _rule(label, f) if f.link_density or f.script else _LABEL_RULES[label]
+            yield Drop(position, rule, _OUTSIDE[label])
 
 
 def _listed(counts, values, blocks) -> bool:
@@ -152,6 +155,10 @@ def _trim_pieces(start, end, labels, blocks):
     return start, end
 
 
+# The counts every page sums, read off each block's features in C.
+_WORDS, _STOPWORDS, _LONG_STOPWORDS, _UNSPACED = map(attrgetter, ("words", "stopwords", "long_stopwords", "unspaced"))
+
+
 def _prose_capitals(features) -> float:
     """The share of capitalised words in the page's sentences: about 0.15 in English prose,
     0.35 in German, where every noun is capitalised. A headline has many more."""
@@ -169,8 +176,10 @@ def _label(f: Features, full_stoplist: bool, title_case: float, piece: bool = Fa
     if f.words < LENGTH_LOW or f.capitalised >= title_case * f.words:
         return SHORT
     # Chinese or Japanese has no words of the stoplist: judged on length and sentence ends.
-    if full_stoplist and not f.mostly_unspaced:
-        density = f.stopword_density
+    # (Every block is labelled: ``mostly_unspaced`` and ``stopword_density`` are read without
+    # their property calls; ``f.words`` is no zero here.)
+    if full_stoplist and 2 * f.unspaced <= f.words:
+        density = f.stopwords / f.words
         # a long run of words without a sentence end is a flattened menu, even with some stopwords
         unended = not f.terminal and f.words >= LENGTH_UNENDED
         if density >= STOPWORDS_HIGH and (f.words >= LENGTH_UNENDED or f.terminal and f.words >= LENGTH_LOW):
@@ -243,26 +252,38 @@ def _template(key: str) -> str | None:
 
 
 def _value(label: str, f: Features, copies: int, text: str, piece: bool = False) -> float:
-    if label == GOOD:
-        value = max(f.words - GOOD_OFFSET, 1.0)
-    elif label == NEAR_GOOD:
-        value = max((f.words - GOOD_OFFSET) * NEAR_GOOD_WEIGHT, -SHORT_COST)
+    # Every block of a page is valued here, most of them short lines: max() and min() are
+    # written out as the comparisons they make, and ``has_code`` is read at most once.
+    words = f.words
+    if label == GOOD:  # a repeated paragraph is still prose: never charged as a repeat
+        value = words - GOOD_OFFSET
+        return value if value >= 1.0 else 1.0
+    label_like = None  # a capitalised line without code, when the text was read for it
+    if label == NEAR_GOOD:
+        value = (words - GOOD_OFFSET) * NEAR_GOOD_WEIGHT
+        value = value if value >= -SHORT_COST else -SHORT_COST
     elif label == SHORT:
         # Capitalised short lines are labels, links and headings; lower-case ones are mostly
         # code and pieces of sentences, which belong to the article around them. A long
         # title-case run is a menu or a row of teaser headlines, not a heading.
-        cost = SHORT_COST if text[:1].isupper() and not has_code(text) else LOWER_SHORT_COST
-        value = -(cost + BAD_WORD_COST * max(f.words - LENGTH_UNENDED // 2, 0)) if f.words else 0.0
+        if words:
+            label_like = text[:1].isupper() and not has_code(text)
+            extra = words - LENGTH_UNENDED // 2
+            value = -((SHORT_COST if label_like else LOWER_SHORT_COST) + BAD_WORD_COST * (extra if extra > 0 else 0))
+        else:
+            value = 0.0
     else:
-        value = -(BAD_COST + BAD_WORD_COST * f.words)
+        value = -(BAD_COST + BAD_WORD_COST * words)
     # Menus and comment buttons repeat ("Reply", "Share"); so do code tokens and "[edit]"
-    # links inside the article, but those are not capitalised like a label. A repeated paragraph is
-    # still prose, and so is a line of a dump that leads into the next ("Main article:", "You
-    # will need:"); a one-word field label ("Credit:", "Tags:") is not.
-    if copies > 1 and label != GOOD:  # most lines are unique: the text is read for repeats only
+    # links inside the article, but those are not capitalised like a label. A repeated
+    # line of a dump that leads into the next ("Main article:", "You will need:") is still
+    # prose; a one-word field label ("Credit:", "Tags:") is not.
+    if copies > 1:  # most lines are unique: the text is read for repeats only
         lead_in = not piece and text.endswith(":") and " " in text.strip()
-        if (_capitalised(text) or is_stamp(text)) and not lead_in:
-            value = min(value, 0.0) - REPEAT_COST * min(copies, MAX_COUNTED_COPIES)
+        capitalised = _capitalised(text) if label_like is None else label_like and not text.isupper()
+        if (capitalised or is_stamp(text)) and not lead_in:
+            counted = copies if copies < MAX_COUNTED_COPIES else MAX_COUNTED_COPIES
+            value = (value if value <= 0.0 else 0.0) - REPEAT_COST * counted
     return value
 
 
@@ -285,5 +306,6 @@ def _rule(label, f):
 
 
 _OUTSIDE_RULES = {SHORT: "score/short-outside-article", NEAR_GOOD: "score/weak-outside-article"}
+_LABEL_RULES = {label: _OUTSIDE_RULES.get(label, "score/outside-article") for label in (GOOD, NEAR_GOOD, SHORT, BAD)}
 # Every dropped block gives its reason: written once per label, not once per block.
 _OUTSIDE = {label: f"outside the article ({label} text)" for label in (GOOD, NEAR_GOOD, SHORT, BAD)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add
+from operator import add, contains, le, or_
 
 import regex
 
@@ -14,6 +14,9 @@ _WORD = regex.compile(r"\w+")
 _CAPITAL = regex.compile(r"\b\p{Lu}")
 # searched from the end, where it is anchored: a long line is not scanned from its start
 _TERMINAL = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$", regex.REVERSE)
+# ... its two classes, for ``str.rstrip`` and ``str.endswith``
+_SENTENCE_ENDS = tuple(".!?…。！？:;")
+_CLOSING = "\"'”’»)]"
 # Languages written without spaces: a run of these characters is many words long.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 CHARS_PER_UNSPACED_WORD = 2
@@ -103,12 +106,12 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
     apart = set()
     for mark in _BEYOND_BYTE_TABLES:
         if mark in raw:
-            apart.update(compress(range(len(pieces)), map(bytes.__contains__, pieces, repeat(mark))))
+            apart.update(compress(range(len(pieces)), map(contains, pieces, repeat(mark))))
     # a NUL inside a text (or no text at all); a page mostly beyond Latin-1, where counting it
     # at once would be work thrown away
     if len(pieces) != len(texts) or 2 * len(apart) > len(texts):
         return [Features.of(t, stopwords, d) for t, d in zip(texts, densities)]
-    marks = list(map(bytes.translate, pieces, repeat(_CASE_BYTES)))
+    marks = raw.translate(_PAGE_CASE_BYTES).split(b"\0")  # the page at once: a NUL stays between its texts
     capitals = list(map(bytes.count, marks, repeat(b" A")))
     words = list(map(add, capitals, map(bytes.count, marks, repeat(b" a"))))
     if stopwords:
@@ -123,9 +126,15 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
         stops = map(add, map(kinds.count, repeat(1), first_words, last_words), long_stops)
     else:  # no word to look up
         stops = long_stops = repeat(0)
-    terminal = map(bool, map(_TERMINAL.search, texts))
+    if "\n\0" in page or page[-1:] == "\n":  # ``$`` matches before a final newline too
+        terminal = map(bool, map(_TERMINAL.search, texts))
+    else:  # ``_TERMINAL`` read off in C: the last character once closing quotes are stripped
+        terminal = map(str.endswith, map(str.rstrip, texts, repeat(_CLOSING)), repeat(_SENTENCE_ENDS))
     # minified code is long, and a tracking pixel has a tag: most lines are neither
-    scripts = [(len(t) >= SCRIPT_MIN_CHARS or "<" in t) and script_like(t) for t in texts]
+    scripts = [False] * len(texts)
+    tagged = map(contains, texts, repeat("<")) if "<" in page else repeat(False)
+    for position in compress(range(len(texts)), map(or_, map(le, repeat(SCRIPT_MIN_CHARS), map(len, texts)), tagged)):
+        scripts[position] = script_like(texts[position])
     features = list(map(Features, words, stops, capitals, terminal, densities, scripts, long_stops, repeat(0)))
     for position in apart:
         features[position] = Features.of(texts[position], stopwords, densities[position])
@@ -186,6 +195,7 @@ _BEYOND_BYTE_TABLES = (b"&#", *(bytes([byte]) for byte in _UNFOLDABLE))
 # ... and an upper-case letter becomes "A", another word character "a": " A" starts a capitalised word.
 _CASE_BYTES = bytes((0x41 if regex.fullmatch(r"\p{Lu}", chr(i)) else 0x61) if _WORD.fullmatch(chr(i)) else 0x20
                     for i in range(256))
+_PAGE_CASE_BYTES = b"\0" + _CASE_BYTES[1:]
 
 
 @lru_cache(maxsize=32)

@@ -94,7 +94,8 @@ def charge_list_heads(values, blocks, heads):
     if not heads:
         return
     indexes = [b.index for b in blocks]
-    prose_before = list(accumulate((max(v, 0.0) for v in values), initial=0.0))
+    # max(v, 0.0) as the comparison it makes, without a builtin call for every block
+    prose_before = list(accumulate((v if v >= 0.0 else 0.0 for v in values), initial=0.0))
     for head in heads:
         position = bisect_right(indexes, head)
         # A "Leave a comment" link beside the byline heads no list: prose must come first.

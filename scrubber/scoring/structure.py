@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import string
+from itertools import compress, repeat
+from operator import attrgetter, is_, not_
 
 import regex
 
@@ -17,26 +19,52 @@ def cheapen_structure_lines(values, short, blocks, cost):
     """Apply every rule of this module to the region values of ``blocks`` (``short``: the
     positions, in order, of the lines the scorer labelled short). Every rule but one judges
     short lines only, so it visits only them, not every line of the page."""
-    cheapen_table_cells(values, short, blocks, cost)
+    figures = figured_lines(short, blocks)
+    cheapen_table_cells(values, figures, blocks, cost)
     cheapen_code_tokens(values, short, blocks, cost)
     cheapen_structure(values, blocks, cost)
-    cheapen_row_heads(values, short, blocks, cost)
+    cheapen_row_heads(values, short, figures, blocks, cost)
 
 
-def cheapen_table_cells(values, short, blocks, cost):
+def figured_lines(short, blocks) -> set[int]:
+    """The positions in ``short`` of lines of the dump (not pieces of a flattened line) with a
+    figure in them (``FIGURE``). Most short lines have none: the ASCII digits of all of them
+    are found at once, in C, and only a line beyond ASCII without one is searched for another
+    script's digit.
+
+    >>> from scrubber.blocks import Block
+    >>> sorted(figured_lines([0, 1, 2, 3], [Block("May 2015"), Block("Home"), Block("Seite ٣"), Block("4", line=7)]))
+    [0, 2]
+    """
+    lines = list(compress(short, map(is_, map(_LINE, map(blocks.__getitem__, short)), repeat(None))))
+    texts = list(map(_TEXT, map(blocks.__getitem__, lines)))
+    digits = "\0".join(texts).encode("ascii", "ignore").translate(None, _NOT_DIGITS).split(b"\0")
+    if len(digits) != len(texts):  # a NUL inside a text
+        return {p for p, t in zip(lines, texts) if FIGURE.search(t) is not None}
+    found = set(compress(lines, digits))
+    for position, text in compress(zip(lines, texts), map(not_, map(str.isascii, texts))):
+        if position not in found and FIGURE.search(text) is not None:
+            found.add(position)
+    return found
+
+
+_LINE, _TEXT = attrgetter("line"), attrgetter("text")
+_NOT_DIGITS = bytes(sorted(set(range(256)) - set(b"0123456789\0")))
+
+
+def cheapen_table_cells(values, figures, blocks, cost):
     """A capitalised short line with a figure in it, beside another short line with a figure,
     is a table's cell split into a line of the dump ("April 2014", "4.3"; "Release 2.1",
-    "12 May"): it costs no more than a line of code, so that a table inside the article does
+    "12 May"; ``figures``: the short lines with a figure, as ``figured_lines`` finds them): it costs no more than a line of code, so that a table inside the article does
     not end it. Alone, such a line is a dateline or a teaser's date, and keeps its cost.
 
     >>> from scrubber.blocks import Block
     >>> lines = [Block(t) for t in ["Released", "March 2015", "2.4", "Notes", "June 2016"]]
     >>> values = [-5.0, -5.0, -1.0, -5.0, -5.0]
-    >>> cheapen_table_cells(values, range(5), lines, 1.0)
+    >>> cheapen_table_cells(values, figured_lines(range(5), lines), lines, 1.0)
     >>> values
     [-5.0, -1.0, -1.0, -5.0, -5.0]
     """
-    figures = {p for p in short if blocks[p].line is None and FIGURE.search(blocks[p].text) is not None}
     for position in figures:
         if blocks[position].text[:1].isupper() and (position - 1 in figures or position + 1 in figures):
             values[position] = max(values[position], -cost)
@@ -45,25 +73,30 @@ def cheapen_table_cells(values, short, blocks, cost):
 FIGURE = regex.compile(r"\d")
 
 
-def cheapen_row_heads(values, short, blocks, cost):
+def cheapen_row_heads(values, short, figures, blocks, cost):
     """A short line between two lines of bare figures, with a second figure on one side, heads
     a row of a table split into lines of the dump ("Ann Marsh", "63", "16.6%", "Tom Reed", "56",
     "14.7%"): it costs no more than a line of code, even when the name recurs in a second
     table. A list of teasers or categories with one count each ("Sailing", "12", "Rowing",
-    "7") has no such second figure and keeps its cost.
+    "7") has no such second figure and keeps its cost. (``figures``: the short lines with a
+    figure, as ``figured_lines`` finds them; every bare figure is one of them.)
 
     >>> from scrubber.blocks import Block
     >>> lines = [Block(t) for t in ["Ann Marsh", "63", "16.6%", "Tom Reed", "56", "14.7%", "Clubs",
     ...                             "Sailing", "12", "Rowing", "7", "Diving"]]
     >>> values = [-13.0, -1.0, -1.0, -13.0, -1.0, -1.0, -5.0, -5.0, -1.0, -5.0, -1.0, -5.0]
-    >>> cheapen_row_heads(values, range(12), lines, 1.0)
+    >>> cheapen_row_heads(values, range(12), figured_lines(range(12), lines), lines, 1.0)
     >>> values
     [-13.0, -1.0, -1.0, -1.0, -1.0, -1.0, -5.0, -5.0, -1.0, -5.0, -1.0, -5.0]
     """
-    bare = {p for p in short if blocks[p].line is None and BARE_FIGURE.fullmatch(blocks[p].text.strip()) is not None}
-    for position in short:
-        if position >= 2 and position - 1 in bare and position + 1 in bare and (
-                position - 2 in bare or position + 2 in bare):
+    bare = {p for p in figures if BARE_FIGURE.fullmatch(blocks[p].text.strip()) is not None}
+    # only a line between two bare figures is asked: on most pages there is none
+    between = [p + 1 for p in bare if p + 2 in bare]
+    if not between:
+        return
+    short = set(short)
+    for position in between:
+        if position in short and position >= 2 and (position - 2 in bare or position + 2 in bare):
             values[position] = max(values[position], -cost)
 
 
@@ -83,13 +116,11 @@ def cheapen_code_tokens(values, short, blocks, cost):
     >>> values
     [-1.0, -1.0, -1.0, -5.0, -5.0]
     """
-    def token(position):
-        block = blocks[position]
-        return block.line is None and is_token(block.text)
-
     # only the neighbours of a short line that costs more are asked: most lines need no test
     dear = [p for p in short if values[p] < -cost and 0 < p < len(blocks) - 1]
-    for position in [p for p in dear if token(p - 1) and token(p + 1)]:
+    # (each neighbour read in place: a helper would be called once for most short lines)
+    after_token = [p for p in dear if blocks[p - 1].line is None and is_token(blocks[p - 1].text)]
+    for position in [p for p in after_token if blocks[p + 1].line is None and is_token(blocks[p + 1].text)]:
         values[position] = -cost
 
 
@@ -158,6 +189,10 @@ def is_stamp(text: str) -> bool:
     >>> [is_stamp(t) for t in ["3/30", "14:44", " 9.05 am", "12 │ 4.07", "Top 10"]]
     [True, True, True, False, False]
     """
+    # both start with a digit: a line starting with another ASCII character (most) needs no match
+    first = text.lstrip()[:1]
+    if first.isascii() and not first.isdigit():
+        return False
     return bool(COUNTER.fullmatch(text) or CLOCK.fullmatch(text.strip()))
 
 
