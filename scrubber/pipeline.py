@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from itertools import groupby
 
 from .blocks import Block
 from .config import CleanConfig
 from .data import stopwords
 from .errors import BudgetExceededError, FilterError, UnknownFilterError
-from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Drop, Filter, RuleFilter
+from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Filter, RuleFilter
 from .language import guess_language
 from .limits import NO_DEADLINE, Deadline, check_size
 from .normalise.fragments import continues, join_fragments
@@ -80,8 +81,7 @@ class Pipeline:
         if page.rules.has("keep"):  # only users' packs keep lines: most pages need not ask
             protected = {id(b): b for b in blocks if page.rules.match(b.key(), "keep") is not None}
         # The lines some drop rule matches, found once: rule filters are shown only these.
-        match = page.rules.match
-        positions = [i for i, b in enumerate(blocks) if match(b.key(), "drop") is not None]
+        positions = [i for i, rule in enumerate(page.rules.match_each([b.key() for b in blocks])) if rule is not None]
         shown = [blocks[i] for i in positions]
         # Each id with its block: an id is unique only while its block lives, and a block made
         # later (a join of fragments) must not take the id of a dropped one.
@@ -89,9 +89,12 @@ class Pipeline:
         page.meta["candidate_positions"] = (blocks, positions, shown)
         if mode == "text":
             protected.update((id(b), b) for b in mid_sentence(blocks, page.meta["rule_candidates"]))
-        for stage in self.filters:  # a plain rule filter has nothing to drop on most pages
-            if shown or id(stage) not in self.line_filters:
-                blocks = self._apply(stage, blocks, page, trace, protected)
+        for each_line, stages in groupby(self.filters, key=lambda f: id(f) in self.line_filters):
+            if not each_line:
+                for stage in stages:
+                    blocks = self._apply(stage, blocks, page, trace, protected)
+            elif shown:  # a plain rule filter has nothing to drop on most pages
+                blocks = self._judge_candidates(list(stages), blocks, page, trace, protected)
         title_block, blocks = self._take_title(blocks, page)  # before joining: fragments never join onto it
         if mode == "text":
             joined = join_fragments(blocks)
@@ -154,7 +157,7 @@ class Pipeline:
         page.blocks = blocks
         try:
             drops = []
-            for drop in _select(stage, blocks, page):
+            for drop in stage.select(blocks, page):
                 page.deadline.check(stage.name)
                 drops.append(drop)
             page.deadline.check(stage.name)
@@ -171,13 +174,49 @@ class Pipeline:
                 continue
             dropped.add(drop.index)
             trace.add(Removal(block.text, drop.rule, stage.name, drop.reason, block.index))
-        kept = [b for i, b in enumerate(blocks) if i not in dropped]
-        known = page.meta.get("candidate_positions")
-        if known is not None and known[0] is blocks:  # move the candidates' positions, not find them again
-            gone = sorted(dropped)
-            positions = [p - bisect_left(gone, p) for p in known[1] if p not in dropped]
-            page.meta["candidate_positions"] = (kept, positions, [kept[p] for p in positions])
-        return kept
+        return _without(blocks, dropped, page)
+
+    def _judge_candidates(self, stages, blocks, page, trace, protected):
+        """Run plain rule filters that follow one another in one pass over the page's rule
+        candidates: each line is dropped by the first of them whose rules match it, as if they
+        ran one by one, and the removals are traced in that order. These filters judge each
+        line alone and can only drop lines some drop rule matches (found once per page)."""
+        stages = [s for s in stages if page.rules.has("drop", s.name)]  # the others have no pack in force
+        if not stages:
+            return blocks
+        page.blocks = blocks
+        known = page.meta["candidate_positions"]
+        if known[0] is blocks:  # most stages drop nothing and hand the same list on
+            positions, shown = known[1], known[2]
+        else:
+            candidates = page.meta["rule_candidates"]
+            positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
+            shown = [blocks[i] for i in positions]
+            page.meta["candidate_positions"] = (blocks, positions, shown)
+        verdicts = []  # (stage's order, position, rule, reason)
+        stage = stages[0]
+        try:
+            for position, block in zip(positions, shown):
+                if id(block) in protected:
+                    continue
+                for order, stage in enumerate(stages):
+                    page.deadline.check(stage.name)
+                    verdict = stage.decide(block, page)
+                    if verdict is not None:
+                        verdicts.append((order, position, *verdict))
+                        break
+            page.deadline.check(stage.name)
+        except BudgetExceededError:
+            raise
+        except Exception as exc:
+            raise FilterError(f"filter {stage.name!r} failed: {exc!r}") from exc
+        if not verdicts:
+            return blocks
+        verdicts.sort(key=lambda verdict: verdict[:2])
+        for order, position, rule, reason in verdicts:
+            block = blocks[position]
+            trace.add(Removal(block.text, rule, stages[order].name, reason, block.index))
+        return _without(blocks, {position for _, position, _, _ in verdicts}, page)
 
     def _take_title(self, blocks, page):
         # An HTML page without a title in its markup has none: its first line is content.
@@ -230,23 +269,15 @@ def _judges_each_line(stage) -> bool:
     return type(stage).select is Filter.select and type(stage).decide is RuleFilter.decide
 
 
-def _select(stage, blocks, page):
-    """The stage's drops. A plain rule filter judges each line alone and can only drop lines
-    some drop rule matches, so it is shown just those (found once per page), not every line."""
-    candidates = page.meta.get("rule_candidates")
-    if candidates is None or not _judges_each_line(stage):
-        return stage.select(blocks, page)
-    if not page.rules.has("drop", stage.name):  # no pack of this stage is in force (a platform's, users')
-        return ()
-    # Most stages drop nothing and hand the same list on: its candidates are found once.
+def _without(blocks, dropped, page):
+    """The blocks but those at the ``dropped`` positions; the rule candidates' positions move with them."""
+    kept = [b for i, b in enumerate(blocks) if i not in dropped]
     known = page.meta.get("candidate_positions")
-    if known is not None and known[0] is blocks:
-        positions, shown = known[1], known[2]
-    else:
-        positions = [i for i, b in enumerate(blocks) if id(b) in candidates]
-        shown = [blocks[i] for i in positions]
-        page.meta["candidate_positions"] = (blocks, positions, shown)
-    return (Drop(positions[d.index], d.rule, d.reason) for d in stage.select(shown, page))
+    if known is not None and known[0] is blocks:  # move the candidates' positions, not find them again
+        gone = sorted(dropped)
+        positions = [p - bisect_left(gone, p) for p in known[1] if p not in dropped]
+        page.meta["candidate_positions"] = (kept, positions, [kept[p] for p in positions])
+    return kept
 
 
 def mid_sentence(blocks, chrome=frozenset()):

@@ -77,3 +77,13 @@ def test_a_dump_of_one_line_is_its_text_not_a_title():
     line = "Deep-sea cables carry most of the world's data, and a cut one takes weeks to mend"
     assert scrubber.clean(line, include_title=False) == line + "\n"
     assert scrubber.clean_and_explain(line).title is None
+
+
+def test_removals_are_traced_filter_by_filter_in_registry_order():
+    # The rule filters judge the lines in one pass; the trace still reads as if they ran one
+    # by one: every page_anchors removal, then navigation's, then share_rows', each top down.
+    lines = ["Bread at Home", "Privacy Policy", "Top of page", ARTICLE, "Share on Facebook", "Top of page",
+             "Privacy Policy"]
+    result = scrubber.clean_and_explain("\n".join(lines))
+    assert [(r.stage, r.index) for r in result.trace] == [
+        ("page_anchors", 2), ("page_anchors", 5), ("navigation", 1), ("navigation", 6), ("share_rows", 4)]

@@ -1,6 +1,7 @@
 """The compiled tree walks (``_walk.pyx``) give exactly what their Python twins give: the same
-text counts for every element, the same pruning and the same content scores (in the same
-order: ties between containers are broken by it), on the golden pages and on random markup."""
+text counts for every element, the same pruning, the same content scores (in the same
+order: ties between containers are broken by it) and the same blocks, on the golden pages and
+on random markup."""
 
 import importlib
 import os
@@ -18,6 +19,8 @@ from scrubber.source.html.parse import parse
 # the modules: scrubber.source.html re-exports their functions under the same names
 prune = importlib.import_module("scrubber.source.html.prune")
 content = importlib.import_module("scrubber.source.html.content")
+blocks = importlib.import_module("scrubber.source.html.blocks")
+metadata = importlib.import_module("scrubber.source.html.metadata")
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "html").glob("*/input.html"))
 COMPILER = shutil.which("cc") or shutil.which("gcc")
 
@@ -57,8 +60,39 @@ def assert_same_scores(root):
         assert list(getattr(fast, table).items()) == list(getattr(slow, table).items()), table
 
 
+def python_blocks(containers):
+    walk, compiled.walk = compiled.walk, None
+    try:
+        return blocks.blocks_of(containers)
+    finally:
+        compiled.walk = walk
+
+
+def assert_same_blocks(containers):
+    fast, slow = blocks.blocks_of(containers), python_blocks(containers)
+    assert fast[0] == slow[0]
+    assert len(fast[1]) == len(slow[1]) and all(a is b for a, b in zip(fast[1], slow[1]))
+
+
+def assert_same_metadata(root):
+    fast = metadata._find(root)
+    walk, compiled.walk = compiled.walk, None
+    try:
+        slow = metadata._find(root)
+    finally:
+        compiled.walk = walk
+    assert (fast.og_title, fast.site_names, fast.json_ld) == (slow.og_title, slow.site_names, slow.json_ld)
+    assert fast.title_element is slow.title_element
+    assert len(fast.headings) == len(slow.headings) and all(a is b for a, b in zip(fast.headings, slow.headings))
+
+
 def assert_same_everywhere(html: str):
     root = parse(html)
+    assert_same_metadata(root)
+    body = root.find("body")
+    assert_same_blocks([root])
+    if body is not None:  # several containers: text and link text carry over from one to the next
+        assert_same_blocks(list(body) + [body])
     for element in root.iter(etree.Element):
         assert compiled.walk.prose_counts(element) == (prune._chars(element), prune._link_chars(element))
     assert_same_scores(root)
@@ -121,17 +155,69 @@ def test_deep_and_wide_pages_score_alike():
         assert_same_scores(parse(f"<html><body>{body}</body></html>"))
 
 
+@needs_walks
+def test_blocks_of_rows_links_breaks_and_comments_alike():
+    cell = "<td>{}</td>"
+    rows = "".join(f"<tr>{cell.format(a)}{cell.format(b)}</tr>" for a, b in [
+        ("plain", "<b>bold</b> text"), ("<p>one paragraph</p>", "x"), ("<p>a</p><p>b</p>", "two blocks"),
+        ("<ul><li>a list</li></ul>", "layout"), ("", "<!-- a note -->empty")])
+    html = (f"<html><body><h3>Title <a href=/x>link</a> ¶</h3><table>{rows}</table>"
+            "<blockquote><p>quoted<br>on two lines</p><p>and<br><br>two paragraphs</p></blockquote>"
+            "<ul><li>item <div>with a block</div> after</li></ul><h2><span>in a <div>heading</div></span></h2>"
+            "<p><a href=''>empty</a> <a href=' /x'>spaced</a> <a href='javascript:go()'>script</a> "
+            "<a href='Javascript:go()'>Script</a> <a href='/é'>accent</a> <a name=top>named</a> <a>none</a> "
+            "<a href=/a>outer <a href=/b>inner</a> tail</a></p><pre>  code\n\n  more </pre>"
+            "<p>a<!-- comment -->b<?pi x?>c</p>\u00a0\u2003<div>\u200b</div><dl><dt>term</dt><dd>says</dd></dl>"
+            "</body></html>")
+    assert_same_everywhere(html)
+    # a tail outside the containers and a link that spans two of them
+    root = parse("<p>one</p> between <a href=/x><span>two</span><span>three</span></a> after")
+    assert_same_blocks(list(root.find("body")))
+    assert_same_blocks(list(root.iter("span")))
+
+
+# Characters that clean_line deletes, turns into spaces or keeps, in every UTF-8 length (a tree
+# holds no C0 control but tab and line breaks: lxml and its parser refuse them).
+ODD_CHARACTERS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\x7f\x80\x85\x9f"
+                  "\u00a0\u1680\u2000\u2028\u2029\u202f\u3000\u200e\ue000é雨🙂 \t\n\r,.ab")
+
+
+@needs_walks
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=ODD_CHARACTERS, max_size=12), min_size=1, max_size=4))
+def test_block_texts_clean_as_clean_line_cleans_them(texts):
+    root = parse("<html><body><h2>head</h2><p>x</p><div>y</div><a href=/z>z</a></body></html>")
+    for element, text in zip(root.find("body"), texts):
+        element.text = text
+    assert_same_blocks([root.find("body")])
+
+
+@needs_walks
+def test_metadata_reads_the_same_metas_scripts_and_headings():
+    metas = "".join(f"<meta {attributes} content='{n}'>" for n, attributes in enumerate([
+        "property='og:title'", "property='' name='og:title'", "name='og:site_name'", "property='og:type'",
+        "name='application-name' property='og:site_name'", "name='application-name'", "property='og:title' name='x'",
+        "name='viewport'", "property", "property='og:title' property='x'", "name='og:site_name&#10;'", "NAME='og:title'"]))
+    scripts = "".join(f"<script {attributes}>{{\"articleBody\": \"{n}\"}}</script>" for n, attributes in enumerate([
+        "type='application/ld+json'", "type='text/javascript'", "", "type", "type='x ld+json; charset=utf-8'"]))
+    headings = "".join(f"<h{1 + n % 4}>Heading {n}</h{1 + n % 4}>" for n in range(60))
+    assert_same_everywhere(f"<html><head><title>One</title>{metas}{scripts}</head>"
+                           f"<body>{headings}<title>Two</title>{metas}{scripts}</body></html>")
+
+
 TAGS = ["div", "p", "a", "span", "nav", "aside", "header", "footer", "article", "section", "figcaption", "li",
-        "td", "blockquote", "pre", "h2", "br"]
+        "td", "blockquote", "pre", "h2", "br", "table", "tr", "h1", "title", "meta", "script"]
 NAMES = ["share", "cookie-banner", "article-body", "sidebar", "post", "comments-count", "related", "", "modal"]
 ATTRIBUTES = st.one_of(
     st.builds(lambda v: f' class="{v}"', st.sampled_from(NAMES)),
     st.builds(lambda v: f' id="{v}"', st.sampled_from(NAMES)),
     st.sampled_from([' hidden', ' aria-hidden="true"', ' style="display:none"', ' role="navigation"',
-                      ' itemprop="articleBody"', ' href="/x"', ' href="javascript:void(0)"', ' data-x="1"']),
+                      ' itemprop="articleBody"', ' href="/x"', ' href="javascript:void(0)"', ' data-x="1"',
+                      ' property="og:title"', ' name="og:site_name"', ' content="Rain"', ' type="application/ld+json"']),
 )
 WORDS = st.sampled_from(["rain", "fell", "on the town,", "é", "\u00a0", " ", "ünd", "雨、", "and the river rose.",
-                         "\u2003", "\t", "a long sentence, with commas, that makes a paragraph score"])
+                         "\u2003", "\t", "a long sentence, with commas, that makes a paragraph score", "，",
+                         "\u3000", "🙂"])
 
 
 @st.composite

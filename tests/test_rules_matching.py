@@ -40,3 +40,16 @@ def test_long_line_is_judged_by_the_rules_of_its_own_stage_and_action():
     assert rules.match(" ".join(["x"] * 50), "cut_after") is text
     assert rules.match(" ".join(["x"] * 3), "cut_after", "article_end") is pattern
     assert rules.match(" ".join(["x"] * 50), "drop") is None
+
+
+def test_match_each_answers_as_match_does_line_by_line():
+    from scrubber.rules import builtin_packs
+
+    mine = Rule(id="mine/crumbs", action="drop", pack="mine", pattern=regex.compile(r"crumbs? \d+"))
+    keys = ["top of page", "bread rises overnight", "crumbs 12", "top of page", "x " * 70, "privacy policy"]
+    for packs in (builtin_packs(), builtin_packs() + (_pack(mine),)):  # patterns all built-in, or one user's
+        rules = RuleSet(packs)
+        expected = [rules.match(key) for key in keys]
+        assert RuleSet(packs).match_each(keys) == expected
+        assert expected[0] is not None and expected[1] is None
+    assert RuleSet([_pack(mine)]).match_each(keys, "cut_before") == [None] * len(keys)

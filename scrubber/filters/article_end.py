@@ -33,7 +33,9 @@ def _headline_copies(blocks, page):
     wanted = title_words(title) if title else []
     if not wanted:
         return []
-    return [i for i, b in enumerate(blocks) if holds_title_words(b.key(), wanted) and title_words(b.text) == wanted]
+    longest = max(wanted, key=len)  # most lines lack it: asked before every title word
+    return [i for i, b in enumerate(blocks)
+            if longest in b.key() and holds_title_words(b.key(), wanted) and title_words(b.text) == wanted]
 
 
 def _in_article_header(position, copies, prose):
@@ -82,8 +84,7 @@ class ArticleEnd(Filter):
             return
         prose = copies = None  # counted at the first marker: most pages have none
         if rules.has("cut_after"):
-            for position, block in enumerate(blocks):
-                rule = rules.match(block.key(), "cut_after")
+            for position, rule in enumerate(rules.match_each([b.key() for b in blocks], "cut_after")):
                 if rule is None or _inside_sentence(blocks, position):
                     continue
                 prose = prose or _prose_words_before(blocks)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..title import find_title, holds_title_words, title_with_site, title_words
+from ..title import MAX_SITE_NAME_WORDS, find_title, holds_title_words, title_with_site, title_words, title_words_up_to
 from .base import Drop, Filter
 
 _SLUG = regex.compile(r"[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]*)+")
@@ -39,8 +39,22 @@ class TitleRepeats(Filter):
         # A "Title | Site" line is dropped when a plain copy of the title exists; without one it
         # is the title's only carrier, so the first such line is kept (and shown as the title).
         # Each line is read once, and only a line that can repeat the title: one holding every
-        # title word, or a slug.
-        words_of = [title_words(b.text) if _may_repeat(b.key(), wanted) or b.index in carriers else None for b in blocks]
+        # title word, or a slug. Most lines lack the title's longest word: that is asked first.
+        longest, most = max(wanted, key=len), len(wanted) + MAX_SITE_NAME_WORDS
+        words_of = []
+        for block in blocks:
+            key = block.key()
+            if block.index in carriers:
+                words = title_words(block.text)
+            elif not _may_repeat(key, wanted, longest):
+                words = None
+            elif key.count(" ") >= most:
+                # more words than a title and site name, most likely: none to compare, and a
+                # paragraph holding every title word is read only that far
+                words = title_words_up_to(block.text, most)
+            else:
+                words = title_words(block.text)
+            words_of.append(words)
         seen_title = wanted in words_of
         seen_plain = False
         for position, block in enumerate(blocks):
@@ -62,9 +76,9 @@ class TitleRepeats(Filter):
                 seen_title = True
 
 
-def _may_repeat(key, wanted):
+def _may_repeat(key, wanted, longest):
     # a slug has no space and joins its words with dashes or underscores
-    return holds_title_words(key, wanted) or (" " not in key and ("-" in key or "_" in key))
+    return (longest in key and holds_title_words(key, wanted)) or (" " not in key and ("-" in key or "_" in key))
 
 
 def _mostly_title(words, wanted):

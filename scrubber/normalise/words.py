@@ -56,30 +56,36 @@ class Vocabulary:
         if self._words is not None:
             return self._words
         lower, midcap, pairs = set(), set(), set()
-        small = small_words()
+        small, add_lower = small_words(), lower.add
         for text in self._texts:
             # A capitalised word counts as a name only inside a running sentence ("met Angela
             # Merkel"), never inside a Title-Case run after a sentence end: that may be a
             # heading, whose small words ("in", "the") do not start a sentence either.
             in_sentence = False
             previous_cap = None
-            tokens = tokens_of(text)
-            for token, word in zip(tokens, [t.strip(_BARE_EDGES) for t in tokens]):
+            # (one pass over every word of the page: the branches go from the most common case)
+            for token in tokens_of(text):
+                word = token.strip(_BARE_EDGES)
                 if word:
-                    if word[0].islower():
+                    first = word[0]
+                    if first.islower():
                         folded = word.casefold()
-                        lower.add(folded)
-                        in_sentence = in_sentence or folded not in small
+                        add_lower(folded)
+                        if not in_sentence and folded not in small:
+                            in_sentence = True
                         previous_cap = None
-                    elif word[0].isupper() and in_sentence:
+                    elif in_sentence and first.isupper():
                         midcap.add(word)
                         if previous_cap:
                             pairs.add((previous_cap, word))
                         previous_cap = word
                 last = token[-1]
-                if last in ":," or (last in STOP_OR_CLOSER and ends_on_stop(token)):
-                    previous_cap = None
-                    in_sentence = in_sentence and last != ":" and not ends_on_stop(token)
+                if last in STOP_OR_CLOSER_OR_PAUSE:
+                    if last == ",":
+                        previous_cap = None
+                    elif last == ":" or ends_on_stop(token):
+                        previous_cap = None
+                        in_sentence = False
         self._words = (lower, midcap, pairs)
         self._texts = []
         return self._words
@@ -98,6 +104,7 @@ _BARE_EDGES = "\"'“”‘’«»()[]{},.;:!?…"
 _STOPS = ".!?…"
 _CLOSERS = "\"'”’»)]"
 STOP_OR_CLOSER = _STOPS + _CLOSERS
+STOP_OR_CLOSER_OR_PAUSE = STOP_OR_CLOSER + ":,"
 
 
 def bare(token: str) -> str:

@@ -250,6 +250,26 @@ class RuleSet:
             rule = answers[key] = self._first_match(key, slot)
         return rule
 
+    def match_each(self, keys, action: str = "drop") -> list[Rule | None]:
+        """``match(key, action)`` of each line key in turn.
+
+        >>> from scrubber.rules import builtin_packs
+        >>> [rule and rule.id for rule in RuleSet(builtin_packs()).match_each(["top of page", "bread"])]
+        ['page_anchors/top-of-page', None]
+        """
+        slot = self._slots.get(("*", action))
+        if slot is None:
+            return [None] * len(keys)
+        if not slot.trusted:
+            return [self.match(key, action) for key in keys]
+        # Most short lines were answered on an earlier page: looked up here, without a call each.
+        answers = slot.answers
+        found = [answers.get(key, _UNASKED) if len(key) <= REMEMBERED_MAX_CHARS else _UNASKED for key in keys]
+        for position, rule in enumerate(found):
+            if rule is _UNASKED:
+                found[position] = self.match(keys[position], action)
+        return found
+
     def _first_match(self, key: str, slot: _Slot) -> Rule | None:
         rule = slot.exact.get(key)
         if rule is not None or not slot.entries:

@@ -97,8 +97,12 @@ class HeadScreen:
                 if None in hits:
                     continue
                 shortest = max((_words_to(ends, hit.start()) for hit in hits), default=1)
-                asked.update(k for k in range(shortest, len(words) + 1)
-                             if k not in asked and self._may_start(entry, key[:ends[k - 1]], whole=True))
+                # a pattern that cannot start with the shortest head matches no longer one:
+                # one partial match spares the whole match of each (most heads with a digit
+                # are prose: "Born In 1990 ...")
+                if self._may_start(entry, key[:ends[shortest - 1]]):
+                    asked.update(k for k in range(shortest, len(words) + 1)
+                                 if k not in asked and self._may_start(entry, key[:ends[k - 1]], whole=True))
         alone = alone or 1 in asked
         asked.discard(1)
         return tuple(sorted(asked, reverse=True)) + ((1,) if alone else ())

@@ -25,9 +25,9 @@ SHORT_PAGE = 300
 # pattern that opens on a look-behind is tried at every character of the line, this one only at stops.)
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)\]]*\K\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
 # An HTML text node keeps the source's line breaks and indentation: an indented line after
-# an unfinished one is the same sentence going on, not a new block.
+# an unfinished one (one ending on such a character) is the same sentence going on, not a new block.
 _INDENTS = " \t\u00a0"
-_UNFINISHED = regex.compile(r"[\p{L}\p{N},\-–(]$")
+_UNFINISHED = regex.compile(r"[\p{L}\p{N},\-–(]")
 
 # A flattened nav bar runs into the first sentence of the article ("Home About Contact
 # Title The first sentence..."): a run of capitalised tokens with no small lower-case words.
@@ -41,7 +41,8 @@ _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|jän|mär|mai|okt
           r"juin|sept|déc|ene|abr|ago|dic)\p{L}*\.?")
 _DATE = (rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"
          r"|(?:vor|il y a|hace)\s+\d+\s+\p{L}+|\d+\s+\p{L}+\s+ago")
-_BYLINE = regex.compile(rf"(?<=\S\s)(?P<name>(?:By|Von|Par|Por)\s+{_NAME}(?:\s+{_NAME}){{0,3}})"
+_BYLINE_WORDS = ("By", "Von", "Par", "Por")
+_BYLINE = regex.compile(rf"(?<=\S\s)(?P<name>(?:{'|'.join(_BYLINE_WORDS)})\s+{_NAME}(?:\s+{_NAME}){{0,3}})"
                         rf"(?:\s+(?P<date>(?i:{_DATE})))?(?=\s+[\"'“‘«(\[]?\p{{Lu}})")
 # A piece this long without a sentence end is a menu, or prose with menus run into it ...
 LONG_PIECE_WORDS = 40
@@ -72,21 +73,33 @@ def text_blocks(text: str) -> list[Block]:
 
 def _logical_lines(text: str):
     """``(line, after_blank)`` pairs, indented continuation lines joined to the line before."""
-    # Each logical line is kept as its physical parts and joined once: growing one string and
-    # re-searching its end for every continuation made a long run of them quadratic.
-    lines: list[tuple[list[str], bool]] = []
+    lines: list[str] = []
+    blanks: list[bool] = []
+    # The physical parts of the last line while lines continue it, joined once when it ends:
+    # growing one string for every continuation made a long run of them quadratic. (Most
+    # lines continue none and are kept as they are, with no list of parts of their own.)
+    parts: list[str] = []
     blank = False
     for raw in split_lines(text):
         line = clean_line(raw)
         if not line:
             blank = True
             continue
-        if lines and not blank and raw[0] in _INDENTS and _UNFINISHED.search(lines[-1][0][-1]):
-            lines[-1][0].append(line)
+        # (only the last character is read: a search for "...$" tries every character of a flattened page)
+        if lines and not blank and raw[0] in _INDENTS and _UNFINISHED.match((parts or lines)[-1][-1]):
+            if not parts:
+                parts.append(lines[-1])
+            parts.append(line)
         else:
-            lines.append(([line], blank))
+            if parts:
+                lines[-1] = " ".join(parts)
+                parts = []
+            lines.append(line)
+            blanks.append(blank)
         blank = False
-    return [(" ".join(parts), after_blank) for parts, after_blank in lines]
+    if parts:
+        lines[-1] = " ".join(parts)
+    return zip(lines, blanks)
 
 
 def _flattened(line: str) -> bool:
@@ -96,8 +109,9 @@ def _flattened(line: str) -> bool:
 
 
 def _pieces(line: str) -> list[str]:
-    # (a quick scan first: most lines hold no character as high as the CJK blocks)
-    if _HIGH_CHAR.search(line) and len(_UNSPACED_CHAR.findall(line)) > UNSPACED_SHARE * len(line):
+    # (quick tests first: most lines hold no character as high as the CJK blocks)
+    if not line.isascii() and _HIGH_CHAR.search(line) \
+            and len(_UNSPACED_CHAR.findall(line)) > UNSPACED_SHARE * len(line):
         texts = split_unspaced(line)
         if sum(len(t) for t in texts if len(t) >= LONG_TEXT_CHARS) >= LONG_TEXT_SHARE * len(line):
             return texts
@@ -166,6 +180,10 @@ def split_byline(sentence: str) -> list[str]:
     >>> split_byline("The bridge was built by Thomas Telford in 1826.")
     ['The bridge was built by Thomas Telford in 1826.']
     """
+    # The pattern opens on a look-behind, so it is tried at every character; plain scans for
+    # its words (those of _BYLINE_WORDS) tell first that most sentences hold none.
+    if "By" not in sentence and "Von" not in sentence and "Par" not in sentence and "Por" not in sentence:
+        return [sentence]
     found = _BYLINE.search(sentence)
     if found is None:
         return [sentence]
@@ -184,7 +202,7 @@ def split_chrome_head(sentence: str) -> list[str]:
     tokens = sentence.split(" ")
     if len(tokens) < MIN_CHROME_TOKENS + 3:
         return [sentence]
-    weights = [_WEIGHTS[t[:1]] for t in tokens]
+    weights = _first_char_weights(tokens)
     # A cut needs a head weighing -MIN_CHROME_WEIGHT or less; most sentences have none.
     if min(accumulate(weights[:-1]), default=0.0) > -MIN_CHROME_WEIGHT:
         return [sentence]
@@ -211,18 +229,28 @@ def split_chrome_head(sentence: str) -> list[str]:
     return [" ".join(tokens[:best_at]), " ".join(tokens[best_at:])]
 
 
-class _FirstCharWeights(dict):
-    """``_weight`` by a token's first character, remembered for the characters seen."""
+def _first_char_weights(tokens: list[str]) -> list[float]:
+    """``_weight`` of each token, looked up by its first character among those seen before.
+    (A plain dict: a dict subclass with ``__missing__`` is subscripted through a slot that
+    looks its ``__getitem__`` up on every call, several times slower; and ``t[0]``, not a
+    slice object per token, with the slice kept for the rare empty token.)"""
+    try:
+        return [_WEIGHTS[t[0]] for t in tokens]
+    except (KeyError, IndexError):  # a character not seen yet, or two spaces in a row
+        return [_remembered_weight(t[:1]) for t in tokens]
 
-    def __missing__(self, first: str) -> float:
+
+def _remembered_weight(first: str) -> float:
+    weight = _WEIGHTS.get(first)
+    if weight is None:
         weight = _weight(first)
-        if len(self) < MAX_REMEMBERED_CHARS:
-            self[first] = weight
-        return weight
+        if len(_WEIGHTS) < MAX_REMEMBERED_CHARS:
+            _WEIGHTS[first] = weight
+    return weight
 
 
 MAX_REMEMBERED_CHARS = 5000
-_WEIGHTS = _FirstCharWeights()
+_WEIGHTS: dict[str, float] = {}
 
 
 def _weight(token: str) -> float:

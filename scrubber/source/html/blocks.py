@@ -3,17 +3,20 @@ list items, quotes, code with its line breaks, table rows with cells joined by `
 
 Text nodes are joined exactly as a browser would lay them out inline: "word<b>x</b>" is
 "wordx", "word <b>x</b>" is "word x". Block elements, table cells and ``<br>`` always
-separate words. The walk is iterative, so nesting depth costs nothing.
+separate words. The walk is iterative, so nesting depth costs nothing; ``_walk.pyx`` holds
+the same walk compiled, which runs when the install built it (``compiled.py``).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 
 import regex
 from lxml import etree
 
 from ...blocks import Block
 from ...normalise.whitespace import clean_line
+from . import compiled
 from .parse import text_of
 
 KINDS = {"h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
@@ -47,10 +50,19 @@ def blocks_of(containers) -> tuple[list[Block], list]:
     [('heading', 2, 'Bread'), ('paragraph', None, 'Flour,\\nwatery and salt.'), ('table_row', None, 'a | b'), ('code', None, 'x = 1\\n  y = 2')]
     """
     writer = _Writer()
+    if compiled.walk is not None:
+        compiled.walk.block_walk(containers, writer, _compiled_tags(), is_link)
+        return writer.blocks, writer.origins
     for container in containers:
         writer.walk(container)
     writer.flush(writer.link_chars)
     return writer.blocks, writer.origins
+
+
+@lru_cache(maxsize=1)
+def _compiled_tags():
+    """The tag sets above as the compiled walk reads them (built once, on first use)."""
+    return compiled.walk.BlockTags(BLOCK_TAGS, KINDS, INHERITED, _BLOCKY, _LAYOUT)
 
 
 class _Writer:
@@ -131,10 +143,14 @@ class _Writer:
         text = "".join(self.parts)
         self.parts.clear()
         self.link_chars = 0
+        self.write(text, link_chars, *(self.stack[-1] if self.stack else (None, "paragraph", None)))
+
+    def write(self, text, link_chars, element, kind, level):
+        """Write out the text of one block (``link_chars`` of it inside links) as Blocks: one
+        per paragraph that ``<br><br>`` separates, with single ``<br>`` as line breaks."""
         if text.isspace():  # the layout between blocks: most flushes
             return
         density = min(1.0, link_chars / len(text))
-        element, kind, level = self.stack[-1] if self.stack else (None, "paragraph", None)
         if _BREAK not in text:
             self.emit(clean_line(text), kind, element, density, level)
             return
@@ -147,8 +163,8 @@ class _Writer:
             text = text.rstrip(_HEADING_MARKS)
         if not text:
             return
-        self.blocks.append(Block(text, kind=kind, index=len(self.blocks), level=level,
-                                 link_density=density))
+        # text, kind, index, line, level, link_density: keywords would cost a dict per block
+        self.blocks.append(Block(text, kind, len(self.blocks), None, level, density))
         self.origins.append(element)
 
 

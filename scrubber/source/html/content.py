@@ -97,7 +97,7 @@ def score_tree(body) -> Scores:
     """
     scores = Scores()
     if compiled.walk is not None:
-        compiled.walk.score_walk(body, scores, WALK_RULES)
+        compiled.walk.score_walk(body, scores, walk_rules())
         return scores
     block_chars, block_links = scores.chars, scores.links
     lineage: list = []  # body down to the current element: the ancestors that paragraphs score
@@ -196,8 +196,7 @@ def name_weight(class_name, id_name) -> int:
 class WalkRules(NamedTuple):
     """What the compiled twin of score_tree (``_walk.pyx``) needs to score exactly as it does."""
 
-    measured: tuple[bytes, ...]
-    paragraphs: tuple[bytes, ...]
+    tags: object  # a compiled TagCodes: 1 for a tag of _MEASURED, +2 for a paragraph's, +4 for <a>
     is_link: object
     name_weight: object
     initial_score: object
@@ -208,6 +207,10 @@ class WalkRules(NamedTuple):
     comma_chars: str
 
 
-WALK_RULES = WalkRules(tuple(tag.encode() for tag in _MEASURED), tuple(tag.encode() for tag in PARAGRAPHS), is_link,
-                       name_weight, _initial_score, TAG_SCORES, ARTICLE_BODY_BONUS, MIN_PARAGRAPH_CHARS,
-                       _DIVIDERS[:ANCESTOR_LEVELS], _COMMA_CHARS)
+@lru_cache(maxsize=1)
+def walk_rules() -> WalkRules:
+    """The rules, built on first use (only an install with the compiled walks has any)."""
+    tags = compiled.walk.TagCodes({tag: 1 | (2 if tag in PARAGRAPHS else 0) | (4 if tag == "a" else 0)
+                                   for tag in _MEASURED})
+    return WalkRules(tags, is_link, name_weight, _initial_score, TAG_SCORES, ARTICLE_BODY_BONUS,
+                     MIN_PARAGRAPH_CHARS, _DIVIDERS[:ANCESTOR_LEVELS], _COMMA_CHARS)

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from ...normalise.whitespace import clean_line
 from ...title import SEPARATORS, strip_site_name, title_words
+from . import compiled
 from .parse import text_of
 
 _HEADINGS = ("h1", "h2", "h3")
+# The <meta> kinds (property, else name) read: the title, and the site's name to tell it apart.
+_META_KINDS = ("og:title", "og:site_name", "application-name")
 # Headings compared with <title>: the article's is near the top.
 MAX_HEADINGS = 50
 
@@ -49,16 +53,14 @@ def page_metadata(root) -> PageMetadata:
 
 
 def _find(root) -> _Found:
-    # Tag-filtered iteration runs in C; an XPath "//" search is slower. Meta elements and
-    # JSON-LD scripts may sit anywhere, so the whole tree is read, but only once.
     found = _Found()
-    for element in root.iter("meta", "title", "script", *_HEADINGS):
+    for element in _candidates(root):
         tag = element.tag
         if tag == "meta":
             kind = element.get("property") or element.get("name")
-            if kind == "og:title" and found.og_title is None and element.get("content") is not None:
+            if kind == _META_KINDS[0] and found.og_title is None and element.get("content") is not None:
                 found.og_title = clean_line(element.get("content")) or ""
-            elif kind in ("og:site_name", "application-name") and element.get("content"):
+            elif kind in _META_KINDS[1:] and element.get("content"):
                 found.site_names.append(clean_line(element.get("content")))
         elif tag == "script":
             if "ld+json" in (element.get("type") or ""):
@@ -69,6 +71,24 @@ def _find(root) -> _Found:
         elif len(found.headings) < MAX_HEADINGS:
             found.headings.append(element)
     return found
+
+
+def _candidates(root):
+    """The elements _find reads, in document order. Meta elements and JSON-LD scripts may sit
+    anywhere, so the whole tree is read, but only once: by the compiled search when it is
+    built, which also leaves out the many <meta> and <script> elements _find would pass over;
+    else by lxml's tag-filtered iteration (an XPath "//" search is slower)."""
+    if compiled.walk is not None:
+        return compiled.walk.metadata_elements(root, *_compiled_search())
+    return root.iter("meta", "title", "script", *_HEADINGS)
+
+
+@lru_cache(maxsize=1)
+def _compiled_search():
+    # what metadata_elements makes of a tag (1 always read, 2 a <meta>, 3 a <script>), and
+    # the <meta> kinds it keeps
+    tags = compiled.walk.TagCodes({"title": 1, **dict.fromkeys(_HEADINGS, 1), "meta": 2, "script": 3})
+    return tags, tuple(kind.encode() for kind in _META_KINDS)
 
 
 def page_title(root) -> str | None:
