@@ -22,6 +22,9 @@ _WORDCHARS = regex.compile(r"[\p{L}\p{N}]")
 _ABBREVIATION = regex.compile(r"^(?:\p{Lu}\.){1,4}$|^(?:mr|mrs|ms|dr|prof|st|vs|no|jr|sr|inc|ltd|co|corp|gen|gov|sen|rep|fig|etc|approx|ca|bzw|usw|z\.b|d\.h|nr|mme|mlle|sra?|dra?)\.$", regex.IGNORECASE)
 _INNER_STOP = regex.compile(r"[.!?]")
 _LIST_NUMBER = regex.compile(r"^\d{1,2}[.)]$")
+# The longest token either pattern matches ("A.B.C.D."; "3."): longer ones need no regex call.
+MAX_ABBREVIATION_CHARS = 8
+MAX_LIST_NUMBER_CHARS = 3
 _TRAILING_PUNCTUATION = ",;:.!?…\"”’»)"
 _OPENING = "\"'“‘«(["
 
@@ -60,10 +63,11 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     # from the sentence that follows the heading.
     starts = [0] + [i + 1 for i, t in enumerate(tokens) if t[-1] in STOP_OR_CLOSER and _ends_sentence(t)]
     resume = 0
+    questions = "?" in text
     for position in starts:
         if position < resume or position >= len(tokens):
             continue
-        found = _heading_at(tokens, position, vocabulary)
+        found = _heading_at(tokens, position, vocabulary, questions)
         if found:
             cuts.append(found)
             resume = found[1]
@@ -85,16 +89,26 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
 
 
 def _ends_sentence(token: str) -> bool:
-    return ends_on_stop(token) and not _ABBREVIATION.match(token) and not _LIST_NUMBER.match(token)
+    return ends_on_stop(token) and not _abbreviation(token) and not _list_number(token)
 
 
-def _heading_at(tokens, first, vocabulary):
-    """Where a heading starting at token ``first`` ends: ``(first, sentence_start)`` or None."""
+def _abbreviation(token: str) -> bool:
+    return len(token) <= MAX_ABBREVIATION_CHARS and token.endswith(".") and _ABBREVIATION.match(token) is not None
+
+
+def _list_number(token: str) -> bool:
+    return len(token) <= MAX_LIST_NUMBER_CHARS and _LIST_NUMBER.match(token) is not None
+
+
+def _heading_at(tokens, first, vocabulary, questions=True):
+    """Where a heading starting at token ``first`` ends: ``(first, sentence_start)`` or None.
+    ``questions`` is False when no token ends on a question mark."""
     # "2. Shape the Loaf" and "3 Ways to...": the list number belongs to the heading.
-    body = first + 1 if _LIST_NUMBER.match(tokens[first]) else first
+    body = first + 1 if _list_number(tokens[first]) else first
     if body >= len(tokens):
         return None
-    found = _question_heading(tokens, body) or _sentence_case_heading(tokens, body, vocabulary)
+    # (a question heading ends on a "?": most paragraphs hold none, and need not be asked)
+    found = (questions and _question_heading(tokens, body)) or _sentence_case_heading(tokens, body, vocabulary)
     if found is None and not vocabulary.capitalises_nouns:
         found = _title_case_heading(tokens, body, vocabulary, numbered=body > first or tokens[first][0].isdigit())
     if found is None or _sentence_words(tokens, found) < MIN_SENTENCE_WORDS:

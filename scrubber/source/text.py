@@ -73,9 +73,12 @@ def text_blocks(text: str) -> list[Block]:
 
 def _logical_lines(text: str):
     """``(line, after_blank)`` pairs, indented continuation lines joined to the line before."""
-    # Each logical line is kept as its physical parts and joined once: growing one string and
-    # re-searching its end for every continuation made a long run of them quadratic.
-    lines: list[tuple[list[str], bool]] = []
+    lines: list[str] = []
+    blanks: list[bool] = []
+    # The physical parts of the last line while lines continue it, joined once when it ends:
+    # growing one string for every continuation made a long run of them quadratic. (Most
+    # lines continue none and are kept as they are, with no list of parts of their own.)
+    parts: list[str] = []
     blank = False
     for raw in split_lines(text):
         line = clean_line(raw)
@@ -83,12 +86,20 @@ def _logical_lines(text: str):
             blank = True
             continue
         # (only the last character is read: a search for "...$" tries every character of a flattened page)
-        if lines and not blank and raw[0] in _INDENTS and _UNFINISHED.match(lines[-1][0][-1][-1]):
-            lines[-1][0].append(line)
+        if lines and not blank and raw[0] in _INDENTS and _UNFINISHED.match((parts or lines)[-1][-1]):
+            if not parts:
+                parts.append(lines[-1])
+            parts.append(line)
         else:
-            lines.append(([line], blank))
+            if parts:
+                lines[-1] = " ".join(parts)
+                parts = []
+            lines.append(line)
+            blanks.append(blank)
         blank = False
-    return [(" ".join(parts), after_blank) for parts, after_blank in lines]
+    if parts:
+        lines[-1] = " ".join(parts)
+    return zip(lines, blanks)
 
 
 def _flattened(line: str) -> bool:
