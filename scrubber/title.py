@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import NamedTuple
 
 import regex
@@ -42,6 +43,16 @@ def title_words(text: str) -> list[str]:
     ['bread', 'at', 'home']
     """
     return [w.casefold() for w in _WORD.findall(text)]
+
+
+def title_words_up_to(text: str, most: int) -> list[str] | None:
+    """``title_words(text)``, or None when it has more than ``most`` words: read only that far.
+
+    >>> title_words_up_to("Bread, at Home!", 3), title_words_up_to("Bread at home is cheap.", 3)
+    (['bread', 'at', 'home'], None)
+    """
+    found = list(islice(_WORD.finditer(text), most + 1))
+    return None if len(found) > most else [m.group().casefold() for m in found]
 
 
 def strip_site_name(title: str) -> str:

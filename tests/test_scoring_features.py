@@ -93,3 +93,11 @@ def test_page_features_are_each_blocks_features(texts, densities, stopwords):
     from scrubber.blocks import Block
     blocks = [Block(t, link_density=d) for t, d in zip(texts, densities)]
     assert features.page_features(blocks, stopwords) == [features.Features.of(t, stopwords, d) for t, d in zip(texts, densities)]
+
+
+def test_stamp_lengths_are_the_longest_lines_the_stamp_patterns_match():
+    # the patterns are plain enough for ``re``'s parser to measure
+    import re._parser
+    assert re._parser.parse(structure.COUNTER.pattern).getwidth()[1] == structure.COUNTER_MAX_CHARS
+    assert re._parser.parse(structure.CLOCK.pattern).getwidth()[1] == structure.CLOCK_MAX_CHARS
+    assert structure.is_stamp("999 sur 999") and structure.is_stamp(" 23:59 Uhr ")

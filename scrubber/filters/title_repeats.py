@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..title import find_title, holds_title_words, title_with_site, title_words
+from ..title import MAX_SITE_NAME_WORDS, find_title, holds_title_words, title_with_site, title_words, title_words_up_to
 from .base import Drop, Filter
 
 _SLUG = regex.compile(r"[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]*)+")
@@ -40,9 +40,21 @@ class TitleRepeats(Filter):
         # is the title's only carrier, so the first such line is kept (and shown as the title).
         # Each line is read once, and only a line that can repeat the title: one holding every
         # title word, or a slug. Most lines lack the title's longest word: that is asked first.
-        longest = max(wanted, key=len)
-        words_of = [title_words(b.text) if _may_repeat(b.key(), wanted, longest) or b.index in carriers else None
-                    for b in blocks]
+        longest, most = max(wanted, key=len), len(wanted) + MAX_SITE_NAME_WORDS
+        words_of = []
+        for block in blocks:
+            key = block.key()
+            if block.index in carriers:
+                words = title_words(block.text)
+            elif not _may_repeat(key, wanted, longest):
+                words = None
+            elif key.count(" ") >= most:
+                # more words than a title and site name, most likely: none to compare, and a
+                # paragraph holding every title word is read only that far
+                words = title_words_up_to(block.text, most)
+            else:
+                words = title_words(block.text)
+            words_of.append(words)
         seen_title = wanted in words_of
         seen_plain = False
         for position, block in enumerate(blocks):

@@ -9,7 +9,7 @@ from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features, page_features
 from .region import article_spans, charge_list_heads, start_below_title
-from .structure import CLOCK, COUNTER, cheapen_structure_lines, has_code, is_stamp, is_token
+from .structure import CLOCK, COUNTER, COUNTER_MAX_CHARS, cheapen_structure_lines, has_code, is_stamp, is_token
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -217,13 +217,14 @@ def copies(blocks) -> list[int]:
     [1, 1, 1, 1]
     """
     # a counter or a clock starts with a digit: most lines need no match
-    keys = [_counter_key(k) if k[:1].isdigit() else k for k in [b.key() for b in blocks]]
+    keys = [_counter_key(key) if (key := b.key())[:1].isdigit() else key for b in blocks]
     exact = Counter(keys)
     if 0 < exact[_CLOCK_KEY] < MIN_TEMPLATE_COPIES:
         keys = [b.key() if k == _CLOCK_KEY else k for k, b in zip(keys, blocks)]
         exact = Counter(keys)
-    heads = list(map(_template, keys))
-    templates = Counter(h for h in heads if h)
+    # (the spaces are counted in place: most lines have too few or too many for a template)
+    heads = [_template(k) if TEMPLATE_WORDS <= k.count(" ") < MAX_TEMPLATE_WORDS else None for k in keys]
+    templates = Counter(filter(None, heads))
     out = list(map(exact.__getitem__, keys))
     # a unique line counts the copies of its template, when that has enough: on most pages none has
     common = {head for head, n in templates.items() if n >= MIN_TEMPLATE_COPIES}
@@ -238,16 +239,16 @@ _CLOCK_KEY = "<clock>"
 
 
 def _counter_key(key: str) -> str:
+    if len(key) > COUNTER_MAX_CHARS:  # a dateline, a figure in a sentence: no stamp (CLOCK_MAX_CHARS is less)
+        return key
     if CLOCK.fullmatch(key):
         return _CLOCK_KEY
     found = COUNTER.fullmatch(key)
     return f"<counter of {found[1]}>" if found else key
 
 
-def _template(key: str) -> str | None:
-    spaces = key.count(" ")
-    if spaces < TEMPLATE_WORDS or spaces >= MAX_TEMPLATE_WORDS:
-        return None
+def _template(key: str) -> str:
+    """The first words of a line of a few words: "click to share on x" -> "click to share"."""
     return " ".join(key.split(" ", TEMPLATE_WORDS)[:TEMPLATE_WORDS])
 
 

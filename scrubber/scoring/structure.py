@@ -167,7 +167,8 @@ def _few_letters(text: str, visible: int) -> bool:
     return (len(text) - len(_LETTER_RUNS.sub("", text))) * 3 < visible
 
 
-BOX = regex.compile(r"[\u2500-\u257f]")
+# a range of code points, which ``re`` matches as ``regex`` does, with less work per call
+BOX = re.compile(r"[\u2500-\u257f]")
 _LETTER_RUNS = regex.compile(r"\p{L}+")  # what str.isalpha() calls letters
 _ASCII_LETTERS = bytes(string.ascii_letters, "ascii")
 # Below this a figure alone ("42", "2.5") may be a label's count or a price: left to the cells rule.
@@ -181,6 +182,9 @@ COUNTER = regex.compile(r"\d{1,3} ?(?:/|of|von|de|sur|z|di) ?(\d{1,3})")
 
 # A time of day alone on a line, "14:44", "9.05 am", "14h32": a ticker's or a feed's stamp.
 CLOCK = regex.compile(r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?: ?(?:am|pm|uhr))?", regex.IGNORECASE)
+# The longest lines they match ("999 sur 999", "23:59 uhr"; each character of the pattern
+# matches one of the line): a longer line, such as a dateline or a sentence, needs no match.
+COUNTER_MAX_CHARS, CLOCK_MAX_CHARS = 11, 9
 
 
 def is_stamp(text: str) -> bool:
@@ -193,7 +197,10 @@ def is_stamp(text: str) -> bool:
     first = text.lstrip()[:1]
     if first.isascii() and not first.isdigit():
         return False
-    return bool(COUNTER.fullmatch(text) or CLOCK.fullmatch(text.strip()))
+    if len(text) <= COUNTER_MAX_CHARS and COUNTER.fullmatch(text):
+        return True
+    stripped = text.strip()
+    return len(stripped) <= CLOCK_MAX_CHARS and CLOCK.fullmatch(stripped) is not None
 
 
 def is_token(text: str) -> bool:
@@ -225,6 +232,10 @@ def has_code(text: str) -> bool:
     # a keyword's second letter is a capital: any other ASCII character there rules it out
     second = text[1:2]
     if second.isascii() and not "A" <= second <= "Z":
+        return False
+    # whitespace follows the keyword: a line without a space that prints whole has none
+    # (every other whitespace character is unprintable), as "HOME" or "FAQ"
+    if " " not in text and text.isprintable():
         return False
     return _CODE_KEYWORD.match(text) is not None
 
