@@ -5,7 +5,7 @@ from scrubber.blocks import Block
 from scrubber.pipeline import LIST_HEAD_PACKS
 from scrubber.rules import RuleSet, builtin_packs
 from scrubber.source.flattened import cut_list_heads, peel_chrome_heads, split_known_head
-from scrubber.source.text import split_byline, split_unspaced, text_blocks
+from scrubber.source.text import split_byline, split_chrome_head, split_unspaced, text_blocks
 
 MENU = {"home", "about", "contact", "skip to content", "von hundt und aseev"}
 
@@ -161,3 +161,17 @@ def test_spaces_inside_chinese_sentences_do_not_cut_a_flattened_line():
     pauses = " ".join(["清晨出发", "沿着河边", "一路向北", "走到山脚", "天色渐亮", "雾气散开"] * 20) + "。"
     assert split_unspaced(pauses)[:2] == ["清晨出发", "沿着河边"]  # the cut itself ...
     assert all(" " in b.text for b in text_blocks(pauses))  # ... is not used for such a line
+
+
+def test_indented_lines_continue_an_unfinished_line_and_only_such_a_line():
+    dump = "The ferry left at\n    nine and came back\n    at noon.\nHome\nIt rained.\n    The end came\nIt docked by the\n\tpier"
+    assert [b.text for b in text_blocks(dump)] == \
+        ["The ferry left at nine and came back at noon.", "Home", "It rained.", "The end came", "It docked by the pier"]
+
+
+def test_a_menu_head_with_two_spaces_in_it_is_still_cut_off():
+    # an empty word between two spaces weighs nothing, like punctuation
+    assert split_chrome_head("Home  News  Sport  Weather  Contact The council met on Monday and agreed to open it.") == \
+        ["Home  News  Sport  Weather  Contact", "The council met on Monday and agreed to open it."]
+    assert split_chrome_head(" Home News Sport Weather Contact Us The council met on Monday.") == \
+        [" Home News Sport Weather Contact Us The council met on Monday."]

@@ -1,4 +1,4 @@
-"""The compiled tree walks (``_walk.pyx``) give exactly what their Python twins give: the same
+"""The compiled tree walks (``_walk.pyx`` and the ``_walk_*.pxi`` files it includes) give exactly what their Python twins give: the same
 text counts for every element, the same pruning, the same content scores (in the same
 order: ties between containers are broken by it) and the same blocks, on the golden pages and
 on random markup."""
@@ -32,6 +32,21 @@ def test_an_install_with_a_compiler_builds_the_walks():
 
 
 needs_walks = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
+
+
+@needs_walks
+@pytest.mark.parametrize("source", ["_walk.pyx", "_walk_prune.pxi"])
+def test_a_walk_edited_after_the_build_falls_back_to_python(source):
+    # the build would disagree with the Python code beside it; an included file counts too
+    path = Path(compiled.__file__).with_name(source)
+    before = path.stat()
+    os.utime(path, (before.st_atime, Path(compiled.walk.__file__).stat().st_mtime + 60))
+    try:
+        with pytest.warns(RuntimeWarning, match="newer than its compiled module"):
+            assert compiled._load() is None
+    finally:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert compiled._load() is not None
 
 
 def python_pruning(html: str, by_name: bool):

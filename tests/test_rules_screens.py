@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from scrubber.rules import builtin_packs, line_key
-from scrubber.rules.screens import first_class, screens_for
+from scrubber.rules.screens import first_class, literal_characters, screens_for
 
 FLAGS = regex.IGNORECASE | regex.V0
 FILTER_CASES = Path(__file__).resolve().parent.parent / "fixtures" / "filters"
@@ -111,3 +111,22 @@ def test_first_class_is_what_a_match_can_start_with(pattern, starts, not_starts)
 @pytest.mark.parametrize("pattern", [r"(\w+) \1", r"(?i)home", r".+ ago", r"\{ ?x"])
 def test_first_class_gives_up_on_syntax_it_does_not_read(pattern):
     assert first_class(regex.compile(pattern, FLAGS)) is None
+
+
+def test_literal_screens_find_exactly_the_characters_they_name():
+    # every character of the Basic Multilingual Plane: the screens' characters and their
+    # look-alikes, letters of every case, the symbols around them
+    characters = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    literal = 0
+    for rule in (r for p in builtin_packs() for r in p.rules if r.pattern is not None):
+        for screen in screens_for(rule.pattern):
+            found = literal_characters(screen)
+            if found is not None:
+                literal += 1
+                assert [c for c in characters if (screen.search(c) is not None) != (c in found)] == [], rule.id
+    assert literal >= 5  # most built-in screens are plain punctuation
+
+
+@pytest.mark.parametrize("pattern", [r"\d", r"[a-z]", r"[^:]", r"-|ú", r"\w", r".", r"[\d.,]", r":|\s"])
+def test_screens_of_classes_or_cased_letters_are_not_literal(pattern):
+    assert literal_characters(regex.compile(pattern, FLAGS)) is None

@@ -6,7 +6,7 @@ import logging
 from collections import Counter, defaultdict
 
 from .model import Pack, Rule
-from .screens import first_class, screens_for
+from .screens import first_class, literal_characters, screens_for
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
@@ -112,7 +112,8 @@ class _Index:
                         slot.exact.setdefault(rule.text, rule)
                         slot.longest_text = max(slot.longest_text, len(rule.text))
                 elif rule.pattern is not None:
-                    entry = (rule, pack.builtin, screens_for(rule.pattern), first_class(rule.pattern))
+                    screens = tuple(literal_characters(s) or s for s in screens_for(rule.pattern))
+                    entry = (rule, pack.builtin, screens, first_class(rule.pattern))
                     words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
                     for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
                         slot.entries.append(entry)
@@ -175,7 +176,10 @@ def may_start(pattern, prefix: str, timeout: float | None, whole: bool = False) 
 
 def _passes(screens, key: str) -> bool:
     for screen in screens:
-        if screen.search(key) is None:
+        if screen.__class__ is str:  # the characters a literal screen looks for
+            if not any(map(key.__contains__, screen)):
+                return False
+        elif screen.search(key) is None:
             return False
     return True
 

@@ -47,6 +47,31 @@ def screens_for(pattern) -> tuple:
     return _screens_for(pattern.pattern, pattern.flags)
 
 
+# A screen made of single characters with no case and no special meaning: each escaped, alone,
+# or in a bracket class without ranges, escapes or negation ("\\?", ":", "[·•|]").
+_LITERAL_ATOM = r"\\([^\w\s])|([^\w\s\\\[\]\-^.|$*+?{}()])|\[([^\w\s\\\[\]\-^]+)\]"
+_LITERAL_SCREEN = regex.compile(rf"(?:{_LITERAL_ATOM})(?:\|(?:{_LITERAL_ATOM}))*")
+_LITERAL_ATOMS = regex.compile(_LITERAL_ATOM)
+
+
+def literal_characters(screen) -> str | None:
+    """The characters a compiled screen looks for, when it looks for nothing else (a line holds
+    one of them exactly when the screen finds something): ``in`` tells that for a fraction of a
+    regex search. None for screens with classes such as ``\\d`` or characters that have a case.
+
+    >>> literal_characters(regex.compile(r"[·•|]", regex.I)), literal_characters(regex.compile(r"\\?|!"))
+    ('·•|', '?!')
+    >>> literal_characters(regex.compile(r"\\d")), literal_characters(regex.compile(r"-|ú", regex.I))
+    (None, None)
+    """
+    if _LITERAL_SCREEN.fullmatch(screen.pattern) is None:
+        return None
+    characters = "".join(dict.fromkeys("".join("".join(atom) for atom in _LITERAL_ATOMS.findall(screen.pattern))))
+    if any(c.lower() != c or c.upper() != c or c.casefold() != c for c in characters):
+        return None
+    return characters
+
+
 # Screens and first classes are remembered per pattern text and flags: pack combinations, and
 # users' packs loaded again for each document, share their patterns, and finding them costs a
 # parse and a dozen compiles.

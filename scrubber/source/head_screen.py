@@ -103,6 +103,8 @@ class HeadScreen:
                 if self._may_start(entry, key[:ends[shortest - 1]]):
                     asked.update(k for k in range(shortest, len(words) + 1)
                                  if k not in asked and self._may_start(entry, key[:ends[k - 1]], whole=True))
+        if not asked:  # most heads: no length past one word
+            return (1,) if alone else ()
         alone = alone or 1 in asked
         asked.discard(1)
         return tuple(sorted(asked, reverse=True)) + ((1,) if alone else ())

@@ -3,7 +3,7 @@ list items, quotes, code with its line breaks, table rows with cells joined by `
 
 Text nodes are joined exactly as a browser would lay them out inline: "word<b>x</b>" is
 "wordx", "word <b>x</b>" is "word x". Block elements, table cells and ``<br>`` always
-separate words. The walk is iterative, so nesting depth costs nothing; ``_walk.pyx`` holds
+separate words. The walk is iterative, so nesting depth costs nothing; ``_walk_blocks.pxi`` holds
 the same walk compiled, which runs when the install built it (``compiled.py``).
 """
 

@@ -20,11 +20,12 @@ def _load():
         warnings.warn(f"scrubber's compiled walks do not fit this lxml ({error}); reinstall scrubber "
                       "to rebuild them. The Python walks run instead.", RuntimeWarning, stacklevel=3)
         return None
-    source = Path(__file__).with_name("_walk.pyx")
-    if source.exists() and source.stat().st_mtime > Path(_walk.__file__).stat().st_mtime:
+    built = Path(_walk.__file__).stat().st_mtime
+    sources = [*Path(__file__).parent.glob("_walk.pyx"), *Path(__file__).parent.glob("_walk_*.pxi")]
+    if any(source.stat().st_mtime > built for source in sources):
         # A checkout whose walks were edited after the last build (or whose build failed):
         # the old module could disagree with the Python code that calls it.
-        warnings.warn("scrubber/source/html/_walk.pyx is newer than its compiled module; run "
+        warnings.warn("scrubber/source/html/_walk.pyx or a file it includes is newer than its compiled module; run "
                       "`pip install -e .` to rebuild it. The Python walks run instead.", RuntimeWarning, stacklevel=3)
         return None
     return _walk

@@ -5,7 +5,7 @@ characters of its own inline text) scores 1 + its commas + one per 100 character
 and passes that score to its parent (in full), grandparent (half) and three more ancestors
 (less). A container's score then grows with its tag (``div`` +5, ``article`` +10, schema.org
 ``articleBody`` +40), its class/id words, and shrinks with its link density. One iterative
-pass over the tree, so nesting depth and page size cost no recursion; ``_walk.pyx`` holds
+pass over the tree, so nesting depth and page size cost no recursion; ``_walk_content.pxi`` holds
 the same pass compiled, which runs when the install built it (``compiled.py``). Which containers are
 then taken for the article is ``selection.py``'s business.
 """
@@ -194,7 +194,7 @@ def name_weight(class_name, id_name) -> int:
 
 
 class WalkRules(NamedTuple):
-    """What the compiled twin of score_tree (``_walk.pyx``) needs to score exactly as it does."""
+    """What the compiled twin of score_tree (``_walk_content.pxi``) needs to score exactly as it does."""
 
     tags: object  # a compiled TagCodes: 1 for a tag of _MEASURED, +2 for a paragraph's, +4 for <a>
     is_link: object

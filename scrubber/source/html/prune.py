@@ -7,7 +7,7 @@ elements whose class or id names a kind of chrome (``names.py``, with its words 
 ``scrubber/data/chrome_tokens.toml``).
 An element holding most of the page's text is never pruned by its name or role, so an article
 in ``<div id="share-wrapper">`` survives. The walk is iterative: nesting depth costs nothing.
-Its compiled twin (``_walk.pyx``, used when built) hands Python only the elements a rule could
+Its compiled twin (``_walk_prune.pxi``, used when built) hands Python only the elements a rule could
 call chrome.
 """
 
@@ -211,7 +211,7 @@ def prune(root, by_name: bool = True) -> list[Removal]:
 
 def _judged_descendants(top, judge) -> None:
     """Call ``judge`` on each element below ``top`` that chrome_reason could call chrome, in
-    document order; skip the subtree of each for which it returns true (``_walk.pyx`` holds the
+    document order; skip the subtree of each for which it returns true (``_walk_prune.pxi`` holds the
     compiled twin of this walk)."""
     walker = etree.iterwalk(top, events=("start",))
     next(walker)

@@ -1,0 +1,197 @@
+# Included by _walk.pyx: what every walk reads of libxml2's nodes (tag codes, attribute
+# values, text runs as lxml joins them, UTF-8 sequences) and the growth of C arrays.
+
+cdef enum:
+    _SLOTS = 256  # TagCodes' hash table: a power of two, at least twice its tags
+
+
+cdef inline unsigned int _name_hash(const char* name):
+    # FNV-1a: a few instructions a byte, and tag names are short
+    cdef unsigned int hash = 2166136261
+    while name[0]:
+        hash = (hash ^ <unsigned char>name[0]) * 16777619
+        name += 1
+    return hash
+
+
+@cython.auto_pickle(False)  # it points into its own bytes
+cdef class TagCodes:
+    """Tag names -> int codes (none: 0), found by hashing the tag's name: one lookup per
+    element instead of a string comparison with each of 60 block tags."""
+
+    cdef const char* names[_SLOTS]
+    cdef int codes[_SLOTS]
+    cdef list spelled  # the names' bytes, which ``names`` points into
+
+    def __init__(self, dict codes):
+        cdef unsigned int slot
+        if 2 * len(codes) > _SLOTS:
+            raise ValueError(f"at most {_SLOTS // 2} tags")
+        self.spelled = []
+        for tag, code in codes.items():
+            name = tag.encode()
+            self.spelled.append(name)
+            slot = _name_hash(name) & (_SLOTS - 1)
+            while self.names[slot] is not NULL:
+                slot = (slot + 1) & (_SLOTS - 1)
+            self.names[slot] = name
+            self.codes[slot] = code
+
+    cdef inline int code(self, tree.xmlNode* node):
+        """The code of an element's tag; 0 for a namespaced tag (its Python name is
+        ``{uri}name``, which no table holds)."""
+        cdef const char* name = <const char*>node.name
+        cdef unsigned int slot = _name_hash(name) & (_SLOTS - 1)
+        if node.ns is not NULL:
+            return 0
+        while self.names[slot] is not NULL:
+            if strcmp(self.names[slot], name) == 0:
+                return self.codes[slot]
+            slot = (slot + 1) & (_SLOTS - 1)
+        return 0
+
+
+cdef inline bint _in(const char* name, tuple names):
+    cdef bytes known
+    for known in names:
+        if strcmp(name, known) == 0:
+            return True
+    return False
+
+
+cdef const char* _attribute(tree.xmlNode* node, const char* name, bint* plain):
+    """The value of an element's attribute (no namespace) as UTF-8, NULL when it has none;
+    ``plain`` turns false when the value is not one text node."""
+    cdef tree.xmlAttr* attr = node.properties
+    while attr is not NULL:
+        if attr.ns is NULL and strcmp(<const char*>attr.name, name) == 0:
+            if attr.children is NULL:
+                return b""
+            if attr.children.next is not NULL or attr.children.type != tree.XML_TEXT_NODE \
+                    or attr.children.content is NULL:
+                plain[0] = False
+                return NULL
+            return <const char*>attr.children.content
+        attr = attr.next
+    return NULL
+
+
+cdef inline tree.xmlNode* _first_element(tree.xmlNode* node):
+    # the first tag among ``node`` and its next siblings (comments and texts hold no tags)
+    while node is not NULL and node.type != tree.XML_ELEMENT_NODE:
+        node = node.next
+    return node
+
+
+# What _value returns for an attribute that is not one plain text node (lxml's ``get`` joins
+# such values; the Python walk judges the element instead).
+cdef object _NOT_PLAIN = object()
+
+
+cdef object _value(tree.xmlAttr* attr):
+    """The attribute's value as lxml's ``get`` gives it, or _NOT_PLAIN."""
+    cdef tree.xmlNode* text = attr.children
+    if text is NULL:
+        return ""
+    if text.next is not NULL or text.type != tree.XML_TEXT_NODE or text.content is NULL:
+        return _NOT_PLAIN
+    try:
+        return PyUnicode_DecodeUTF8(<const char*>text.content, strlen(<const char*>text.content), NULL)
+    except UnicodeDecodeError:
+        return _NOT_PLAIN
+
+
+cdef int _link_state(tree.xmlNode* node):
+    """blocks.is_link of an anchor where its href decides alone: 1 (leads somewhere, an empty
+    href too), 0 (no href), -1 (starting with a space, a j or a non-ASCII character, or not one
+    plain text: ask is_link)."""
+    cdef tree.xmlAttr* attr = node.properties
+    cdef const unsigned char* value
+    while attr is not NULL:
+        if attr.ns is NULL and strcmp(<const char*>attr.name, b"href") == 0:
+            if attr.children is NULL or attr.children.next is not NULL \
+                    or attr.children.type != tree.XML_TEXT_NODE or attr.children.content is NULL:
+                return -1
+            value = attr.children.content
+            if value[0] == 0:
+                return 1
+            if value[0] >= 0x80 or value[0] == 106 or value[0] == 74 or _ascii_space(value[0]):  # j, J
+                return -1
+            return 1
+        attr = attr.next
+    return 0
+
+
+cdef inline bint _is_link(tree.xmlNode* node, _Element top, is_link) except -1:
+    cdef int state = _link_state(node)
+    if state < 0:
+        return bool(is_link(elementFactory(top._doc, node)))
+    return state
+
+
+# Whitespace that str.strip removes besides ASCII's, as UTF-8 lead bytes: any text starting or
+# ending with a byte of 0x80 or more is stripped by Python itself.
+cdef inline bint _ascii_space(unsigned char byte):
+    return byte == 32 or 9 <= byte <= 13 or 28 <= byte <= 31
+
+
+cdef inline bint _text_like(tree.xmlNode* node):
+    return node is not NULL and (node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE)
+
+
+cdef inline bint _element_like(tree.xmlNode* node):
+    # lxml's elements: tags, comments, processing instructions and entity references
+    return (node.type == tree.XML_ELEMENT_NODE or node.type == tree.XML_COMMENT_NODE
+            or node.type == tree.XML_PI_NODE or node.type == tree.XML_ENTITY_REF_NODE)
+
+
+cdef tree.xmlNode* _next_element(tree.xmlNode* node):
+    while node is not NULL and not _element_like(node):
+        node = node.next
+    return node
+
+
+cdef int _not_utf8(tree.xmlNode* text) except -1:
+    # raise as lxml would on reading the text (libxml2 only stores UTF-8: never seen)
+    PyUnicode_DecodeUTF8(<const char*>text.content, strlen(<const char*>text.content), NULL)
+    raise UnicodeDecodeError("utf-8", b"", 0, 1, "invalid UTF-8 in a text node")
+
+
+cdef void* _doubled(void* items, Py_ssize_t* capacity, size_t size) except NULL:
+    """``items`` (``capacity`` of ``size`` bytes each) moved to twice the room; ``capacity``
+    follows. On failure ``items`` is left as it was, for its owner to free."""
+    cdef void* grown = realloc(items, 2 * capacity[0] * size)
+    if grown is NULL:
+        raise MemoryError()
+    capacity[0] *= 2
+    return grown
+
+
+cdef inline int _sequence(const unsigned char* byte, const unsigned char* end, unsigned int* point):
+    """The length of the UTF-8 sequence at ``byte`` (not ASCII) with its code point in ``point``,
+    or 0 when it is not well-formed UTF-8 (as Python's strict decoder judges it)."""
+    cdef int length, position
+    cdef unsigned char low = 0x80, high = 0xBF
+    if 0xC2 <= byte[0] <= 0xDF:
+        length, point[0] = 2, byte[0] & 0x1F
+    elif 0xE0 <= byte[0] <= 0xEF:
+        length, point[0] = 3, byte[0] & 0x0F
+        if byte[0] == 0xE0:
+            low = 0xA0
+        elif byte[0] == 0xED:  # no surrogates
+            high = 0x9F
+    elif 0xF0 <= byte[0] <= 0xF4:
+        length, point[0] = 4, byte[0] & 0x07
+        if byte[0] == 0xF0:
+            low = 0x90
+        elif byte[0] == 0xF4:
+            high = 0x8F
+    else:
+        return 0
+    if end - byte < length or not low <= byte[1] <= high:
+        return 0
+    for position in range(1, length):
+        if not 0x80 <= byte[position] <= 0xBF:
+            return 0
+        point[0] = (point[0] << 6) | (byte[position] & 0x3F)
+    return length

@@ -1,0 +1,127 @@
+# Included by _walk.pyx: the compiled twins of prune's walk (the elements a rule could call
+# chrome) and of its character counts.
+
+# Attributes that chrome_reason reads besides class and id (prune._STATE_ATTRIBUTES): these
+# always get the element judged ...
+cdef tuple _STATE = (b"hidden", b"aria-hidden", b"role")
+
+
+# ... these only for values that can make it chrome. A style hides an element only with "none"
+# or "hidden" in it (prune._HIDDEN_STYLE, whose IGNORECASE folds no other character to their
+# letters); itemprop matters only as "author". Two pages in five style dozens of elements.
+cdef tuple _WORDS_THAT_HIDE = (b"none", b"hidden")
+
+
+cdef bint _holds_any(tree.xmlAttr* attr, tuple words):
+    """Whether the attribute's value holds one of the lower-case ASCII ``words``, in any case
+    (an attribute that is not one plain text node is assumed to)."""
+    cdef tree.xmlNode* text = attr.children
+    if text is NULL:
+        return False
+    if text.next is not NULL or text.type != tree.XML_TEXT_NODE or text.content is NULL:
+        return True
+    cdef bytes value = (<const char*>text.content).lower()
+    cdef bytes word
+    for word in words:
+        if word in value:
+            return True
+    return False
+
+
+def judged_descendants(_Element top, tuple judged_tags, named_concept, judge, bint by_name):
+    """Call ``judge(element)`` on each element below ``top``, in document order, that
+    ``prune.chrome_reason`` could call chrome: one with a tag of ``judged_tags``, a state
+    attribute (hidden, aria-hidden, role; a style that may hide it; itemprop="author"), or a class or id that
+    ``named_concept(class, id)`` names a concept (only with ``by_name``). When ``judge`` returns
+    true the element's subtree is not visited. Elements that carry only other attributes (a
+    link's href, an image's src) or none cost a pointer step each."""
+    cdef tree.xmlNode* stop = top._c_node
+    cdef tree.xmlNode* node = stop.children
+    cdef tree.xmlAttr* attr
+    cdef bint full, named, descend
+    cdef object class_name, element_id, value
+    while node is not NULL and node is not stop:
+        descend = True
+        if node.type == tree.XML_ELEMENT_NODE:
+            full = node.ns is not NULL or _in(<const char*>node.name, judged_tags)
+            named = False
+            class_name = element_id = None
+            attr = node.properties
+            while attr is not NULL and not full:
+                if strcmp(<const char*>attr.name, b"class") == 0:
+                    if class_name is None:
+                        class_name = _value(attr)
+                        full = class_name is _NOT_PLAIN
+                        named = True
+                elif strcmp(<const char*>attr.name, b"id") == 0:
+                    if element_id is None:
+                        element_id = _value(attr)
+                        full = element_id is _NOT_PLAIN
+                        named = True
+                elif _in(<const char*>attr.name, _STATE):
+                    full = True
+                elif strcmp(<const char*>attr.name, b"style") == 0:
+                    full = _holds_any(attr, _WORDS_THAT_HIDE)
+                elif strcmp(<const char*>attr.name, b"itemprop") == 0:
+                    value = _value(attr)
+                    full = value is _NOT_PLAIN or value == "author"
+                attr = attr.next
+            if not full and named and by_name:
+                full = named_concept(class_name, element_id) is not None
+            if full and judge(elementFactory(top._doc, node)):
+                descend = False
+        else:
+            descend = False
+        if descend and node.children is not NULL:
+            node = node.children
+            continue
+        while node is not stop and node.next is NULL:
+            node = node.parent
+        if node is stop:
+            break
+        node = node.next
+
+
+cdef inline bint _is_anchor(tree.xmlNode* node):
+    # any <a>, as prune's link count reads them (blocks.is_link, which needs an href, is stricter)
+    return node.type == tree.XML_ELEMENT_NODE and node.ns is NULL and strcmp(<const char*>node.name, b"a") == 0
+
+
+cdef inline long _non_space(const unsigned char* text):
+    # prune._non_space on UTF-8: neither whitespace nor a continuation byte of a character
+    cdef long count = 0
+    cdef unsigned char byte
+    while text[0]:
+        byte = text[0]
+        if not (byte == 32 or byte == 10 or byte == 9 or byte == 13 or 0x80 <= byte < 0xC0):
+            count += 1
+        text += 1
+    return count
+
+
+def prose_counts(_Element top):
+    """``(chars, link_chars)`` of ``top`` as prune counts them: the non-space characters of its
+    text (its tail excluded), and of its links' texts, a link inside a link counted in both."""
+    cdef tree.xmlNode* stop = top._c_node
+    cdef tree.xmlNode* node = stop.children
+    cdef long chars = 0, link_chars = 0, count
+    cdef int links = 1 if _is_anchor(stop) else 0
+    while node is not NULL and node is not stop:
+        if node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE:
+            if node.content is not NULL:
+                count = _non_space(node.content)
+                chars += count
+                link_chars += links * count
+        elif node.type == tree.XML_ELEMENT_NODE and node.children is not NULL:
+            if _is_anchor(node):
+                links += 1
+            node = node.children
+            continue
+        while node is not stop and node.next is NULL:
+            node = node.parent
+            if node is not stop and _is_anchor(node):
+                links -= 1
+        if node is stop:
+            break
+        node = node.next
+    return chars, link_chars
