@@ -107,3 +107,14 @@ def test_stamp_lengths_are_the_longest_lines_the_stamp_patterns_match():
     assert re._parser.parse(structure.COUNTER.pattern).getwidth()[1] == structure.COUNTER_MAX_CHARS
     assert re._parser.parse(structure.CLOCK.pattern).getwidth()[1] == structure.CLOCK_MAX_CHARS
     assert structure.is_stamp("999 sur 999") and structure.is_stamp(" 23:59 Uhr ")
+
+
+# the class of code symbols as the scorer searched for them before it counted them
+CODE_SYMBOL = regex.compile(r"[{}()\[\];=<>&|!\\+*/$_^~#@\"]")
+
+
+@given(st.text(alphabet=ALPHABET + "{}()[];=<>&|!\\+*/$_^~#@\"'%-.,?`", max_size=40))
+def test_code_symbols_are_counted_as_the_regex_finds_them(text):
+    assert features._code_symbols(text) == len(CODE_SYMBOL.findall(text))
+    assert features._code_symbols(text.encode("ascii", "ignore").decode()) == \
+        len(CODE_SYMBOL.findall(text.encode("ascii", "ignore").decode()))
