@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from contextlib import contextmanager
 from dataclasses import replace
 from itertools import groupby
 
@@ -155,16 +156,12 @@ class Pipeline:
 
     def _apply(self, stage, blocks, page, trace, protected):
         page.blocks = blocks
-        try:
+        with _reported(lambda: stage.name):
             drops = []
             for drop in stage.select(blocks, page):
                 page.deadline.check(stage.name)
                 drops.append(drop)
             page.deadline.check(stage.name)
-        except BudgetExceededError:
-            raise
-        except Exception as exc:
-            raise FilterError(f"filter {stage.name!r} failed: {exc!r}") from exc
         if not drops:
             return blocks
         dropped = set()
@@ -195,7 +192,7 @@ class Pipeline:
             page.meta["candidate_positions"] = (blocks, positions, shown)
         verdicts = []  # (stage's order, position, rule, reason)
         stage = stages[0]
-        try:
+        with _reported(lambda: stage.name):  # the stage judging when it failed
             for position, block in zip(positions, shown):
                 if id(block) in protected:
                     continue
@@ -206,10 +203,6 @@ class Pipeline:
                         verdicts.append((order, position, *verdict))
                         break
             page.deadline.check(stage.name)
-        except BudgetExceededError:
-            raise
-        except Exception as exc:
-            raise FilterError(f"filter {stage.name!r} failed: {exc!r}") from exc
         if not verdicts:
             return blocks
         verdicts.sort(key=lambda verdict: verdict[:2])
@@ -267,6 +260,18 @@ def _without_joined_title_copies(joined, fragments, title_block, trace):
 def _judges_each_line(stage) -> bool:
     """Whether a stage is a plain rule filter: it drops the lines its drop rules match, each alone."""
     return type(stage).select is Filter.select and type(stage).decide is RuleFilter.decide
+
+
+@contextmanager
+def _reported(stage_name):
+    """A filter's error raises FilterError naming the stage (``stage_name()``: the one running);
+    a spent time budget passes through as it is."""
+    try:
+        yield
+    except BudgetExceededError:
+        raise
+    except Exception as exc:
+        raise FilterError(f"filter {stage_name()!r} failed: {exc!r}") from exc
 
 
 def _without(blocks, dropped, page):

@@ -87,3 +87,38 @@ def test_removals_are_traced_filter_by_filter_in_registry_order():
     result = scrubber.clean_and_explain("\n".join(lines))
     assert [(r.stage, r.index) for r in result.trace] == [
         ("page_anchors", 2), ("page_anchors", 5), ("navigation", 1), ("navigation", 6), ("share_rows", 4)]
+
+
+PAGE = ("Quantcast\ntop of page\nBread at Home\n"
+        + "We bake bread at home because it is cheaper and it tastes better than the bread from the shop. " * 2)
+
+
+def test_a_failing_rule_filter_is_named_even_when_rule_filters_judge_together(monkeypatch):
+    from scrubber.filters.base import RuleFilter
+
+    decide = RuleFilter.decide
+
+    def breaks_for_trackers(self, block, page):
+        if self.name == "trackers":
+            raise RuntimeError("broken rule data")
+        return decide(self, block, page)
+
+    # still a plain rule filter's decide: the pipeline runs these filters in one pass
+    monkeypatch.setattr(RuleFilter, "decide", breaks_for_trackers)
+    with pytest.raises(scrubber.FilterError, match="'trackers' failed: RuntimeError"):
+        scrubber.clean(PAGE)
+
+
+def test_a_failing_filter_is_named():
+    from scrubber.filters.base import Filter
+
+    class Broken(Filter):
+        name = "broken"
+
+        def select(self, blocks, page):
+            raise KeyError("missing")
+
+    pipeline = scrubber.Pipeline(scrubber.CleanConfig())
+    pipeline.filters.insert(0, Broken())
+    with pytest.raises(scrubber.FilterError, match="'broken' failed: KeyError"):
+        pipeline.run(PAGE)

@@ -6,6 +6,7 @@ on random markup."""
 import importlib
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,22 +50,26 @@ def test_a_walk_edited_after_the_build_falls_back_to_python(source):
     assert compiled._load() is not None
 
 
-def python_pruning(html: str, by_name: bool):
-    root = parse(html)
+@contextmanager
+def python_walks():
+    """Inside, the Python twins run: the compiled walks are set aside."""
     walk, compiled.walk = compiled.walk, None
     try:
-        removals = prune.prune(root, by_name=by_name)
+        yield
     finally:
         compiled.walk = walk
+
+
+def python_pruning(html: str, by_name: bool):
+    root = parse(html)
+    with python_walks():
+        removals = prune.prune(root, by_name=by_name)
     return root, removals
 
 
 def python_scores(body):
-    walk, compiled.walk = compiled.walk, None
-    try:
+    with python_walks():
         return content.score_tree(body)
-    finally:
-        compiled.walk = walk
 
 
 def assert_same_scores(root):
@@ -76,11 +81,8 @@ def assert_same_scores(root):
 
 
 def python_blocks(containers):
-    walk, compiled.walk = compiled.walk, None
-    try:
+    with python_walks():
         return blocks.blocks_of(containers)
-    finally:
-        compiled.walk = walk
 
 
 def assert_same_blocks(containers):
@@ -91,11 +93,8 @@ def assert_same_blocks(containers):
 
 def assert_same_metadata(root):
     fast = metadata._find(root)
-    walk, compiled.walk = compiled.walk, None
-    try:
+    with python_walks():
         slow = metadata._find(root)
-    finally:
-        compiled.walk = walk
     assert (fast.og_title, fast.site_names, fast.json_ld) == (slow.og_title, slow.site_names, slow.json_ld)
     assert fast.title_element is slow.title_element
     assert len(fast.headings) == len(slow.headings) and all(a is b for a, b in zip(fast.headings, slow.headings))
