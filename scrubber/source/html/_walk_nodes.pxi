@@ -59,19 +59,25 @@ cdef inline bint _in(const char* name, tuple names):
     return False
 
 
+cdef inline const char* _plain_value(tree.xmlAttr* attr, bint* plain):
+    """The attribute's value as UTF-8 ("" when it has none); NULL, with ``plain`` turned
+    false, when it is not one plain text node (lxml's ``get`` joins such values)."""
+    cdef tree.xmlNode* text = attr.children
+    if text is NULL:
+        return b""
+    if text.next is not NULL or text.type != tree.XML_TEXT_NODE or text.content is NULL:
+        plain[0] = False
+        return NULL
+    return <const char*>text.content
+
+
 cdef const char* _attribute(tree.xmlNode* node, const char* name, bint* plain):
-    """The value of an element's attribute (no namespace) as UTF-8, NULL when it has none;
-    ``plain`` turns false when the value is not one text node."""
+    """The value of an element's attribute (no namespace) as _plain_value reads it, NULL when
+    it has none."""
     cdef tree.xmlAttr* attr = node.properties
     while attr is not NULL:
         if attr.ns is NULL and strcmp(<const char*>attr.name, name) == 0:
-            if attr.children is NULL:
-                return b""
-            if attr.children.next is not NULL or attr.children.type != tree.XML_TEXT_NODE \
-                    or attr.children.content is NULL:
-                plain[0] = False
-                return NULL
-            return <const char*>attr.children.content
+            return _plain_value(attr, plain)
         attr = attr.next
     return NULL
 
@@ -90,13 +96,12 @@ cdef object _NOT_PLAIN = object()
 
 cdef object _value(tree.xmlAttr* attr):
     """The attribute's value as lxml's ``get`` gives it, or _NOT_PLAIN."""
-    cdef tree.xmlNode* text = attr.children
-    if text is NULL:
-        return ""
-    if text.next is not NULL or text.type != tree.XML_TEXT_NODE or text.content is NULL:
+    cdef bint plain = True
+    cdef const char* value = _plain_value(attr, &plain)
+    if not plain:
         return _NOT_PLAIN
     try:
-        return PyUnicode_DecodeUTF8(<const char*>text.content, strlen(<const char*>text.content), NULL)
+        return PyUnicode_DecodeUTF8(value, strlen(value), NULL)
     except UnicodeDecodeError:
         return _NOT_PLAIN
 
@@ -105,21 +110,17 @@ cdef int _link_state(tree.xmlNode* node):
     """blocks.is_link of an anchor where its href decides alone: 1 (leads somewhere, an empty
     href too), 0 (no href), -1 (starting with a space, a j or a non-ASCII character, or not one
     plain text: ask is_link)."""
-    cdef tree.xmlAttr* attr = node.properties
-    cdef const unsigned char* value
-    while attr is not NULL:
-        if attr.ns is NULL and strcmp(<const char*>attr.name, b"href") == 0:
-            if attr.children is NULL or attr.children.next is not NULL \
-                    or attr.children.type != tree.XML_TEXT_NODE or attr.children.content is NULL:
-                return -1
-            value = attr.children.content
-            if value[0] == 0:
-                return 1
-            if value[0] >= 0x80 or value[0] == 106 or value[0] == 74 or _ascii_space(value[0]):  # j, J
-                return -1
-            return 1
-        attr = attr.next
-    return 0
+    cdef bint plain = True
+    cdef const unsigned char* value = <const unsigned char*>_attribute(node, b"href", &plain)
+    if not plain:
+        return -1
+    if value is NULL:
+        return 0
+    if value[0] == 0:  # an href without a value too: lxml reads it as ""
+        return 1
+    if value[0] >= 0x80 or value[0] == 106 or value[0] == 74 or _ascii_space(value[0]):  # j, J
+        return -1
+    return 1
 
 
 cdef inline bint _is_link(tree.xmlNode* node, _Element top, is_link) except -1:

@@ -15,12 +15,11 @@ cdef tuple _WORDS_THAT_HIDE = (b"none", b"hidden")
 cdef bint _holds_any(tree.xmlAttr* attr, tuple words):
     """Whether the attribute's value holds one of the lower-case ASCII ``words``, in any case
     (an attribute that is not one plain text node is assumed to)."""
-    cdef tree.xmlNode* text = attr.children
-    if text is NULL:
-        return False
-    if text.next is not NULL or text.type != tree.XML_TEXT_NODE or text.content is NULL:
+    cdef bint plain = True
+    cdef const char* text = _plain_value(attr, &plain)
+    if not plain:
         return True
-    cdef bytes value = (<const char*>text.content).lower()
+    cdef bytes value = text.lower()
     cdef bytes word
     for word in words:
         if word in value:
