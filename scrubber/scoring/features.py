@@ -13,11 +13,12 @@ import regex
 # Tokens as the shingle metric counts them; CJK runs are one token, so length also counts characters.
 _WORD = regex.compile(r"\w+")
 _CAPITAL = regex.compile(r"\b\p{Lu}")
-# searched from the end, where it is anchored: a long line is not scanned from its start
-_TERMINAL = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$", regex.REVERSE)
-# ... its two classes, for ``str.rstrip`` and ``str.endswith``
+# A sentence end, and the closing quotes and brackets that may follow it at a line's end ...
 _SENTENCE_ENDS = tuple(".!?…。！？:;")
 _CLOSING = "\"'”’»)]"
+# ... as one pattern, searched from the end, where it is anchored: a long line is not scanned
+# from its start (page_features reads the same with str.rstrip and str.endswith)
+_TERMINAL = regex.compile(f"[{regex.escape(''.join(_SENTENCE_ENDS))}][{regex.escape(_CLOSING)}]*$", regex.REVERSE)
 # Languages written without spaces: a run of these characters is many words long.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 CHARS_PER_UNSPACED_WORD = 2
