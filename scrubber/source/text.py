@@ -182,7 +182,7 @@ def split_byline(sentence: str) -> list[str]:
     """
     # The pattern opens on a look-behind, so it is tried at every character; plain scans for
     # its words (those of _BYLINE_WORDS) tell first that most sentences hold none.
-    if "By" not in sentence and "Von" not in sentence and "Par" not in sentence and "Por" not in sentence:
+    if not any(map(sentence.__contains__, _BYLINE_WORDS)):
         return [sentence]
     found = _BYLINE.search(sentence)
     if found is None:
