@@ -303,7 +303,7 @@ def _rule(label, f):
         return "score/link-dense"
     if f.script:
         return "score/script"
-    return _OUTSIDE_RULES.get(label, "score/outside-article")
+    return _LABEL_RULES[label]
 
 
 _OUTSIDE_RULES = {SHORT: "score/short-outside-article", NEAR_GOOD: "score/weak-outside-article"}
