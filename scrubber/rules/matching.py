@@ -34,6 +34,10 @@ FEW_PATTERNS = 2
 # reads the clock on each call: ~3 us against ~0.5 us for the match), so it guards user
 # patterns and longer lines only.
 TRUSTED_MAX_CHARS = 300
+# Every ``regex`` call here passes its arguments by position (string, pos, endpos, concurrent,
+# partial, timeout) with concurrent False: ``regex`` looks each keyword argument up by name on
+# every call, and by default releases the GIL around each match -- on lines this short, both
+# cost more than the match itself.
 
 
 class _Slot:
@@ -54,7 +58,7 @@ class _Slot:
     def __init__(self):
         self.exact: dict[str, Rule] = {}
         self.longest_text = 0  # the longest exact line: longer lines are left to the patterns
-        self.entries: list[tuple[Rule, bool, tuple, object]] = []
+        self.entries: list[tuple[Rule, bool, tuple, object, int]] = []
         self.most_words = 0  # no pattern looks at a line of more words
         # Whether every pattern is a built-in one: then a short line's answer depends on the
         # line alone (no timeout can skip a rule), and is remembered for every page sharing
@@ -113,8 +117,9 @@ class _Index:
                         slot.longest_text = max(slot.longest_text, len(rule.text))
                 elif rule.pattern is not None:
                     screens = tuple(literal_characters(s) or s for s in screens_for(rule.pattern))
-                    entry = (rule, pack.builtin, screens, first_class(rule.pattern))
                     words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
+                    most = rule.max_words if rule.max_words is not None else MAX_RULE_WORDS
+                    entry = (rule, pack.builtin, screens, first_class(rule.pattern), most)
                     for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
                         slot.entries.append(entry)
                         slot.most_words = max(slot.most_words, words)
@@ -151,11 +156,11 @@ def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
         pattern = entry[0].pattern
         if len(prefix) == 1 and entry[3] is not None:
             # a character class costs a fraction of a partial match of the whole pattern
-            known = entry[3].fullmatch(prefix) is not None
+            known = entry[3].fullmatch(prefix, None, None, False) is not None
         elif entry[1]:  # trusted; the pattern object is the key: no other can take its id
             known = starts.get(pattern)
             if known is None:
-                known = starts[pattern] = pattern.fullmatch(prefix, partial=True) is not None
+                known = starts[pattern] = pattern.fullmatch(prefix, None, None, False, True) is not None
         else:
             known = may_start(pattern, prefix, timeout)
         if known:
@@ -168,8 +173,8 @@ def may_start(pattern, prefix: str, timeout: float | None, whole: bool = False) 
     ``prefix``); a pattern too slow to tell may."""
     try:
         if whole:
-            return pattern.fullmatch(prefix, timeout=timeout) is not None
-        return pattern.fullmatch(prefix, partial=True, timeout=timeout) is not None
+            return pattern.fullmatch(prefix, None, None, False, False, timeout) is not None
+        return pattern.fullmatch(prefix, None, None, False, True, timeout) is not None
     except TimeoutError:
         return True
 
@@ -179,7 +184,7 @@ def _passes(screens, key: str) -> bool:
         if screen.__class__ is str:  # the characters a literal screen looks for
             if not any(map(key.__contains__, screen)):
                 return False
-        elif screen.search(key) is None:
+        elif screen.search(key, None, None, False) is None:
             return False
     return True
 
@@ -281,19 +286,19 @@ class RuleSet:
         words = key.count(" ") + 1
         if words > slot.most_words:
             return None
+        possible = slot.possible(key, self.regex_timeout)
         short = len(key) <= TRUSTED_MAX_CHARS
-        timeouts = self._timeouts
-        for rule, trusted, screens, _ in slot.possible(key, self.regex_timeout):
-            if (rule.max_words is not None and words > rule.max_words) or (screens and not _passes(screens, key)):
+        for rule, trusted, screens, _, most_words in possible:
+            if words > most_words or (screens and not _passes(screens, key)):
                 continue
             if trusted and short:
-                if rule.pattern.fullmatch(key):
+                if rule.pattern.fullmatch(key, None, None, False):
                     return rule
                 continue
-            if timeouts and timeouts[rule.id] >= MAX_TIMEOUTS:
+            if self._timeouts and self._timeouts[rule.id] >= MAX_TIMEOUTS:
                 continue
             try:
-                if rule.pattern.fullmatch(key, timeout=self.regex_timeout):
+                if rule.pattern.fullmatch(key, None, None, False, False, self.regex_timeout):
                     return rule
             except TimeoutError:
                 self._timeouts[rule.id] += 1
