@@ -53,7 +53,7 @@ class _Slot:
     """
 
     __slots__ = ("exact", "longest_text", "entries", "most_words", "prefix_chars", "trusted", "answers", "whole",
-                 "_by_prefix", "_shorter")
+                 "members", "_by_prefix", "_shorter")
 
     def __init__(self):
         self.exact: dict[str, Rule] = {}
@@ -67,6 +67,7 @@ class _Slot:
         self.answers: dict[str, Rule | None] = {}
         self.prefix_chars = PREFIX_STEPS[-1]
         self.whole: _Slot | None = None
+        self.members: set[int] = set()  # the ids of its rules
         self._by_prefix: dict[str, tuple[tuple, ...]] = {}
         self._shorter: dict[str, tuple[tuple, ...]] = {}
 
@@ -79,8 +80,8 @@ class _Slot:
 
     def _starting(self, prefix: str, timeout: float):
         if self.whole is not None:
-            mine = set(map(id, self.entries))
-            found = tuple(entry for entry in self.whole.possible(prefix, timeout) if id(entry) in mine)
+            mine = self.members
+            found = tuple(entry for entry in self.whole.possible(prefix, timeout) if id(entry[0]) in mine)
         else:
             # each step narrows what the shorter prefix left: a new line start costs a partial
             # match of a few patterns, not of all
@@ -114,6 +115,7 @@ class _Index:
                 if rule.text is not None:
                     for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
                         slot.exact.setdefault(rule.text, rule)
+                        slot.members.add(id(rule))
                         slot.longest_text = max(slot.longest_text, len(rule.text))
                 elif rule.pattern is not None:
                     screens = tuple(literal_characters(s) or s for s in screens_for(rule.pattern))
@@ -122,6 +124,7 @@ class _Index:
                     entry = (rule, pack.builtin, screens, first_class(rule.pattern), most)
                     for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
                         slot.entries.append(entry)
+                        slot.members.add(id(rule))
                         slot.most_words = max(slot.most_words, words)
                         slot.trusted = slot.trusted and pack.builtin
                 else:
@@ -280,6 +283,15 @@ class RuleSet:
         return found
 
     def _first_match(self, key: str, slot: _Slot) -> Rule | None:
+        whole = slot.whole
+        if whole is not None and whole.trusted and len(key) <= TRUSTED_MAX_CHARS:
+            # A stage's rules are some of the rules of all stages, in the same order: when the
+            # first of those matching the line is known, it is the stage's too if the stage has
+            # it, and none of the stage's matches when none of all of them does.
+            known = whole.answers if len(key) <= REMEMBERED_MAX_CHARS else self._answers.get(whole, {})
+            rule = known.get(key, _UNASKED)
+            if rule is None or (rule is not _UNASKED and id(rule) in slot.members):
+                return rule
         rule = slot.exact.get(key)
         if rule is not None or not slot.entries:
             return rule
