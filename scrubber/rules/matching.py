@@ -45,7 +45,8 @@ class _Slot:
 
     ``possible(key)`` narrows the patterns to those that can match a line starting like
     ``key`` (a partial match of the pattern on the first characters), remembered per prefix:
-    most lines are prose, and no pattern can start like them. Each pattern comes with whether
+    most lines are prose, and no pattern can start like them. It tells the most words any of
+    them looks at too: a sentence has more than the few patterns starting like it allow. Each pattern comes with whether
     it is a built-in one (trusted to run without a timeout on short lines), its screens
     (``screens.py``: characters a line must hold for the pattern to match it) and the class of
     characters it can start with (a first character is tried against that, not the pattern).
@@ -68,10 +69,10 @@ class _Slot:
         self.prefix_chars = PREFIX_STEPS[-1]
         self.whole: _Slot | None = None
         self.members: set[int] = set()  # the ids of its rules
-        self._by_prefix: dict[str, tuple[tuple, ...]] = {}
+        self._by_prefix: dict[str, tuple[int, tuple[tuple, ...]]] = {}
         self._shorter: dict[str, tuple[tuple, ...]] = {}
 
-    def possible(self, key: str, timeout: float) -> tuple[tuple, ...]:
+    def possible(self, key: str, timeout: float) -> tuple[int, tuple[tuple, ...]]:
         prefix = key[:self.prefix_chars]
         found = self._by_prefix.get(prefix)
         if found is None:
@@ -81,7 +82,7 @@ class _Slot:
     def _starting(self, prefix: str, timeout: float):
         if self.whole is not None:
             mine = self.members
-            found = tuple(entry for entry in self.whole.possible(prefix, timeout) if id(entry[0]) in mine)
+            found = tuple(entry for entry in self.whole.possible(prefix, timeout)[1] if id(entry[0]) in mine)
         else:
             # each step narrows what the shorter prefix left: a new line start costs a partial
             # match of a few patterns, not of all
@@ -98,8 +99,12 @@ class _Slot:
         if len(self._by_prefix) >= MAX_CACHED_PREFIXES:
             self._by_prefix.clear()
             self._shorter.clear()
-        self._by_prefix[prefix] = found
-        return found
+        most_words = 0
+        for entry in found:
+            if entry[4] > most_words:
+                most_words = entry[4]
+        known = self._by_prefix[prefix] = (most_words, found)
+        return known
 
 
 class _Index:
@@ -298,7 +303,9 @@ class RuleSet:
         words = key.count(" ") + 1
         if words > slot.most_words:
             return None
-        possible = slot.possible(key, self.regex_timeout)
+        most_words, possible = slot.possible(key, self.regex_timeout)
+        if words > most_words:
+            return None
         short = len(key) <= TRUSTED_MAX_CHARS
         for rule, trusted, screens, _, most_words in possible:
             if words > most_words or (screens and not _passes(screens, key)):
