@@ -123,7 +123,7 @@ class _Index:
                         slot.members.add(id(rule))
                         slot.longest_text = max(slot.longest_text, len(rule.text))
                 elif rule.pattern is not None:
-                    screens = tuple(literal_characters(s) or s for s in screens_for(rule.pattern))
+                    screens = tuple(map(_screen_test, screens_for(rule.pattern)))
                     words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
                     most = rule.max_words if rule.max_words is not None else MAX_RULE_WORDS
                     entry = (rule, pack.builtin, screens, first_class(rule.pattern), most)
@@ -187,9 +187,22 @@ def may_start(pattern, prefix: str, timeout: float | None, whole: bool = False) 
         return True
 
 
+def _screen_test(screen):
+    """What a line is searched for: the one character a literal screen looks for, a tuple of
+    its characters when it looks for several, or the compiled screen itself."""
+    characters = literal_characters(screen)
+    if characters is None:
+        return screen
+    return characters if len(characters) == 1 else tuple(characters)
+
+
 def _passes(screens, key: str) -> bool:
     for screen in screens:
-        if screen.__class__ is str:  # the characters a literal screen looks for
+        kind = screen.__class__
+        if kind is str:
+            if screen not in key:
+                return False
+        elif kind is tuple:
             if not any(map(key.__contains__, screen)):
                 return False
         elif screen.search(key, None, None, False) is None:
