@@ -53,3 +53,32 @@ def test_match_each_answers_as_match_does_line_by_line():
         assert RuleSet(packs).match_each(keys) == expected
         assert expected[0] is not None and expected[1] is None
     assert RuleSet([_pack(mine)]).match_each(keys, "cut_before") == [None] * len(keys)
+
+
+def test_a_stage_answers_with_its_own_rule_when_another_stage_matches_first():
+    first = Rule(id="early/any-sale", action="drop", pack="early", pattern=regex.compile(r"(big|small) sale"))
+    own = Rule(id="late/big-sale", action="drop", pack="late", pattern=regex.compile(r"big sale"))
+    packs = [Pack("early", rules=(first,), stage="early"), Pack("late", rules=(own,), stage="late")]
+    for builtin in (False, True):
+        packs = [Pack(p.name, rules=p.rules, stage=p.stage, builtin=builtin) for p in packs]
+        rules = RuleSet(packs)
+        assert rules.match_each(["big sale", "small sale", "no sale"]) == [first, first, None]  # all stages first
+        assert rules.match("big sale", "drop", "late") is own
+        assert rules.match("small sale", "drop", "late") is None
+        assert rules.match("no sale", "drop", "late") is None
+        assert rules.match("big sale", "drop", "early") is first
+
+
+def test_a_sentence_longer_than_the_patterns_starting_like_it_is_not_matched():
+    short = Rule(id="mine/share", action="drop", pack="mine", pattern=regex.compile(r"share (this|on) \w+"), max_words=3)
+    rules = RuleSet([_pack(short)])
+    assert rules.match("share on mastodon") is short
+    assert rules.match("share this with everyone who asked about the recipe") is None
+
+
+def test_screened_patterns_see_only_lines_holding_their_characters():
+    question = Rule(id="mine/question", action="drop", pack="mine", pattern=regex.compile(r"[\w ]+\?"))
+    arrows = Rule(id="mine/arrows", action="drop", pack="mine", pattern=regex.compile(r"next [›»>]"))
+    rules = RuleSet([_pack(question, arrows)])
+    assert [rules.match(k) for k in ("any questions?", "any questions", "next »", "next >", "next")] == \
+        [question, None, arrows, arrows, None]
