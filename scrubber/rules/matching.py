@@ -297,7 +297,16 @@ class RuleSet:
         found = [answers.get(key, _UNASKED) if len(key) <= REMEMBERED_MAX_CHARS else _UNASKED for key in keys]
         for position, rule in enumerate(found):
             if rule is _UNASKED:
-                found[position] = self.match(keys[position], action)
+                key = keys[position]
+                if len(key) > REMEMBERED_MAX_CHARS:
+                    found[position] = self.match(key, action)
+                    continue
+                rule = answers.get(key, _UNASKED)  # unless a copy earlier on the page was answered
+                if rule is _UNASKED:
+                    if len(answers) >= MAX_CACHED_ANSWERS:
+                        answers.clear()
+                    rule = answers[key] = self._first_match(key, slot)
+                found[position] = rule
         return found
 
     def _first_match(self, key: str, slot: _Slot) -> Rule | None:
@@ -316,7 +325,8 @@ class RuleSet:
         words = key.count(" ") + 1
         if words > slot.most_words:
             return None
-        most_words, possible = slot.possible(key, self.regex_timeout)
+        known = slot._by_prefix.get(key[:slot.prefix_chars])  # possible(), without a call when remembered
+        most_words, possible = known if known is not None else slot.possible(key, self.regex_timeout)
         if words > most_words:
             return None
         short = len(key) <= TRUSTED_MAX_CHARS
