@@ -1,0 +1,158 @@
+"""Slots: the rules of one stage and action, and the patterns that can start like a line.
+
+``matching.py`` groups a page's rules into slots; a slot narrows its patterns by the first
+characters of a line, and a pattern's screens (``screens.py``) turn away lines that lack the
+characters it needs, so that few lines cost a full match.
+"""
+
+from __future__ import annotations
+
+from .model import Rule
+from .screens import literal_characters
+
+# Patterns are sorted by the first characters of the line they could match, so a line is
+# only tried against the few patterns that can start the way it starts. The first character
+# narrows all patterns, the first two what is left of them, the first three what is left then.
+PREFIX_STEPS = (1, 2, 3)
+SHORT_PREFIX_CHARS = 2
+MAX_CACHED_PREFIXES = 20_000
+
+
+class Slot:
+    """The rules of one stage and action: a dict of exact line keys and a list of patterns.
+
+    ``possible(key)`` narrows the patterns to those that can match a line starting like
+    ``key`` (a partial match of the pattern on the first characters), remembered per prefix:
+    most lines are prose, and no pattern can start like them. It tells the most words any of
+    them looks at too: a sentence has more than the few patterns starting like it allow. Each
+    pattern comes with whether it is a built-in one (trusted to run without a timeout on short
+    lines), its screens (``screens.py``: characters a line must hold for the pattern to match
+    it, as ``screen_test`` gives them), the class of characters it can start with (a first
+    character is tried against that, not the pattern) and the most words it looks at.
+    A stage's slot narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
+    """
+
+    __slots__ = ("exact", "longest_text", "entries", "most_words", "prefix_chars", "trusted", "answers", "whole",
+                 "members", "_by_prefix", "_shorter")
+
+    def __init__(self):
+        self.exact: dict[str, Rule] = {}
+        self.longest_text = 0  # the longest exact line: longer lines are left to the patterns
+        self.entries: list[tuple[Rule, bool, tuple, object, int]] = []
+        self.most_words = 0  # no pattern looks at a line of more words
+        # Whether every pattern is a built-in one: then a short line's answer depends on the
+        # line alone (no timeout can skip a rule), and is remembered for every page sharing
+        # these packs -- a site repeats its menu and footer on each of its pages.
+        self.trusted = True
+        self.answers: dict[str, Rule | None] = {}
+        self.prefix_chars = PREFIX_STEPS[-1]
+        self.whole: Slot | None = None
+        self.members: set[int] = set()  # the ids of its rules
+        self._by_prefix: dict[str, tuple[int, tuple[tuple, ...]]] = {}
+        self._shorter: dict[str, tuple[tuple, ...]] = {}
+
+    def possible(self, key: str, timeout: float) -> tuple[int, tuple[tuple, ...]]:
+        prefix = key[:self.prefix_chars]
+        found = self._by_prefix.get(prefix)
+        if found is None:
+            found = self._starting(prefix, timeout)
+        return found
+
+    def _starting(self, prefix: str, timeout: float):
+        if self.whole is not None:
+            mine = self.members
+            found = tuple(entry for entry in self.whole.possible(prefix, timeout)[1] if id(entry[0]) in mine)
+        else:
+            # each step narrows what the shorter prefix left: a new line start costs a partial
+            # match of a few patterns, not of all
+            found = self.entries
+            for chars in PREFIX_STEPS:
+                if chars >= len(prefix):
+                    break
+                shorter = prefix[:chars]
+                narrowed = self._shorter.get(shorter)
+                if narrowed is None:
+                    narrowed = self._shorter[shorter] = _may_start_all(found, shorter, timeout)
+                found = narrowed
+            found = _may_start_all(found, prefix, timeout)
+        if len(self._by_prefix) >= MAX_CACHED_PREFIXES:
+            self._by_prefix.clear()
+            self._shorter.clear()
+        most_words = 0
+        for entry in found:
+            if entry[4] > most_words:
+                most_words = entry[4]
+        known = self._by_prefix[prefix] = (most_words, found)
+        return known
+
+
+# Whether each built-in pattern can start like a prefix, per prefix, shared by the indexes of
+# all pack combinations: pages differ in their scoped packs, not in the line starts they show.
+_STARTS: dict[str, dict] = {}
+MAX_CACHED_STARTS = 20_000
+
+
+def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
+    # One loop without a call per pattern: a page of new line starts (a CJK page, whose every
+    # line starts with a new character) asks this of dozens of patterns per line.
+    starts = _STARTS.get(prefix)
+    if starts is None:
+        if len(_STARTS) >= MAX_CACHED_STARTS:
+            _STARTS.clear()
+        starts = _STARTS[prefix] = {}
+    kept = []
+    for entry in entries:
+        pattern = entry[0].pattern
+        if len(prefix) == 1 and entry[3] is not None:
+            # a character class costs a fraction of a partial match of the whole pattern
+            known = entry[3].fullmatch(prefix, None, None, False) is not None
+        elif entry[1]:  # trusted; the pattern object is the key: no other can take its id
+            known = starts.get(pattern)
+            if known is None:
+                known = starts[pattern] = pattern.fullmatch(prefix, None, None, False, True) is not None
+        else:
+            known = may_start(pattern, prefix, timeout)
+        if known:
+            kept.append(entry)
+    return tuple(kept)
+
+
+def may_start(pattern, prefix: str, timeout: float | None, whole: bool = False) -> bool:
+    """Whether ``pattern`` can match a line starting with ``prefix`` (or, ``whole``, the line
+    ``prefix``); a pattern too slow to tell may."""
+    try:
+        if whole:
+            return pattern.fullmatch(prefix, None, None, False, False, timeout) is not None
+        return pattern.fullmatch(prefix, None, None, False, True, timeout) is not None
+    except TimeoutError:
+        return True
+
+
+def screen_test(screen):
+    """What a line is searched for: the one character a literal screen looks for, a tuple of
+    its characters when it looks for several, or the compiled screen itself."""
+    characters = literal_characters(screen)
+    if characters is None:
+        return screen
+    return characters if len(characters) == 1 else tuple(characters)
+
+
+def passes(screens, key: str) -> bool:
+    """Whether the line key holds what each screen test (``screen_test``) looks for.
+
+    >>> import regex
+    >>> tests = tuple(map(screen_test, (regex.compile(r"\\?"), regex.compile(r"[›»]"), regex.compile(r"\\d"))))
+    >>> passes(tests, "page 2 »?"), passes(tests, "page two »?")
+    (True, False)
+    """
+    for screen in screens:
+        kind = screen.__class__
+        if kind is str:
+            if screen not in key:
+                return False
+        elif kind is tuple:
+            if not any(map(key.__contains__, screen)):
+                return False
+        elif screen.search(key, None, None, False) is None:
+            return False
+    return True
