@@ -86,15 +86,25 @@ cdef inline bint _is_anchor(tree.xmlNode* node):
     return node.type == tree.XML_ELEMENT_NODE and node.ns is NULL and strcmp(<const char*>node.name, b"a") == 0
 
 
+# 1 for each byte prune._non_space counts in UTF-8: neither whitespace nor a continuation byte
+# of a character.
+cdef unsigned char _COUNTED[256]
+cdef int _byte
+for _byte in range(256):
+    _COUNTED[_byte] = not (_byte in (32, 10, 9, 13) or 0x80 <= _byte < 0xC0)
+
+
 cdef inline long _non_space(const unsigned char* text):
-    # prune._non_space on UTF-8: neither whitespace nor a continuation byte of a character
+    # A table look-up per byte, four bytes a step: the pages' text is most of what prune reads,
+    # and a test per kind of byte cost three times as much.
+    cdef size_t length = strlen(<const char*>text), i = 0
     cdef long count = 0
-    cdef unsigned char byte
-    while text[0]:
-        byte = text[0]
-        if not (byte == 32 or byte == 10 or byte == 9 or byte == 13 or 0x80 <= byte < 0xC0):
-            count += 1
-        text += 1
+    while i + 4 <= length:
+        count += _COUNTED[text[i]] + _COUNTED[text[i + 1]] + _COUNTED[text[i + 2]] + _COUNTED[text[i + 3]]
+        i += 4
+    while i < length:
+        count += _COUNTED[text[i]]
+        i += 1
     return count
 
 
