@@ -143,7 +143,9 @@ def test_misleading_names_and_state_attributes_prune_alike():
         f'<div style="display:none">hidden</div><div class="" id="">empty names</div>'
         f'<div class="comments&amp;more" id="x&#10;y">entity in a name</div>'
         f'<figure><img src=a.jpg><figcaption>Photo: Jo Bloggs</figcaption></figure>'
-        f'<div role="navigation" aria-hidden="false">menu</div><span itemprop="author">Ann</span></body>')
+        f'<div role="navigation" aria-hidden="false">menu</div><span itemprop="author">Ann</span>'
+        f'<main><div><header>By Ann</header><footer class="share">Share</footer><a class="popup" href=/p>a popup</a>'
+        f'</div></main><a class="popup">no link</a><article class="sidebar"><header>Also</header></article></body>')
 
 
 @needs_walks
@@ -219,7 +221,7 @@ def test_metadata_reads_the_same_metas_scripts_and_headings():
                            f"<body>{headings}<title>Two</title>{metas}{scripts}</body></html>")
 
 
-TAGS = ["div", "p", "a", "span", "nav", "aside", "header", "footer", "article", "section", "figcaption", "li",
+TAGS = ["div", "p", "a", "span", "nav", "aside", "header", "footer", "article", "main", "section", "figcaption", "li",
         "td", "blockquote", "pre", "h2", "br", "table", "tr", "h1", "title", "meta", "script"]
 NAMES = ["share", "cookie-banner", "article-body", "sidebar", "post", "comments-count", "related", "", "modal"]
 ATTRIBUTES = st.one_of(

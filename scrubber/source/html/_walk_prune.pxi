@@ -27,22 +27,36 @@ cdef bint _holds_any(tree.xmlAttr* attr, tuple words):
     return False
 
 
-def judged_descendants(_Element top, tuple judged_tags, named_concept, judge, bint by_name):
+cdef bint _inside(tree.xmlNode* node, tuple tags):
+    # prune._inside_article: an ancestor, up to the root, has one of ``tags``
+    node = node.parent
+    while node is not NULL and node.type == tree.XML_ELEMENT_NODE:
+        if node.ns is NULL and _in(<const char*>node.name, tags):
+            return True
+        node = node.parent
+    return False
+
+
+def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tuple article_tags, named_concept,
+                       link_concepts, judge, bint by_name):
     """Call ``judge(element)`` on each element below ``top``, in document order, that
-    ``prune.chrome_reason`` could call chrome: one with a tag of ``judged_tags``, a state
-    attribute (hidden, aria-hidden, role; a style that may hide it; itemprop="author"), or a class or id that
-    ``named_concept(class, id)`` names a concept (only with ``by_name``). When ``judge`` returns
-    true the element's subtree is not visited. Elements that carry only other attributes (a
-    link's href, an image's src) or none cost a pointer step each."""
+    ``prune.chrome_reason`` could call chrome: one with a tag of ``judged_tags``, or of
+    ``outside_tags`` with no ancestor of ``article_tags``, a state attribute (hidden,
+    aria-hidden, role; a style that may hide it; itemprop="author"), or a class or id that
+    ``named_concept(class, id)`` names a concept (only with ``by_name``), unless the element
+    is a link and the concept one of ``link_concepts``. When ``judge`` returns true the
+    element's subtree is not visited. Elements that carry only other attributes (a link's
+    href, an image's src) or none cost a pointer step each."""
     cdef tree.xmlNode* stop = top._c_node
     cdef tree.xmlNode* node = stop.children
     cdef tree.xmlAttr* attr
     cdef bint full, named, descend
-    cdef object class_name, element_id, value
+    cdef object class_name, element_id, value, concept
     while node is not NULL and node is not stop:
         descend = True
         if node.type == tree.XML_ELEMENT_NODE:
-            full = node.ns is not NULL or _in(<const char*>node.name, judged_tags)
+            full = (node.ns is not NULL or _in(<const char*>node.name, judged_tags)
+                    or (_in(<const char*>node.name, outside_tags) and not _inside(node, article_tags)))
             named = False
             class_name = element_id = None
             attr = node.properties
@@ -66,7 +80,10 @@ def judged_descendants(_Element top, tuple judged_tags, named_concept, judge, bi
                     full = value is _NOT_PLAIN or value == "author"
                 attr = attr.next
             if not full and named and by_name:
-                full = named_concept(class_name, element_id) is not None
+                concept = named_concept(class_name, element_id)
+                # a link named after the overlay it opens is no overlay (prune.LINK_TARGET_CONCEPTS)
+                full = concept is not None and not (strcmp(<const char*>node.name, b"a") == 0
+                                                    and concept in link_concepts)
             if full and judge(elementFactory(top._doc, node)):
                 descend = False
         else:

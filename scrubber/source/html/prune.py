@@ -37,7 +37,6 @@ ARTICLE_TAGS = ("article", "main")
 ARTICLE_CHROME = frozenset(("overlay",))
 # Tags chrome_reason judges by themselves (other elements only by their attributes).
 _JUDGED_TAGS = frozenset(CHROME_TAGS) | frozenset(OUTSIDE_ARTICLE) | {"figcaption"}
-_JUDGED_TAG_NAMES = tuple(sorted(tag.encode() for tag in _JUDGED_TAGS))
 # A pruned element may hold at most this share of the page's prose (text outside links);
 # smaller elements are never protected. A class or id name is stronger evidence than a tag
 # (a 50-slide "widget" gallery can outweigh the article beside it), so it needs a larger share.
@@ -201,12 +200,19 @@ def prune(root, by_name: bool = True) -> list[Removal]:
 
     # the body itself is never chrome
     if compiled.walk is not None:
-        compiled.walk.judged_descendants(body, _JUDGED_TAG_NAMES, _named_concept, judge, by_name)
+        compiled.walk.judged_descendants(body, *_COMPILED_WALK_TAGS, _named_concept, LINK_TARGET_CONCEPTS, judge,
+                                         by_name)
     else:
         _judged_descendants(body, judge)
     for removal in doomed:
         remove(removal.element)
     return doomed
+
+
+# What the compiled walk reads: the tags judged anywhere, those judged outside an article, the
+# article tags (as libxml2 names them, in UTF-8).
+_COMPILED_WALK_TAGS = tuple(tuple(sorted(tag.encode() for tag in tags))
+                            for tags in (_JUDGED_TAGS - set(OUTSIDE_ARTICLE), OUTSIDE_ARTICLE, ARTICLE_TAGS))
 
 
 def _judged_descendants(top, judge) -> None:
