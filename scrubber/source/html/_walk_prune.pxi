@@ -7,9 +7,10 @@ cdef tuple _STATE = (b"hidden", b"aria-hidden", b"role")
 
 
 # ... these only for values that can make it chrome. A style hides an element only with "none"
-# or "hidden" in it (prune._HIDDEN_STYLE, whose IGNORECASE folds no other character to their
-# letters); itemprop matters only as "author". Two pages in five style dozens of elements.
-cdef tuple _WORDS_THAT_HIDE = (b"none", b"hidden")
+# or "hidden" in it (prune._HIDDEN_STYLE), or with an "İ" (UTF-8 C4 B0), the one character
+# besides their letters that its IGNORECASE matches to one of them ("hİdden"); itemprop matters
+# only as "author". Two pages in five style dozens of elements.
+cdef tuple _WORDS_THAT_HIDE = (b"none", b"hidden", b"\xc4\xb0")
 
 
 cdef bint _holds_any(tree.xmlAttr* attr, tuple words):
@@ -44,9 +45,10 @@ def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tupl
     ``outside_tags`` with no ancestor of ``article_tags``, a state attribute (hidden,
     aria-hidden, role; a style that may hide it; itemprop="author"), or a class or id that
     ``named_concept(class, id)`` names a concept (only with ``by_name``), unless the element
-    is a link and the concept one of ``link_concepts``. When ``judge`` returns true the
-    element's subtree is not visited. Elements that carry only other attributes (a link's
-    href, an image's src) or none cost a pointer step each."""
+    is a link and the concept one of ``link_concepts``. ``judge(element, concept)`` gets that
+    concept when nothing but the name could make the element chrome, else None. When ``judge``
+    returns true the element's subtree is not visited. Elements that carry only other
+    attributes (a link's href, an image's src) or none cost a pointer step each."""
     cdef tree.xmlNode* stop = top._c_node
     cdef tree.xmlNode* node = stop.children
     cdef tree.xmlAttr* attr
@@ -61,7 +63,9 @@ def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tupl
             class_name = element_id = None
             attr = node.properties
             while attr is not NULL and not full:
-                if strcmp(<const char*>attr.name, b"class") == 0:
+                if attr.ns is not NULL:  # chrome_reason reads none, but judge's concept must be the plain class's
+                    full = True
+                elif strcmp(<const char*>attr.name, b"class") == 0:
                     if class_name is None:
                         class_name = _value(attr)
                         full = class_name is _NOT_PLAIN
@@ -79,12 +83,13 @@ def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tupl
                     value = _value(attr)
                     full = value is _NOT_PLAIN or value == "author"
                 attr = attr.next
+            concept = None
             if not full and named and by_name:
                 concept = named_concept(class_name, element_id)
                 # a link named after the overlay it opens is no overlay (prune.LINK_TARGET_CONCEPTS)
                 full = concept is not None and not (strcmp(<const char*>node.name, b"a") == 0
                                                     and concept in link_concepts)
-            if full and judge(elementFactory(top._doc, node)):
+            if full and judge(elementFactory(top._doc, node), concept):
                 descend = False
         else:
             descend = False

@@ -130,7 +130,13 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
             return "byline", "tag"
     if not by_name:
         return None
-    concept = _named_concept(element.get("class"), element.get("id") if "id" in attributes else None)
+    return _name_verdict(element, tag, _named_concept(element.get("class"),
+                                                      element.get("id") if "id" in attributes else None))
+
+
+def _name_verdict(element, tag: str, concept: str | None) -> tuple[str, str] | None:
+    """chrome_reason of an element that its class or id, naming ``concept``, is the last hope
+    of calling chrome."""
     if concept == "caption":  # a caption by name is judged like a <figcaption>
         concept = _short_caption(element)
     elif tag == "a" and concept in LINK_TARGET_CONCEPTS:
@@ -187,10 +193,12 @@ def prune(root, by_name: bool = True) -> list[Removal]:
     prose = PageProse(body)
     doomed = []
 
-    def judge(element) -> bool:
-        """Whether ``element`` goes (and with it, unvisited, what is inside it)."""
+    def judge(element, concept: str | None = None) -> bool:
+        """Whether ``element`` goes (and with it, unvisited, what is inside it). The compiled
+        walk hands over the ``concept`` its class or id names when nothing else about it
+        could make it chrome: chrome_reason's other questions cost more than the answer."""
         tag = element.tag
-        verdict = chrome_reason(element, tag, by_name)
+        verdict = _name_verdict(element, tag, concept) if concept else chrome_reason(element, tag, by_name)
         if tag in ARTICLE_TAGS and (verdict is None or verdict[0] not in ARTICLE_CHROME):
             return False
         if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
