@@ -256,3 +256,37 @@ def markup(draw, depth=0):
 @given(markup())
 def test_random_markup_prunes_alike(body):
     assert_same_everywhere(f"<html><body>{body}</body></html>")
+
+
+def judged_concepts(body_html: str, named_concept) -> list:
+    """(class, id, concept) of each element the compiled prune walk hands to judge."""
+    root = parse(f"<html><body>{body_html}</body></html>")
+    judged = []
+
+    def judge(element, concept=None):
+        judged.append((element.get("class"), element.get("id"), concept))
+        return False
+
+    compiled.walk.judged_descendants(root.find("body"), *prune._COMPILED_WALK_TAGS, named_concept,
+                                     prune.LINK_TARGET_CONCEPTS, judge, True)
+    return judged
+
+
+@needs_walks
+def test_the_walk_asks_each_class_and_id_pair_once_and_keeps_them_apart():
+    asked = []
+
+    def named_concept(class_name, element_id):
+        asked.append((class_name, element_id))
+        return f"{class_name}|{element_id}"
+
+    pairs = [(None, "x"), ("x", None), ("x", ""), ("", "x"), ("x y", None), ("x", "y"), ("xy", None), ("é", "ü")]
+    markup = "".join("<div" + ("" if c is None else f' class="{c}"') + ("" if i is None else f' id="{i}"') + ">t</div>"
+                     for c, i in pairs)
+    assert judged_concepts(markup * 2, named_concept) == [(c, i, f"{c}|{i}") for c, i in pairs * 2]
+    assert asked == pairs
+    # more pairs than the walk has slots for: some share a slot
+    many = "".join(f'<p class="name-{n}">t</p>' for n in range(6000))
+    assert judged_concepts(many * 2, named_concept) == [(f"name-{n}", None, f"name-{n}|None") for n in range(6000)] * 2
+    # another named_concept is asked afresh
+    assert judged_concepts(markup, lambda c, i: f"other {c}") == [(c, i, f"other {c}") for c, i in pairs]

@@ -1,6 +1,9 @@
 # Included by _walk.pyx: the compiled twins of prune's walk (the elements a rule could call
 # chrome) and of its character counts.
 
+from cpython.bytes cimport PyBytes_FromStringAndSize
+from libc.string cimport memcmp
+
 # Attributes that chrome_reason reads besides class and id (prune._STATE_ATTRIBUTES): these
 # always get the element judged ...
 cdef tuple _STATE = (b"hidden", b"aria-hidden", b"role")
@@ -38,6 +41,72 @@ cdef bint _inside(tree.xmlNode* node, tuple tags):
     return False
 
 
+# named_concept's answers, by the raw bytes of a class and id pair: one slot per hash of the
+# pair, a new pair taking the slot of an old one. Pages repeat the same names on hundreds of
+# elements and sites across pages; a look-up here costs a tenth of decoding the two values and
+# asking the Python cache. Kept for one named_concept (another one empties it).
+cdef enum:
+    _NAME_SLOTS = 4096  # a power of two
+cdef list _named_slots = [None] * _NAME_SLOTS
+cdef object _named_slots_owner = None
+
+
+cdef inline unsigned int _hash_bytes(unsigned int hash, const unsigned char* text, size_t* length):
+    # FNV-1a over ``text``, which it measures on the way
+    cdef const unsigned char* start = text
+    while text[0]:
+        hash = (hash ^ text[0]) * 16777619U
+        text += 1
+    length[0] = text - start
+    return hash
+
+
+cdef object _named(const char* class_text, const char* id_text, named_concept):
+    """``named_concept(class, id)`` of an element's raw class and id (NULL: it has none), or
+    _NOT_PLAIN when one of them is no UTF-8."""
+    global _named_slots_owner
+    if named_concept is not _named_slots_owner:
+        _named_slots[:] = [None] * _NAME_SLOTS
+        _named_slots_owner = named_concept
+    cdef unsigned char present = (class_text is not NULL) | (id_text is not NULL) << 1
+    cdef size_t class_length = 0, id_length = 0
+    cdef unsigned int hash = (2166136261U ^ present) * 16777619U
+    if class_text is not NULL:
+        hash = _hash_bytes(hash, <const unsigned char*>class_text, &class_length)
+    hash *= 16777619U  # the NUL between the two
+    if id_text is not NULL:
+        hash = _hash_bytes(hash, <const unsigned char*>id_text, &id_length)
+    cdef size_t slot = hash & (_NAME_SLOTS - 1)
+    # the key: which of the two there are, the class, a NUL, the id
+    cdef object entry = _named_slots[slot]
+    cdef bytes key
+    cdef char* stored
+    if entry is not None:
+        key = (<tuple>entry)[0]
+        stored = key
+        if (len(key) == class_length + id_length + 2 and <unsigned char>stored[0] == present
+                and memcmp(stored + 1, class_text, class_length) == 0 and stored[class_length + 1] == 0
+                and memcmp(stored + class_length + 2, id_text, id_length) == 0):
+            return (<tuple>entry)[1]
+    cdef object class_name = None, element_id = None
+    try:
+        if class_text is not NULL:
+            class_name = PyUnicode_DecodeUTF8(class_text, class_length, NULL)
+        if id_text is not NULL:
+            element_id = PyUnicode_DecodeUTF8(id_text, id_length, NULL)
+    except UnicodeDecodeError:
+        return _NOT_PLAIN
+    concept = named_concept(class_name, element_id)
+    key = PyBytes_FromStringAndSize(NULL, class_length + id_length + 2)
+    stored = key
+    stored[0] = <char>present
+    memcpy(stored + 1, class_text, class_length)
+    stored[class_length + 1] = 0
+    memcpy(stored + class_length + 2, id_text, id_length)
+    _named_slots[slot] = (key, concept)
+    return concept
+
+
 def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tuple article_tags, named_concept,
                        link_concepts, judge, bint by_name):
     """Call ``judge(element)`` on each element below ``top``, in document order, that
@@ -52,28 +121,31 @@ def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tupl
     cdef tree.xmlNode* stop = top._c_node
     cdef tree.xmlNode* node = stop.children
     cdef tree.xmlAttr* attr
-    cdef bint full, named, descend
-    cdef object class_name, element_id, value, concept
+    cdef bint full, named, descend, plain
+    cdef const char* class_text
+    cdef const char* id_text
+    cdef object value, concept
     while node is not NULL and node is not stop:
         descend = True
         if node.type == tree.XML_ELEMENT_NODE:
             full = (node.ns is not NULL or _in(<const char*>node.name, judged_tags)
                     or (_in(<const char*>node.name, outside_tags) and not _inside(node, article_tags)))
             named = False
-            class_name = element_id = None
+            plain = True
+            class_text = id_text = NULL
             attr = node.properties
             while attr is not NULL and not full:
                 if attr.ns is not NULL:  # chrome_reason reads none, but judge's concept must be the plain class's
                     full = True
                 elif strcmp(<const char*>attr.name, b"class") == 0:
-                    if class_name is None:
-                        class_name = _value(attr)
-                        full = class_name is _NOT_PLAIN
+                    if class_text is NULL:
+                        class_text = _plain_value(attr, &plain)
+                        full = not plain
                         named = True
                 elif strcmp(<const char*>attr.name, b"id") == 0:
-                    if element_id is None:
-                        element_id = _value(attr)
-                        full = element_id is _NOT_PLAIN
+                    if id_text is NULL:
+                        id_text = _plain_value(attr, &plain)
+                        full = not plain
                         named = True
                 elif _in(<const char*>attr.name, _STATE):
                     full = True
@@ -85,10 +157,13 @@ def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tupl
                 attr = attr.next
             concept = None
             if not full and named and by_name:
-                concept = named_concept(class_name, element_id)
-                # a link named after the overlay it opens is no overlay (prune.LINK_TARGET_CONCEPTS)
-                full = concept is not None and not (strcmp(<const char*>node.name, b"a") == 0
-                                                    and concept in link_concepts)
+                concept = _named(class_text, id_text, named_concept)
+                if concept is _NOT_PLAIN:
+                    concept = None
+                    full = True
+                else:  # a link named after the overlay it opens is no overlay (prune.LINK_TARGET_CONCEPTS)
+                    full = concept is not None and not (strcmp(<const char*>node.name, b"a") == 0
+                                                        and concept in link_concepts)
             if full and judge(elementFactory(top._doc, node), concept):
                 descend = False
         else:
