@@ -258,16 +258,17 @@ def test_random_markup_prunes_alike(body):
     assert_same_everywhere(f"<html><body>{body}</body></html>")
 
 
-def judged_concepts(body_html: str, named_concept) -> list:
+def judged_concepts(body, named_concept, telling_words) -> list:
     """(class, id, concept) of each element the compiled prune walk hands to judge."""
-    root = parse(f"<html><body>{body_html}</body></html>")
+    if isinstance(body, str):
+        body = parse(f"<html><body>{body}</body></html>").find("body")
     judged = []
 
     def judge(element, concept=None):
         judged.append((element.get("class"), element.get("id"), concept))
         return False
 
-    compiled.walk.judged_descendants(root.find("body"), *prune._COMPILED_WALK_TAGS, named_concept,
+    compiled.walk.judged_descendants(body, *prune._COMPILED_WALK_TAGS, named_concept, telling_words,
                                      prune.LINK_TARGET_CONCEPTS, judge, True)
     return judged
 
@@ -283,10 +284,35 @@ def test_the_walk_asks_each_class_and_id_pair_once_and_keeps_them_apart():
     pairs = [(None, "x"), ("x", None), ("x", ""), ("", "x"), ("x y", None), ("x", "y"), ("xy", None), ("é", "ü")]
     markup = "".join("<div" + ("" if c is None else f' class="{c}"') + ("" if i is None else f' id="{i}"') + ">t</div>"
                      for c, i in pairs)
-    assert judged_concepts(markup * 2, named_concept) == [(c, i, f"{c}|{i}") for c, i in pairs * 2]
+    telling = (b"x", b"y", b"xy", b"name")
+    assert judged_concepts(markup * 2, named_concept, telling) == [(c, i, f"{c}|{i}") for c, i in pairs * 2]
     assert asked == pairs
     # more pairs than the walk has slots for: some share a slot
     many = "".join(f'<p class="name-{n}">t</p>' for n in range(6000))
-    assert judged_concepts(many * 2, named_concept) == [(f"name-{n}", None, f"name-{n}|None") for n in range(6000)] * 2
+    assert (judged_concepts(many * 2, named_concept, telling)
+            == [(f"name-{n}", None, f"name-{n}|None") for n in range(6000)] * 2)
     # another named_concept is asked afresh
-    assert judged_concepts(markup, lambda c, i: f"other {c}") == [(c, i, f"other {c}") for c, i in pairs]
+    assert judged_concepts(markup, lambda c, i: f"other {c}", telling) == [(c, i, f"other {c}") for c, i in pairs]
+    # an ASCII name without a telling word names nothing: the walk does not ask
+    assert judged_concepts(markup, named_concept, (b"z",)) == [("é", "ü", "é|ü")]
+
+
+# Pieces of class and id names: telling words and their parts in every case and joined every
+# way ("sideBar", "SIDE_bar", "NEWSLetter", "img2"), content words, digits and separators.
+NAME_PIECES = ["share", "Share", "SHARE", "side", "Side", "SIDE", "bar", "Bar", "news", "NEWS", "Letter", "letter",
+               "img", "IMG", "caption", "Caption", "credit", "ad", "AD", "Ads", "content", "post", "Post", "h", "2",
+               "12", "x", "X", "-", "_", " ", "--", ".", ":", "é", "\u00a0"]
+
+
+@needs_walks
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=8).map("".join),
+       st.one_of(st.none(), st.lists(st.sampled_from(NAME_PIECES), max_size=4).map("".join)))
+def test_the_walk_settles_only_the_names_that_name_nothing(class_name, element_id):
+    body = parse("<html><body><div>t</div></body></html>").find("body")
+    body[0].set("class", class_name)
+    if element_id is not None:
+        body[0].set("id", element_id)
+    expected = prune._named_concept(class_name, element_id)
+    judged = judged_concepts(body, lambda c, i: prune._named_concept(c, i), prune._telling_words())
+    assert judged == ([(class_name, element_id, expected)] if expected else [])

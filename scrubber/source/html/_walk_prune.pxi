@@ -1,9 +1,6 @@
 # Included by _walk.pyx: the compiled twins of prune's walk (the elements a rule could call
 # chrome) and of its character counts.
 
-from cpython.bytes cimport PyBytes_FromStringAndSize
-from libc.string cimport memcmp
-
 # Attributes that chrome_reason reads besides class and id (prune._STATE_ATTRIBUTES): these
 # always get the element judged ...
 cdef tuple _STATE = (b"hidden", b"aria-hidden", b"role")
@@ -41,80 +38,18 @@ cdef bint _inside(tree.xmlNode* node, tuple tags):
     return False
 
 
-# named_concept's answers, by the raw bytes of a class and id pair: one slot per hash of the
-# pair, a new pair taking the slot of an old one. Pages repeat the same names on hundreds of
-# elements and sites across pages; a look-up here costs a tenth of decoding the two values and
-# asking the Python cache. Kept for one named_concept (another one empties it).
-cdef enum:
-    _NAME_SLOTS = 4096  # a power of two
-cdef list _named_slots = [None] * _NAME_SLOTS
-cdef object _named_slots_owner = None
-
-
-cdef inline unsigned int _hash_bytes(unsigned int hash, const unsigned char* text, size_t* length):
-    # FNV-1a over ``text``, which it measures on the way
-    cdef const unsigned char* start = text
-    while text[0]:
-        hash = (hash ^ text[0]) * 16777619U
-        text += 1
-    length[0] = text - start
-    return hash
-
-
-cdef object _named(const char* class_text, const char* id_text, named_concept):
-    """``named_concept(class, id)`` of an element's raw class and id (NULL: it has none), or
-    _NOT_PLAIN when one of them is no UTF-8."""
-    global _named_slots_owner
-    if named_concept is not _named_slots_owner:
-        _named_slots[:] = [None] * _NAME_SLOTS
-        _named_slots_owner = named_concept
-    cdef unsigned char present = (class_text is not NULL) | (id_text is not NULL) << 1
-    cdef size_t class_length = 0, id_length = 0
-    cdef unsigned int hash = (2166136261U ^ present) * 16777619U
-    if class_text is not NULL:
-        hash = _hash_bytes(hash, <const unsigned char*>class_text, &class_length)
-    hash *= 16777619U  # the NUL between the two
-    if id_text is not NULL:
-        hash = _hash_bytes(hash, <const unsigned char*>id_text, &id_length)
-    cdef size_t slot = hash & (_NAME_SLOTS - 1)
-    # the key: which of the two there are, the class, a NUL, the id
-    cdef object entry = _named_slots[slot]
-    cdef bytes key
-    cdef char* stored
-    if entry is not None:
-        key = (<tuple>entry)[0]
-        stored = key
-        if (len(key) == class_length + id_length + 2 and <unsigned char>stored[0] == present
-                and memcmp(stored + 1, class_text, class_length) == 0 and stored[class_length + 1] == 0
-                and memcmp(stored + class_length + 2, id_text, id_length) == 0):
-            return (<tuple>entry)[1]
-    cdef object class_name = None, element_id = None
-    try:
-        if class_text is not NULL:
-            class_name = PyUnicode_DecodeUTF8(class_text, class_length, NULL)
-        if id_text is not NULL:
-            element_id = PyUnicode_DecodeUTF8(id_text, id_length, NULL)
-    except UnicodeDecodeError:
-        return _NOT_PLAIN
-    concept = named_concept(class_name, element_id)
-    key = PyBytes_FromStringAndSize(NULL, class_length + id_length + 2)
-    stored = key
-    stored[0] = <char>present
-    memcpy(stored + 1, class_text, class_length)
-    stored[class_length + 1] = 0
-    memcpy(stored + class_length + 2, id_text, id_length)
-    _named_slots[slot] = (key, concept)
-    return concept
+include "_walk_names.pxi"
 
 
 def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tuple article_tags, named_concept,
-                       link_concepts, judge, bint by_name):
+                       tuple telling_words, link_concepts, judge, bint by_name):
     """Call ``judge(element)`` on each element below ``top``, in document order, that
     ``prune.chrome_reason`` could call chrome: one with a tag of ``judged_tags``, or of
     ``outside_tags`` with no ancestor of ``article_tags``, a state attribute (hidden,
     aria-hidden, role; a style that may hide it; itemprop="author"), or a class or id that
-    ``named_concept(class, id)`` names a concept (only with ``by_name``), unless the element
-    is a link and the concept one of ``link_concepts``. ``judge(element, concept)`` gets that
+    ``named_concept(class, id)`` names a concept (only with ``by_name``; never asked about an
+    ASCII name none of whose words is one of ``telling_words``), unless the element is a link
+    and the concept one of ``link_concepts``. ``judge(element, concept)`` gets that
     concept when nothing but the name could make the element chrome, else None. When ``judge``
     returns true the element's subtree is not visited. Elements that carry only other
     attributes (a link's href, an image's src) or none cost a pointer step each."""
@@ -125,6 +60,7 @@ def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tupl
     cdef const char* class_text
     cdef const char* id_text
     cdef object value, concept
+    _own_names(named_concept, telling_words)
     while node is not NULL and node is not stop:
         descend = True
         if node.type == tree.XML_ELEMENT_NODE:

@@ -160,6 +160,19 @@ def _may_name_chrome(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
+def telling_words() -> frozenset[str]:
+    """The words without one of which a name names no chrome (words_concept is None): the
+    tokens, the picture words of a caption and the first parts of compound tokens, which
+    _may_name_chrome looks for.
+
+    >>> {"share", "side", "img"} <= telling_words(), "post" in telling_words()
+    (True, False)
+    """
+    signals, seconds = _signal_words()
+    return signals | frozenset(seconds)
+
+
+@lru_cache(maxsize=1)
 def _signal_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """(tokens and picture words, each first part of a compound token -> its second parts)."""
     seconds: dict[str, set[str]] = {}

@@ -20,7 +20,7 @@ import regex
 from lxml import etree
 
 from . import compiled
-from .names import name_words, words_concept
+from .names import name_words, telling_words, words_concept
 from .parse import remove, text_of
 
 # Never text: dropped with their content, before anything else looks at the tree.
@@ -208,8 +208,8 @@ def prune(root, by_name: bool = True) -> list[Removal]:
 
     # the body itself is never chrome
     if compiled.walk is not None:
-        compiled.walk.judged_descendants(body, *_COMPILED_WALK_TAGS, _named_concept, LINK_TARGET_CONCEPTS, judge,
-                                         by_name)
+        compiled.walk.judged_descendants(body, *_COMPILED_WALK_TAGS, _named_concept, _telling_words(),
+                                         LINK_TARGET_CONCEPTS, judge, by_name)
     else:
         _judged_descendants(body, judge)
     for removal in doomed:
@@ -221,6 +221,13 @@ def prune(root, by_name: bool = True) -> list[Removal]:
 # article tags (as libxml2 names them, in UTF-8).
 _COMPILED_WALK_TAGS = tuple(tuple(sorted(tag.encode() for tag in tags))
                             for tags in (_JUDGED_TAGS - set(OUTSIDE_ARTICLE), OUTSIDE_ARTICLE, ARTICLE_TAGS))
+
+
+@lru_cache(maxsize=1)
+def _telling_words() -> tuple[bytes, ...]:
+    # for the compiled walk, which settles the other names itself: _named_concept calls them
+    # nothing (their words hold no token and no part of one)
+    return tuple(sorted(word.encode() for word in telling_words()))
 
 
 def _judged_descendants(top, judge) -> None:
