@@ -146,6 +146,7 @@ def test_misleading_names_and_state_attributes_prune_alike():
         f'<div role="navigation" aria-hidden="false">menu</div><span itemprop="author">Ann</span>'
         f'<main><div><header>By Ann</header><footer class="share">Share</footer><a class="popup" href=/p>a popup</a>'
         f'</div></main><a class="popup">no link</a><article class="sidebar"><header>Also</header></article>'
+        f'<div style="DISPLAY: NONE">capitals</div><div style="overflow: hidden">clipped</div>'
         f'<div style="visibility: h\u0130dden">dotted capital I</div><div style="color: red" class="share">red</div>'
         f'<div class="share-box" itemprop="articleBody">{story}</div><p class="img-caption">A caption.</p></body>')
 

@@ -14,17 +14,30 @@ cdef tuple _WORDS_THAT_HIDE = (b"none", b"hidden", b"\xc4\xb0")
 
 
 cdef bint _holds_any(tree.xmlAttr* attr, tuple words):
-    """Whether the attribute's value holds one of the lower-case ASCII ``words``, in any case
-    (an attribute that is not one plain text node is assumed to)."""
+    """Whether the attribute's value holds one of the lower-case ``words``, its ASCII letters
+    in any case (an attribute that is not one plain text node is assumed to)."""
     cdef bint plain = True
-    cdef const char* text = _plain_value(attr, &plain)
+    cdef const unsigned char* text = <const unsigned char*>_plain_value(attr, &plain)
     if not plain:
         return True
-    cdef bytes value = text.lower()
     cdef bytes word
     for word in words:
-        if word in value:
+        if _holds_folded(text, <const unsigned char*>(<const char*>word)):
             return True
+    return False
+
+
+cdef bint _holds_folded(const unsigned char* text, const unsigned char* word):
+    # ``word`` in ``text`` with its ASCII capitals lower-cased (as bytes.lower does), without a
+    # copy: bytes' "in" would raise and drop a TypeError first (it tries the word as an integer)
+    cdef size_t start = 0, i
+    while text[start]:
+        i = 0
+        while word[i] and (text[start + i] + 32 if 65 <= text[start + i] <= 90 else text[start + i]) == word[i]:
+            i += 1
+        if not word[i]:
+            return True
+        start += 1
     return False
 
 
