@@ -72,6 +72,7 @@ def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tupl
     cdef bint full, named, descend, plain
     cdef const char* class_text
     cdef const char* id_text
+    cdef const char* name
     cdef object value, concept
     _own_names(named_concept, telling_words)
     while node is not NULL and node is not stop:
@@ -84,23 +85,24 @@ def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tupl
             class_text = id_text = NULL
             attr = node.properties
             while attr is not NULL and not full:
+                name = <const char*>attr.name  # its first byte settles most names before a call
                 if attr.ns is not NULL:  # chrome_reason reads none, but judge's concept must be the plain class's
                     full = True
-                elif strcmp(<const char*>attr.name, b"class") == 0:
+                elif name[0] == b"c" and strcmp(name, b"class") == 0:
                     if class_text is NULL:
                         class_text = _plain_value(attr, &plain)
                         full = not plain
                         named = True
-                elif strcmp(<const char*>attr.name, b"id") == 0:
+                elif name[0] == b"i" and strcmp(name, b"id") == 0:
                     if id_text is NULL:
                         id_text = _plain_value(attr, &plain)
                         full = not plain
                         named = True
-                elif _in(<const char*>attr.name, _STATE):
+                elif _in(name, _STATE):
                     full = True
-                elif strcmp(<const char*>attr.name, b"style") == 0:
+                elif name[0] == b"s" and strcmp(name, b"style") == 0:
                     full = _holds_any(attr, _WORDS_THAT_HIDE)
-                elif strcmp(<const char*>attr.name, b"itemprop") == 0:
+                elif name[0] == b"i" and strcmp(name, b"itemprop") == 0:
                     value = _value(attr)
                     full = value is _NOT_PLAIN or value == "author"
                 attr = attr.next
