@@ -259,7 +259,7 @@ def test_random_markup_prunes_alike(body):
     assert_same_everywhere(f"<html><body>{body}</body></html>")
 
 
-def judged_concepts(body, named_concept, telling_words) -> list:
+def judged_concepts(body, named_concept, word_kinds) -> list:
     """(class, id, concept) of each element the compiled prune walk hands to judge."""
     if isinstance(body, str):
         body = parse(f"<html><body>{body}</body></html>").find("body")
@@ -269,7 +269,7 @@ def judged_concepts(body, named_concept, telling_words) -> list:
         judged.append((element.get("class"), element.get("id"), concept))
         return False
 
-    compiled.walk.judged_descendants(body, *prune._COMPILED_WALK_TAGS, named_concept, telling_words,
+    compiled.walk.judged_descendants(body, *prune._COMPILED_WALK_TAGS, named_concept, word_kinds,
                                      prune.LINK_TARGET_CONCEPTS, judge, True)
     return judged
 
@@ -285,7 +285,7 @@ def test_the_walk_asks_each_class_and_id_pair_once_and_keeps_them_apart():
     pairs = [(None, "x"), ("x", None), ("x", ""), ("", "x"), ("x y", None), ("x", "y"), ("xy", None), ("é", "ü")]
     markup = "".join("<div" + ("" if c is None else f' class="{c}"') + ("" if i is None else f' id="{i}"') + ">t</div>"
                      for c, i in pairs)
-    telling = (b"x", b"y", b"xy", b"name")
+    telling = ((b"name", 1), (b"x", 1), (b"xy", 1), (b"y", 1))
     assert judged_concepts(markup * 2, named_concept, telling) == [(c, i, f"{c}|{i}") for c, i in pairs * 2]
     assert asked == pairs
     # more pairs than the walk has slots for: some share a slot
@@ -295,7 +295,11 @@ def test_the_walk_asks_each_class_and_id_pair_once_and_keeps_them_apart():
     # another named_concept is asked afresh
     assert judged_concepts(markup, lambda c, i: f"other {c}", telling) == [(c, i, f"other {c}") for c, i in pairs]
     # an ASCII name without a telling word names nothing: the walk does not ask
-    assert judged_concepts(markup, named_concept, (b"z",)) == [("é", "ü", "é|ü")]
+    assert judged_concepts(markup, named_concept, ((b"z", 1),)) == [("é", "ü", "é|ü")]
+    # ... nor one whose words hold a first part but no word that completes it, class and id alike
+    first_parts = ((b"x", 2), (b"xy", 4))
+    assert (judged_concepts(markup, named_concept, first_parts)
+            == [("x y", None, "x y|None"), ("x", "y", "x|y"), ("é", "ü", "é|ü")])
 
 
 # Pieces of class and id names: telling words and their parts in every case and joined every
@@ -315,5 +319,5 @@ def test_the_walk_settles_only_the_names_that_name_nothing(class_name, element_i
     if element_id is not None:
         body[0].set("id", element_id)
     expected = prune._named_concept(class_name, element_id)
-    judged = judged_concepts(body, lambda c, i: prune._named_concept(c, i), prune._telling_words())
+    judged = judged_concepts(body, lambda c, i: prune._named_concept(c, i), prune._word_kinds())
     assert judged == ([(class_name, element_id, expected)] if expected else [])

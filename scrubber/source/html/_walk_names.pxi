@@ -12,17 +12,24 @@ cdef enum:
     _NAME_SLOTS = 4096  # a power of two
 cdef list _named_slots = [None] * _NAME_SLOTS
 
-# The telling words (names.telling_words, in UTF-8): a name none of whose words is one names
-# no concept. Most names of a page seen for the first time are such names ("col-md-6",
-# "entry-meta"); splitting them here spares a Python split and look-up (~20K instructions).
-# An open-addressing set of the words, at most half full.
+# The words that can make a name name chrome, with their kinds (names.word_kinds, in UTF-8):
+# a name with no SIGNAL word and no FIRST_PART word that a later or earlier word completes
+# into a COMPOUND names no concept. Most names of a page seen for the first time are such
+# names ("col-md-6", "sc-bdVaJa"); splitting them here spares a Python split and look-up
+# (~20K instructions). An open-addressing set of the words, at most half full.
 cdef enum:
-    _TELLING_SLOTS = 2048  # a power of two
+    _SIGNAL = 1  # the bits of names.word_kinds
+    _FIRST_PART = 2
+    _COMPOUND = 4
+    _WORD_SLOTS = 4096  # a power of two
     _LONGEST_WORD = 64
-cdef list _telling_slots = [None] * _TELLING_SLOTS
-cdef bint _telling_loaded = False
+    _MOST_WORDS = 64  # of a class and id pair; a pair with more goes to named_concept
+    _WORD_BYTES = 1024
+cdef list _word_slots = [None] * _WORD_SLOTS
+cdef unsigned char _word_kinds[_WORD_SLOTS]
+cdef bint _words_loaded = False
 
-# The named_concept and telling words both tables were made for: others empty them.
+# The named_concept and word kinds both tables were made for: others empty them.
 cdef object _names_owner = None
 
 
@@ -44,48 +51,51 @@ cdef inline unsigned int _hash_word(const unsigned char* word, size_t length):
     return hash
 
 
-cdef void _own_names(named_concept, tuple telling_words):
-    """Empty both tables unless they were made for this named_concept and these words."""
-    global _names_owner, _telling_loaded
-    owner = (named_concept, telling_words)
-    if _names_owner is not None and _names_owner[0] is named_concept and _names_owner[1] is telling_words:
+cdef void _own_names(named_concept, tuple word_kinds):
+    """Empty both tables unless they were made for this named_concept and these word kinds
+    (pairs of a word and its kind bits)."""
+    global _names_owner, _words_loaded
+    if _names_owner is not None and _names_owner[0] is named_concept and _names_owner[1] is word_kinds:
         return
-    _names_owner = owner
+    _names_owner = (named_concept, word_kinds)
     _named_slots[:] = [None] * _NAME_SLOTS
-    _telling_slots[:] = [None] * _TELLING_SLOTS
-    _telling_loaded = False
-    if 2 * len(telling_words) > _TELLING_SLOTS:
+    _word_slots[:] = [None] * _WORD_SLOTS
+    _words_loaded = False
+    if 2 * len(word_kinds) > _WORD_SLOTS:
         return  # every name goes to named_concept
     cdef bytes word
     cdef size_t slot
-    for word in telling_words:
+    for word, kind in word_kinds:
         if len(word) > _LONGEST_WORD:
-            _telling_slots[:] = [None] * _TELLING_SLOTS
+            _word_slots[:] = [None] * _WORD_SLOTS
             return
-        slot = _hash_word(word, len(word)) & (_TELLING_SLOTS - 1)
-        while _telling_slots[slot] is not None:
-            slot = (slot + 1) & (_TELLING_SLOTS - 1)
-        _telling_slots[slot] = word
-    _telling_loaded = True
+        slot = _hash_word(word, len(word)) & (_WORD_SLOTS - 1)
+        while _word_slots[slot] is not None:
+            slot = (slot + 1) & (_WORD_SLOTS - 1)
+        _word_slots[slot] = word
+        _word_kinds[slot] = kind
+    _words_loaded = True
 
 
-cdef bint _is_telling(const unsigned char* text, size_t length):
-    """Whether the ASCII word ``text[:length]``, lower-cased, is a telling word."""
-    cdef unsigned char word[_LONGEST_WORD]
-    cdef size_t i, slot
+cdef unsigned char _kind(const unsigned char* word, size_t length):
+    """The kind bits of a lower-case word, 0 for a word of none."""
+    cdef size_t slot = _hash_word(word, length) & (_WORD_SLOTS - 1)
     cdef object entry
-    if length > _LONGEST_WORD:
-        return False
-    for i in range(length):
-        word[i] = text[i] + 32 if 65 <= text[i] <= 90 else text[i]
-    slot = _hash_word(word, length) & (_TELLING_SLOTS - 1)
     while True:
-        entry = _telling_slots[slot]
+        entry = _word_slots[slot]
         if entry is None:
-            return False
+            return 0
         if len(<bytes>entry) == length and memcmp(<const char*>(<bytes>entry), word, length) == 0:
-            return True
-        slot = (slot + 1) & (_TELLING_SLOTS - 1)
+            return _word_kinds[slot]
+        slot = (slot + 1) & (_WORD_SLOTS - 1)
+
+
+cdef struct _Words:
+    unsigned char text[_WORD_BYTES]  # the words, lower-cased, one after another
+    size_t start[_MOST_WORDS]
+    size_t length[_MOST_WORDS]
+    size_t count
+    size_t used
 
 
 cdef inline bint _lower(unsigned char c):
@@ -100,18 +110,32 @@ cdef inline bint _digit(unsigned char c):
     return 48 <= c <= 57
 
 
-cdef int _tells(const unsigned char* text):
-    """1 when a word of the class or id value ``text`` is telling, 0 when none is, -1 when it
-    is not ASCII. The words are names.name_words's: runs of digits, of lower-case letters
-    after at most one capital, and of capitals not followed by a lower-case letter (the
-    pattern of names._WORDS); anything else parts them."""
+cdef bint _add_word(_Words* words, const unsigned char* text, size_t length):
+    # false when ``words`` has no room left
+    cdef size_t i
+    if words.count == _MOST_WORDS or words.used + length > _WORD_BYTES:
+        return False
+    words.start[words.count] = words.used
+    words.length[words.count] = length
+    for i in range(length):
+        words.text[words.used + i] = text[i] + 32 if _upper(text[i]) else text[i]
+    words.used += length
+    words.count += 1
+    return True
+
+
+cdef bint _split(const unsigned char* text, _Words* words):
+    """Add the words of the class or id value ``text`` to ``words``, as names.name_words
+    splits them: runs of digits, of lower-case letters after at most one capital, and of
+    capitals not followed by a lower-case letter (the pattern of names._WORDS); anything else
+    parts them. False for a value that is not ASCII, or when ``words`` runs out of room."""
     cdef size_t i = 0, end
     cdef unsigned char c
     while text[i]:
         c = text[i]
         end = i + 1
         if c >= 0x80:
-            return -1
+            return False
         if _digit(c):
             while _digit(text[end]):
                 end += 1
@@ -123,18 +147,53 @@ cdef int _tells(const unsigned char* text):
                 end += 1
             if _lower(text[end]):
                 # "HTMLParser": the last capital starts the next word ("HTML", "Parser")
-                if end - i > 1 and _is_telling(text + i, end - 1 - i):
-                    return 1
+                if end - i > 1 and not _add_word(words, text + i, end - 1 - i):
+                    return False
                 i = end - 1
                 while _lower(text[end]):
                     end += 1
         else:
             i = end
             continue
-        if _is_telling(text + i, end - i):
-            return 1
+        if not _add_word(words, text + i, end - i):
+            return False
         i = end
-    return 0
+    return True
+
+
+cdef bint _may_name(const char* class_text, const char* id_text):
+    """Whether names._may_name_chrome could hold for the words of this class and id (all of
+    them: _named_concept drops some, never adds one); true for what _split cannot split."""
+    cdef _Words words
+    cdef unsigned char joined[_LONGEST_WORD]
+    cdef unsigned char kinds[_MOST_WORDS]
+    cdef size_t i, j, first_length, length
+    cdef bint firsts = False
+    words.count = words.used = 0
+    if class_text is not NULL and not _split(<const unsigned char*>class_text, &words):
+        return True
+    if id_text is not NULL and not _split(<const unsigned char*>id_text, &words):
+        return True
+    for i in range(words.count):
+        kinds[i] = _kind(words.text + words.start[i], words.length[i]) if words.length[i] <= _LONGEST_WORD else 0
+        if kinds[i] & _SIGNAL:
+            return True
+        firsts = firsts or kinds[i] & _FIRST_PART
+    if not firsts:
+        return False
+    # a first part and any word of the name (itself too) that make a compound token
+    for i in range(words.count):
+        if not kinds[i] & _FIRST_PART:
+            continue
+        first_length = words.length[i]
+        memcpy(joined, words.text + words.start[i], first_length)
+        for j in range(words.count):
+            length = first_length + words.length[j]
+            if length <= _LONGEST_WORD:
+                memcpy(joined + first_length, words.text + words.start[j], words.length[j])
+                if _kind(joined, length) & _COMPOUND:
+                    return True
+    return False
 
 
 cdef object _named(const char* class_text, const char* id_text, named_concept):
@@ -161,8 +220,7 @@ cdef object _named(const char* class_text, const char* id_text, named_concept):
                 and memcmp(stored + class_length + 2, id_text, id_length) == 0):
             return (<tuple>entry)[1]
     cdef object class_name = None, element_id = None, concept = None
-    if not (_telling_loaded and (class_text is NULL or _tells(<const unsigned char*>class_text) == 0)
-            and (id_text is NULL or _tells(<const unsigned char*>id_text) == 0)):
+    if not _words_loaded or _may_name(class_text, id_text):
         try:
             if class_text is not NULL:
                 class_name = PyUnicode_DecodeUTF8(class_text, class_length, NULL)

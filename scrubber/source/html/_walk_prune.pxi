@@ -55,14 +55,14 @@ include "_walk_names.pxi"
 
 
 def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tuple article_tags, named_concept,
-                       tuple telling_words, link_concepts, judge, bint by_name):
+                       tuple word_kinds, link_concepts, judge, bint by_name):
     """Call ``judge(element)`` on each element below ``top``, in document order, that
     ``prune.chrome_reason`` could call chrome: one with a tag of ``judged_tags``, or of
     ``outside_tags`` with no ancestor of ``article_tags``, a state attribute (hidden,
     aria-hidden, role; a style that may hide it; itemprop="author"), or a class or id that
     ``named_concept(class, id)`` names a concept (only with ``by_name``; never asked about an
-    ASCII name none of whose words is one of ``telling_words``), unless the element is a link
-    and the concept one of ``link_concepts``. ``judge(element, concept)`` gets that
+    ASCII name whose words ``word_kinds``, pairs of a word and its names.word_kinds bits, say
+    can name nothing), unless the element is a link and the concept one of ``link_concepts``. ``judge(element, concept)`` gets that
     concept when nothing but the name could make the element chrome, else None. When ``judge``
     returns true the element's subtree is not visited. Elements that carry only other
     attributes (a link's href, an image's src) or none cost a pointer step each."""
@@ -74,7 +74,7 @@ def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tupl
     cdef const char* id_text
     cdef const char* name
     cdef object value, concept
-    _own_names(named_concept, telling_words)
+    _own_names(named_concept, word_kinds)
     while node is not NULL and node is not stop:
         descend = True
         if node.type == tree.XML_ELEMENT_NODE:

@@ -159,17 +159,25 @@ def _may_name_chrome(words: list[str]) -> bool:
     return any(not seconds[first].isdisjoint(words) for first in seconds.keys() & words)
 
 
-@lru_cache(maxsize=1)
-def telling_words() -> frozenset[str]:
-    """The words without one of which a name names no chrome (words_concept is None): the
-    tokens, the picture words of a caption and the first parts of compound tokens, which
-    _may_name_chrome looks for.
+# What a word can be to _may_name_chrome (bits of word_kinds): a token or a picture word; the
+# first part of a compound token; a compound token.
+SIGNAL, FIRST_PART, COMPOUND = 1, 2, 4
 
-    >>> {"share", "side", "img"} <= telling_words(), "post" in telling_words()
-    (True, False)
+
+@lru_cache(maxsize=1)
+def word_kinds() -> dict[str, int]:
+    """The words that can make _may_name_chrome true, each with its kind bits: words hold a
+    SIGNAL, or a FIRST_PART and a word that makes a COMPOUND with it, or name no chrome.
+
+    >>> kinds = word_kinds(); kinds["share"] & SIGNAL, kinds["side"], kinds["sidebar"] & COMPOUND
+    (1, 2, 4)
     """
     signals, seconds = _signal_words()
-    return signals | frozenset(seconds)
+    kinds: dict[str, int] = {}
+    for words, kind in ((signals, SIGNAL), (seconds, FIRST_PART), (compound_tokens(), COMPOUND)):
+        for word in words:
+            kinds[word] = kinds.get(word, 0) | kind
+    return kinds
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ import regex
 from lxml import etree
 
 from . import compiled
-from .names import name_words, telling_words, words_concept
+from .names import name_words, word_kinds, words_concept
 from .parse import remove, text_of
 
 # Never text: dropped with their content, before anything else looks at the tree.
@@ -208,7 +208,7 @@ def prune(root, by_name: bool = True) -> list[Removal]:
 
     # the body itself is never chrome
     if compiled.walk is not None:
-        compiled.walk.judged_descendants(body, *_COMPILED_WALK_TAGS, _named_concept, _telling_words(),
+        compiled.walk.judged_descendants(body, *_COMPILED_WALK_TAGS, _named_concept, _word_kinds(),
                                          LINK_TARGET_CONCEPTS, judge, by_name)
     else:
         _judged_descendants(body, judge)
@@ -224,10 +224,10 @@ _COMPILED_WALK_TAGS = tuple(tuple(sorted(tag.encode() for tag in tags))
 
 
 @lru_cache(maxsize=1)
-def _telling_words() -> tuple[bytes, ...]:
-    # for the compiled walk, which settles the other names itself: _named_concept calls them
-    # nothing (their words hold no token and no part of one)
-    return tuple(sorted(word.encode() for word in telling_words()))
+def _word_kinds() -> tuple[tuple[bytes, int], ...]:
+    # for the compiled walk, which settles the names whose words could not make
+    # names._may_name_chrome true: _named_concept calls them nothing
+    return tuple(sorted((word.encode(), kind) for word, kind in word_kinds().items()))
 
 
 def _judged_descendants(top, judge) -> None:
