@@ -297,7 +297,7 @@ def test_the_walk_asks_each_class_and_id_pair_once_and_keeps_them_apart():
     # an ASCII name without a telling word names nothing: the walk does not ask
     assert judged_concepts(markup, named_concept, ((b"z", 1),)) == [("é", "ü", "é|ü")]
     # ... nor one whose words hold a first part but no word that completes it, class and id alike
-    first_parts = ((b"x", 2), (b"xy", 4))
+    first_parts = ((b"x", 2), (b"xy", 8), (b"y", 4))
     assert (judged_concepts(markup, named_concept, first_parts)
             == [("x y", None, "x y|None"), ("x", "y", "x|y"), ("é", "ü", "é|ü")])
 

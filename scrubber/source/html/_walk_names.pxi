@@ -2,7 +2,7 @@
 # remembered by their raw bytes, and settled in C for the names that can name nothing.
 
 from cpython.bytes cimport PyBytes_FromStringAndSize
-from libc.string cimport memcmp
+from libc.string cimport memcmp, memset
 
 # named_concept's answers, by the raw bytes of a class and id pair: one slot per hash of the
 # pair, a new pair taking the slot of an old one. Pages repeat the same names on hundreds of
@@ -13,19 +13,22 @@ cdef enum:
 cdef list _named_slots = [None] * _NAME_SLOTS
 
 # The words that can make a name name chrome, with their kinds (names.word_kinds, in UTF-8):
-# a name with no SIGNAL word and no FIRST_PART word that a later or earlier word completes
-# into a COMPOUND names no concept. Most names of a page seen for the first time are such
-# names ("col-md-6", "sc-bdVaJa"); splitting them here spares a Python split and look-up
-# (~20K instructions). An open-addressing set of the words, at most half full.
+# a name with no SIGNAL word and no FIRST_PART word that another (or the same) SECOND_PART
+# word completes into a COMPOUND names no concept. Most names of a page seen for the first
+# time are such names ("col-md-6", "sc-bdVaJa"); splitting them here spares a Python split and
+# look-up (~20K instructions). An open-addressing set of the words, at most half full, that
+# points into the bytes of the word_kinds tuple (_names_owner keeps it).
 cdef enum:
     _SIGNAL = 1  # the bits of names.word_kinds
     _FIRST_PART = 2
-    _COMPOUND = 4
+    _SECOND_PART = 4
+    _COMPOUND = 8
     _WORD_SLOTS = 4096  # a power of two
     _LONGEST_WORD = 64
     _MOST_WORDS = 64  # of a class and id pair; a pair with more goes to named_concept
     _WORD_BYTES = 1024
-cdef list _word_slots = [None] * _WORD_SLOTS
+cdef const char* _word_texts[_WORD_SLOTS]
+cdef size_t _word_lengths[_WORD_SLOTS]
 cdef unsigned char _word_kinds[_WORD_SLOTS]
 cdef bint _words_loaded = False
 
@@ -59,7 +62,7 @@ cdef void _own_names(named_concept, tuple word_kinds):
         return
     _names_owner = (named_concept, word_kinds)
     _named_slots[:] = [None] * _NAME_SLOTS
-    _word_slots[:] = [None] * _WORD_SLOTS
+    memset(_word_texts, 0, sizeof(_word_texts))
     _words_loaded = False
     if 2 * len(word_kinds) > _WORD_SLOTS:
         return  # every name goes to named_concept
@@ -67,12 +70,12 @@ cdef void _own_names(named_concept, tuple word_kinds):
     cdef size_t slot
     for word, kind in word_kinds:
         if len(word) > _LONGEST_WORD:
-            _word_slots[:] = [None] * _WORD_SLOTS
             return
         slot = _hash_word(word, len(word)) & (_WORD_SLOTS - 1)
-        while _word_slots[slot] is not None:
+        while _word_texts[slot] is not NULL:
             slot = (slot + 1) & (_WORD_SLOTS - 1)
-        _word_slots[slot] = word
+        _word_texts[slot] = word
+        _word_lengths[slot] = len(word)
         _word_kinds[slot] = kind
     _words_loaded = True
 
@@ -80,14 +83,11 @@ cdef void _own_names(named_concept, tuple word_kinds):
 cdef unsigned char _kind(const unsigned char* word, size_t length):
     """The kind bits of a lower-case word, 0 for a word of none."""
     cdef size_t slot = _hash_word(word, length) & (_WORD_SLOTS - 1)
-    cdef object entry
-    while True:
-        entry = _word_slots[slot]
-        if entry is None:
-            return 0
-        if len(<bytes>entry) == length and memcmp(<const char*>(<bytes>entry), word, length) == 0:
+    while _word_texts[slot] is not NULL:
+        if _word_lengths[slot] == length and memcmp(_word_texts[slot], word, length) == 0:
             return _word_kinds[slot]
         slot = (slot + 1) & (_WORD_SLOTS - 1)
+    return 0
 
 
 cdef struct _Words:
@@ -181,7 +181,7 @@ cdef bint _may_name(const char* class_text, const char* id_text):
         firsts = firsts or kinds[i] & _FIRST_PART
     if not firsts:
         return False
-    # a first part and any word of the name (itself too) that make a compound token
+    # a first part and any second part of the name (itself too) that make a compound token
     for i in range(words.count):
         if not kinds[i] & _FIRST_PART:
             continue
@@ -189,7 +189,7 @@ cdef bint _may_name(const char* class_text, const char* id_text):
         memcpy(joined, words.text + words.start[i], first_length)
         for j in range(words.count):
             length = first_length + words.length[j]
-            if length <= _LONGEST_WORD:
+            if kinds[j] & _SECOND_PART and length <= _LONGEST_WORD:
                 memcpy(joined + first_length, words.text + words.start[j], words.length[j])
                 if _kind(joined, length) & _COMPOUND:
                     return True

@@ -160,21 +160,23 @@ def _may_name_chrome(words: list[str]) -> bool:
 
 
 # What a word can be to _may_name_chrome (bits of word_kinds): a token or a picture word; the
-# first part of a compound token; a compound token.
-SIGNAL, FIRST_PART, COMPOUND = 1, 2, 4
+# first part of a compound token; the rest of one; a compound token.
+SIGNAL, FIRST_PART, SECOND_PART, COMPOUND = 1, 2, 4, 8
 
 
 @lru_cache(maxsize=1)
 def word_kinds() -> dict[str, int]:
     """The words that can make _may_name_chrome true, each with its kind bits: words hold a
-    SIGNAL, or a FIRST_PART and a word that makes a COMPOUND with it, or name no chrome.
+    SIGNAL, or a FIRST_PART and a SECOND_PART that make a COMPOUND, or name no chrome.
 
-    >>> kinds = word_kinds(); kinds["share"] & SIGNAL, kinds["side"], kinds["sidebar"] & COMPOUND
+    >>> kinds = word_kinds(); kinds["share"] & SIGNAL, kinds["side"] & FIRST_PART, kinds["bar"] & SECOND_PART
     (1, 2, 4)
     """
     signals, seconds = _signal_words()
+    second_parts = frozenset().union(*seconds.values())
     kinds: dict[str, int] = {}
-    for words, kind in ((signals, SIGNAL), (seconds, FIRST_PART), (compound_tokens(), COMPOUND)):
+    for words, kind in ((signals, SIGNAL), (seconds, FIRST_PART), (second_parts, SECOND_PART),
+                        (compound_tokens(), COMPOUND)):
         for word in words:
             kinds[word] = kinds.get(word, 0) | kind
     return kinds
