@@ -321,3 +321,14 @@ def test_the_walk_settles_only_the_names_that_name_nothing(class_name, element_i
     expected = prune._named_concept(class_name, element_id)
     judged = judged_concepts(body, lambda c, i: prune._named_concept(c, i), prune._word_kinds())
     assert judged == ([(class_name, element_id, expected)] if expected else [])
+
+
+@needs_walks
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abzAKZ059-_ .:\x00\t", max_size=40))
+def test_class_names_split_alike_in_c_and_python(name):
+    names = importlib.import_module("scrubber.source.html.names")
+    for value in (name, name * 40):  # and more words than the compiled split holds
+        fast = names.name_words(value)
+        with python_walks():
+            assert fast == names.name_words(value)

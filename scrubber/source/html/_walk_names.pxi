@@ -2,6 +2,7 @@
 # remembered by their raw bytes, and settled in C for the names that can name nothing.
 
 from cpython.bytes cimport PyBytes_FromStringAndSize
+from cpython.unicode cimport PyUnicode_AsUTF8AndSize, PyUnicode_DecodeASCII
 from libc.string cimport memcmp, memset
 
 # named_concept's answers, by the raw bytes of a class and id pair: one slot per hash of the
@@ -237,3 +238,17 @@ cdef object _named(const char* class_text, const char* id_text, named_concept):
     memcpy(stored + class_length + 2, id_text, id_length)
     _named_slots[slot] = (key, concept)
     return concept
+
+
+def ascii_name_words(str name):
+    """names.name_words of an ASCII ``name``, split as _split splits it; None for a name it
+    cannot split (one with a NUL, or more words than _Words holds): names.py splits those."""
+    cdef Py_ssize_t size
+    cdef const char* text = PyUnicode_AsUTF8AndSize(name, &size)
+    cdef _Words words
+    cdef size_t i
+    words.count = words.used = 0
+    if <size_t>size != strlen(text) or not _split(<const unsigned char*>text, &words):
+        return None
+    return [PyUnicode_DecodeASCII(<const char*>words.text + words.start[i], words.length[i], NULL)
+            for i in range(words.count)]

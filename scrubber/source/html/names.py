@@ -11,6 +11,8 @@ from importlib import resources
 
 import regex
 
+from . import compiled
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -85,6 +87,10 @@ def name_words(name: str) -> list[str]:
     ['post', 'share', 'buttons', 'main', '2']
     """
     if name.isascii():
+        # in C when the compiled walks are built: a tenth of the cost of the splits below
+        words = compiled.walk.ascii_name_words(name) if compiled.walk is not None else None
+        if words is not None:
+            return words
         data = name.encode()
         shape = data.translate(_SHAPES)
         # find, not "in": bytes.__contains__ first tries its argument as an integer, and the
