@@ -13,7 +13,7 @@ call chrome.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 import regex
@@ -88,7 +88,8 @@ def _is_credit(caption: str) -> bool:
 
 
 def _inside_article(element) -> bool:
-    return any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
+    # lxml picks the ancestors by tag in C: no Python object for the others
+    return next(element.iterancestors(*ARTICLE_TAGS), None) is not None
 
 
 def _id_words(element_id: str | None) -> list[str]:
@@ -175,6 +176,11 @@ class Removal(NamedTuple):
     element: object
 
 
+# Removal((reason, evidence, element)) without the NamedTuple's __new__, a Python function
+# (~3K instructions; a page has hundreds of removals)
+_removal = partial(tuple.__new__, Removal)
+
+
 def prune(root, by_name: bool = True) -> list[Removal]:
     """Remove non-content from the tree in place, and return the removals.
     ``by_name=False`` keeps elements that only their class or id calls chrome.
@@ -202,7 +208,7 @@ def prune(root, by_name: bool = True) -> list[Removal]:
         if tag in ARTICLE_TAGS and (verdict is None or verdict[0] not in ARTICLE_CHROME):
             return False
         if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
-            doomed.append(Removal(*verdict, element))
+            doomed.append(_removal((*verdict, element)))
             return True
         return False
 
