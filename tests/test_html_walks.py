@@ -143,7 +143,12 @@ def test_misleading_names_and_state_attributes_prune_alike():
         f'<div style="display:none">hidden</div><div class="" id="">empty names</div>'
         f'<div class="comments&amp;more" id="x&#10;y">entity in a name</div>'
         f'<figure><img src=a.jpg><figcaption>Photo: Jo Bloggs</figcaption></figure>'
-        f'<div role="navigation" aria-hidden="false">menu</div><span itemprop="author">Ann</span></body>')
+        f'<div role="navigation" aria-hidden="false">menu</div><span itemprop="author">Ann</span>'
+        f'<main><div><header>By Ann</header><footer class="share">Share</footer><a class="popup" href=/p>a popup</a>'
+        f'</div></main><a class="popup">no link</a><article class="sidebar"><header>Also</header></article>'
+        f'<div style="DISPLAY: NONE">capitals</div><div style="overflow: hidden">clipped</div>'
+        f'<div style="visibility: h\u0130dden">dotted capital I</div><div style="color: red" class="share">red</div>'
+        f'<div class="share-box" itemprop="articleBody">{story}</div><p class="img-caption">A caption.</p></body>')
 
 
 @needs_walks
@@ -219,7 +224,7 @@ def test_metadata_reads_the_same_metas_scripts_and_headings():
                            f"<body>{headings}<title>Two</title>{metas}{scripts}</body></html>")
 
 
-TAGS = ["div", "p", "a", "span", "nav", "aside", "header", "footer", "article", "section", "figcaption", "li",
+TAGS = ["div", "p", "a", "span", "nav", "aside", "header", "footer", "article", "main", "section", "figcaption", "li",
         "td", "blockquote", "pre", "h2", "br", "table", "tr", "h1", "title", "meta", "script"]
 NAMES = ["share", "cookie-banner", "article-body", "sidebar", "post", "comments-count", "related", "", "modal"]
 ATTRIBUTES = st.one_of(
@@ -252,3 +257,78 @@ def markup(draw, depth=0):
 @given(markup())
 def test_random_markup_prunes_alike(body):
     assert_same_everywhere(f"<html><body>{body}</body></html>")
+
+
+def judged_concepts(body, named_concept, word_kinds) -> list:
+    """(class, id, concept) of each element the compiled prune walk hands to judge."""
+    if isinstance(body, str):
+        body = parse(f"<html><body>{body}</body></html>").find("body")
+    judged = []
+
+    def judge(element, concept=None):
+        judged.append((element.get("class"), element.get("id"), concept))
+        return False
+
+    compiled.walk.judged_descendants(body, *prune._COMPILED_WALK_TAGS, named_concept, word_kinds,
+                                     prune.LINK_TARGET_CONCEPTS, judge, True)
+    return judged
+
+
+@needs_walks
+def test_the_walk_asks_each_class_and_id_pair_once_and_keeps_them_apart():
+    asked = []
+
+    def named_concept(class_name, element_id):
+        asked.append((class_name, element_id))
+        return f"{class_name}|{element_id}"
+
+    pairs = [(None, "x"), ("x", None), ("x", ""), ("", "x"), ("x y", None), ("x", "y"), ("xy", None), ("é", "ü")]
+    markup = "".join("<div" + ("" if c is None else f' class="{c}"') + ("" if i is None else f' id="{i}"') + ">t</div>"
+                     for c, i in pairs)
+    telling = ((b"name", 1), (b"x", 1), (b"xy", 1), (b"y", 1))
+    assert judged_concepts(markup * 2, named_concept, telling) == [(c, i, f"{c}|{i}") for c, i in pairs * 2]
+    assert asked == pairs
+    # more pairs than the walk has slots for: some share a slot
+    many = "".join(f'<p class="name-{n}">t</p>' for n in range(6000))
+    assert (judged_concepts(many * 2, named_concept, telling)
+            == [(f"name-{n}", None, f"name-{n}|None") for n in range(6000)] * 2)
+    # another named_concept is asked afresh
+    assert judged_concepts(markup, lambda c, i: f"other {c}", telling) == [(c, i, f"other {c}") for c, i in pairs]
+    # an ASCII name without a telling word names nothing: the walk does not ask
+    assert judged_concepts(markup, named_concept, ((b"z", 1),)) == [("é", "ü", "é|ü")]
+    # ... nor one whose words hold a first part but no word that completes it, class and id alike
+    first_parts = ((b"x", 2), (b"xy", 8), (b"y", 4))
+    assert (judged_concepts(markup, named_concept, first_parts)
+            == [("x y", None, "x y|None"), ("x", "y", "x|y"), ("é", "ü", "é|ü")])
+
+
+# Pieces of class and id names: telling words and their parts in every case and joined every
+# way ("sideBar", "SIDE_bar", "NEWSLetter", "img2"), content words, digits and separators.
+NAME_PIECES = ["share", "Share", "SHARE", "side", "Side", "SIDE", "bar", "Bar", "news", "NEWS", "Letter", "letter",
+               "img", "IMG", "caption", "Caption", "credit", "ad", "AD", "Ads", "content", "post", "Post", "h", "2",
+               "12", "x", "X", "-", "_", " ", "--", ".", ":", "é", "\u00a0"]
+
+
+@needs_walks
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=8).map("".join),
+       st.one_of(st.none(), st.lists(st.sampled_from(NAME_PIECES), max_size=4).map("".join)))
+def test_the_walk_settles_only_the_names_that_name_nothing(class_name, element_id):
+    body = parse("<html><body><div>t</div></body></html>").find("body")
+    body[0].set("class", class_name)
+    if element_id is not None:
+        body[0].set("id", element_id)
+    expected = prune._named_concept(class_name, element_id)
+    judged = judged_concepts(body, lambda c, i: prune._named_concept(c, i), prune._word_kinds())
+    assert judged == ([(class_name, element_id, expected)] if expected else [])
+
+
+@needs_walks
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abzAKZ059-_ .:\x00\t", max_size=40))
+def test_class_names_split_alike_in_c_and_python(name):
+    names = importlib.import_module("scrubber.source.html.names")
+    for value in (name, name * 40):  # and more words than the compiled split holds
+        fast = names.name_words(value)
+        with python_walks():
+            assert fast == names.name_words(value)

@@ -54,7 +54,7 @@ cdef class TagCodes:
 cdef inline bint _in(const char* name, tuple names):
     cdef bytes known
     for known in names:
-        if strcmp(name, known) == 0:
+        if name[0] == (<const char*>known)[0] and strcmp(name, known) == 0:  # the first byte settles most
             return True
     return False
 

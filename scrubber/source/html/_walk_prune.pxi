@@ -7,67 +7,115 @@ cdef tuple _STATE = (b"hidden", b"aria-hidden", b"role")
 
 
 # ... these only for values that can make it chrome. A style hides an element only with "none"
-# or "hidden" in it (prune._HIDDEN_STYLE, whose IGNORECASE folds no other character to their
-# letters); itemprop matters only as "author". Two pages in five style dozens of elements.
-cdef tuple _WORDS_THAT_HIDE = (b"none", b"hidden")
+# or "hidden" in it (prune._HIDDEN_STYLE), or with an "İ" (UTF-8 C4 B0), the one character
+# besides their letters that its IGNORECASE matches to one of them ("hİdden"); itemprop matters
+# only as "author". Two pages in five style dozens of elements.
+cdef tuple _WORDS_THAT_HIDE = (b"none", b"hidden", b"\xc4\xb0")
 
 
 cdef bint _holds_any(tree.xmlAttr* attr, tuple words):
-    """Whether the attribute's value holds one of the lower-case ASCII ``words``, in any case
-    (an attribute that is not one plain text node is assumed to)."""
+    """Whether the attribute's value holds one of the lower-case ``words``, its ASCII letters
+    in any case (an attribute that is not one plain text node is assumed to)."""
     cdef bint plain = True
-    cdef const char* text = _plain_value(attr, &plain)
+    cdef const unsigned char* text = <const unsigned char*>_plain_value(attr, &plain)
     if not plain:
         return True
-    cdef bytes value = text.lower()
     cdef bytes word
     for word in words:
-        if word in value:
+        if _holds_folded(text, <const unsigned char*>(<const char*>word)):
             return True
     return False
 
 
-def judged_descendants(_Element top, tuple judged_tags, named_concept, judge, bint by_name):
+cdef bint _holds_folded(const unsigned char* text, const unsigned char* word):
+    # ``word`` in ``text`` with its ASCII capitals lower-cased (as bytes.lower does), without a
+    # copy: bytes' "in" would raise and drop a TypeError first (it tries the word as an integer)
+    cdef size_t start = 0, i
+    while text[start]:
+        i = 0
+        while word[i] and (text[start + i] + 32 if 65 <= text[start + i] <= 90 else text[start + i]) == word[i]:
+            i += 1
+        if not word[i]:
+            return True
+        start += 1
+    return False
+
+
+cdef bint _inside(tree.xmlNode* node, tuple tags):
+    # prune._inside_article: an ancestor, up to the root, has one of ``tags``
+    node = node.parent
+    while node is not NULL and node.type == tree.XML_ELEMENT_NODE:
+        if node.ns is NULL and _in(<const char*>node.name, tags):
+            return True
+        node = node.parent
+    return False
+
+
+include "_walk_names.pxi"
+
+
+def judged_descendants(_Element top, tuple judged_tags, tuple outside_tags, tuple article_tags, named_concept,
+                       tuple word_kinds, link_concepts, judge, bint by_name):
     """Call ``judge(element)`` on each element below ``top``, in document order, that
-    ``prune.chrome_reason`` could call chrome: one with a tag of ``judged_tags``, a state
-    attribute (hidden, aria-hidden, role; a style that may hide it; itemprop="author"), or a class or id that
-    ``named_concept(class, id)`` names a concept (only with ``by_name``). When ``judge`` returns
-    true the element's subtree is not visited. Elements that carry only other attributes (a
-    link's href, an image's src) or none cost a pointer step each."""
+    ``prune.chrome_reason`` could call chrome: one with a tag of ``judged_tags``, or of
+    ``outside_tags`` with no ancestor of ``article_tags``, a state attribute (hidden,
+    aria-hidden, role; a style that may hide it; itemprop="author"), or a class or id that
+    ``named_concept(class, id)`` names a concept (only with ``by_name``; never asked about an
+    ASCII name whose words ``word_kinds``, pairs of a word and its names.word_kinds bits, say
+    can name nothing), unless the element is a link and the concept one of ``link_concepts``. ``judge(element, concept)`` gets that
+    concept when nothing but the name could make the element chrome, else None. When ``judge``
+    returns true the element's subtree is not visited. Elements that carry only other
+    attributes (a link's href, an image's src) or none cost a pointer step each."""
     cdef tree.xmlNode* stop = top._c_node
     cdef tree.xmlNode* node = stop.children
     cdef tree.xmlAttr* attr
-    cdef bint full, named, descend
-    cdef object class_name, element_id, value
+    cdef bint full, named, descend, plain
+    cdef const char* class_text
+    cdef const char* id_text
+    cdef const char* name
+    cdef object value, concept
+    _own_names(named_concept, word_kinds)
     while node is not NULL and node is not stop:
         descend = True
         if node.type == tree.XML_ELEMENT_NODE:
-            full = node.ns is not NULL or _in(<const char*>node.name, judged_tags)
+            full = (node.ns is not NULL or _in(<const char*>node.name, judged_tags)
+                    or (_in(<const char*>node.name, outside_tags) and not _inside(node, article_tags)))
             named = False
-            class_name = element_id = None
+            plain = True
+            class_text = id_text = NULL
             attr = node.properties
             while attr is not NULL and not full:
-                if strcmp(<const char*>attr.name, b"class") == 0:
-                    if class_name is None:
-                        class_name = _value(attr)
-                        full = class_name is _NOT_PLAIN
-                        named = True
-                elif strcmp(<const char*>attr.name, b"id") == 0:
-                    if element_id is None:
-                        element_id = _value(attr)
-                        full = element_id is _NOT_PLAIN
-                        named = True
-                elif _in(<const char*>attr.name, _STATE):
+                name = <const char*>attr.name  # its first byte settles most names before a call
+                if attr.ns is not NULL:  # chrome_reason reads none, but judge's concept must be the plain class's
                     full = True
-                elif strcmp(<const char*>attr.name, b"style") == 0:
+                elif name[0] == b"c" and strcmp(name, b"class") == 0:
+                    if class_text is NULL:
+                        class_text = _plain_value(attr, &plain)
+                        full = not plain
+                        named = True
+                elif name[0] == b"i" and strcmp(name, b"id") == 0:
+                    if id_text is NULL:
+                        id_text = _plain_value(attr, &plain)
+                        full = not plain
+                        named = True
+                elif _in(name, _STATE):
+                    full = True
+                elif name[0] == b"s" and strcmp(name, b"style") == 0:
                     full = _holds_any(attr, _WORDS_THAT_HIDE)
-                elif strcmp(<const char*>attr.name, b"itemprop") == 0:
+                elif name[0] == b"i" and strcmp(name, b"itemprop") == 0:
                     value = _value(attr)
                     full = value is _NOT_PLAIN or value == "author"
                 attr = attr.next
+            concept = None
             if not full and named and by_name:
-                full = named_concept(class_name, element_id) is not None
-            if full and judge(elementFactory(top._doc, node)):
+                concept = _named(class_text, id_text, named_concept)
+                if concept is _NOT_PLAIN:
+                    concept = None
+                    full = True
+                else:  # a link named after the overlay it opens is no overlay (prune.LINK_TARGET_CONCEPTS)
+                    full = concept is not None and not (strcmp(<const char*>node.name, b"a") == 0
+                                                        and concept in link_concepts)
+            if full and judge(elementFactory(top._doc, node), concept):
                 descend = False
         else:
             descend = False
@@ -86,15 +134,25 @@ cdef inline bint _is_anchor(tree.xmlNode* node):
     return node.type == tree.XML_ELEMENT_NODE and node.ns is NULL and strcmp(<const char*>node.name, b"a") == 0
 
 
+# 1 for each byte prune._non_space counts in UTF-8: neither whitespace nor a continuation byte
+# of a character.
+cdef unsigned char _COUNTED[256]
+cdef int _byte
+for _byte in range(256):
+    _COUNTED[_byte] = not (_byte in (32, 10, 9, 13) or 0x80 <= _byte < 0xC0)
+
+
 cdef inline long _non_space(const unsigned char* text):
-    # prune._non_space on UTF-8: neither whitespace nor a continuation byte of a character
+    # A table look-up per byte, four bytes a step: the pages' text is most of what prune reads,
+    # and a test per kind of byte cost three times as much.
+    cdef size_t length = strlen(<const char*>text), i = 0
     cdef long count = 0
-    cdef unsigned char byte
-    while text[0]:
-        byte = text[0]
-        if not (byte == 32 or byte == 10 or byte == 9 or byte == 13 or 0x80 <= byte < 0xC0):
-            count += 1
-        text += 1
+    while i + 4 <= length:
+        count += _COUNTED[text[i]] + _COUNTED[text[i + 1]] + _COUNTED[text[i + 2]] + _COUNTED[text[i + 3]]
+        i += 4
+    while i < length:
+        count += _COUNTED[text[i]]
+        i += 1
     return count
 
 

@@ -5,10 +5,13 @@ share, newsletter, related, comments...); pruning and content scoring both read 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
 import regex
+
+from . import compiled
 
 try:
     import tomllib
@@ -16,6 +19,10 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 _WORDS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# The same pattern in the standard library's engine splits ASCII names ("shareButtons",
+# "h2-title") alike at a third of the cost: regex lets go of the GIL and takes it back on
+# each call, which costs more than splitting a class name.
+_ASCII_WORDS = re.compile(_WORDS.pattern)
 # Pages carry thousands of distinct class names, so each is split once per page: most are
 # lower-case ASCII words and numbers between dashes, which bytes.translate splits at a
 # fifth of _WORDS's cost. _SHAPES marks each byte's kind (a letter, an upper-case letter, a
@@ -80,10 +87,17 @@ def name_words(name: str) -> list[str]:
     ['post', 'share', 'buttons', 'main', '2']
     """
     if name.isascii():
+        # in C when the compiled walks are built: a tenth of the cost of the splits below
+        words = compiled.walk.ascii_name_words(name) if compiled.walk is not None else None
+        if words is not None:
+            return words
         data = name.encode()
         shape = data.translate(_SHAPES)
-        if b"A" not in shape and b"a0" not in shape and b"0a" not in shape:
+        # find, not "in": bytes.__contains__ first tries its argument as an integer, and the
+        # TypeError it raises and drops costs more than the whole split
+        if shape.find(b"A") < 0 and shape.find(b"a0") < 0 and shape.find(b"0a") < 0:
             return data.translate(_SPACES).decode().split()
+        return " ".join(_ASCII_WORDS.findall(name)).lower().split()  # ASCII words fold by lower()
     return [w.casefold() for w in _WORDS.findall(name)]
 
 
@@ -149,6 +163,29 @@ def _may_name_chrome(words: list[str]) -> bool:
     if not signals.isdisjoint(words):
         return True
     return any(not seconds[first].isdisjoint(words) for first in seconds.keys() & words)
+
+
+# What a word can be to _may_name_chrome (bits of word_kinds): a token or a picture word; the
+# first part of a compound token; the rest of one; a compound token.
+SIGNAL, FIRST_PART, SECOND_PART, COMPOUND = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=1)
+def word_kinds() -> dict[str, int]:
+    """The words that can make _may_name_chrome true, each with its kind bits: words hold a
+    SIGNAL, or a FIRST_PART and a SECOND_PART that make a COMPOUND, or name no chrome.
+
+    >>> kinds = word_kinds(); kinds["share"] & SIGNAL, kinds["side"] & FIRST_PART, kinds["bar"] & SECOND_PART
+    (1, 2, 4)
+    """
+    signals, seconds = _signal_words()
+    second_parts = frozenset().union(*seconds.values())
+    kinds: dict[str, int] = {}
+    for words, kind in ((signals, SIGNAL), (seconds, FIRST_PART), (second_parts, SECOND_PART),
+                        (compound_tokens(), COMPOUND)):
+        for word in words:
+            kinds[word] = kinds.get(word, 0) | kind
+    return kinds
 
 
 @lru_cache(maxsize=1)

@@ -13,14 +13,14 @@ call chrome.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 import regex
 from lxml import etree
 
 from . import compiled
-from .names import name_words, words_concept
+from .names import name_words, word_kinds, words_concept
 from .parse import remove, text_of
 
 # Never text: dropped with their content, before anything else looks at the tree.
@@ -37,7 +37,6 @@ ARTICLE_TAGS = ("article", "main")
 ARTICLE_CHROME = frozenset(("overlay",))
 # Tags chrome_reason judges by themselves (other elements only by their attributes).
 _JUDGED_TAGS = frozenset(CHROME_TAGS) | frozenset(OUTSIDE_ARTICLE) | {"figcaption"}
-_JUDGED_TAG_NAMES = tuple(sorted(tag.encode() for tag in _JUDGED_TAGS))
 # A pruned element may hold at most this share of the page's prose (text outside links);
 # smaller elements are never protected. A class or id name is stronger evidence than a tag
 # (a 50-slide "widget" gallery can outweigh the article beside it), so it needs a larger share.
@@ -89,7 +88,8 @@ def _is_credit(caption: str) -> bool:
 
 
 def _inside_article(element) -> bool:
-    return any(ancestor.tag in ARTICLE_TAGS for ancestor in element.iterancestors())
+    # lxml picks the ancestors by tag in C: no Python object for the others
+    return next(element.iterancestors(*ARTICLE_TAGS), None) is not None
 
 
 def _id_words(element_id: str | None) -> list[str]:
@@ -131,7 +131,13 @@ def chrome_reason(element, tag: str, by_name: bool = True) -> tuple[str, str] | 
             return "byline", "tag"
     if not by_name:
         return None
-    concept = _named_concept(element.get("class"), element.get("id") if "id" in attributes else None)
+    return _name_verdict(element, tag, _named_concept(element.get("class"),
+                                                      element.get("id") if "id" in attributes else None))
+
+
+def _name_verdict(element, tag: str, concept: str | None) -> tuple[str, str] | None:
+    """chrome_reason of an element that its class or id, naming ``concept``, is the last hope
+    of calling chrome."""
     if concept == "caption":  # a caption by name is judged like a <figcaption>
         concept = _short_caption(element)
     elif tag == "a" and concept in LINK_TARGET_CONCEPTS:
@@ -170,6 +176,11 @@ class Removal(NamedTuple):
     element: object
 
 
+# Removal((reason, evidence, element)) without the NamedTuple's __new__, a Python function
+# (~3K instructions; a page has hundreds of removals)
+_removal = partial(tuple.__new__, Removal)
+
+
 def prune(root, by_name: bool = True) -> list[Removal]:
     """Remove non-content from the tree in place, and return the removals.
     ``by_name=False`` keeps elements that only their class or id calls chrome.
@@ -188,25 +199,41 @@ def prune(root, by_name: bool = True) -> list[Removal]:
     prose = PageProse(body)
     doomed = []
 
-    def judge(element) -> bool:
-        """Whether ``element`` goes (and with it, unvisited, what is inside it)."""
+    def judge(element, concept: str | None = None) -> bool:
+        """Whether ``element`` goes (and with it, unvisited, what is inside it). The compiled
+        walk hands over the ``concept`` its class or id names when nothing else about it
+        could make it chrome: chrome_reason's other questions cost more than the answer."""
         tag = element.tag
-        verdict = chrome_reason(element, tag, by_name)
+        verdict = _name_verdict(element, tag, concept) if concept else chrome_reason(element, tag, by_name)
         if tag in ARTICLE_TAGS and (verdict is None or verdict[0] not in ARTICLE_CHROME):
             return False
         if verdict and (verdict[1] == "hidden" or not holds_article(element, prose, verdict[1])):
-            doomed.append(Removal(*verdict, element))
+            doomed.append(_removal((*verdict, element)))
             return True
         return False
 
     # the body itself is never chrome
     if compiled.walk is not None:
-        compiled.walk.judged_descendants(body, _JUDGED_TAG_NAMES, _named_concept, judge, by_name)
+        compiled.walk.judged_descendants(body, *_COMPILED_WALK_TAGS, _named_concept, _word_kinds(),
+                                         LINK_TARGET_CONCEPTS, judge, by_name)
     else:
         _judged_descendants(body, judge)
     for removal in doomed:
         remove(removal.element)
     return doomed
+
+
+# What the compiled walk reads: the tags judged anywhere, those judged outside an article, the
+# article tags (as libxml2 names them, in UTF-8).
+_COMPILED_WALK_TAGS = tuple(tuple(sorted(tag.encode() for tag in tags))
+                            for tags in (_JUDGED_TAGS - set(OUTSIDE_ARTICLE), OUTSIDE_ARTICLE, ARTICLE_TAGS))
+
+
+@lru_cache(maxsize=1)
+def _word_kinds() -> tuple[tuple[bytes, int], ...]:
+    # for the compiled walk, which settles the names whose words could not make
+    # names._may_name_chrome true: _named_concept calls them nothing
+    return tuple(sorted((word.encode(), kind) for word, kind in word_kinds().items()))
 
 
 def _judged_descendants(top, judge) -> None:

@@ -1,0 +1,254 @@
+# Included by _walk_prune.pxi: what the class and id of an element name (prune._named_concept),
+# remembered by their raw bytes, and settled in C for the names that can name nothing.
+
+from cpython.bytes cimport PyBytes_FromStringAndSize
+from cpython.unicode cimport PyUnicode_AsUTF8AndSize, PyUnicode_DecodeASCII
+from libc.string cimport memcmp, memset
+
+# named_concept's answers, by the raw bytes of a class and id pair: one slot per hash of the
+# pair, a new pair taking the slot of an old one. Pages repeat the same names on hundreds of
+# elements and sites across pages; a look-up here costs a tenth of decoding the two values and
+# asking the Python cache.
+cdef enum:
+    _NAME_SLOTS = 4096  # a power of two
+cdef list _named_slots = [None] * _NAME_SLOTS
+
+# The words that can make a name name chrome, with their kinds (names.word_kinds, in UTF-8):
+# a name with no SIGNAL word and no FIRST_PART word that another (or the same) SECOND_PART
+# word completes into a COMPOUND names no concept. Most names of a page seen for the first
+# time are such names ("col-md-6", "sc-bdVaJa"); splitting them here spares a Python split and
+# look-up (~20K instructions). An open-addressing set of the words, at most half full, that
+# points into the bytes of the word_kinds tuple (_names_owner keeps it).
+cdef enum:
+    _SIGNAL = 1  # the bits of names.word_kinds
+    _FIRST_PART = 2
+    _SECOND_PART = 4
+    _COMPOUND = 8
+    _WORD_SLOTS = 4096  # a power of two
+    _LONGEST_WORD = 64
+    _MOST_WORDS = 64  # of a class and id pair; a pair with more goes to named_concept
+    _WORD_BYTES = 1024
+cdef const char* _word_texts[_WORD_SLOTS]
+cdef size_t _word_lengths[_WORD_SLOTS]
+cdef unsigned char _word_kinds[_WORD_SLOTS]
+cdef bint _words_loaded = False
+
+# The named_concept and word kinds both tables were made for: others empty them.
+cdef object _names_owner = None
+
+
+cdef inline unsigned int _hash_bytes(unsigned int hash, const unsigned char* text, size_t* length):
+    # FNV-1a over ``text``, which it measures on the way
+    cdef const unsigned char* start = text
+    while text[0]:
+        hash = (hash ^ text[0]) * 16777619U
+        text += 1
+    length[0] = text - start
+    return hash
+
+
+cdef inline unsigned int _hash_word(const unsigned char* word, size_t length):
+    cdef unsigned int hash = 2166136261U
+    cdef size_t i
+    for i in range(length):
+        hash = (hash ^ word[i]) * 16777619U
+    return hash
+
+
+cdef void _own_names(named_concept, tuple word_kinds):
+    """Empty both tables unless they were made for this named_concept and these word kinds
+    (pairs of a word and its kind bits)."""
+    global _names_owner, _words_loaded
+    if _names_owner is not None and _names_owner[0] is named_concept and _names_owner[1] is word_kinds:
+        return
+    _names_owner = (named_concept, word_kinds)
+    _named_slots[:] = [None] * _NAME_SLOTS
+    memset(_word_texts, 0, sizeof(_word_texts))
+    _words_loaded = False
+    if 2 * len(word_kinds) > _WORD_SLOTS:
+        return  # every name goes to named_concept
+    cdef bytes word
+    cdef size_t slot
+    for word, kind in word_kinds:
+        if len(word) > _LONGEST_WORD:
+            return
+        slot = _hash_word(word, len(word)) & (_WORD_SLOTS - 1)
+        while _word_texts[slot] is not NULL:
+            slot = (slot + 1) & (_WORD_SLOTS - 1)
+        _word_texts[slot] = word
+        _word_lengths[slot] = len(word)
+        _word_kinds[slot] = kind
+    _words_loaded = True
+
+
+cdef unsigned char _kind(const unsigned char* word, size_t length):
+    """The kind bits of a lower-case word, 0 for a word of none."""
+    cdef size_t slot = _hash_word(word, length) & (_WORD_SLOTS - 1)
+    while _word_texts[slot] is not NULL:
+        if _word_lengths[slot] == length and memcmp(_word_texts[slot], word, length) == 0:
+            return _word_kinds[slot]
+        slot = (slot + 1) & (_WORD_SLOTS - 1)
+    return 0
+
+
+cdef struct _Words:
+    unsigned char text[_WORD_BYTES]  # the words, lower-cased, one after another
+    size_t start[_MOST_WORDS]
+    size_t length[_MOST_WORDS]
+    size_t count
+    size_t used
+
+
+cdef inline bint _lower(unsigned char c):
+    return 97 <= c <= 122
+
+
+cdef inline bint _upper(unsigned char c):
+    return 65 <= c <= 90
+
+
+cdef inline bint _digit(unsigned char c):
+    return 48 <= c <= 57
+
+
+cdef bint _add_word(_Words* words, const unsigned char* text, size_t length):
+    # false when ``words`` has no room left
+    cdef size_t i
+    if words.count == _MOST_WORDS or words.used + length > _WORD_BYTES:
+        return False
+    words.start[words.count] = words.used
+    words.length[words.count] = length
+    for i in range(length):
+        words.text[words.used + i] = text[i] + 32 if _upper(text[i]) else text[i]
+    words.used += length
+    words.count += 1
+    return True
+
+
+cdef bint _split(const unsigned char* text, _Words* words):
+    """Add the words of the class or id value ``text`` to ``words``, as names.name_words
+    splits them: runs of digits, of lower-case letters after at most one capital, and of
+    capitals not followed by a lower-case letter (the pattern of names._WORDS); anything else
+    parts them. False for a value that is not ASCII, or when ``words`` runs out of room."""
+    cdef size_t i = 0, end
+    cdef unsigned char c
+    while text[i]:
+        c = text[i]
+        end = i + 1
+        if c >= 0x80:
+            return False
+        if _digit(c):
+            while _digit(text[end]):
+                end += 1
+        elif _lower(c):
+            while _lower(text[end]):
+                end += 1
+        elif _upper(c):
+            while _upper(text[end]):
+                end += 1
+            if _lower(text[end]):
+                # "HTMLParser": the last capital starts the next word ("HTML", "Parser")
+                if end - i > 1 and not _add_word(words, text + i, end - 1 - i):
+                    return False
+                i = end - 1
+                while _lower(text[end]):
+                    end += 1
+        else:
+            i = end
+            continue
+        if not _add_word(words, text + i, end - i):
+            return False
+        i = end
+    return True
+
+
+cdef bint _may_name(const char* class_text, const char* id_text):
+    """Whether names._may_name_chrome could hold for the words of this class and id (all of
+    them: _named_concept drops some, never adds one); true for what _split cannot split."""
+    cdef _Words words
+    cdef unsigned char joined[_LONGEST_WORD]
+    cdef unsigned char kinds[_MOST_WORDS]
+    cdef size_t i, j, first_length, length
+    cdef bint firsts = False
+    words.count = words.used = 0
+    if class_text is not NULL and not _split(<const unsigned char*>class_text, &words):
+        return True
+    if id_text is not NULL and not _split(<const unsigned char*>id_text, &words):
+        return True
+    for i in range(words.count):
+        kinds[i] = _kind(words.text + words.start[i], words.length[i]) if words.length[i] <= _LONGEST_WORD else 0
+        if kinds[i] & _SIGNAL:
+            return True
+        firsts = firsts or kinds[i] & _FIRST_PART
+    if not firsts:
+        return False
+    # a first part and any second part of the name (itself too) that make a compound token
+    for i in range(words.count):
+        if not kinds[i] & _FIRST_PART:
+            continue
+        first_length = words.length[i]
+        memcpy(joined, words.text + words.start[i], first_length)
+        for j in range(words.count):
+            length = first_length + words.length[j]
+            if kinds[j] & _SECOND_PART and length <= _LONGEST_WORD:
+                memcpy(joined + first_length, words.text + words.start[j], words.length[j])
+                if _kind(joined, length) & _COMPOUND:
+                    return True
+    return False
+
+
+cdef object _named(const char* class_text, const char* id_text, named_concept):
+    """``named_concept(class, id)`` of an element's raw class and id (NULL: it has none), or
+    _NOT_PLAIN when one of them is no UTF-8 (_own_names has made the tables for it)."""
+    cdef unsigned char present = (class_text is not NULL) | (id_text is not NULL) << 1
+    cdef size_t class_length = 0, id_length = 0
+    cdef unsigned int hash = (2166136261U ^ present) * 16777619U
+    if class_text is not NULL:
+        hash = _hash_bytes(hash, <const unsigned char*>class_text, &class_length)
+    hash *= 16777619U  # the NUL between the two
+    if id_text is not NULL:
+        hash = _hash_bytes(hash, <const unsigned char*>id_text, &id_length)
+    cdef size_t slot = hash & (_NAME_SLOTS - 1)
+    # the key: which of the two there are, the class, a NUL, the id
+    cdef object entry = _named_slots[slot]
+    cdef bytes key
+    cdef char* stored
+    if entry is not None:
+        key = (<tuple>entry)[0]
+        stored = key
+        if (len(key) == class_length + id_length + 2 and <unsigned char>stored[0] == present
+                and memcmp(stored + 1, class_text, class_length) == 0 and stored[class_length + 1] == 0
+                and memcmp(stored + class_length + 2, id_text, id_length) == 0):
+            return (<tuple>entry)[1]
+    cdef object class_name = None, element_id = None, concept = None
+    if not _words_loaded or _may_name(class_text, id_text):
+        try:
+            if class_text is not NULL:
+                class_name = PyUnicode_DecodeUTF8(class_text, class_length, NULL)
+            if id_text is not NULL:
+                element_id = PyUnicode_DecodeUTF8(id_text, id_length, NULL)
+        except UnicodeDecodeError:
+            return _NOT_PLAIN
+        concept = named_concept(class_name, element_id)
+    key = PyBytes_FromStringAndSize(NULL, class_length + id_length + 2)
+    stored = key
+    stored[0] = <char>present
+    memcpy(stored + 1, class_text, class_length)
+    stored[class_length + 1] = 0
+    memcpy(stored + class_length + 2, id_text, id_length)
+    _named_slots[slot] = (key, concept)
+    return concept
+
+
+def ascii_name_words(str name):
+    """names.name_words of an ASCII ``name``, split as _split splits it; None for a name it
+    cannot split (one with a NUL, or more words than _Words holds): names.py splits those."""
+    cdef Py_ssize_t size
+    cdef const char* text = PyUnicode_AsUTF8AndSize(name, &size)
+    cdef _Words words
+    cdef size_t i
+    words.count = words.used = 0
+    if <size_t>size != strlen(text) or not _split(<const unsigned char*>text, &words):
+        return None
+    return [PyUnicode_DecodeASCII(<const char*>words.text + words.start[i], words.length[i], NULL)
+            for i in range(words.count)]
