@@ -7,7 +7,8 @@ import regex
 
 from ..data import stopwords
 from ..filters.base import Drop
-from .classifier import ContentScorer
+from .classifier import ContentScorer, copies
+from .kept import surely_keeps
 
 # A block whose text is mostly link text is a menu, a tag row or a "read more" list.
 MAX_LINK_DENSITY = 0.5
@@ -27,6 +28,8 @@ _LABEL_TEXT = regex.compile(r"\p{L}[\p{L}'’ ]*:?")
 SIGN_OFF_WORDS = 3
 # Headings nested deeper than this under one heading are not searched for its text.
 HEADING_LOOKAHEAD = 50
+# The blocks at the end of an article read back for a run that closes it (``_article_ends``).
+CLOSING_LOOKBACK = 12
 # Kinds that are article structure even when short and stopword-free.
 STRUCTURE = ("code", "table_row", "list_item")
 # A paragraph of digits alone (a clap or like counter): table cells, where numbers are content,
@@ -86,11 +89,31 @@ class HtmlScorer:
         inside = [blocks[i] for i in kept]
         if not inside or inside[-1].kind in STRUCTURE:
             return set()  # the tail starts after structure: nothing to look for, no text scoring
-        outside = {d.index for d in self.text_scorer.select(inside, page)}
+        counts = copies(inside)  # read by both: the sure test first, the text scorer when it is not sure
+        if surely_keeps(inside, page, _article_ends(inside), counts):
+            return set()  # the article reaches blocks after which all closes it: nothing follows it
+        outside = {d.index for d in self.text_scorer.select(inside, page, counts)}
         last = max((i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE), default=-1)
         tail = [i for i in sorted(outside) if i > last]
         closing = len(tail) - _closing_run([inside[i] for i in tail])
         return {kept[i] for i in tail[:closing]}
+
+
+def _article_ends(blocks):
+    """The positions, the last first, at which the text scorer may end the article with no tail
+    to drop: every stretch of ``blocks`` after them closes the article (``_closing_run`` keeps
+    all of it). Only the last ``CLOSING_LOOKBACK`` are offered, each once asked for.
+
+    >>> from scrubber.blocks import Block
+    >>> list(_article_ends([Block("It rained."), Block("Share", link_density=1.0), Block("Note"),
+    ...                     Block("Doors open at six."), Block("Cheers, Anna")]))
+    [4, 3, 2, 1]
+    """
+    end = len(blocks)
+    for start in range(end - 1, max(end - 1 - CLOSING_LOOKBACK, -1), -1):
+        yield start
+        if not start or _closing_run(blocks[start:]) < end - start:
+            return
 
 
 def _closing_run(tail) -> int:
