@@ -123,16 +123,18 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
     # A character beyond Latin-1 becomes a reference ("&#8364;"): the texts holding one are
     # counted one by one below, as are those a byte table cannot case-fold.
     raw = page.encode("latin-1", "xmlcharrefreplace")
-    pieces = raw.split(b"\0")
     apart = set()
-    for mark in _BEYOND_BYTE_TABLES:
-        if mark in raw:
-            apart.update(compress(range(len(pieces)), map(contains, pieces, repeat(mark))))
-    # a NUL inside a text (or no text at all); a page mostly beyond Latin-1, where counting it
-    # at once would be work thrown away
-    if len(pieces) != len(texts) or 2 * len(apart) > len(texts):
-        return [Features.of(t, stopwords, d) for t, d in zip(texts, densities)]
+    # (``bytes.find`` and ``count``, not ``in``: that first reads its operand as an integer, and
+    # formats the error it then clears, for every text)
+    if any(raw.find(mark) != -1 for mark in _BEYOND_BYTE_TABLES):
+        pieces = raw.split(b"\0")
+        for mark in _BEYOND_BYTE_TABLES:
+            apart.update(compress(range(len(pieces)), map(bytes.count, pieces, repeat(mark))))
+    if 2 * len(apart) > len(texts):  # a page mostly beyond Latin-1: counting it at once would be work thrown away
+        return list(map(Features.of, texts, repeat(stopwords), densities))
     marks = raw.translate(_PAGE_CASE_BYTES).split(b"\0")  # the page at once: a NUL stays between its texts
+    if len(marks) != len(texts):  # a NUL inside a text (or no text at all)
+        return list(map(Features.of, texts, repeat(stopwords), densities))
     capitals = list(map(bytes.count, marks, repeat(b" A")))
     words = list(map(add, capitals, map(bytes.count, marks, repeat(b" a"))))
     if stopwords:
@@ -147,10 +149,12 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
         stops = map(add, map(kinds.count, repeat(1), first_words, last_words), long_stops)
     else:  # no word to look up
         stops = long_stops = repeat(0)
-    if "\n\0" in page or page[-1:] == "\n":  # ``$`` matches before a final newline too
-        terminal = map(bool, map(_TERMINAL.search, texts))
-    else:  # ``_TERMINAL`` read off in C: the last character once closing quotes are stripped
-        terminal = map(str.endswith, map(str.rstrip, texts, repeat(_CLOSING)), repeat(_SENTENCE_ENDS))
+    # ``_TERMINAL`` read off in C: the last character once closing quotes are stripped ...
+    terminal = list(map(str.endswith, map(str.rstrip, texts, repeat(_CLOSING)), repeat(_SENTENCE_ENDS)))
+    if "\n" in page and ("\n\0" in page or page[-1:] == "\n"):
+        # ... but ``$`` matches before a final newline too: a text ending in one is searched
+        for position in compress(range(len(texts)), map(str.endswith, texts, repeat("\n"))):
+            terminal[position] = _TERMINAL.search(texts[position]) is not None
     # minified code is long, and a tracking pixel has a tag: most lines are neither
     scripts = [False] * len(texts)
     tagged = map(contains, texts, repeat("<")) if "<" in page else repeat(False)
