@@ -35,7 +35,8 @@ STRUCTURE = ("code", "table_row", "list_item")
 # A paragraph of digits alone (a clap or like counter): table cells, where numbers are content,
 # arrive as table_row blocks, and list items keep their kind, so only paragraphs are judged.
 _NUMBER_ONLY = regex.compile(r"[\d.,\s]+[kKmM]?")
-_SENTENCE_END = regex.compile(r"\p{L}[.!?][\"'”’»)]*$")
+# (searched from the end, where it is anchored: a paragraph is not scanned from its start)
+_SENTENCE_END = regex.compile(r"\p{L}[.!?][\"'”’»)]*$", regex.REVERSE)
 _READING_TIME = regex.compile(r"\b\d+\s*(?i:min|minute|minutes|mins)\.?\s+(?i:read)(?!\p{Ll})")
 
 
@@ -156,15 +157,16 @@ def _closing_note(block) -> bool:
 def _sign_off(block) -> bool:
     """A few link-free words after the article's last sentences: the author's sign-off ("Cheers,
     Anna"), not a label introducing what was dropped below it ("More topics:")."""
-    return block.kind == "paragraph" and block.link_density == 0 and len(block.text.split()) <= SIGN_OFF_WORDS \
-        and not block.text.rstrip().endswith(":")
+    # (split no further than a sign-off's words: most blocks asked are paragraphs of prose)
+    return block.kind == "paragraph" and block.link_density == 0 and \
+        len(block.text.split(None, SIGN_OFF_WORDS)) <= SIGN_OFF_WORDS and not block.text.rstrip().endswith(":")
 
 
 def _section_heading(block) -> bool:
     """A heading without links, or a one- or two-word label over a note ("Note", "Update")."""
     if block.link_density:
         return False
-    return block.kind == "heading" or (block.kind == "paragraph" and len(block.text.split()) <= LABEL_WORDS
+    return block.kind == "heading" or (block.kind == "paragraph" and len(block.text.split(None, LABEL_WORDS)) <= LABEL_WORDS
                                        and bool(_LABEL_TEXT.fullmatch(block.text)))
 
 
