@@ -8,7 +8,7 @@ from scrubber.page import Page
 from scrubber.scoring.classifier import SECOND_SPAN_ENOUGH, SECOND_SPAN_RATIO, ContentScorer, copies
 from scrubber.scoring.html_hints import HtmlScorer, _article_ends
 from scrubber.scoring import html_hints
-from scrubber.scoring.kept import surely_keeps
+from scrubber.scoring.kept import ValueBounds, surely_ends_at, surely_keeps
 from scrubber.scoring.region import article_spans, surely_spanned
 
 # Region values are quarters (word counts, halves and the costs): sums of them are exact.
@@ -65,9 +65,21 @@ def _page(specs, data):
 def test_a_block_surely_kept_is_kept_by_the_whole_page_scoring(specs, data):
     blocks, page = _page(specs, data)
     ends = list(_article_ends(blocks))
-    if surely_keeps(blocks, page, iter(ends), copies(blocks)):
+    counts = copies(blocks)
+    if surely_keeps(blocks, page, iter(ends), ValueBounds(blocks, page, counts)):
         dropped = {d.index for d in ContentScorer().select(blocks, page)}
         assert any(position not in dropped for position in ends)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PAGE.filter(bool), st.data())
+def test_where_the_article_surely_ends_the_whole_page_scoring_ends_it(specs, data):
+    blocks, page = _page(specs, data)
+    counts = copies(blocks)
+    end = surely_ends_at(blocks, page, ValueBounds(blocks, page, counts))
+    if end is not None:
+        dropped = {d.index for d in ContentScorer().select(blocks, page)}
+        assert end not in dropped and all(position in dropped for position in range(end + 1, len(blocks)))
 
 
 @settings(max_examples=400, deadline=None)
@@ -77,11 +89,12 @@ def test_the_tail_is_the_same_with_and_without_the_sure_test(specs, data):
     kept = list(range(len(blocks)))
     with_test = HtmlScorer()._tail_after_article(blocks, kept, page)
     original = html_hints.surely_keeps
-    html_hints.surely_keeps = lambda *args: False
+    original_end = html_hints.surely_ends_at
+    html_hints.surely_keeps, html_hints.surely_ends_at = (lambda *args: False), (lambda *args: None)
     try:
         assert HtmlScorer()._tail_after_article(blocks, kept, page) == with_test
     finally:
-        html_hints.surely_keeps = original
+        html_hints.surely_keeps, html_hints.surely_ends_at = original, original_end
 
 
 def test_an_article_ending_in_prose_is_not_scored_whole():
@@ -89,7 +102,7 @@ def test_an_article_ending_in_prose_is_not_scored_whole():
     blocks = [Block("Home", index=0, link_density=1.0)] + [Block(PROSE[i % 5].replace("the", f"the {i}", 1), index=i + 1)
                                                           for i in range(20)]
     page = Page(blocks, None, mode="html", lang="en")
-    assert surely_keeps(blocks, page, _article_ends(blocks), copies(blocks))
+    assert surely_keeps(blocks, page, _article_ends(blocks), ValueBounds(blocks, page, copies(blocks)))
     assert HtmlScorer()._tail_after_article(blocks, list(range(len(blocks))), page) == set()
 
 
@@ -98,4 +111,6 @@ def test_no_sure_answer_when_a_repeated_label_runs_through_the_page():
     for position in (3, 8, 13):
         lines[position] = "Reply"
     blocks = [Block(text, index=i) for i, text in enumerate(lines)]
-    assert not surely_keeps(blocks, Page(blocks, None, mode="html", lang="en"), _article_ends(blocks), copies(blocks))
+    page = Page(blocks, None, mode="html", lang="en")
+    assert not surely_keeps(blocks, page, _article_ends(blocks), ValueBounds(blocks, page, copies(blocks)))
+    assert surely_ends_at(blocks, page, ValueBounds(blocks, page, copies(blocks))) is None

@@ -3,12 +3,14 @@ containers, so the blocks inside them are article unless they read like chrome o
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from ..data import stopwords
 from ..filters.base import Drop
 from .classifier import ContentScorer, copies
-from .kept import surely_keeps
+from .kept import ValueBounds, surely_ends_at, surely_keeps
 
 # A block whose text is mostly link text is a menu, a tag row or a "read more" list.
 MAX_LINK_DENSITY = 0.5
@@ -90,12 +92,19 @@ class HtmlScorer:
         inside = [blocks[i] for i in kept]
         if not inside or inside[-1].kind in STRUCTURE:
             return set()  # the tail starts after structure: nothing to look for, no text scoring
-        counts = copies(inside)  # read by both: the sure test first, the text scorer when it is not sure
-        if surely_keeps(inside, page, _article_ends(inside), counts):
+        # What the last blocks tell of where the article ends, before the whole of it is scored
+        counts = copies(inside)
+        bounds = ValueBounds(inside, page, counts)
+        if surely_keeps(inside, page, _article_ends(inside), bounds):
             return set()  # the article reaches blocks after which all closes it: nothing follows it
-        outside = {d.index for d in self.text_scorer.select(inside, page, counts)}
-        last = max((i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE), default=-1)
-        tail = [i for i in sorted(outside) if i > last]
+        end = surely_ends_at(inside, page, bounds)
+        if end is None:
+            outside = {d.index for d in self.text_scorer.select(inside, page, counts)}
+            kept_at = (i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE)
+        else:
+            kept_at = itertools.chain((end,), (i for i in range(end + 1, len(inside)) if inside[i].kind in STRUCTURE))
+        last = max(kept_at, default=-1)
+        tail = list(range(last + 1, len(inside)))  # (every block after the last kept one is outside)
         closing = len(tail) - _closing_run([inside[i] for i in tail])
         return {kept[i] for i in tail[:closing]}
 

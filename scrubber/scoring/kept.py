@@ -1,19 +1,19 @@
 """What the content scorer is sure to keep, told from the last blocks of a page alone.
 
 The HTML scorer asks the text scorer only where an article ends, and scoring every block of a
-long article for that is the dearer part of HTML scoring. Each block's region value lies above
-a bound read from its own text, whatever the rest of the page holds; where the bounds of the
-last blocks add up to a paragraph or two of prose (``region.surely_spanned``), the article
-reaches them, and the rest of the page need not be scored.
+long article for that is the dearer part of HTML scoring. Each block's region value lies
+between bounds read from its own text, whatever the rest of the page holds; where the lower
+bounds of the last blocks add up to a paragraph or two of prose (``region.surely_spanned``),
+the article reaches them (``surely_keeps``), and where no block after them may be prose, it
+ends there (``surely_ends_at``): the rest of the page need not be scored.
 """
 
 from __future__ import annotations
 
-import itertools
 from bisect import bisect_right
 
 from ..data import stopwords
-from .classifier import (FULL_STOPLIST, MIN_TEMPLATE_COPIES, PROSE_CAPITALS_MAX, SECOND_SPAN_ENOUGH, TITLE_CASE_MARGIN,
+from .classifier import (FULL_STOPLIST, GOOD, MIN_TEMPLATE_COPIES, PROSE_CAPITALS_MAX, SECOND_SPAN_ENOUGH, TITLE_CASE_MARGIN,
                          TITLE_CASE_SHARE, _label, _value)
 from .features import page_features
 from .region import FLAT_LIST_HEAD_COST, LIST_HEAD_COST, surely_spanned
@@ -26,84 +26,152 @@ TITLE_CASE_BARS = (TITLE_CASE_SHARE, TITLE_CASE_MARGIN + PROSE_CAPITALS_MAX)
 FIRST_READ = 4
 
 
-def surely_keeps(blocks, page, ends, counts: list[int]) -> bool:
-    """Whether ``ContentScorer().select(blocks, page)`` is sure to keep one of the blocks at
-    ``ends`` (consecutive positions from the last back), told from at most half of ``blocks``
-    (``counts``: their ``copies``). A sufficient test: False may mean "not known".
+class ValueBounds:
+    """Bounds of the region values ``select`` gives ``blocks`` (``counts``: their ``copies``),
+    read from the last block back. A block's label depends on the page only through whether its
+    stoplist judges it (``full``) and its title-case bar: the lowest and highest value over both
+    and over the bar's two ends bound it. Structure rules only raise values, never above zero;
+    a list head's charge is taken from the lower bound whether or not prose comes before it.
+    The blocks are scored a few at a time, as far back as the bounds are read, and no further
+    than half of them: a page must be scored whole when the end of its article is not sure from
+    its last half.
 
-    ``select`` keeps a block that a span of ``article_spans`` covers, unless that span is cut
-    off: ``start_below_title`` moves the first span's start below the title (only up to a block
-    after the title's index), a later span is dropped below a comment list's head or when a
-    repeated label runs through it (``_listed``), and ``_trim_pieces`` trims pieces of a
-    flattened line. Each is ruled out here from the page's metadata and repeats, before any
-    block's bound is trusted.
-
-    >>> from scrubber.blocks import Block
-    >>> from scrubber.page import Page
-    >>> prose = "The council said that the new bridge over the river would open in the spring of next year."
-    >>> blocks = [Block("Home", index=0), *(Block(prose.replace("new", f"new {i}"), index=i) for i in range(1, 21))]
-    >>> surely_keeps(blocks, Page(blocks, None), [20], [1] * 21), surely_keeps(blocks[:7], Page(blocks[:7], None), [6], [1] * 7)
-    (True, False)
+    ``bounds[back]`` is ``(lowest, highest, surely good)`` for the block ``back`` places before
+    the last, or None beyond that half; ``repeated`` says whether a label repeats on the page
+    (``_listed``), which no bound can rule out.
     """
-    # where a later span would begin is not known here: no repeated label may run through any
-    if any(n >= MIN_TEMPLATE_COPIES and not is_token(b.text) for n, b in zip(counts, blocks)):
-        return False
-    title = min(page.meta.get("title_at", ()), default=None)
-    heads = page.meta.get("comment_heads", ())
-    bounds = []  # the lower bounds of the last blocks' values, the last first
-    backward = _lower_values(blocks, page, counts, len(blocks) // 2)
-    for position in ends:
-        block = blocks[position]
-        if block.line is not None or title is not None and title >= block.index:
-            return False  # the span may be trimmed, or start below this block (and any before it)
-        back = len(blocks) - 1 - position
-        if back == len(bounds) and not _read(bounds, backward, 1):
-            return False
-        if bounds[back] > 0.0 and not any(blocks[0].index < head < block.index for head in heads) \
-                and surely_spanned(_read_back(bounds, backward, back), SECOND_SPAN_ENOUGH):
-            return True
-    return False
+
+    def __init__(self, blocks, page, counts):
+        self.known = []
+        # a repeated label anywhere: where a later span would begin is not known from the end
+        self.repeated = any(n >= MIN_TEMPLATE_COPIES and not is_token(b.text) for n, b in zip(counts, blocks))
+        # (a generator of its own: one reading ``self`` would hold the page's blocks in a cycle)
+        self._backward = _bounds_back(blocks, page, counts)
+
+    def __getitem__(self, back):
+        while back >= len(self.known):
+            bound = next(self._backward, None)
+            if bound is None:
+                return None
+            self.known.append(bound)
+        return self.known[back]
+
+    def lower(self, back):
+        """The lower bounds from ``back`` on, as far as they are asked for and known."""
+        while (bound := self[back]) is not None:
+            yield bound[0]
+            back += 1
 
 
-def _read(bounds, backward, count) -> bool:
-    """Read ``count`` more bounds from ``backward`` onto ``bounds``; False when it has no more."""
-    for bound in itertools.islice(backward, count):
-        bounds.append(bound)
-        count -= 1
-    return not count
-
-
-def _read_back(bounds, backward, offset):
-    """``bounds`` from ``offset`` on, read further from ``backward`` as far as they are asked for."""
-    while offset < len(bounds) or _read(bounds, backward, 1):
-        yield bounds[offset]
-        offset += 1
-
-
-def _lower_values(blocks, page, counts, limit):
-    """Lower bounds of the region values ``select`` gives ``blocks`` (``counts``: their
-    ``copies``), the last first. A block's label depends on the page only through whether its
-    stoplist judges it (``full``) and its title-case bar: the lowest value over both and over
-    the bar's two ends bounds it. Structure rules only raise values; a list head's charge is
-    taken whether or not prose comes before it. The blocks are scored a few at a time, as far
-    back as the bounds are read, and no more than ``limit`` of them: a page must be scored
-    whole when the end of its article is not sure from its last half."""
+def _bounds_back(blocks, page, counts):
+    """``ValueBounds``' bounds, the last block first."""
     stop = stopwords(page.lang) or stopwords("en")
     judged = len(stop) > FULL_STOPLIST
     fulls = (False, True) if judged else (False,)
     charges = _head_charges(blocks, page.meta.get("list_heads", ()))
     end, size = len(blocks), FIRST_READ
-    last_read = len(blocks) - limit
+    last_read = len(blocks) - len(blocks) // 2
     while end > last_read:
         start = max(end - size, last_read)
         features = page_features(blocks[start:end], stop if judged else frozenset())
         for position in range(end - 1, start - 1, -1):
             f, block = features[position - start], blocks[position]
             piece = block.line is not None
-            lowest = min(_value(_label(f, full, bar, piece), f, counts[position], block.text, piece)
-                         for full in fulls for bar in TITLE_CASE_BARS)
-            yield lowest - charges.get(position, 0.0)
+            labels = {_label(f, full, bar, piece) for full in fulls for bar in TITLE_CASE_BARS}
+            if len(labels) == 1:  # most blocks: one label whatever the page
+                (label,) = labels
+                low = high = _value(label, f, counts[position], block.text, piece)
+            else:
+                values = [_value(label, f, counts[position], block.text, piece) for label in labels]
+                low, high = min(values), max(values)
+            yield low - charges.get(position, 0.0), high, labels == {GOOD}
         end, size = start, 2 * size
+
+
+def surely_keeps(blocks, page, ends, bounds: ValueBounds) -> bool:
+    """Whether ``ContentScorer().select(blocks, page)`` is sure to keep one of the blocks at
+    ``ends`` (consecutive positions from the last back), told from the ``bounds`` of its last
+    blocks. A sufficient test: False may mean "not known".
+
+    ``select`` keeps a block that a span of ``article_spans`` covers (``region.surely_spanned``),
+    unless that span is cut off: ``start_below_title`` moves the first span's start below the
+    title (only up to a block after the title's index), a later span is dropped below a comment
+    list's head or when a repeated label runs through it (``_listed``), and ``_trim_pieces``
+    trims pieces of a flattened line. Each is ruled out from the page's metadata and repeats
+    before any bound is trusted. (With no prose at all ``select`` keeps every block.)
+
+    >>> from scrubber.blocks import Block
+    >>> from scrubber.page import Page
+    >>> prose = "The council said that the new bridge over the river would open in the spring of next year."
+    >>> blocks = [Block("Home", index=0), *(Block(prose.replace("new", f"new {i}"), index=i) for i in range(1, 21))]
+    >>> page, counts = Page(blocks, None), [1] * 21
+    >>> surely_keeps(blocks, page, [20], ValueBounds(blocks, page, counts))
+    True
+    >>> surely_keeps(blocks[:7], page, [6], ValueBounds(blocks[:7], page, counts))  # three paragraphs read: too few
+    False
+    """
+    if bounds.repeated:
+        return False
+    for position in ends:
+        if _cut_off(blocks, page, position):
+            return False  # the span may be trimmed, or start below this block (and any before it)
+        back = len(blocks) - 1 - position
+        bound = bounds[back]
+        if bound is None:
+            return False
+        if bound[0] > 0.0 and not _below_comments(blocks, page, position) \
+                and surely_spanned(bounds.lower(back), SECOND_SPAN_ENOUGH):
+            return True
+    return False
+
+
+def surely_ends_at(blocks, page, bounds: ValueBounds) -> int | None:
+    """The last block ``ContentScorer().select(blocks, page)`` keeps, when the ``bounds`` of the
+    last blocks tell it; None when they do not.
+
+    A span of ``article_spans`` ends on a positive value, and no rule raises a value that is not
+    above zero: no span reaches past the last block whose value may be positive. When that
+    block is sure to be kept (as ``surely_keeps`` tells it, with prose surely on the page),
+    the article ends there.
+
+    >>> from scrubber.blocks import Block
+    >>> from scrubber.page import Page
+    >>> prose = "The council said that the new bridge over the river would open in the spring of next year."
+    >>> blocks = [*(Block(prose.replace("new", f"new {i}"), index=i) for i in range(20)), Block("Share", index=20)]
+    >>> page, counts = Page(blocks, None), [1] * 21
+    >>> surely_ends_at(blocks, page, ValueBounds(blocks, page, counts))
+    19
+    """
+    if blocks[-1].line is not None or bounds.repeated:
+        return None
+    back = 0
+    while (bound := bounds[back]) is not None and bound[1] <= 0.0:
+        back += 1
+    position = len(blocks) - 1 - back
+    # (the last block itself is what ``surely_keeps`` tries first: the proof would fail again)
+    if bound is None or not back or _cut_off(blocks, page, position) or _below_comments(blocks, page, position):
+        return None
+    total, good = 0.0, False
+    while (bound := bounds[back]) is not None:  # surely_spanned, and a block surely labelled good on the way
+        total, good = total + bound[0], good or bound[2]
+        if total <= 0.0:
+            return None
+        if total >= SECOND_SPAN_ENOUGH:
+            return position if good else None
+        back += 1
+    return None
+
+
+def _cut_off(blocks, page, position) -> bool:
+    """Whether a span covering ``position`` may be trimmed there, or start below it."""
+    title = min(page.meta.get("title_at", ()), default=None)
+    return blocks[position].line is not None or title is not None and title >= blocks[position].index
+
+
+def _below_comments(blocks, page, position) -> bool:
+    """Whether a comment list's head stands between the first block and the one at ``position``."""
+    first, index = blocks[0].index, blocks[position].index
+    return any(first < head < index for head in page.meta.get("comment_heads", ()))
 
 
 def _head_charges(blocks, heads) -> dict[int, float]:
