@@ -2,10 +2,13 @@
 
     python benchmarks/html_mode.py [--corpus DIR] [--limit N] [--only readability|trafilatura]
         [--systems scrubber,trafilatura,...] [--json OUT] [--worst K] [--clock wall|cpu] [--repeat N]
+        [--interleave]
 
 Each (system, dataset) pair runs in a fresh interpreter that streams the pages,
 so its peak RSS is its own: imports, parse trees and caches of other systems, or
-the whole decoded corpus, would otherwise inflate it.
+the whole decoded corpus, would otherwise inflate it.  By default the systems run
+one after another; with --interleave all their workers start at once and each page
+goes to every worker in turn, so a drift of the machine's speed hits them alike.
 The parent only collects predictions and timings and scores them.  See
 benchmarks/README.md for the columns.  Run by hand only.
 """
@@ -124,6 +127,8 @@ def _peak_rss_kb():
 def worker(args):
     """Child side: run one system on one dataset, write the Run as JSON."""
     records = iter_dataset(args.corpus, args.dataset, args.limit, fields=("id", "source", "url", "html"))
+    if args.serve:
+        records = _on_cue(records)
     _reset_peak_rss()
     base = _peak_rss_kb()
     run = harness.run_system(args.worker, SYSTEMS[args.worker], records, args.clock, args.repeat)
@@ -133,22 +138,91 @@ def worker(args):
     return 0
 
 
-def spawn(name, dataset, args):
-    """Parent side: run a worker and read back its Run."""
-    fd, out = tempfile.mkstemp(prefix=f"bench-{name}-", suffix=".json")
-    os.close(fd)
+def _on_cue(records):
+    """The records, each only once the parent says go (a line on stdin); a line on stdout
+    tells it that the page before is done.  The system's own output goes to stderr, so
+    that nothing it prints is taken for a cue."""
+    cues = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    for rec in records:
+        if not sys.stdin.readline():
+            return  # the parent stopped early
+        yield rec
+        cues.write("done\n")
+        cues.flush()
+    cues.write("done\n")
+    cues.flush()
+
+
+def _worker_command(name, dataset, args, out):
     cmd = [sys.executable, os.path.abspath(__file__), "--worker", name, "--dataset", dataset,
            "--corpus", str(args.corpus), "--out", out, "--clock", args.clock,
            "--repeat", str(args.repeat)]
     if args.limit is not None:
         cmd += ["--limit", str(args.limit)]
+    return cmd
+
+
+def _read_run(name, out, returncode, stderr):
+    if returncode != 0:
+        tail = (stderr.strip().splitlines() or ["no message"])[-1]
+        return harness.Run(name, unavailable=f"worker exited with {returncode}: {tail[:200]}")
+    with open(out, encoding="utf-8") as f:
+        return harness.Run(**json.load(f))
+
+
+def spawn_interleaved(names, dataset, pages, args):
+    """Parent side of --interleave: one worker per system, all started at once; page after
+    page, each worker in turn handles it while the others wait (the order rotates from page to
+    page, so no system always follows the same one).  Returns the Runs in ``names``' order."""
+    workers = []
+    for name in names:
+        fd, out = tempfile.mkstemp(prefix=f"bench-{name}-", suffix=".json")
+        os.close(fd)
+        errors = tempfile.TemporaryFile("w+")  # a file, not a pipe: a chatty peer cannot block on it
+        proc = subprocess.Popen(_worker_command(name, dataset, args, out) + ["--serve"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=errors, text=True)
+        workers.append((name, out, errors, proc))
     try:
-        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if done.returncode != 0:
-            tail = (done.stderr.strip().splitlines() or ["no message"])[-1]
-            return harness.Run(name, unavailable=f"worker exited with {done.returncode}: {tail[:200]}")
-        with open(out, encoding="utf-8") as f:
-            return harness.Run(**json.load(f))
+        serving = list(range(len(workers)))
+        for page in range(pages):
+            turn = page % len(serving) if serving else 0
+            for number in serving[turn:] + serving[:turn]:
+                proc = workers[number][3]
+                try:
+                    proc.stdin.write("go\n")
+                    proc.stdin.flush()
+                    answered = proc.stdout.readline()
+                except BrokenPipeError:
+                    answered = ""
+                if not answered:  # unavailable, or crashed: it has stopped reading pages
+                    serving.remove(number)
+        runs = []
+        for name, out, errors, proc in workers:
+            try:
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass
+            proc.wait()
+            errors.seek(0)
+            runs.append(_read_run(name, out, proc.returncode, errors.read()))
+        return runs
+    finally:
+        for name, out, errors, proc in workers:
+            if proc.poll() is None:
+                proc.kill()
+            errors.close()
+            os.unlink(out)
+
+
+def spawn(name, dataset, args):
+    """Parent side: run a worker and read back its Run."""
+    fd, out = tempfile.mkstemp(prefix=f"bench-{name}-", suffix=".json")
+    os.close(fd)
+    try:
+        done = subprocess.run(_worker_command(name, dataset, args, out), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+        return _read_run(name, out, done.returncode, done.stderr)
     finally:
         os.unlink(out)
 
@@ -169,7 +243,11 @@ def parse_args(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_corpus_args(ap)
     harness.add_run_args(ap, SYSTEMS)
+    ap.add_argument("--interleave", action="store_true",
+                    help="start every system's worker at once and hand each page to each in turn, so a drift "
+                         "in the machine's speed hits all systems alike (default: one system after another)")
     ap.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
+    ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     for internal in ("--dataset", "--out"):
         ap.add_argument(internal, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -196,11 +274,15 @@ def main(argv=None):
     for dataset in selected_datasets(args):
         records = load_dataset(args.corpus, dataset, args.limit)
         size = sum(len(r["html"].encode("utf-8")) for r in records)
-        scored = []
-        for name in args.systems:
-            print(f"  running {name} on {dataset} ...", file=sys.stderr, flush=True)
-            scored.append(harness.score_run(spawn(name, dataset, args), records, size,
-                                            quality=name != SPEED_FLOOR))
+        if args.interleave:
+            print(f"  running {', '.join(args.systems)} on {dataset}, interleaved ...", file=sys.stderr, flush=True)
+            runs = spawn_interleaved(args.systems, dataset, len(records), args)
+        else:
+            runs = []
+            for name in args.systems:
+                print(f"  running {name} on {dataset} ...", file=sys.stderr, flush=True)
+                runs.append(spawn(name, dataset, args))
+        scored = [harness.score_run(run, records, size, quality=run.system != SPEED_FLOOR) for run in runs]
         title = f"HTML mode: {dataset} ({len(records)} pages, {size / harness.MB:.2f} MB, {args.clock} clock)"
         dumped += harness.report(title, scored, records, args, {"mode": "html", "dataset": dataset, "field": "html"},
                                  EXTRA_COLUMNS)

@@ -28,7 +28,8 @@ from .source.html import extract as extract_html
 from .source.flattened import cut_list_heads, cut_stamps, peel_chrome_heads
 from .source.head_screen import HeadScreen
 from .source.text import text_blocks
-from .title import find_title, holds_title_words, title_text, title_words
+from .title import find_title
+from .title_words import holds_title_words, title_text, title_words
 from .trace import Removal, Trace
 
 

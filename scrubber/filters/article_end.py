@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..title import guess_title, holds_title_words, title_words
+from ..title import guess_title
+from ..title_words import holds_title_words, title_words
 from .base import Drop, Filter
 
 # A marker only ends the article when at least this many words of prose came before it:

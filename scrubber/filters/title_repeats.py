@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from ..title import MAX_SITE_NAME_WORDS, find_title, holds_title_words, title_with_site, title_words, title_words_up_to
+from ..title import find_title
+from ..title_words import MAX_SITE_NAME_WORDS, holds_title_words, title_with_site, title_words, title_words_up_to
 from .base import Drop, Filter
 
 _SLUG = regex.compile(r"[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]*)+")

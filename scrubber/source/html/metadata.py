@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...normalise.whitespace import clean_line
-from ...title import SEPARATORS, strip_site_name, title_words
+from ...title_words import SEPARATORS, strip_site_name, title_words
 from . import compiled
 from .parse import text_of
 
