@@ -1,8 +1,12 @@
 """HTML content scoring: what goes from inside the chosen containers (scrubber/scoring/html_hints.py)."""
 
+import regex
+from hypothesis import given, settings, strategies as st
+
 import scrubber
 from scrubber.blocks import Block
-from scrubber.scoring.html_hints import _closing_run
+from scrubber.scoring.html_hints import (_LABEL_TEXT, _SENTENCE_END, LABEL_WORDS, SIGN_OFF_WORDS, _closing_run, _section_heading,
+                                         _sign_off)
 
 PROSE = "".join(f"<p>Paragraph {i}: the council said that the bridge would open in the spring, and that the cost was fair.</p>"
                 for i in range(5))
@@ -65,3 +69,19 @@ def test_a_closing_paragraph_that_cites_its_source_by_a_link_closes_the_article(
     assert _closing_run(tail) == 1
     # A short line of links is a teaser or a menu entry, whatever its full stop says.
     assert _closing_run([Block("Rate this story"), Block("Read the report.", link_density=0.2)]) == 0
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab .!?:\"'”’»)\n5"))
+def test_the_sentence_end_searched_from_the_end_finds_what_a_forward_search_finds(text):
+    forward = regex.compile(_SENTENCE_END.pattern)
+    assert bool(_SENTENCE_END.search(text)) == bool(forward.search(text))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab :\t\n"))
+def test_word_limits_read_with_a_bounded_split_as_with_a_whole_one(text):
+    block = Block(text)
+    words = len(text.split())
+    assert _sign_off(block) == (words <= SIGN_OFF_WORDS and not text.rstrip().endswith(":"))
+    assert _section_heading(block) == (words <= LABEL_WORDS and bool(_LABEL_TEXT.fullmatch(text)))

@@ -93,7 +93,8 @@ def test_code_test_matches_the_one_regex(text):
 
 
 @settings(max_examples=300)
-@given(st.lists(st.one_of(TEXT, st.sampled_from(["", "a\0b", "µ the", "€ the", "Über die"])), max_size=8),
+@given(st.lists(st.one_of(TEXT, st.sampled_from(["", "a\0b", "µ the", "€ the", "Über die", "It ended.\n", "the end\n",
+                                                 "Q &#38; A", "<img src=t.gif width=1>"])), max_size=8),
        st.lists(st.sampled_from([0.0, 0.5, 1.0]), min_size=8, max_size=8), st.sampled_from([STOPWORDS, frozenset()]))
 def test_page_features_are_each_blocks_features(texts, densities, stopwords):
     from scrubber.blocks import Block

@@ -90,13 +90,16 @@ class ContentScorer:
         title_case = max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
         return [_label(f, full, title_case, b.line is not None) for f, b in zip(features, blocks)], features
 
-    def select(self, blocks, page):
+    def select(self, blocks, page, counts=None):
+        """The drops of what lies outside the article (``counts``: the blocks' ``copies``, when
+        the caller has them already)."""
         if not blocks:
             return
         labels, features = self.classify(blocks, page.lang)
         if GOOD not in labels:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
-        counts = copies(blocks)
+        if counts is None:
+            counts = copies(blocks)
         values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
         cheapen_structure_lines(values, [p for p, label in enumerate(labels) if label == SHORT], blocks, LOWER_SHORT_COST)
         charge_list_heads(values, blocks, page.meta.get("list_heads", ()))

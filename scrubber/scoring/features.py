@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import add, contains, le, or_
 
 import re
@@ -123,34 +123,39 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
     # A character beyond Latin-1 becomes a reference ("&#8364;"): the texts holding one are
     # counted one by one below, as are those a byte table cannot case-fold.
     raw = page.encode("latin-1", "xmlcharrefreplace")
-    pieces = raw.split(b"\0")
     apart = set()
-    for mark in _BEYOND_BYTE_TABLES:
-        if mark in raw:
-            apart.update(compress(range(len(pieces)), map(contains, pieces, repeat(mark))))
-    # a NUL inside a text (or no text at all); a page mostly beyond Latin-1, where counting it
-    # at once would be work thrown away
-    if len(pieces) != len(texts) or 2 * len(apart) > len(texts):
-        return [Features.of(t, stopwords, d) for t, d in zip(texts, densities)]
+    # (``bytes.find`` and ``count``, not ``in``: that first reads its operand as an integer, and
+    # formats the error it then clears, for every text)
+    if any(raw.find(mark) != -1 for mark in _BEYOND_BYTE_TABLES):
+        pieces = raw.split(b"\0")
+        for mark in _BEYOND_BYTE_TABLES:
+            apart.update(compress(range(len(pieces)), map(bytes.count, pieces, repeat(mark))))
+    if 2 * len(apart) > len(texts):  # a page mostly beyond Latin-1: counting it at once would be work thrown away
+        return list(map(Features.of, texts, repeat(stopwords), densities))
     marks = raw.translate(_PAGE_CASE_BYTES).split(b"\0")  # the page at once: a NUL stays between its texts
+    if len(marks) != len(texts):  # a NUL inside a text (or no text at all)
+        return list(map(Features.of, texts, repeat(stopwords), densities))
     capitals = list(map(bytes.count, marks, repeat(b" A")))
-    words = list(map(add, capitals, map(bytes.count, marks, repeat(b" a"))))
     if stopwords:
-        folded = raw.translate(_FOLD_BYTES)
+        folded = raw.translate(_PAGE_FOLD_BYTES)
         for byte, folding in _LONGER_FOLDS:
             folded = folded.replace(byte, folding)
-        # One byte per word of the page: 1 for a stopword, 2 for a long stopword, 0 for any other.
-        kinds = bytes(map(_stopword_kinds(stopwords).get, folded.split(), repeat(0)))
-        last_words = list(accumulate(words))
-        first_words = [0] + last_words[:-1]
-        long_stops = list(map(kinds.count, repeat(2), first_words, last_words))
-        stops = map(add, map(kinds.count, repeat(1), first_words, last_words), long_stops)
+        # One byte per word of the page: 1 for a stopword, 2 for a long stopword, 0 for any other,
+        # and 3 for the NUL between two texts (a word of its own once spaced apart) ...
+        kinds = bytes(map(_stopword_kinds(stopwords).get, folded.replace(b"\0", b" \0 ").split(), repeat(0)))
+        # ... so that each text's counts are lengths, read in C, of the page's kinds split at them
+        words = list(map(len, kinds.split(_BETWEEN_TEXTS)))
+        stops = map(len, kinds.translate(None, b"\0").split(_BETWEEN_TEXTS))
+        long_stops = list(map(len, kinds.translate(None, b"\0\1").split(_BETWEEN_TEXTS)))
     else:  # no word to look up
+        words = list(map(add, capitals, map(bytes.count, marks, repeat(b" a"))))
         stops = long_stops = repeat(0)
-    if "\n\0" in page or page[-1:] == "\n":  # ``$`` matches before a final newline too
-        terminal = map(bool, map(_TERMINAL.search, texts))
-    else:  # ``_TERMINAL`` read off in C: the last character once closing quotes are stripped
-        terminal = map(str.endswith, map(str.rstrip, texts, repeat(_CLOSING)), repeat(_SENTENCE_ENDS))
+    # ``_TERMINAL`` read off in C: the last character once closing quotes are stripped ...
+    terminal = list(map(str.endswith, map(str.rstrip, texts, repeat(_CLOSING)), repeat(_SENTENCE_ENDS)))
+    if "\n" in page and ("\n\0" in page or page[-1:] == "\n"):
+        # ... but ``$`` matches before a final newline too: a text ending in one is searched
+        for position in compress(range(len(texts)), map(str.endswith, texts, repeat("\n"))):
+            terminal[position] = _TERMINAL.search(texts[position]) is not None
     # minified code is long, and a tracking pixel has a tag: most lines are neither
     scripts = [False] * len(texts)
     tagged = map(contains, texts, repeat("<")) if "<" in page else repeat(False)
@@ -217,6 +222,9 @@ _BEYOND_BYTE_TABLES = (b"&#", *(bytes([byte]) for byte in _UNFOLDABLE))
 _CASE_BYTES = bytes((0x41 if regex.fullmatch(r"\p{Lu}", chr(i)) else 0x61) if _WORD.fullmatch(chr(i)) else 0x20
                     for i in range(256))
 _PAGE_CASE_BYTES = b"\0" + _CASE_BYTES[1:]
+# ... and a NUL stays between the page's texts when it is case-folded too, a word of kind 3.
+_PAGE_FOLD_BYTES = b"\0" + _FOLD_BYTES[1:]
+_BETWEEN_TEXTS = b"\3"
 
 
 @lru_cache(maxsize=32)
@@ -230,9 +238,9 @@ def _latin_stopwords(stopwords: frozenset) -> tuple[frozenset, frozenset]:
 @lru_cache(maxsize=32)
 def _stopword_kinds(stopwords: frozenset) -> dict[bytes, int]:
     """The stopwords as ``_latin_stopwords`` spells them, each with its kind for ``page_features``:
-    2 for a long stopword, 1 for another."""
+    2 for a long stopword, 1 for another; and the NUL between texts, of kind 3 (``_BETWEEN_TEXTS``)."""
     latin, long = _latin_stopwords(stopwords)
-    return {word: 2 if word in long else 1 for word in latin}
+    return {word: 2 if word in long else 1 for word in latin} | {b"\0": _BETWEEN_TEXTS[0]}
 
 
 @lru_cache(maxsize=32)

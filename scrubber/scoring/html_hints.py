@@ -3,11 +3,14 @@ containers, so the blocks inside them are article unless they read like chrome o
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from ..data import stopwords
 from ..filters.base import Drop
-from .classifier import ContentScorer
+from .classifier import ContentScorer, copies
+from .kept import ValueBounds, surely_ends_at, surely_keeps
 
 # A block whose text is mostly link text is a menu, a tag row or a "read more" list.
 MAX_LINK_DENSITY = 0.5
@@ -27,12 +30,15 @@ _LABEL_TEXT = regex.compile(r"\p{L}[\p{L}'’ ]*:?")
 SIGN_OFF_WORDS = 3
 # Headings nested deeper than this under one heading are not searched for its text.
 HEADING_LOOKAHEAD = 50
+# The blocks at the end of an article read back for a run that closes it (``_article_ends``).
+CLOSING_LOOKBACK = 12
 # Kinds that are article structure even when short and stopword-free.
 STRUCTURE = ("code", "table_row", "list_item")
 # A paragraph of digits alone (a clap or like counter): table cells, where numbers are content,
 # arrive as table_row blocks, and list items keep their kind, so only paragraphs are judged.
 _NUMBER_ONLY = regex.compile(r"[\d.,\s]+[kKmM]?")
-_SENTENCE_END = regex.compile(r"\p{L}[.!?][\"'”’»)]*$")
+# (searched from the end, where it is anchored: a paragraph is not scanned from its start)
+_SENTENCE_END = regex.compile(r"\p{L}[.!?][\"'”’»)]*$", regex.REVERSE)
 _READING_TIME = regex.compile(r"\b\d+\s*(?i:min|minute|minutes|mins)\.?\s+(?i:read)(?!\p{Ll})")
 
 
@@ -86,11 +92,38 @@ class HtmlScorer:
         inside = [blocks[i] for i in kept]
         if not inside or inside[-1].kind in STRUCTURE:
             return set()  # the tail starts after structure: nothing to look for, no text scoring
-        outside = {d.index for d in self.text_scorer.select(inside, page)}
-        last = max((i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE), default=-1)
-        tail = [i for i in sorted(outside) if i > last]
+        # What the last blocks tell of where the article ends, before the whole of it is scored
+        counts = copies(inside)
+        bounds = ValueBounds(inside, page, counts)
+        if surely_keeps(inside, page, _article_ends(inside), bounds):
+            return set()  # the article reaches blocks after which all closes it: nothing follows it
+        end = surely_ends_at(inside, page, bounds)
+        if end is None:
+            outside = {d.index for d in self.text_scorer.select(inside, page, counts)}
+            kept_at = (i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE)
+        else:
+            kept_at = itertools.chain((end,), (i for i in range(end + 1, len(inside)) if inside[i].kind in STRUCTURE))
+        last = max(kept_at, default=-1)
+        tail = list(range(last + 1, len(inside)))  # (every block after the last kept one is outside)
         closing = len(tail) - _closing_run([inside[i] for i in tail])
         return {kept[i] for i in tail[:closing]}
+
+
+def _article_ends(blocks):
+    """The positions, the last first, at which the text scorer may end the article with no tail
+    to drop: every stretch of ``blocks`` after them closes the article (``_closing_run`` keeps
+    all of it). Only the last ``CLOSING_LOOKBACK`` are offered, each once asked for.
+
+    >>> from scrubber.blocks import Block
+    >>> list(_article_ends([Block("It rained."), Block("Share", link_density=1.0), Block("Note"),
+    ...                     Block("Doors open at six."), Block("Cheers, Anna")]))
+    [4, 3, 2, 1]
+    """
+    end = len(blocks)
+    for start in range(end - 1, max(end - 1 - CLOSING_LOOKBACK, -1), -1):
+        yield start
+        if not start or _closing_run(blocks[start:]) < end - start:
+            return
 
 
 def _closing_run(tail) -> int:
@@ -133,15 +166,16 @@ def _closing_note(block) -> bool:
 def _sign_off(block) -> bool:
     """A few link-free words after the article's last sentences: the author's sign-off ("Cheers,
     Anna"), not a label introducing what was dropped below it ("More topics:")."""
-    return block.kind == "paragraph" and block.link_density == 0 and len(block.text.split()) <= SIGN_OFF_WORDS \
-        and not block.text.rstrip().endswith(":")
+    # (split no further than a sign-off's words: most blocks asked are paragraphs of prose)
+    return block.kind == "paragraph" and block.link_density == 0 and \
+        len(block.text.split(None, SIGN_OFF_WORDS)) <= SIGN_OFF_WORDS and not block.text.rstrip().endswith(":")
 
 
 def _section_heading(block) -> bool:
     """A heading without links, or a one- or two-word label over a note ("Note", "Update")."""
     if block.link_density:
         return False
-    return block.kind == "heading" or (block.kind == "paragraph" and len(block.text.split()) <= LABEL_WORDS
+    return block.kind == "heading" or (block.kind == "paragraph" and len(block.text.split(None, LABEL_WORDS)) <= LABEL_WORDS
                                        and bool(_LABEL_TEXT.fullmatch(block.text)))
 
 

@@ -79,6 +79,37 @@ def article_spans(values: list[float], ratio: float, enough: float = float("inf"
     return spans
 
 
+def surely_spanned(lower_bounds, enough: float) -> bool:
+    """Whether ``article_spans(values, ratio, enough)`` (without ``ratio_below``) is sure to
+    return a span covering a position ``q``, told from ``lower_bounds``: lower bounds of
+    ``values[q]``, ``values[q - 1]``, ... (going back from ``q``, read only as far as needed).
+    True when for some ``p <= q`` every sum of the bounds of ``p..q`` ending at ``q`` is
+    positive and the sum from ``p`` reaches ``enough``; whatever the values elsewhere.
+
+    Why: the stretch ``p..q`` then has every suffix sum ``values[j:q + 1]`` positive and a
+    total of at least ``enough``. Every region ``article_spans`` searches that holds the stretch
+    has a best span whose sum is at least the stretch's, so at least its floor (``min(ratio *
+    best, enough)``), which is kept. That span covers ``q``, or lies wholly after ``q``, or ends
+    at or before ``p``: ending inside ``p + 1..q`` it would gain the positive sum from its end
+    to ``q + 1``, and no best span can be made larger. In the last two cases the region left
+    on ``q``'s side still holds the stretch and is smaller, so the search ends with a span
+    covering ``q``.
+
+    >>> surely_spanned([60.0, -20.0, 70.0], enough=100.0), surely_spanned([-5.0, 200.0], enough=100.0)
+    (True, False)
+    >>> article_spans([300.0, -250.0, 70.0, -20.0, 60.0], ratio=0.25, enough=100.0)  # covers the last
+    [(0, 1), (2, 5)]
+    """
+    total = 0.0
+    for bound in lower_bounds:
+        total += bound
+        if total <= 0.0:
+            return False
+        if total >= enough:
+            return True
+    return False
+
+
 def charge_list_heads(values, blocks, heads):
     """Charge the line after each header the rules dropped ("Related posts", "3 comments")
     with the header's cost: the rules took the header away, not the fact that a list of
