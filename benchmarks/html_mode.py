@@ -259,8 +259,8 @@ def walks_in_use() -> str:
     """Which of scrubber's HTML tree walks the workers run (they inherit this environment)."""
     try:
         from scrubber.source.html import compiled
-    except ImportError:
-        return "unavailable"
+    except Exception as exc:  # a broken checkout: its worker reports the same, as an "unavailable" row
+        return f"unavailable ({harness.describe(exc)})"
     return "compiled (_walk.pyx)" if compiled.walk is not None else "Python (not built, or SCRUBBER_PURE_PYTHON=1)"
 
 
