@@ -19,6 +19,7 @@ from scrubber.source.html.parse import parse
 
 # the modules: scrubber.source.html re-exports their functions under the same names
 prune = importlib.import_module("scrubber.source.html.prune")
+prose = importlib.import_module("scrubber.source.html.prose")
 content = importlib.import_module("scrubber.source.html.content")
 blocks = importlib.import_module("scrubber.source.html.blocks")
 metadata = importlib.import_module("scrubber.source.html.metadata")
@@ -108,7 +109,7 @@ def assert_same_everywhere(html: str):
     if body is not None:  # several containers: text and link text carry over from one to the next
         assert_same_blocks(list(body) + [body])
     for element in root.iter(etree.Element):
-        assert compiled.walk.prose_counts(element) == (prune._chars(element), prune._link_chars(element))
+        assert compiled.walk.prose_counts(element) == (prose._chars(element), prose._link_chars(element))
     assert_same_scores(root)
     for by_name in (True, False):
         fast = parse(html)

@@ -134,7 +134,7 @@ cdef inline bint _is_anchor(tree.xmlNode* node):
     return node.type == tree.XML_ELEMENT_NODE and node.ns is NULL and strcmp(<const char*>node.name, b"a") == 0
 
 
-# 1 for each byte prune._non_space counts in UTF-8: neither whitespace nor a continuation byte
+# 1 for each byte prose._non_space counts in UTF-8: neither whitespace nor a continuation byte
 # of a character.
 cdef unsigned char _COUNTED[256]
 cdef int _byte

@@ -22,6 +22,7 @@ from lxml import etree
 from . import compiled
 from .names import name_words, word_kinds, words_concept
 from .parse import remove, text_of
+from .prose import MIN_GUARDED_CHARS, PageProse, holds_article
 
 # Never text: dropped with their content, before anything else looks at the tree.
 ALWAYS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
@@ -37,11 +38,6 @@ ARTICLE_TAGS = ("article", "main")
 ARTICLE_CHROME = frozenset(("overlay",))
 # Tags chrome_reason judges by themselves (other elements only by their attributes).
 _JUDGED_TAGS = frozenset(CHROME_TAGS) | frozenset(OUTSIDE_ARTICLE) | {"figcaption"}
-# A pruned element may hold at most this share of the page's prose (text outside links);
-# smaller elements are never protected. A class or id name is stronger evidence than a tag
-# (a 50-slide "widget" gallery can outweigh the article beside it), so it needs a larger share.
-MAX_TEXT_SHARE = {"tag": 0.4, "name": 0.75}
-MIN_GUARDED_CHARS = 200
 # A <noscript> holding more than this share of the page's text swallowed the page (see
 # _unwrap_swallowing_noscript); a real one holds a notice or a tracking pixel.
 NOSCRIPT_SHARE = 0.5
@@ -64,10 +60,7 @@ AUTHOR_BOX_TAGS = frozenset(("div", "section", "aside", "footer"))
 LINK_TARGET_CONCEPTS = frozenset({"overlay"})
 # The attributes besides class and id that chrome_reason reads.
 _STATE_ATTRIBUTES = frozenset(("hidden", "aria-hidden", "style", "role", "itemprop"))
-_LINK_TEXTS = etree.XPath("str:concat(descendant-or-self::a)", namespaces={"str": "http://exslt.org/strings"})
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
-# UTF-8 bytes that _non_space does not count: whitespace, and each byte of a character but its first.
-_NOT_COUNTED = b" \n\t\r" + bytes(range(0x80, 0xC0))
 
 
 def is_hidden(element) -> bool:
@@ -276,68 +269,3 @@ def _unwrap_swallowing_noscript(root) -> None:
             total = len(text_of(body))
         if chars > NOSCRIPT_SHARE * total:
             noscript.tag = "div"
-
-
-class PageProse:
-    """The page's prose: characters outside links, measured once and only when needed."""
-
-    def __init__(self, body):
-        self.body = body
-        self._total = None
-
-    @property
-    def total(self) -> int:
-        if self._total is None:
-            self._total = prose_chars(self.body)
-        return self._total
-
-
-def prose_chars(element) -> int:
-    """Non-space characters outside links.
-
-    >>> from scrubber.source.html.parse import parse
-    >>> prose_chars(parse("<p>Two words <a href=/>and link</a></p>").find(".//p"))
-    8
-    """
-    if compiled.walk is not None:
-        chars, link_chars = compiled.walk.prose_counts(element)
-        return chars - link_chars
-    return _chars(element) - _link_chars(element)
-
-
-def _link_chars(element) -> int:
-    """Non-space characters of the links' texts, a link inside a link counted in both.
-
-    >>> from scrubber.source.html.parse import parse
-    >>> _link_chars(parse("<p>Go <a href=/>home <b>now</b></a> or <a href=/a>back</a></p>").find(".//p"))
-    11
-    """
-    # The texts are gathered in C, into one string (EXSLT's str:concat of each link's text):
-    # a Python step per link cost more than all the rest.
-    return _non_space(_LINK_TEXTS(element).encode("utf-8"))
-
-
-def _chars(element) -> int:
-    return _non_space(etree.tostring(element, method="text", encoding="utf-8", with_tail=False))
-
-
-def _non_space(utf8: bytes) -> int:
-    # Counted in UTF-8, where one bytes.translate drops the spaces and the continuation bytes
-    # of multi-byte characters: several times faster than counting in a str.
-    return len(utf8.translate(None, _NOT_COUNTED))
-
-
-def holds_article(element, prose: PageProse, by: str = "tag") -> bool:
-    """Too much of the page's prose to be chrome, whatever its name, role or tag says (an
-    ASP.NET page inside one ``<form>``, an article in ``<div class="article-with-rail">``)."""
-    if element.get("itemprop") == "articleBody":
-        return True
-    if compiled.walk is not None:  # both counts in one walk, without serialising the text
-        chars, link_chars = compiled.walk.prose_counts(element)
-        return chars >= MIN_GUARDED_CHARS and chars - link_chars >= MAX_TEXT_SHARE[by] * prose.total
-    chars = _chars(element)
-    # Counting the link text costs a call per link: only when the element could hold enough
-    # prose with no links at all.
-    if chars < MIN_GUARDED_CHARS or chars < MAX_TEXT_SHARE[by] * prose.total:
-        return False
-    return chars - _link_chars(element) >= MAX_TEXT_SHARE[by] * prose.total
