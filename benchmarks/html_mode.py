@@ -147,11 +147,9 @@ def _on_cue(records):
     for rec in records:
         if not sys.stdin.readline():
             return  # the parent stopped early
-        yield rec
+        yield rec  # the harness asks for the next page once this one is done
         cues.write("done\n")
         cues.flush()
-    cues.write("done\n")
-    cues.flush()
 
 
 def _worker_command(name, dataset, args, out):
