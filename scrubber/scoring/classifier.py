@@ -78,13 +78,11 @@ class ContentScorer:
     def classify(self, blocks, lang) -> tuple[list[str], list[Features]]:
         """Each block's label, and the features it was given by (stopwords are counted only
         against a stoplist long enough to judge a page by)."""
-        stop = stopwords(lang) or stopwords("en")
-        # A short stoplist judges no line (such a page is judged on length and sentence ends):
-        # its words are not looked up, on more than half the pages of some corpora.
-        features = page_features(blocks, stop if len(stop) > FULL_STOPLIST else frozenset())
+        stop = judging_stoplist(lang)
+        features = page_features(blocks, stop)
         words = sum(map(_WORDS, features))
         # a page in a language we have no stoplist for shows few stopwords of the guessed one
-        full = (len(stop) > FULL_STOPLIST and sum(map(_STOPWORDS, features)) >= MIN_PAGE_STOPWORDS * words
+        full = (bool(stop) and sum(map(_STOPWORDS, features)) >= MIN_PAGE_STOPWORDS * words
                 and sum(map(_LONG_STOPWORDS, features)) >= MIN_PAGE_LONG_STOPWORDS * words
                 and 2 * sum(map(_UNSPACED, features)) <= words)
         title_case = max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
@@ -119,6 +117,14 @@ class ContentScorer:
             # most dropped lines have no links nor script: their rule is their label's
             rule = _rule(label, f) if f.link_density or f.script else _LABEL_RULES[label]
             yield Drop(position, rule, _OUTSIDE[label])
+
+
+def judging_stoplist(lang) -> frozenset:
+    """The stoplist lines of a ``lang`` page are judged by (English for a language without
+    one), or none when it is too short to judge a page by: such a page is judged on length and
+    sentence ends, and its words are not looked up (on more than half the pages of some corpora)."""
+    stop = stopwords(lang) or stopwords("en")
+    return stop if len(stop) > FULL_STOPLIST else frozenset()
 
 
 def _listed(counts, values, blocks) -> bool:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..data import stopwords
-from .classifier import (FULL_STOPLIST, GOOD, MIN_TEMPLATE_COPIES, PROSE_CAPITALS_MAX, SECOND_SPAN_ENOUGH, TITLE_CASE_MARGIN,
-                         TITLE_CASE_SHARE, _label, _value)
+from .classifier import (GOOD, MIN_TEMPLATE_COPIES, PROSE_CAPITALS_MAX, SECOND_SPAN_ENOUGH, TITLE_CASE_MARGIN,
+                         TITLE_CASE_SHARE, _label, _value, judging_stoplist)
 from .features import page_features
 from .region import FLAT_LIST_HEAD_COST, LIST_HEAD_COST, surely_spanned
 from .structure import is_token
@@ -65,15 +64,14 @@ class ValueBounds:
 
 def _bounds_back(blocks, page, counts):
     """``ValueBounds``' bounds, the last block first."""
-    stop = stopwords(page.lang) or stopwords("en")
-    judged = len(stop) > FULL_STOPLIST
-    fulls = (False, True) if judged else (False,)
+    stop = judging_stoplist(page.lang)
+    fulls = (False, True) if stop else (False,)
     charges = _head_charges(blocks, page.meta.get("list_heads", ()))
     end, size = len(blocks), FIRST_READ
     last_read = len(blocks) - len(blocks) // 2
     while end > last_read:
         start = max(end - size, last_read)
-        features = page_features(blocks[start:end], stop if judged else frozenset())
+        features = page_features(blocks[start:end], stop)
         for position in range(end - 1, start - 1, -1):
             f, block = features[position - start], blocks[position]
             piece = block.line is not None
