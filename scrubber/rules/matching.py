@@ -53,9 +53,9 @@ class _Index:
                         slot.longest_text = max(slot.longest_text, len(rule.text))
                 elif rule.pattern is not None:
                     screens = tuple(map(screen_test, screens_for(rule.pattern)))
+                    # (the loader takes only positive max_words)
                     words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
-                    most = rule.max_words if rule.max_words is not None else MAX_RULE_WORDS
-                    entry = (rule, pack.builtin, screens, first_class(rule.pattern), most)
+                    entry = (rule, pack.builtin, screens, first_class(rule.pattern), words)
                     for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
                         slot.entries.append(entry)
                         slot.members.add(id(rule))
