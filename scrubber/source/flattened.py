@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress, count
 
 import regex
 
@@ -202,7 +203,8 @@ def _cut_at_heads(text: str, openers: dict[str, tuple]) -> list[str] | None:
         return None
     tokens = text.split(" ")
     parts, last = [], 0
-    for position in [p for p, word in enumerate(folded) if word in openers]:
+    # (the places of the openers are found by C loops: a header's piece is mostly prose)
+    for position in list(compress(count(), map(openers.__contains__, folded))):
         if position < last:
             continue
         patterns = openers[folded[position]]
