@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import regex
 
-from ..rules.screens import first_class, screens_for
+from ..rules.screens import first_class, literal_characters, screens_for
 
 # A word no chrome phrase starts with: a pattern that can start with it can start with any.
 _ANY_WORD = "qxzv "
@@ -175,11 +175,13 @@ class HeadScreen:
             screen = _ANY_LINE  # one needs no rare character, or their screens cannot be read as one
         elif rarest:
             # each pattern's rarest needed character: a line that holds none matches none of them
-            screen = regex.compile("|".join(f"(?:{screen.pattern})" for screen in rarest), rarest[0].flags)
+            screen = _caseless(rarest) or \
+                regex.compile("|".join(f"(?:{screen.pattern})" for screen in rarest), rarest[0].flags)
         else:
             screen = None
         closed = tuple(entry for entry in entries if all(entry is not other for other in any_word))
-        screened = tuple((entry, screens_for(entry[0])) for entry in any_word)
+        screened = tuple((entry, tuple(_caseless((screen,)) or screen for screen in screens_for(entry[0])))
+                         for entry in any_word)
         return self._remember(self._by_char, char, (closed, (screen, screened)))
 
     def _starts(self, entry, prefix: str) -> bool | None:
@@ -213,3 +215,26 @@ def _head_lengths(words: list[str]):
 def _words_to(ends: list[int], at: int) -> int:
     """How many words a head needs to hold the character at ``at``, given each head's length."""
     return next(k for k, end in enumerate(ends, 1) if end > at)
+
+
+def _caseless(screens) -> regex.Pattern | None:
+    """One pattern that finds what any of ``screens`` finds, compiled without IGNORECASE, when
+    each looks for a digit or for characters that have no case (most do): then the
+    case-insensitive search, which looks up the other cases of each character of a line,
+    finds the same. None for other screens.
+
+    >>> _caseless([regex.compile(r"\\d", regex.I), regex.compile("[·•|]", regex.I)]).findall("by ann · 4 min")
+    ['·', '4']
+    >>> _caseless([regex.compile("-|ú", regex.I)]) is None
+    True
+    """
+    characters = []
+    for screen in screens:
+        if screen.pattern == r"\d":
+            characters.append(screen.pattern)
+        else:
+            literal = literal_characters(screen)
+            if literal is None:
+                return None
+            characters.append(regex.escape(literal))
+    return regex.compile(f"[{''.join(characters)}]", screens[0].flags & ~regex.IGNORECASE)
