@@ -104,7 +104,9 @@ def cut_stamps(blocks: list[Block]) -> list[Block]:
 
 # A slideshow's counter ("3/50", "3 of 50") or a ticker's time ("13:54", "9.05 am"), before a
 # capitalised word (or a quote) that starts the item's headline.
-_STAMP = regex.compile(r"(?<![\w/:.])(?:(\d{1,3}) ?(?:/|of) ?(\d{1,3})|(?:[01]?\d|2[0-3])[:h][0-5]\d)"
+# (Every stamp starts with a digit: the look-ahead for one lets the search skip to digits
+# rather than try the look-behind at every character.)
+_STAMP = regex.compile(r"(?<![\w/:.])(?=\d)(?:(\d{1,3}) ?(?:/|of) ?(\d{1,3})|(?:[01]?\d|2[0-3])[:h][0-5]\d)"
                        r"(?![\w/:])(?= [\p{Lu}«“\"‘'])")
 # How many stamps of one kind on a line make a list of items.
 MIN_STAMPS = 3
