@@ -75,17 +75,14 @@ class ContentScorer:
 
     name = "scoring"
 
-    def classify(self, blocks, lang) -> tuple[list[str], list[Features]]:
+    def classify(self, blocks, lang, features=None) -> tuple[list[str], list[Features]]:
         """Each block's label, and the features it was given by (stopwords are counted only
-        against a stoplist long enough to judge a page by)."""
+        against a stoplist long enough to judge a page by; ``features``: the blocks'
+        ``page_features``, when the caller has them already)."""
         stop = judging_stoplist(lang)
-        features = page_features(blocks, stop)
-        words = sum(map(_WORDS, features))
-        # a page in a language we have no stoplist for shows few stopwords of the guessed one
-        full = (bool(stop) and sum(map(_STOPWORDS, features)) >= MIN_PAGE_STOPWORDS * words
-                and sum(map(_LONG_STOPWORDS, features)) >= MIN_PAGE_LONG_STOPWORDS * words
-                and 2 * sum(map(_UNSPACED, features)) <= words)
-        title_case = max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
+        if features is None:
+            features = page_features(blocks, stop)
+        full, title_case = page_bars(features, stop)
         return [_label(f, full, title_case, b.line is not None) for f, b in zip(features, blocks)], features
 
     def select(self, blocks, page, counts=None):
@@ -93,9 +90,23 @@ class ContentScorer:
         the caller has them already)."""
         if not blocks:
             return
-        labels, features = self.classify(blocks, page.lang)
-        if GOOD not in labels:
+        labels, features, spans = self.article(blocks, page, counts)
+        if spans is None:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
+        for position in _outside(spans, len(blocks)):
+            label, f = labels[position], features[position]
+            # most dropped lines have no links nor script: their rule is their label's
+            rule = _rule(label, f) if f.link_density or f.script else _LABEL_RULES[label]
+            yield Drop(position, rule, _OUTSIDE[label])
+
+    def article(self, blocks, page, counts=None, features=None):
+        """The labels and features of ``blocks`` (not empty), and the spans ``(start, end)`` of
+        the article, which ``select`` keeps: None when no block is prose, and ``select`` keeps
+        all (``counts``, ``features``: the blocks' ``copies`` and ``page_features``, when the
+        caller has them already)."""
+        labels, features = self.classify(blocks, page.lang, features)
+        if GOOD not in labels:
+            return labels, features, None
         if counts is None:
             counts = copies(blocks)
         values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
@@ -112,11 +123,7 @@ class ContentScorer:
                 continue  # below the comments the article has ended: more prose is a reader's comment
             if number == 0 or not _listed(counts[start:end], values[start:end], blocks[start:end]):
                 spans.append(_trim_pieces(start, end, labels, blocks))
-        for position in _outside(spans, len(blocks)):
-            label, f = labels[position], features[position]
-            # most dropped lines have no links nor script: their rule is their label's
-            rule = _rule(label, f) if f.link_density or f.script else _LABEL_RULES[label]
-            yield Drop(position, rule, _OUTSIDE[label])
+        return labels, features, spans
 
 
 def judging_stoplist(lang) -> frozenset:
@@ -125,6 +132,17 @@ def judging_stoplist(lang) -> frozenset:
     sentence ends, and its words are not looked up (on more than half the pages of some corpora)."""
     stop = stopwords(lang) or stopwords("en")
     return stop if len(stop) > FULL_STOPLIST else frozenset()
+
+
+def page_bars(features, stop) -> tuple[bool, float]:
+    """What a page's ``features`` as a whole set for labelling each of its blocks: whether the
+    stoplist ``stop`` judges them, and the share of capitalised words that makes a heading."""
+    words = sum(map(_WORDS, features))
+    # a page in a language we have no stoplist for shows few stopwords of the guessed one
+    full = (bool(stop) and sum(map(_STOPWORDS, features)) >= MIN_PAGE_STOPWORDS * words
+            and sum(map(_LONG_STOPWORDS, features)) >= MIN_PAGE_LONG_STOPWORDS * words
+            and 2 * sum(map(_UNSPACED, features)) <= words)
+    return full, max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
 
 
 def _listed(counts, values, blocks) -> bool:
