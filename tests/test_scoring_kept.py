@@ -5,7 +5,8 @@ from hypothesis import given, settings, strategies as st
 
 from scrubber.blocks import Block
 from scrubber.page import Page
-from scrubber.scoring.classifier import SECOND_SPAN_ENOUGH, SECOND_SPAN_RATIO, ContentScorer, copies, judging_stoplist
+from scrubber.scoring.classifier import SECOND_SPAN_ENOUGH, SECOND_SPAN_RATIO, ContentScorer, judging_stoplist
+from scrubber.scoring.repeats import copies
 from scrubber.scoring.features import page_features
 from scrubber.scoring.html_hints import HtmlScorer, _article_ends
 from scrubber.scoring import html_hints

@@ -9,7 +9,8 @@ import regex
 
 from ..data import stopwords
 from ..filters.base import Drop
-from .classifier import ContentScorer, copies
+from .classifier import ContentScorer
+from .repeats import copies
 from .kept import ValueBounds, surely_ends_at, surely_keeps
 
 # A block whose text is mostly link text is a menu, a tag row or a "read more" list.

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .classifier import (GOOD, MIN_TEMPLATE_COPIES, PROSE_CAPITALS_MAX, SECOND_SPAN_ENOUGH, TITLE_CASE_MARGIN,
-                         TITLE_CASE_SHARE, _label, _value, judging_stoplist, page_bars)
+from .classifier import (GOOD, PROSE_CAPITALS_MAX, SECOND_SPAN_ENOUGH, TITLE_CASE_MARGIN, TITLE_CASE_SHARE, _label,
+                         _value, judging_stoplist, page_bars)
 from .features import Features, page_features
 from .region import FLAT_LIST_HEAD_COST, LIST_HEAD_COST, surely_spanned
+from .repeats import MIN_TEMPLATE_COPIES
 from .structure import is_token
 
 # The lowest and highest bar a page's capitalised words can set for a heading (``classify``:
