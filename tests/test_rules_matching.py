@@ -82,3 +82,21 @@ def test_screened_patterns_see_only_lines_holding_their_characters():
     rules = RuleSet([_pack(question, arrows)])
     assert [rules.match(k) for k in ("any questions?", "any questions", "next »", "next >", "next")] == \
         [question, None, arrows, arrows, None]
+
+
+def test_a_stage_tries_its_patterns_before_and_after_the_first_match_of_all_stages():
+    tiny = Rule(id="a/tiny-sale", action="drop", pack="a", pattern=regex.compile(r"tiny sale"))
+    any_sale = Rule(id="b/any-sale", action="drop", pack="b", pattern=regex.compile(r"(big|small|huge) sale"))
+    big = Rule(id="c/big-sale", action="drop", pack="c", pattern=regex.compile(r"(big|tiny) sale"))
+    huge = Rule(id="d/huge-sale", action="drop", pack="d", text="huge sale")
+    for builtin in (False, True):
+        packs = [Pack("a", rules=(tiny,), stage="late", builtin=builtin),
+                 Pack("b", rules=(any_sale,), stage="early", builtin=builtin),
+                 Pack("c", rules=(big,), stage="late", builtin=builtin),
+                 Pack("d", rules=(huge,), stage="other", builtin=builtin)]
+        rules = RuleSet(packs)
+        keys = ["tiny sale", "big sale", "small sale", "huge sale", "no sale"]
+        assert rules.match_each(keys) == [tiny, any_sale, any_sale, huge, None]
+        assert [rules.match(key, "drop", "late") for key in keys] == [tiny, big, None, None, None]
+        assert [rules.match(key, "drop", "early") for key in keys] == [None, any_sale, any_sale, any_sale, None]
+        assert [rules.match(key, "drop", "other") for key in keys] == [None, None, None, huge, None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 
+from .heads import heads_for
 from .model import Pack, Rule
 from .screens import first_class, screens_for
 from .slots import SHORT_PREFIX_CHARS, Slot, passes, screen_test
@@ -55,8 +56,12 @@ class _Index:
                     screens = tuple(map(screen_test, screens_for(rule.pattern)))
                     # (the loader takes only positive max_words)
                     words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
-                    entry = (rule, pack.builtin, screens, first_class(rule.pattern), words)
-                    for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
+                    whole = self.slots[("*", rule.action)]
+                    position = len(whole.entries)  # its place among the patterns of all stages
+                    whole.positions.setdefault(id(rule), position)
+                    entry = (rule, pack.builtin, screens, first_class(rule.pattern), words, position,
+                             heads_for(rule.pattern))
+                    for slot in (self.slots[(pack.stage, rule.action)], whole):
                         slot.entries.append(entry)
                         slot.members.add(id(rule))
                         slot.most_words = max(slot.most_words, words)
@@ -175,6 +180,7 @@ class RuleSet:
 
     def _first_match(self, key: str, slot: Slot) -> Rule | None:
         whole = slot.whole
+        failed = -1  # the patterns of all stages up to this place are known not to match the line
         if whole is not None and whole.trusted and len(key) <= TRUSTED_MAX_CHARS:
             # A stage's rules are some of the rules of all stages, in the same order: when the
             # first of those matching the line is known, it is the stage's too if the stage has
@@ -183,6 +189,12 @@ class RuleSet:
             rule = known.get(key, _UNASKED)
             if rule is None or (rule is not _UNASKED and id(rule) in slot.members):
                 return rule
+            if rule is not _UNASKED and rule.text is None:
+                # Another stage's pattern: no text rule matches the line, nor any pattern before
+                # that one, so the stage's first match is one of its patterns after it.
+                failed = whole.positions[id(rule)]
+                if not slot.entries or slot.entries[-1][5] <= failed:
+                    return None
         rule = slot.exact.get(key)
         if rule is not None or not slot.entries:
             return rule
@@ -194,8 +206,8 @@ class RuleSet:
         if words > most_words:
             return None
         short = len(key) <= TRUSTED_MAX_CHARS
-        for rule, trusted, screens, _, most_words in possible:
-            if words > most_words or (screens and not passes(screens, key)):
+        for rule, trusted, screens, _, most_words, position, _ in possible:
+            if words > most_words or position <= failed or (screens and not passes(screens, key)):
                 continue
             if trusted and short:
                 if rule.pattern.fullmatch(key, None, None, False):

@@ -7,6 +7,7 @@ characters it needs, so that few lines cost a full match.
 
 from __future__ import annotations
 
+from .heads import AMBIGUOUS
 from .model import Rule
 from .screens import literal_characters
 
@@ -28,17 +29,19 @@ class Slot:
     pattern comes with whether it is a built-in one (trusted to run without a timeout on short
     lines), its screens (``screens.py``: characters a line must hold for the pattern to match
     it, as ``screen_test`` gives them), the class of characters it can start with (a first
-    character is tried against that, not the pattern) and the most words it looks at.
+    character is tried against that, not the pattern), the most words it looks at, its place
+    among the patterns of all stages and its heads (``heads.py``: the starts of the lines it can
+    match, looked up instead of a partial match when the pattern's first characters are plain).
     A stage's slot narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
     """
 
     __slots__ = ("exact", "longest_text", "entries", "most_words", "prefix_chars", "trusted", "answers", "whole",
-                 "members", "_by_prefix", "_shorter")
+                 "members", "positions", "_by_prefix", "_shorter")
 
     def __init__(self):
         self.exact: dict[str, Rule] = {}
         self.longest_text = 0  # the longest exact line: longer lines are left to the patterns
-        self.entries: list[tuple[Rule, bool, tuple, object, int]] = []
+        self.entries: list[tuple[Rule, bool, tuple, object, int, int, tuple | None]] = []
         self.most_words = 0  # no pattern looks at a line of more words
         # Whether every pattern is a built-in one: then a short line's answer depends on the
         # line alone (no timeout can skip a rule), and is remembered for every page sharing
@@ -48,6 +51,7 @@ class Slot:
         self.prefix_chars = PREFIX_STEPS[-1]
         self.whole: Slot | None = None
         self.members: set[int] = set()  # the ids of its rules
+        self.positions: dict[int, int] = {}  # rule id -> its first place among the patterns (slot of all stages)
         self._by_prefix: dict[str, tuple[int, tuple[tuple, ...]]] = {}
         self._shorter: dict[str, tuple[tuple, ...]] = {}
 
@@ -101,7 +105,17 @@ def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
             _STARTS.clear()
         starts = _STARTS[prefix] = {}
     kept = []
+    alphabet = folded = None
     for entry in entries:
+        heads = entry[6]
+        if heads is not None:  # the pattern's heads (``heads.py``): a set lookup, no regex call
+            if heads[0] is not alphabet:
+                alphabet = heads[0]
+                folded = alphabet.fold(prefix)
+            if folded is not AMBIGUOUS:
+                if folded in heads[1]:
+                    kept.append(entry)
+                continue
         pattern = entry[0].pattern
         if len(prefix) == 1 and entry[3] is not None:
             # a character class costs a fraction of a partial match of the whole pattern

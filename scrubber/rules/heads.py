@@ -1,0 +1,219 @@
+"""Heads: the first characters of the lines a pattern can match, read from the pattern itself.
+
+``slots.py`` narrows a slot's patterns to those that can start like a line. Asking ``regex``
+(a partial match) costs a call per pattern and new line start; most patterns begin with
+plain words (``(read more|continue reading|...)``), and the first three characters of every
+line they can match can be listed once, when the pattern is indexed. A line start is then
+looked up in that set instead.
+
+Characters are compared folded: each character of a pattern's heads stands for the case
+variants the pattern's flags let it match (``Alphabet``). A line character is folded only
+when every pattern character matching it folds the same way; otherwise (or for a pattern
+whose first characters include a class such as ``\\d`` or ``\\p{L}``) ``regex`` is asked.
+Lookarounds and word boundaries are read as matching nothing, so the heads may allow more
+than the pattern does, never less: a pattern is only ever passed over when it cannot match.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .screens import MAX_REMEMBERED_PATTERNS, _parsed
+
+# Heads are this many characters long: the longest line prefix ``slots.py`` narrows by.
+HEAD_CHARS = 3
+# A pattern that can start in more ways than this is asked with ``regex`` instead.
+MAX_HEADS = 4096
+# A repeat whose heads are not settled after this many rounds is asked with ``regex`` instead.
+MAX_ROUNDS = 64
+# A line character that folds differently for different pattern characters it matches.
+AMBIGUOUS = object()
+_PLAIN = frozenset(".^$*+?{}()|[]\\")
+
+
+class _NotPlain(Exception):
+    """A character class (or other syntax) where the heads need plain characters."""
+
+
+class Alphabet:
+    """The pattern characters heads are made of, for one set of ``regex`` flags, and how a
+    line character folds: to the fold of the pattern characters it matches, None when it
+    matches none of them, AMBIGUOUS when they fold differently. Learnt per line character
+    with one ``regex`` call, and learnt again when patterns bring new characters."""
+
+    def __init__(self, flags: int):
+        self.flags = flags
+        self._folds: dict[str, str] = {}  # pattern character -> its fold
+        # (the ``regex`` telling which folds a character matches, their order, what is learnt);
+        # replaced whole, so that a reader never mixes what it learnt of other characters
+        self._state: tuple | None = None
+
+    def fold_of(self, char: str) -> str:
+        if not self.flags & regex.IGNORECASE:
+            return char
+        folded = char.casefold()
+        return folded if len(folded) == 1 else char
+
+    def learn(self, chars) -> None:
+        new = {c: self.fold_of(c) for c in chars if c not in self._folds}
+        if new:
+            self._folds = {**self._folds, **new}
+            self._state = None
+
+    def fold(self, prefix: str):
+        """The folded prefix: a string, None (no head has a character of it) or AMBIGUOUS."""
+        state = self._state or self._restart()
+        known = state[2]
+        out = []
+        for char in prefix:
+            folded = known.get(char)
+            if folded is None:
+                folded = known[char] = self._fold_line_char(char, state)
+            if folded is AMBIGUOUS:
+                return AMBIGUOUS
+            if folded == "":
+                return None
+            out.append(folded)
+        return "".join(out)
+
+    def _restart(self) -> tuple:
+        by_fold: dict[str, list[str]] = {}
+        for char, folded in self._folds.items():
+            by_fold.setdefault(folded, []).append(char)
+        order = sorted(by_fold)
+        # one optional lookahead per fold: a match tells every fold the character matches
+        which = regex.compile("".join("(?:(?=(%s))|)" % "|".join(map(regex.escape, by_fold[f])) for f in order),
+                              self.flags)
+        self._state = (which, order, {})
+        return self._state
+
+    @staticmethod
+    def _fold_line_char(char: str, state) -> object:
+        which, order, _ = state
+        folds = {order[i] for i, found in enumerate(which.match(char).groups()) if found is not None}
+        if not folds:
+            return ""  # matches no pattern character
+        return folds.pop() if len(folds) == 1 else AMBIGUOUS
+
+
+_ALPHABETS: dict[int, Alphabet] = {}
+
+
+def heads_for(pattern):
+    """``(alphabet, heads)`` for a compiled pattern, or None when its first characters are not
+    all plain: ``heads`` holds the first up to HEAD_CHARS characters, folded, of every line the
+    pattern can match whole, and each shorter start of them.
+
+    >>> alphabet, heads = heads_for(regex.compile(r"(read|see) more\\.?", regex.I))
+    >>> sorted(heads)
+    ['', 'r', 're', 'rea', 's', 'se', 'see']
+    >>> alphabet.fold("REA") in heads, alphabet.fold("rez") in heads, alphabet.fold("über") in heads
+    (True, False, False)
+    >>> heads_for(regex.compile(r"\\d+ comments", regex.I)) is None
+    True
+    """
+    return _heads_for(pattern.pattern, pattern.flags)
+
+
+@lru_cache(maxsize=MAX_REMEMBERED_PATTERNS)
+def _heads_for(source, flags: int):
+    node = _parsed(source, flags)
+    if node is None:
+        return None
+    alphabet = _ALPHABETS.get(flags)
+    if alphabet is None:
+        alphabet = _ALPHABETS[flags] = Alphabet(flags)
+    chars: set[str] = set()
+    try:
+        whole, cut = _Reader(alphabet, chars).starts(node, HEAD_CHARS)
+    except _NotPlain:
+        return None
+    heads = {line[:size] for line in whole | cut for size in range(len(line) + 1)}
+    if len(heads) > MAX_HEADS:
+        return None
+    alphabet.learn(chars)
+    return alphabet, frozenset(heads)
+
+
+class _Reader:
+    """Reads a parsed pattern (``safety.PatternParser``) for its heads."""
+
+    def __init__(self, alphabet: Alphabet, chars: set):
+        self.alphabet, self.chars = alphabet, chars
+        self._known: dict[tuple[int, int], tuple[frozenset, frozenset]] = {}
+
+    def starts(self, node, room: int) -> tuple[frozenset, frozenset]:
+        """(whole, cut): the folded lines of up to ``room`` characters ``node`` matches whole,
+        and the first ``room`` characters of the longer ones."""
+        key = (id(node), room)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = self._starts(node, room)
+        if len(found[0]) + len(found[1]) > MAX_HEADS:
+            raise _NotPlain(node.text)
+        return found
+
+    def _starts(self, node, room: int):
+        kind = node.kind
+        if kind == "anchor":
+            return frozenset([""]), frozenset()
+        if kind == "atom":
+            if room == 0:
+                return frozenset(), frozenset([""])
+            chars = _plain_characters(node.text)
+            self.chars.update(chars)
+            return frozenset(map(self.alphabet.fold_of, chars)), frozenset()
+        if kind == "group":
+            return self.starts(node.items[0], room)
+        if kind == "alt":
+            found = [self.starts(branch, room) for branch in node.items]
+            return frozenset().union(*(w for w, _ in found)), frozenset().union(*(c for _, c in found))
+        if kind == "seq":
+            found = (frozenset([""]), frozenset())
+            for item in node.items:
+                if not found[0]:
+                    break  # every start is already cut: what follows cannot change them
+                found = self._then(found, item, room)
+            return found
+        return self._repeat(node, room)
+
+    def _repeat(self, node, room: int):
+        item = node.items[0]
+        times = (frozenset([""]), frozenset())
+        whole, cut = (times if node.low == 0 else (frozenset(), frozenset()))
+        count = 0
+        while node.high is None or count < node.high:
+            count += 1
+            if count > MAX_ROUNDS:
+                raise _NotPlain(node.text)
+            more = self._then(times, item, room)
+            if count >= node.low:
+                whole, cut = whole | more[0], cut | more[1]
+                if more == times:
+                    break  # settled: more rounds add nothing
+            times = more
+        return whole, cut
+
+    def _then(self, found, item, room: int):
+        whole, cut = set(), set(found[1])
+        for size in {len(line) for line in found[0]}:
+            item_whole, item_cut = self.starts(item, room - size)
+            for line in found[0]:
+                if len(line) == size:
+                    whole.update(line + rest for rest in item_whole)
+                    cut.update(line + rest for rest in item_cut)
+        return frozenset(whole), frozenset(cut)
+
+
+def _plain_characters(atom: str) -> str:
+    """The characters an atom stands for, if plain: a character, an escaped symbol, or a
+    bracket list of symbols and letters without ranges, escapes or negation."""
+    if len(atom) == 1 and atom not in _PLAIN:
+        return atom
+    if len(atom) == 2 and atom[0] == "\\" and not atom[1].isalnum():
+        return atom[1]
+    if len(atom) > 2 and atom[0] == "[" and atom[-1] == "]" and not any(c in "\\[]^-" for c in atom[1:-1]):
+        return atom[1:-1]
+    raise _NotPlain(atom)
