@@ -8,10 +8,13 @@ looked up in that set instead.
 
 Characters are compared folded: each character of a pattern's heads stands for the case
 variants the pattern's flags let it match (``Alphabet``). A line character is folded only
-when every pattern character matching it folds the same way; otherwise (or for a pattern
-whose first characters include a class such as ``\\d`` or ``\\p{L}``) ``regex`` is asked.
-Lookarounds and word boundaries are read as matching nothing, so the heads may allow more
-than the pattern does, never less: a pattern is only ever passed over when it cannot match.
+when every pattern character matching it folds the same way; otherwise ``regex`` is asked.
+A character class (``\\d``, ``\\s``) ends a head early: any line going on from there may
+match (a stem). A pattern starting with a class is asked with ``regex``: a partial match
+turns away more lines, and a full match of such a pattern on a line it cannot start (a
+sentence, for ``[\\p{L} ]+ says:``) costs more than the partial one. Lookarounds and word
+boundaries are read as matching nothing, so the heads may allow more than the pattern does,
+never less: a pattern is only ever passed over when it cannot match.
 """
 
 from __future__ import annotations
@@ -30,16 +33,18 @@ MAX_HEADS = 4096
 MAX_ROUNDS = 64
 # A line character that folds differently for different pattern characters it matches.
 AMBIGUOUS = object()
-_PLAIN = frozenset(".^$*+?{}()|[]\\")
+# How a line character that matches no pattern character folds (no pattern character may be it).
+NO_FOLD = "\uffff"
+_PLAIN = frozenset(".^$*+?{}()|[]\\" + NO_FOLD)
 
 
-class _NotPlain(Exception):
-    """A character class (or other syntax) where the heads need plain characters."""
+class _TooMany(Exception):
+    """More heads than MAX_HEADS, or a repeat that does not settle: asked with ``regex``."""
 
 
 class Alphabet:
     """The pattern characters heads are made of, for one set of ``regex`` flags, and how a
-    line character folds: to the fold of the pattern characters it matches, None when it
+    line character folds: to the fold of the pattern characters it matches, NO_FOLD when it
     matches none of them, AMBIGUOUS when they fold differently. Learnt per line character
     with one ``regex`` call, and learnt again when patterns bring new characters."""
 
@@ -63,7 +68,8 @@ class Alphabet:
             self._state = None
 
     def fold(self, prefix: str):
-        """The folded prefix: a string, None (no head has a character of it) or AMBIGUOUS."""
+        """The folded prefix (NO_FOLD for a character no pattern character matches), or
+        AMBIGUOUS."""
         state = self._state or self._restart()
         known = state[2]
         out = []
@@ -73,8 +79,6 @@ class Alphabet:
                 folded = known[char] = self._fold_line_char(char, state)
             if folded is AMBIGUOUS:
                 return AMBIGUOUS
-            if folded == "":
-                return None
             out.append(folded)
         return "".join(out)
 
@@ -94,7 +98,7 @@ class Alphabet:
         which, order, _ = state
         folds = {order[i] for i, found in enumerate(which.match(char).groups()) if found is not None}
         if not folds:
-            return ""  # matches no pattern character
+            return NO_FOLD
         return folds.pop() if len(folds) == 1 else AMBIGUOUS
 
 
@@ -102,19 +106,31 @@ _ALPHABETS: dict[int, Alphabet] = {}
 
 
 def heads_for(pattern):
-    """``(alphabet, heads)`` for a compiled pattern, or None when its first characters are not
-    all plain: ``heads`` holds the first up to HEAD_CHARS characters, folded, of every line the
-    pattern can match whole, and each shorter start of them.
+    """``(alphabet, heads, stems)`` for a compiled pattern, or None when it must be asked with
+    ``regex``. ``heads`` holds the first up to HEAD_CHARS characters, folded, of every line the
+    pattern can match whole, and each shorter start of them; ``stems`` the heads that a class
+    ends, which any line may go on from.
 
-    >>> alphabet, heads = heads_for(regex.compile(r"(read|see) more\\.?", regex.I))
-    >>> sorted(heads)
-    ['', 'r', 're', 'rea', 's', 'se', 'see']
-    >>> alphabet.fold("REA") in heads, alphabet.fold("rez") in heads, alphabet.fold("über") in heads
-    (True, False, False)
+    >>> alphabet, heads, stems = heads_for(regex.compile(r"(read|see) more\\.?|pp\\d+", regex.I))
+    >>> sorted(heads), stems
+    (['', 'p', 'pp', 'r', 're', 'rea', 's', 'se', 'see'], ('pp',))
+    >>> [allows(heads_for(regex.compile(r"(read|see) more\\.?|pp\\d+", regex.I)), start)
+    ...  for start in ("REA", "rez", "pp7", "über")]
+    [True, False, True, False]
     >>> heads_for(regex.compile(r"\\d+ comments", regex.I)) is None
     True
     """
     return _heads_for(pattern.pattern, pattern.flags)
+
+
+def allows(found, prefix: str):
+    """Whether a line starting with ``prefix`` may match the pattern ``heads_for`` gave
+    ``found`` for, or AMBIGUOUS when ``regex`` must tell."""
+    alphabet, heads, stems = found
+    folded = alphabet.fold(prefix)
+    if folded is AMBIGUOUS:
+        return AMBIGUOUS
+    return folded in heads or folded.startswith(stems)
 
 
 @lru_cache(maxsize=MAX_REMEMBERED_PATTERNS)
@@ -125,95 +141,104 @@ def _heads_for(source, flags: int):
     alphabet = _ALPHABETS.get(flags)
     if alphabet is None:
         alphabet = _ALPHABETS[flags] = Alphabet(flags)
-    chars: set[str] = set()
+    reader = _Reader(alphabet)
     try:
-        whole, cut = _Reader(alphabet, chars).starts(node, HEAD_CHARS)
-    except _NotPlain:
+        whole, cut, stems = reader.starts(node, HEAD_CHARS)
+    except _TooMany:
         return None
-    heads = {line[:size] for line in whole | cut for size in range(len(line) + 1)}
+    if "" in stems:
+        return None  # a class starts it
+    heads = {line[:size] for line in whole | cut | stems for size in range(len(line) + 1)}
     if len(heads) > MAX_HEADS:
         return None
-    alphabet.learn(chars)
-    return alphabet, frozenset(heads)
+    alphabet.learn(reader.chars)
+    return alphabet, frozenset(heads), tuple(sorted(stems))
+
+
+_EMPTY = frozenset()
 
 
 class _Reader:
     """Reads a parsed pattern (``safety.PatternParser``) for its heads."""
 
-    def __init__(self, alphabet: Alphabet, chars: set):
-        self.alphabet, self.chars = alphabet, chars
-        self._known: dict[tuple[int, int], tuple[frozenset, frozenset]] = {}
+    def __init__(self, alphabet: Alphabet):
+        self.alphabet = alphabet
+        self.chars: set[str] = set()  # the plain characters the heads are made of
+        self._known: dict[tuple[int, int], tuple[frozenset, frozenset, frozenset]] = {}
 
-    def starts(self, node, room: int) -> tuple[frozenset, frozenset]:
-        """(whole, cut): the folded lines of up to ``room`` characters ``node`` matches whole,
-        and the first ``room`` characters of the longer ones."""
+    def starts(self, node, room: int) -> tuple[frozenset, frozenset, frozenset]:
+        """(whole, cut, stems): the folded lines of up to ``room`` characters ``node`` matches
+        whole, the first ``room`` characters of the longer ones, and the starts a class ends."""
         key = (id(node), room)
         found = self._known.get(key)
         if found is None:
             found = self._known[key] = self._starts(node, room)
-        if len(found[0]) + len(found[1]) > MAX_HEADS:
-            raise _NotPlain(node.text)
+        if sum(map(len, found)) > MAX_HEADS:
+            raise _TooMany(node.text)
         return found
 
     def _starts(self, node, room: int):
         kind = node.kind
         if kind == "anchor":
-            return frozenset([""]), frozenset()
+            return frozenset([""]), _EMPTY, _EMPTY
         if kind == "atom":
             if room == 0:
-                return frozenset(), frozenset([""])
+                return _EMPTY, frozenset([""]), _EMPTY
             chars = _plain_characters(node.text)
+            if chars is None:
+                return _EMPTY, _EMPTY, frozenset([""])
             self.chars.update(chars)
-            return frozenset(map(self.alphabet.fold_of, chars)), frozenset()
+            return frozenset(map(self.alphabet.fold_of, chars)), _EMPTY, _EMPTY
         if kind == "group":
             return self.starts(node.items[0], room)
         if kind == "alt":
             found = [self.starts(branch, room) for branch in node.items]
-            return frozenset().union(*(w for w, _ in found)), frozenset().union(*(c for _, c in found))
+            return tuple(frozenset().union(*(f[part] for f in found)) for part in range(3))
         if kind == "seq":
-            found = (frozenset([""]), frozenset())
+            found = (frozenset([""]), _EMPTY, _EMPTY)
             for item in node.items:
                 if not found[0]:
-                    break  # every start is already cut: what follows cannot change them
+                    break  # every start is already cut or a stem: what follows cannot change them
                 found = self._then(found, item, room)
             return found
         return self._repeat(node, room)
 
     def _repeat(self, node, room: int):
         item = node.items[0]
-        times = (frozenset([""]), frozenset())
-        whole, cut = (times if node.low == 0 else (frozenset(), frozenset()))
+        times = (frozenset([""]), _EMPTY, _EMPTY)
+        found = times if node.low == 0 else (_EMPTY, _EMPTY, _EMPTY)
         count = 0
         while node.high is None or count < node.high:
             count += 1
             if count > MAX_ROUNDS:
-                raise _NotPlain(node.text)
+                raise _TooMany(node.text)
             more = self._then(times, item, room)
             if count >= node.low:
-                whole, cut = whole | more[0], cut | more[1]
+                found = tuple(a | b for a, b in zip(found, more))
                 if more == times:
                     break  # settled: more rounds add nothing
             times = more
-        return whole, cut
+        return found
 
     def _then(self, found, item, room: int):
-        whole, cut = set(), set(found[1])
+        whole, cut, stems = set(), set(found[1]), set(found[2])
         for size in {len(line) for line in found[0]}:
-            item_whole, item_cut = self.starts(item, room - size)
+            item_whole, item_cut, item_stems = self.starts(item, room - size)
             for line in found[0]:
                 if len(line) == size:
                     whole.update(line + rest for rest in item_whole)
                     cut.update(line + rest for rest in item_cut)
-        return frozenset(whole), frozenset(cut)
+                    stems.update(line + rest for rest in item_stems)
+        return frozenset(whole), frozenset(cut), frozenset(stems)
 
 
-def _plain_characters(atom: str) -> str:
+def _plain_characters(atom: str) -> str | None:
     """The characters an atom stands for, if plain: a character, an escaped symbol, or a
-    bracket list of symbols and letters without ranges, escapes or negation."""
+    bracket list of symbols and letters without ranges, escapes or negation; None for a class."""
     if len(atom) == 1 and atom not in _PLAIN:
         return atom
-    if len(atom) == 2 and atom[0] == "\\" and not atom[1].isalnum():
+    if len(atom) == 2 and atom[0] == "\\" and not atom[1].isalnum() and atom[1] != NO_FOLD:
         return atom[1]
-    if len(atom) > 2 and atom[0] == "[" and atom[-1] == "]" and not any(c in "\\[]^-" for c in atom[1:-1]):
+    if len(atom) > 2 and atom[0] == "[" and atom[-1] == "]" and not any(c in _PLAIN or c in "^-" for c in atom[1:-1]):
         return atom[1:-1]
-    raise _NotPlain(atom)
+    return None

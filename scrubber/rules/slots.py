@@ -113,7 +113,7 @@ def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
                 alphabet = heads[0]
                 folded = alphabet.fold(prefix)
             if folded is not AMBIGUOUS:
-                if folded in heads[1]:
+                if folded in heads[1] or (heads[2] and folded.startswith(heads[2])):  # as heads.allows
                     kept.append(entry)
                 continue
         pattern = entry[0].pattern
