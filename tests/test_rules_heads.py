@@ -6,7 +6,7 @@ from pathlib import Path
 import regex
 
 from scrubber.rules import RuleSet, builtin_packs, line_key
-from scrubber.rules.heads import AMBIGUOUS, NO_FOLD, Alphabet, allows, heads_for
+from scrubber.rules.heads import AMBIGUOUS, HEAD_CHARS, NO_FOLD, Alphabet, allows, heads_for
 from scrubber.rules.model import Pack, Rule
 
 FLAGS = regex.IGNORECASE | regex.V0
@@ -34,8 +34,8 @@ def test_builtin_heads_allow_every_start_regex_allows():
     assert len(with_heads) > len(patterns) // 2  # most built-in patterns begin with plain words
     chars = sorted({c for p in patterns for c in p.pattern} | {c.upper() for p in patterns for c in p.pattern
                                                                if len(c.upper()) == 1} | set(ODD_CASES))
-    starts = {line_key(line)[:size] for line in _case_lines() for size in range(4)}
-    starts |= {line[:3] for line in _case_lines()} | set(chars) | {a + b for a in chars for b in "aes :1»"}
+    starts = {line_key(line)[:size] for line in _case_lines() for size in range(HEAD_CHARS + 1)}
+    starts |= {line[:HEAD_CHARS] for line in _case_lines()} | set(chars) | {a + b for a in chars for b in "aes :1»"}
     allowed = 0
     for pattern, found in with_heads:
         for start in starts:
@@ -82,3 +82,12 @@ def test_user_patterns_with_new_characters_are_matched_after_lines_were_folded()
         keys = ["жук и пчела", "жук", "жуки", "ßb", "ẞa", "kelvin", "kelvins"]
         assert RuleSet(packs).match_each(keys) == [beetle, beetle, None, sharp, sharp, kelvin, None]
         assert [RuleSet(packs).match(key) for key in keys] == [beetle, beetle, None, sharp, sharp, kelvin, None]
+
+
+def test_a_line_is_tried_only_against_patterns_its_first_characters_allow():
+    more = Rule(id="mine/read-more", action="drop", pack="mine", pattern=regex.compile(r"read (more|on)\.?", FLAGS))
+    mode = Rule(id="mine/reader-mode", action="drop", pack="mine", pattern=regex.compile(r"reader \w+", FLAGS))
+    for builtin in (False, True):
+        rules = RuleSet([Pack("mine", rules=(more, mode), builtin=builtin)])
+        keys = ["read more", "READ ON.", "reader view", "Reader Mode", "reads more", "read  more", "rea"]
+        assert [rules.match(key) for key in keys] == [more, more, mode, mode, None, None, None]

@@ -127,7 +127,7 @@ def allows(found, prefix: str):
     """Whether a line starting with ``prefix`` may match the pattern ``heads_for`` gave
     ``found`` for, or AMBIGUOUS when ``regex`` must tell."""
     alphabet, heads, stems = found
-    folded = alphabet.fold(prefix)
+    folded = alphabet.fold(prefix[:HEAD_CHARS])
     if folded is AMBIGUOUS:
         return AMBIGUOUS
     return folded in heads or folded.startswith(stems)

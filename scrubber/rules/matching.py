@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from .heads import heads_for
 from .model import Pack, Rule
-from .screens import first_class, screens_for
+from .screens import first_class, screens_for, uncaptured
 from .slots import SHORT_PREFIX_CHARS, Slot, passes, screen_test
 from .slots import may_start  # noqa: F401 -- head_screen.py reads it from here
 
@@ -60,7 +60,7 @@ class _Index:
                     position = len(whole.entries)  # its place among the patterns of all stages
                     whole.positions.setdefault(id(rule), position)
                     entry = (rule, pack.builtin, screens, first_class(rule.pattern), words, position,
-                             heads_for(rule.pattern))
+                             heads_for(rule.pattern), uncaptured(rule.pattern))
                     for slot in (self.slots[(pack.stage, rule.action)], whole):
                         slot.entries.append(entry)
                         slot.members.add(id(rule))
@@ -206,17 +206,17 @@ class RuleSet:
         if words > most_words:
             return None
         short = len(key) <= TRUSTED_MAX_CHARS
-        for rule, trusted, screens, _, most_words, position, _ in possible:
+        for rule, trusted, screens, _, most_words, position, _, pattern in possible:
             if words > most_words or position <= failed or (screens and not passes(screens, key)):
                 continue
             if trusted and short:
-                if rule.pattern.fullmatch(key, None, None, False):
+                if pattern.fullmatch(key, None, None, False):
                     return rule
                 continue
             if self._timeouts and self._timeouts[rule.id] >= MAX_TIMEOUTS:
                 continue
             try:
-                if rule.pattern.fullmatch(key, None, None, False, False, self.regex_timeout):
+                if pattern.fullmatch(key, None, None, False, False, self.regex_timeout):
                     return rule
             except TimeoutError:
                 self._timeouts[rule.id] += 1

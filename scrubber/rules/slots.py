@@ -41,7 +41,7 @@ class Slot:
     def __init__(self):
         self.exact: dict[str, Rule] = {}
         self.longest_text = 0  # the longest exact line: longer lines are left to the patterns
-        self.entries: list[tuple[Rule, bool, tuple, object, int, int, tuple | None]] = []
+        self.entries: list[tuple[Rule, bool, tuple, object, int, int, tuple | None, object]] = []
         self.most_words = 0  # no pattern looks at a line of more words
         # Whether every pattern is a built-in one: then a short line's answer depends on the
         # line alone (no timeout can skip a rule), and is remembered for every page sharing
@@ -116,7 +116,7 @@ def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
                 if folded in heads[1] or (heads[2] and folded.startswith(heads[2])):  # as heads.allows
                     kept.append(entry)
                 continue
-        pattern = entry[0].pattern
+        pattern = entry[7]
         if len(prefix) == 1 and entry[3] is not None:
             # a character class costs a fraction of a partial match of the whole pattern
             known = entry[3].fullmatch(prefix, None, None, False) is not None
