@@ -46,7 +46,8 @@ def test_match_each_answers_as_match_does_line_by_line():
     from scrubber.rules import builtin_packs
 
     mine = Rule(id="mine/crumbs", action="drop", pack="mine", pattern=regex.compile(r"crumbs? \d+"))
-    keys = ["top of page", "bread rises overnight", "crumbs 12", "top of page", "x " * 70, "privacy policy"]
+    keys = ["top of page", "bread rises overnight", "crumbs 12", "top of page", "x " * 70, "privacy policy",
+            "crumbs " + "9" * 70, "a long line of a few words, " + "z" * 60]  # long lines, not paragraphs
     for packs in (builtin_packs(), builtin_packs() + (_pack(mine),)):  # patterns all built-in, or one user's
         rules = RuleSet(packs)
         expected = [rules.match(key) for key in keys]

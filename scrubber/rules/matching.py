@@ -139,14 +139,20 @@ class RuleSet:
             return rule
         # A paragraph: longer than every text rule, and of more words than any pattern looks at
         # (most lines of an HTML page). Answered before any lookup: hashing it would cost more.
-        if len(key) > slot.longest_text and key.count(" ") >= slot.most_words:
-            return None
+        words = 0  # (counted only for such a line, and then not again)
+        if len(key) > slot.longest_text:
+            words = key.count(" ") + 1
+            if words > slot.most_words:
+                return None
+        return self._page_answer(key, slot, words)
+
+    def _page_answer(self, key: str, slot: Slot, words: int) -> Rule | None:
         answers = self._answers.get(slot)
         if answers is None:
             answers = self._answers[slot] = {}
         rule = answers.get(key, _UNASKED)
         if rule is _UNASKED:
-            rule = answers[key] = self._first_match(key, slot)
+            rule = answers[key] = self._first_match(key, slot, words)
         return rule
 
     def match_each(self, keys, action: str = "drop") -> list[Rule | None]:
@@ -167,8 +173,14 @@ class RuleSet:
         for position, rule in enumerate(found):
             if rule is _UNASKED:
                 key = keys[position]
-                if len(key) > REMEMBERED_MAX_CHARS:
-                    found[position] = self.match(key, action)
+                if len(key) > REMEMBERED_MAX_CHARS:  # as match() answers it
+                    words = 0
+                    if len(key) > slot.longest_text:
+                        words = key.count(" ") + 1
+                        if words > slot.most_words:
+                            found[position] = None
+                            continue
+                    found[position] = self._page_answer(key, slot, words)
                     continue
                 rule = answers.get(key, _UNASKED)  # unless a copy earlier on the page was answered
                 if rule is _UNASKED:
@@ -178,7 +190,8 @@ class RuleSet:
                 found[position] = rule
         return found
 
-    def _first_match(self, key: str, slot: Slot) -> Rule | None:
+    def _first_match(self, key: str, slot: Slot, words: int = 0) -> Rule | None:
+        """The slot's first rule matching the line key; ``words``: its words, when counted."""
         whole = slot.whole
         failed = -1  # the patterns of all stages up to this place are known not to match the line
         if whole is not None and whole.trusted and len(key) <= TRUSTED_MAX_CHARS:
@@ -198,7 +211,7 @@ class RuleSet:
         rule = slot.exact.get(key)
         if rule is not None or not slot.entries:
             return rule
-        words = key.count(" ") + 1
+        words = words or key.count(" ") + 1
         if words > slot.most_words:
             return None
         known = slot._by_prefix.get(key[:slot.prefix_chars])  # possible(), without a call when remembered
