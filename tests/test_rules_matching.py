@@ -101,3 +101,12 @@ def test_a_stage_tries_its_patterns_before_and_after_the_first_match_of_all_stag
         assert [rules.match(key, "drop", "late") for key in keys] == [tiny, big, None, None, None]
         assert [rules.match(key, "drop", "early") for key in keys] == [None, any_sale, any_sale, any_sale, None]
         assert [rules.match(key, "drop", "other") for key in keys] == [None, None, None, huge, None]
+
+
+def test_patterns_starting_with_a_class_match_whatever_their_third_character():
+    says = Rule(id="mine/says", action="drop", pack="mine", pattern=regex.compile(r"[\p{L}]{2}[a-z]* says:", regex.I))
+    for builtin in (False, True):
+        rules = RuleSet([Pack("mine", rules=(says,), builtin=builtin)])
+        keys = ["anna says:", "an1 says:", "bo says:", "zoë says:", "ann said:", "a says:"]
+        assert rules.match_each(keys) == [says, None, says, None, None, None]
+        assert [rules.match(key) for key in keys] == [says, None, says, None, None, None]

@@ -94,18 +94,17 @@ class Slot:
 # all pack combinations: pages differ in their scoped packs, not in the line starts they show.
 _STARTS: dict[str, dict] = {}
 MAX_CACHED_STARTS = 20_000
+# A pattern without heads (one starting with a class) is narrowed by a line's first two
+# characters only: a partial match on the third turns away few lines (its classes take most
+# letters) and costs a regex call per new line start, more than the few full matches it saves.
+PARTIAL_MAX_CHARS = 2
 
 
 def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
     # One loop without a call per pattern: a page of new line starts (a CJK page, whose every
     # line starts with a new character) asks this of dozens of patterns per line.
-    starts = _STARTS.get(prefix)
-    if starts is None:
-        if len(_STARTS) >= MAX_CACHED_STARTS:
-            _STARTS.clear()
-        starts = _STARTS[prefix] = {}
     kept = []
-    alphabet = folded = None
+    alphabet = folded = starts = None
     for entry in entries:
         heads = entry[6]
         if heads is not None:  # the pattern's heads (``heads.py``): a set lookup, no regex call
@@ -116,11 +115,16 @@ def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
                 if folded in heads[1] or (heads[2] and folded.startswith(heads[2])):  # as heads.allows
                     kept.append(entry)
                 continue
+        if len(prefix) > PARTIAL_MAX_CHARS:
+            kept.append(entry)
+            continue
         pattern = entry[7]
         if len(prefix) == 1 and entry[3] is not None:
             # a character class costs a fraction of a partial match of the whole pattern
             known = entry[3].fullmatch(prefix, None, None, False) is not None
         elif entry[1]:  # trusted; the pattern object is the key: no other can take its id
+            if starts is None:
+                starts = _starts_of(prefix)
             known = starts.get(pattern)
             if known is None:
                 known = starts[pattern] = pattern.fullmatch(prefix, None, None, False, True) is not None
@@ -129,6 +133,15 @@ def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
         if known:
             kept.append(entry)
     return tuple(kept)
+
+
+def _starts_of(prefix: str) -> dict:
+    starts = _STARTS.get(prefix)
+    if starts is None:
+        if len(_STARTS) >= MAX_CACHED_STARTS:
+            _STARTS.clear()
+        starts = _STARTS[prefix] = {}
+    return starts
 
 
 def may_start(pattern, prefix: str, timeout: float | None, whole: bool = False) -> bool:
