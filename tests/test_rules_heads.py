@@ -66,6 +66,7 @@ def test_patterns_starting_with_a_class_have_no_heads():
 
 def test_a_line_character_matching_pattern_characters_of_two_folds_is_ambiguous():
     alphabet = Alphabet(FLAGS)
+    assert alphabet.fold("k") == NO_FOLD  # nothing learnt yet
     alphabet.learn("ßẞk")  # ß and ẞ match each other, but do not fold alike
     assert alphabet.fold("ß") is AMBIGUOUS
     assert alphabet.fold("\u212ak") == "kk"  # the Kelvin sign matches k

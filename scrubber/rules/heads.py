@@ -90,12 +90,17 @@ class Alphabet:
         # one optional lookahead per fold: a match tells every fold the character matches
         which = regex.compile("".join("(?:(?=(%s))|)" % "|".join(map(regex.escape, by_fold[f])) for f in order),
                               self.flags)
-        self._state = (which, order, {})
+        # most new line characters (a CJK text's) match no pattern character: one class tells
+        chars = "".join(map(regex.escape, self._folds))
+        any_char = regex.compile(f"[{chars}]" if chars else "(?!)", self.flags)
+        self._state = (which, order, {}, any_char)
         return self._state
 
     @staticmethod
     def _fold_line_char(char: str, state) -> object:
-        which, order, _ = state
+        which, order, _, any_char = state
+        if any_char.match(char) is None:
+            return NO_FOLD
         folds = {order[i] for i, found in enumerate(which.match(char).groups()) if found is not None}
         if not folds:
             return NO_FOLD
