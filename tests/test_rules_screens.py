@@ -152,5 +152,5 @@ def test_uncaptured_leaves_classes_escapes_and_special_groups_alone():
     plain = uncaptured(pattern)
     assert plain.pattern == r"[(]x\((?<=x\()(?P<n>a|b)(?:c)(?=d)d[^)(](?:e|[)])+"
     assert plain.fullmatch("(x(acdxe)") and not plain.fullmatch("(x(acd(e")
-    for source in (r"(a)\1", r"(?i)(a)b", r"(a)(?(1)b|c)"):  # syntax beyond the reading: kept as it is
+    for source in (r"(a)\1", r"(?i)(a)b", r"(a)(?(1)b|c)", r"[[:alpha:]()]x(y)"):  # beyond the reading: kept
         assert uncaptured(regex.compile(source)).pattern == source

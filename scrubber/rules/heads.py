@@ -50,9 +50,11 @@ class Alphabet:
 
     def __init__(self, flags: int):
         self.flags = flags
-        self._folds: dict[str, str] = {}  # pattern character -> its fold
-        # (the ``regex`` telling which folds a character matches, their order, what is learnt);
-        # replaced whole, so that a reader never mixes what it learnt of other characters
+        # pattern character -> its fold; replaced whole when characters are added, and so is
+        # the state learnt from it: a reader never mixes what it learnt of other characters
+        self._folds: dict[str, str] = {}
+        # (the folds it was learnt from, the ``regex`` telling which folds a character matches,
+        # their order, what is learnt, a class of all pattern characters)
         self._state: tuple | None = None
 
     def fold_of(self, char: str) -> str:
@@ -65,13 +67,14 @@ class Alphabet:
         new = {c: self.fold_of(c) for c in chars if c not in self._folds}
         if new:
             self._folds = {**self._folds, **new}
-            self._state = None
 
     def fold(self, prefix: str):
         """The folded prefix (NO_FOLD for a character no pattern character matches), or
         AMBIGUOUS."""
-        state = self._state or self._restart()
-        known = state[2]
+        state = self._state
+        if state is None or state[0] is not self._folds:
+            state = self._restart()
+        known = state[3]
         out = []
         for char in prefix:
             folded = known.get(char)
@@ -83,22 +86,23 @@ class Alphabet:
         return "".join(out)
 
     def _restart(self) -> tuple:
+        folds = self._folds
         by_fold: dict[str, list[str]] = {}
-        for char, folded in self._folds.items():
+        for char, folded in folds.items():
             by_fold.setdefault(folded, []).append(char)
         order = sorted(by_fold)
         # one optional lookahead per fold: a match tells every fold the character matches
         which = regex.compile("".join("(?:(?=(%s))|)" % "|".join(map(regex.escape, by_fold[f])) for f in order),
                               self.flags)
         # most new line characters (a CJK text's) match no pattern character: one class tells
-        chars = "".join(map(regex.escape, self._folds))
+        chars = "".join(map(regex.escape, folds))
         any_char = regex.compile(f"[{chars}]" if chars else "(?!)", self.flags)
-        self._state = (which, order, {}, any_char)
-        return self._state
+        state = self._state = (folds, which, order, {}, any_char)
+        return state
 
     @staticmethod
     def _fold_line_char(char: str, state) -> object:
-        which, order, _, any_char = state
+        _, which, order, _, any_char = state
         if any_char.match(char) is None:
             return NO_FOLD
         folds = {order[i] for i, found in enumerate(which.match(char).groups()) if found is not None}

@@ -128,14 +128,14 @@ def uncaptured(pattern):
     >>> uncaptured(backreference) is backreference
     True
     """
-    return _uncaptured(pattern.pattern, pattern.flags) or pattern
+    return _uncaptured(pattern.pattern, pattern.flags, pattern.groups) or pattern
 
 
 @lru_cache(maxsize=MAX_REMEMBERED_PATTERNS)
-def _uncaptured(source, flags: int):
+def _uncaptured(source, flags: int, groups: int):
     if _parsed(source, flags) is None:
         return None
-    out, i = [], 0
+    out, i, made = [], 0, 0
     while i < len(source):
         char = source[i]
         if char == "\\":
@@ -150,12 +150,17 @@ def _uncaptured(source, flags: int):
             out.append(source[i:end + 1])
             i = end + 1
         else:
-            out.append("(?:" if char == "(" and not source.startswith("(?", i) else char)
+            plain_group = char == "(" and not source.startswith("(?", i)
+            made += plain_group
+            out.append("(?:" if plain_group else char)
             i += 1
     try:
-        return regex.compile("".join(out), flags)
+        uncaptured = regex.compile("".join(out), flags)
     except regex.error:
         return None
+    # each parenthesis made non-capturing was a group: none was a character of a class this
+    # reading took to end early (``[[:alpha:]()]``)
+    return uncaptured if uncaptured.groups == groups - made else None
 
 
 def _parsed(source, flags: int):
