@@ -30,8 +30,9 @@ class Slot:
     lines), its screens (``screens.py``: characters a line must hold for the pattern to match
     it, as ``screen_test`` gives them), the class of characters it can start with (a first
     character is tried against that, not the pattern), the most words it looks at, its place
-    among the patterns of all stages and its heads (``heads.py``: the starts of the lines it can
-    match, looked up instead of a partial match when the pattern's first characters are plain).
+    among the patterns of all stages, its heads (``heads.py``: the starts of the lines it can
+    match, looked up instead of a partial match when the pattern's first characters are plain)
+    and the copy of it that is matched (``screens.uncaptured``: no capturing groups).
     A stage's slot narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
     """
 
