@@ -46,7 +46,8 @@ def test_match_each_answers_as_match_does_line_by_line():
     from scrubber.rules import builtin_packs
 
     mine = Rule(id="mine/crumbs", action="drop", pack="mine", pattern=regex.compile(r"crumbs? \d+"))
-    keys = ["top of page", "bread rises overnight", "crumbs 12", "top of page", "x " * 70, "privacy policy"]
+    keys = ["top of page", "bread rises overnight", "crumbs 12", "top of page", "x " * 70, "privacy policy",
+            "crumbs " + "9" * 70, "a long line of a few words, " + "z" * 60]  # long lines, not paragraphs
     for packs in (builtin_packs(), builtin_packs() + (_pack(mine),)):  # patterns all built-in, or one user's
         rules = RuleSet(packs)
         expected = [rules.match(key) for key in keys]
@@ -82,3 +83,30 @@ def test_screened_patterns_see_only_lines_holding_their_characters():
     rules = RuleSet([_pack(question, arrows)])
     assert [rules.match(k) for k in ("any questions?", "any questions", "next »", "next >", "next")] == \
         [question, None, arrows, arrows, None]
+
+
+def test_a_stage_tries_its_patterns_before_and_after_the_first_match_of_all_stages():
+    tiny = Rule(id="a/tiny-sale", action="drop", pack="a", pattern=regex.compile(r"tiny sale"))
+    any_sale = Rule(id="b/any-sale", action="drop", pack="b", pattern=regex.compile(r"(big|small|huge) sale"))
+    big = Rule(id="c/big-sale", action="drop", pack="c", pattern=regex.compile(r"(big|tiny) sale"))
+    huge = Rule(id="d/huge-sale", action="drop", pack="d", text="huge sale")
+    for builtin in (False, True):
+        packs = [Pack("a", rules=(tiny,), stage="late", builtin=builtin),
+                 Pack("b", rules=(any_sale,), stage="early", builtin=builtin),
+                 Pack("c", rules=(big,), stage="late", builtin=builtin),
+                 Pack("d", rules=(huge,), stage="other", builtin=builtin)]
+        rules = RuleSet(packs)
+        keys = ["tiny sale", "big sale", "small sale", "huge sale", "no sale"]
+        assert rules.match_each(keys) == [tiny, any_sale, any_sale, huge, None]
+        assert [rules.match(key, "drop", "late") for key in keys] == [tiny, big, None, None, None]
+        assert [rules.match(key, "drop", "early") for key in keys] == [None, any_sale, any_sale, any_sale, None]
+        assert [rules.match(key, "drop", "other") for key in keys] == [None, None, None, huge, None]
+
+
+def test_patterns_starting_with_a_class_match_whatever_their_third_character():
+    says = Rule(id="mine/says", action="drop", pack="mine", pattern=regex.compile(r"[\p{L}]{2}[a-z]* says:", regex.I))
+    for builtin in (False, True):
+        rules = RuleSet([Pack("mine", rules=(says,), builtin=builtin)])
+        keys = ["anna says:", "an1 says:", "bo says:", "zoë says:", "ann said:", "a says:"]
+        assert rules.match_each(keys) == [says, None, says, None, None, None]
+        assert [rules.match(key) for key in keys] == [says, None, says, None, None, None]

@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from scrubber.rules import builtin_packs, line_key
-from scrubber.rules.screens import first_class, literal_characters, screens_for
+from scrubber.rules.screens import first_class, literal_characters, screens_for, uncaptured
 
 FLAGS = regex.IGNORECASE | regex.V0
 FILTER_CASES = Path(__file__).resolve().parent.parent / "fixtures" / "filters"
@@ -130,3 +130,27 @@ def test_literal_screens_find_exactly_the_characters_they_name():
 @pytest.mark.parametrize("pattern", [r"\d", r"[a-z]", r"[^:]", r"-|ú", r"\w", r".", r"[\d.,]", r":|\s"])
 def test_screens_of_classes_or_cased_letters_are_not_literal(pattern):
     assert literal_characters(regex.compile(pattern, FLAGS)) is None
+
+
+def test_uncaptured_patterns_match_the_lines_their_patterns_match():
+    rules = [r for p in builtin_packs() for r in p.rules if r.pattern is not None]
+    keys = [line_key(line) for line in _case_lines()]
+    keys += [key[:size] for key in keys for size in (1, 2, 3)]
+    changed = 0
+    for rule in rules:
+        plain = uncaptured(rule.pattern)
+        changed += plain is not rule.pattern
+        assert plain.groups == 0 or plain is rule.pattern, rule.id
+        for key in keys:
+            assert (rule.pattern.fullmatch(key) is None) == (plain.fullmatch(key) is None), (rule.id, key)
+            assert (rule.pattern.fullmatch(key, partial=True) is None) == (plain.fullmatch(key, partial=True) is None)
+    assert changed > len(rules) // 2
+
+
+def test_uncaptured_leaves_classes_escapes_and_special_groups_alone():
+    pattern = regex.compile(r"[(]x\((?<=x\()(?P<n>a|b)(?:c)(?=d)d[^)(](e|[)])+", FLAGS)
+    plain = uncaptured(pattern)
+    assert plain.pattern == r"[(]x\((?<=x\()(?P<n>a|b)(?:c)(?=d)d[^)(](?:e|[)])+"
+    assert plain.fullmatch("(x(acdxe)") and not plain.fullmatch("(x(acd(e")
+    for source in (r"(a)\1", r"(?i)(a)b", r"(a)(?(1)b|c)", r"[[:alpha:]()]x(y)"):  # beyond the reading: kept
+        assert uncaptured(regex.compile(source)).pattern == source

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 
+from .heads import heads_for
 from .model import Pack, Rule
-from .screens import first_class, screens_for
+from .screens import first_class, screens_for, uncaptured
 from .slots import SHORT_PREFIX_CHARS, Slot, passes, screen_test
 from .slots import may_start  # noqa: F401 -- head_screen.py reads it from here
 
@@ -55,8 +56,12 @@ class _Index:
                     screens = tuple(map(screen_test, screens_for(rule.pattern)))
                     # (the loader takes only positive max_words)
                     words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
-                    entry = (rule, pack.builtin, screens, first_class(rule.pattern), words)
-                    for slot in (self.slots[(pack.stage, rule.action)], self.slots[("*", rule.action)]):
+                    whole = self.slots[("*", rule.action)]
+                    position = len(whole.entries)  # its place among the patterns of all stages
+                    whole.positions.setdefault(id(rule), position)
+                    entry = (rule, pack.builtin, screens, first_class(rule.pattern), words, position,
+                             heads_for(rule.pattern), uncaptured(rule.pattern))
+                    for slot in (self.slots[(pack.stage, rule.action)], whole):
                         slot.entries.append(entry)
                         slot.members.add(id(rule))
                         slot.most_words = max(slot.most_words, words)
@@ -134,14 +139,20 @@ class RuleSet:
             return rule
         # A paragraph: longer than every text rule, and of more words than any pattern looks at
         # (most lines of an HTML page). Answered before any lookup: hashing it would cost more.
-        if len(key) > slot.longest_text and key.count(" ") >= slot.most_words:
-            return None
+        words = 0  # (counted only for such a line, and then not again)
+        if len(key) > slot.longest_text:
+            words = key.count(" ") + 1
+            if words > slot.most_words:
+                return None
+        return self._page_answer(key, slot, words)
+
+    def _page_answer(self, key: str, slot: Slot, words: int) -> Rule | None:
         answers = self._answers.get(slot)
         if answers is None:
             answers = self._answers[slot] = {}
         rule = answers.get(key, _UNASKED)
         if rule is _UNASKED:
-            rule = answers[key] = self._first_match(key, slot)
+            rule = answers[key] = self._first_match(key, slot, words)
         return rule
 
     def match_each(self, keys, action: str = "drop") -> list[Rule | None]:
@@ -162,8 +173,14 @@ class RuleSet:
         for position, rule in enumerate(found):
             if rule is _UNASKED:
                 key = keys[position]
-                if len(key) > REMEMBERED_MAX_CHARS:
-                    found[position] = self.match(key, action)
+                if len(key) > REMEMBERED_MAX_CHARS:  # as match() answers it
+                    words = 0
+                    if len(key) > slot.longest_text:
+                        words = key.count(" ") + 1
+                        if words > slot.most_words:
+                            found[position] = None
+                            continue
+                    found[position] = self._page_answer(key, slot, words)
                     continue
                 rule = answers.get(key, _UNASKED)  # unless a copy earlier on the page was answered
                 if rule is _UNASKED:
@@ -173,8 +190,10 @@ class RuleSet:
                 found[position] = rule
         return found
 
-    def _first_match(self, key: str, slot: Slot) -> Rule | None:
+    def _first_match(self, key: str, slot: Slot, words: int = 0) -> Rule | None:
+        """The slot's first rule matching the line key; ``words``: its words, when counted."""
         whole = slot.whole
+        failed = -1  # the patterns of all stages up to this place are known not to match the line
         if whole is not None and whole.trusted and len(key) <= TRUSTED_MAX_CHARS:
             # A stage's rules are some of the rules of all stages, in the same order: when the
             # first of those matching the line is known, it is the stage's too if the stage has
@@ -183,10 +202,16 @@ class RuleSet:
             rule = known.get(key, _UNASKED)
             if rule is None or (rule is not _UNASKED and id(rule) in slot.members):
                 return rule
+            if rule is not _UNASKED and rule.text is None:
+                # Another stage's pattern: no text rule matches the line, nor any pattern before
+                # that one, so the stage's first match is one of its patterns after it.
+                failed = whole.positions[id(rule)]
+                if not slot.entries or slot.entries[-1][5] <= failed:
+                    return None
         rule = slot.exact.get(key)
         if rule is not None or not slot.entries:
             return rule
-        words = key.count(" ") + 1
+        words = words or key.count(" ") + 1
         if words > slot.most_words:
             return None
         known = slot._by_prefix.get(key[:slot.prefix_chars])  # possible(), without a call when remembered
@@ -194,17 +219,17 @@ class RuleSet:
         if words > most_words:
             return None
         short = len(key) <= TRUSTED_MAX_CHARS
-        for rule, trusted, screens, _, most_words in possible:
-            if words > most_words or (screens and not passes(screens, key)):
+        for rule, trusted, screens, _, most_words, position, _, pattern in possible:
+            if words > most_words or position <= failed or (screens and not passes(screens, key)):
                 continue
             if trusted and short:
-                if rule.pattern.fullmatch(key, None, None, False):
+                if pattern.fullmatch(key, None, None, False):
                     return rule
                 continue
             if self._timeouts and self._timeouts[rule.id] >= MAX_TIMEOUTS:
                 continue
             try:
-                if rule.pattern.fullmatch(key, None, None, False, False, self.regex_timeout):
+                if pattern.fullmatch(key, None, None, False, False, self.regex_timeout):
                     return rule
             except TimeoutError:
                 self._timeouts[rule.id] += 1

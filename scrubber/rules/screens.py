@@ -117,6 +117,52 @@ def _first_class(source, flags: int):
         return None
 
 
+def uncaptured(pattern):
+    """``pattern`` with every group made non-capturing, when its syntax is within this reading
+    (the pattern itself otherwise): it matches the same lines, and ``regex`` spends no time
+    recording groups that rule matching never reads.
+
+    >>> print(uncaptured(regex.compile(r"(read|see) (more|\\(\\d+\\))[(]?", regex.I)).pattern)
+    (?:read|see) (?:more|\\(\\d+\\))[(]?
+    >>> backreference = regex.compile(r"(\\w+) \\1")
+    >>> uncaptured(backreference) is backreference
+    True
+    """
+    return _uncaptured(pattern.pattern, pattern.flags, pattern.groups) or pattern
+
+
+@lru_cache(maxsize=MAX_REMEMBERED_PATTERNS)
+def _uncaptured(source, flags: int, groups: int):
+    if _parsed(source, flags) is None:
+        return None
+    out, i, made = [], 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            out.append(source[i:i + 2])
+            i += 2
+        elif char == "[":  # a class, where a parenthesis is a character
+            end = i + 1
+            end += source.startswith("^", end)
+            end += source.startswith("]", end)
+            while source[end] != "]":
+                end += 2 if source[end] == "\\" else 1
+            out.append(source[i:end + 1])
+            i = end + 1
+        else:
+            plain_group = char == "(" and not source.startswith("(?", i)
+            made += plain_group
+            out.append("(?:" if plain_group else char)
+            i += 1
+    try:
+        uncaptured = regex.compile("".join(out), flags)
+    except regex.error:
+        return None
+    # each parenthesis made non-capturing was a group: none was a character of a class this
+    # reading took to end early (``[[:alpha:]()]``)
+    return uncaptured if uncaptured.groups == groups - made else None
+
+
 def _parsed(source, flags: int):
     """The pattern read by ``PatternParser``, or None when its syntax is beyond what a screen
     or a first class can be drawn from."""

@@ -7,6 +7,7 @@ characters it needs, so that few lines cost a full match.
 
 from __future__ import annotations
 
+from .heads import AMBIGUOUS
 from .model import Rule
 from .screens import literal_characters
 
@@ -28,17 +29,20 @@ class Slot:
     pattern comes with whether it is a built-in one (trusted to run without a timeout on short
     lines), its screens (``screens.py``: characters a line must hold for the pattern to match
     it, as ``screen_test`` gives them), the class of characters it can start with (a first
-    character is tried against that, not the pattern) and the most words it looks at.
+    character is tried against that, not the pattern), the most words it looks at, its place
+    among the patterns of all stages, its heads (``heads.py``: the starts of the lines it can
+    match, looked up instead of a partial match when the pattern's first characters are plain)
+    and the copy of it that is matched (``screens.uncaptured``: no capturing groups).
     A stage's slot narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
     """
 
     __slots__ = ("exact", "longest_text", "entries", "most_words", "prefix_chars", "trusted", "answers", "whole",
-                 "members", "_by_prefix", "_shorter")
+                 "members", "positions", "_by_prefix", "_shorter")
 
     def __init__(self):
         self.exact: dict[str, Rule] = {}
         self.longest_text = 0  # the longest exact line: longer lines are left to the patterns
-        self.entries: list[tuple[Rule, bool, tuple, object, int]] = []
+        self.entries: list[tuple[Rule, bool, tuple, object, int, int, tuple | None, object]] = []
         self.most_words = 0  # no pattern looks at a line of more words
         # Whether every pattern is a built-in one: then a short line's answer depends on the
         # line alone (no timeout can skip a rule), and is remembered for every page sharing
@@ -48,6 +52,7 @@ class Slot:
         self.prefix_chars = PREFIX_STEPS[-1]
         self.whole: Slot | None = None
         self.members: set[int] = set()  # the ids of its rules
+        self.positions: dict[int, int] = {}  # rule id -> its first place among the patterns (slot of all stages)
         self._by_prefix: dict[str, tuple[int, tuple[tuple, ...]]] = {}
         self._shorter: dict[str, tuple[tuple, ...]] = {}
 
@@ -90,23 +95,37 @@ class Slot:
 # all pack combinations: pages differ in their scoped packs, not in the line starts they show.
 _STARTS: dict[str, dict] = {}
 MAX_CACHED_STARTS = 20_000
+# A pattern without heads (one starting with a class) is narrowed by a line's first two
+# characters only: a partial match on the third turns away few lines (its classes take most
+# letters) and costs a regex call per new line start, more than the few full matches it saves.
+PARTIAL_MAX_CHARS = 2
 
 
 def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
     # One loop without a call per pattern: a page of new line starts (a CJK page, whose every
     # line starts with a new character) asks this of dozens of patterns per line.
-    starts = _STARTS.get(prefix)
-    if starts is None:
-        if len(_STARTS) >= MAX_CACHED_STARTS:
-            _STARTS.clear()
-        starts = _STARTS[prefix] = {}
     kept = []
+    alphabet = folded = starts = None
     for entry in entries:
-        pattern = entry[0].pattern
+        heads = entry[6]
+        if heads is not None:  # the pattern's heads (``heads.py``): a set lookup, no regex call
+            if heads[0] is not alphabet:
+                alphabet = heads[0]
+                folded = alphabet.fold(prefix)
+            if folded is not AMBIGUOUS:
+                if folded in heads[1] or (heads[2] and folded.startswith(heads[2])):  # as heads.allows
+                    kept.append(entry)
+                continue
+        if len(prefix) > PARTIAL_MAX_CHARS:
+            kept.append(entry)
+            continue
+        pattern = entry[7]
         if len(prefix) == 1 and entry[3] is not None:
             # a character class costs a fraction of a partial match of the whole pattern
             known = entry[3].fullmatch(prefix, None, None, False) is not None
         elif entry[1]:  # trusted; the pattern object is the key: no other can take its id
+            if starts is None:
+                starts = _starts_of(prefix)
             known = starts.get(pattern)
             if known is None:
                 known = starts[pattern] = pattern.fullmatch(prefix, None, None, False, True) is not None
@@ -115,6 +134,15 @@ def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
         if known:
             kept.append(entry)
     return tuple(kept)
+
+
+def _starts_of(prefix: str) -> dict:
+    starts = _STARTS.get(prefix)
+    if starts is None:
+        if len(_STARTS) >= MAX_CACHED_STARTS:
+            _STARTS.clear()
+        starts = _STARTS[prefix] = {}
+    return starts
 
 
 def may_start(pattern, prefix: str, timeout: float | None, whole: bool = False) -> bool:

@@ -1,0 +1,94 @@
+"""Heads (scrubber/rules/heads.py) may only pass over patterns that cannot start like a line."""
+
+import tomllib
+from pathlib import Path
+
+import regex
+
+from scrubber.rules import RuleSet, builtin_packs, line_key
+from scrubber.rules.heads import AMBIGUOUS, HEAD_CHARS, NO_FOLD, Alphabet, allows, heads_for
+from scrubber.rules.model import Pack, Rule
+
+FLAGS = regex.IGNORECASE | regex.V0
+FILTER_CASES = Path(__file__).resolve().parent.parent / "fixtures" / "filters"
+# Characters whose case variants fold in unusual ways: the Kelvin sign, the long s, the dotted
+# and dotless i, the capital sharp s, the final sigma.
+ODD_CASES = "\u212a\u017fİıẞßςΣ"
+
+
+def _case_lines():
+    for path in sorted(FILTER_CASES.glob("*.toml")):
+        for case in tomllib.loads(path.read_text(encoding="utf-8")).get("case", []):
+            if isinstance(case.get("input"), str):
+                yield case["input"]
+
+
+def _may_start(pattern, prefix):
+    return pattern.fullmatch(prefix, partial=True) is not None
+
+
+def test_builtin_heads_allow_every_start_regex_allows():
+    patterns = [r.pattern for p in builtin_packs() for r in p.rules if r.pattern is not None]
+    with_heads = [(p, heads_for(p)) for p in patterns if heads_for(p) is not None]
+    assert any(found[2] for _, found in with_heads)  # some have stems
+    assert len(with_heads) > len(patterns) // 2  # most built-in patterns begin with plain words
+    chars = sorted({c for p in patterns for c in p.pattern} | {c.upper() for p in patterns for c in p.pattern
+                                                               if len(c.upper()) == 1} | set(ODD_CASES))
+    starts = {line_key(line)[:size] for line in _case_lines() for size in range(HEAD_CHARS + 1)}
+    starts |= {line[:HEAD_CHARS] for line in _case_lines()} | set(chars) | {a + b for a in chars for b in "aes :1»"}
+    allowed = 0
+    for pattern, found in with_heads:
+        for start in starts:
+            if _may_start(pattern, start):
+                allowed += 1
+                assert allows(found, start), (pattern.pattern, start)
+    assert allowed > 1000
+
+
+def test_heads_list_the_starts_of_alternatives_repeats_and_optional_pieces():
+    _, heads, stems = heads_for(regex.compile(r"(- ?)?(ad|ads)|(ha){2,}!?", FLAGS))
+    assert {"ad", "ads", "hah", "- a", "-ad"} <= heads and not {"ah", "ha!", "--"} & heads and stems == ()
+    _, heads, _ = heads_for(regex.compile(r"[›»] ?next", FLAGS))
+    assert {"›", "» n", "»ne"} <= heads
+
+
+def test_a_class_ends_a_head_and_any_line_may_go_on_from_there():
+    found = heads_for(regex.compile(r"(-\s*)?(advert|ad)|page \d+|p\.?\d+", FLAGS))
+    assert found[2] == ("-", "p", "p.")
+    starts = ["-\t", "- a", "adv", "page", "p.1", "p7x", "pag", "pa", "ax", "qp", "a-"]
+    assert [allows(found, s) for s in starts] == [True] * 8 + [False] * 3
+
+
+def test_patterns_starting_with_a_class_have_no_heads():
+    for source in (r"\d+ comments", r"\s*x", r"(\d+|one) reply", r"[0-9]+ views", r"[a-z]+ says", r".{1,5}x"):
+        assert heads_for(regex.compile(source, FLAGS)) is None, source
+
+
+def test_a_line_character_matching_pattern_characters_of_two_folds_is_ambiguous():
+    alphabet = Alphabet(FLAGS)
+    assert alphabet.fold("k") == NO_FOLD  # nothing learnt yet
+    alphabet.learn("ßẞk")  # ß and ẞ match each other, but do not fold alike
+    assert alphabet.fold("ß") is AMBIGUOUS
+    assert alphabet.fold("\u212ak") == "kk"  # the Kelvin sign matches k
+    assert alphabet.fold("kx") == "k" + NO_FOLD  # x matches no pattern character
+
+
+def test_user_patterns_with_new_characters_are_matched_after_lines_were_folded():
+    RuleSet(builtin_packs()).match_each(["жук и пчела", "ẞb", "kelvin"])  # folded before the users' packs
+    beetle = Rule(id="mine/beetle", action="drop", pack="mine", pattern=regex.compile(r"жук( и пчела)?", FLAGS))
+    sharp = Rule(id="mine/sharp", action="drop", pack="mine", pattern=regex.compile(r"(ßa|ẞb)", FLAGS))
+    kelvin = Rule(id="mine/kelvin", action="drop", pack="mine", pattern=regex.compile(r"\u212aelvin", FLAGS))
+    for builtin in (False, True):
+        packs = builtin_packs() + (Pack("mine", rules=(beetle, sharp, kelvin), builtin=builtin),)
+        keys = ["жук и пчела", "жук", "жуки", "ßb", "ẞa", "kelvin", "kelvins"]
+        assert RuleSet(packs).match_each(keys) == [beetle, beetle, None, sharp, sharp, kelvin, None]
+        assert [RuleSet(packs).match(key) for key in keys] == [beetle, beetle, None, sharp, sharp, kelvin, None]
+
+
+def test_a_line_is_tried_only_against_patterns_its_first_characters_allow():
+    more = Rule(id="mine/read-more", action="drop", pack="mine", pattern=regex.compile(r"read (more|on)\.?", FLAGS))
+    mode = Rule(id="mine/reader-mode", action="drop", pack="mine", pattern=regex.compile(r"reader \w+", FLAGS))
+    for builtin in (False, True):
+        rules = RuleSet([Pack("mine", rules=(more, mode), builtin=builtin)])
+        keys = ["read more", "READ ON.", "reader view", "Reader Mode", "reads more", "read  more", "rea"]
+        assert [rules.match(key) for key in keys] == [more, more, mode, mode, None, None, None]
