@@ -333,3 +333,25 @@ def test_class_names_split_alike_in_c_and_python(name):
         fast = names.name_words(value)
         with python_walks():
             assert fast == names.name_words(value)
+
+
+# Characters of each length in UTF-8 and each kind of str: the controls libxml2 cannot hold and
+# the three it can, surrogates and their neighbours, runs of ASCII longer than a step of the
+# compiled encoder.
+PAGE_PIECES = ["<p>", "a", "abcdefgh", "\t", "\n", "\r", "\x00", "\x08", "\x0b", "\x1f", " ", "\x7f", "\x80", "é",
+               "\xff", "\u07ff", "\u0800", "中", "\ud7ff", "\ud800", "\udfff", "\ue000", "\uffff", "😀", "\U0010ffff"]
+
+
+@needs_walks
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PAGE_PIECES), max_size=30).map("".join))
+def test_pages_reach_the_parser_in_the_same_utf8(page):
+    parse_module = importlib.import_module("scrubber.source.html.parse")
+
+    class Markup(str):  # what some frameworks hand over for HTML
+        pass
+
+    for value in (page, Markup(page)):
+        fast = parse_module._utf8_if_safe(value)
+        with python_walks():
+            assert fast == parse_module._utf8_if_safe(value)

@@ -1,0 +1,90 @@
+# Included by _walk.pyx: the page in UTF-8 for the parser (parse._utf8_if_safe), encoded and
+# checked in one pass over the str's own code units. str.encode then bytes.translate (which the
+# Python twin uses) read every character twice and cost a tenth of a page's time in HTML mode.
+
+from cpython.bytes cimport PyBytes_FromStringAndSize
+from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND
+from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
+
+ctypedef fused _Unit:  # the code units of the three kinds of str
+    uint8_t
+    uint16_t
+    uint32_t
+
+
+def utf8_if_safe(html):
+    """``html`` in UTF-8, or None when it holds a character libxml2 cannot hold: a C0 control
+    other than tab, newline and return, or a (lone) surrogate, which str.encode refuses."""
+    if not isinstance(html, str):  # a subclass of str too (Cython's ``str html`` would refuse one)
+        raise TypeError(f"expected str, got {type(html).__name__}")
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(html), size
+    cdef unsigned int kind = PyUnicode_KIND(html)
+    cdef const void* units = PyUnicode_DATA(html)
+    # room for the longest encoding of each unit: 2 bytes for 1-byte units, 3 for 2, 4 for 4
+    cdef unsigned char* utf8 = <unsigned char*>malloc(length * (kind + 1 if kind < 4 else 4) + 1)
+    if utf8 is NULL:
+        raise MemoryError()
+    try:
+        if kind == 1:
+            size = _encode(<const uint8_t*>units, length, utf8)
+        elif kind == 2:
+            size = _encode(<const uint16_t*>units, length, utf8)
+        else:
+            size = _encode(<const uint32_t*>units, length, utf8)
+        return None if size < 0 else PyBytes_FromStringAndSize(<const char*>utf8, size)
+    finally:
+        free(utf8)
+
+
+cdef inline uint64_t _lanes(const _Unit* width, uint64_t value) noexcept:
+    # ``value`` in each lane of a word of 8 bytes that holds 8, 4 or 2 units (only the type of
+    # ``width`` counts)
+    if _Unit is uint8_t:
+        return value * <uint64_t>0x0101010101010101
+    elif _Unit is uint16_t:
+        return value * <uint64_t>0x0001000100010001
+    else:
+        return value * <uint64_t>0x0000000100000001
+
+
+cdef Py_ssize_t _encode(const _Unit* units, Py_ssize_t length, unsigned char* out) noexcept:
+    """Write the units in UTF-8 to ``out`` and return how many bytes that took, or -1 when one
+    of them cannot go to libxml2. Markup is mostly ASCII whatever the language of its text: a
+    word of 8 bytes at a time while all its units are ASCII and none is a control (a newline or
+    tab neither), which two tests of the word settle."""
+    cdef uint64_t not_ascii = _lanes(units, (<_Unit>-1) ^ 0x7F), space = _lanes(units, 0x20)
+    cdef uint64_t top = _lanes(units, (<_Unit>-1) ^ ((<_Unit>-1) >> 1)), word
+    cdef Py_ssize_t i = 0, lane
+    cdef Py_ssize_t lanes = 8 // sizeof(_Unit)
+    cdef unsigned char* start = out
+    cdef uint32_t unit
+    while i < length:
+        if i + lanes <= length:
+            memcpy(&word, units + i, 8)
+            # all lanes ASCII; then a lane below 0x20 borrows, which sets its top bit
+            if not word & not_ascii and not (word - space) & top:
+                for lane in range(8 // sizeof(_Unit)):
+                    out[lane] = <unsigned char>units[i + lane]
+                out += lanes
+                i += lanes
+                continue
+        unit = units[i]
+        if unit < 0x80:
+            if unit < 32 and unit != 9 and unit != 10 and unit != 13:
+                return -1
+            out[0] = unit
+            out += 1
+        elif unit < 0x800:
+            out[0], out[1] = 0xC0 | (unit >> 6), 0x80 | (unit & 0x3F)
+            out += 2
+        elif unit < 0x10000:
+            if 0xD800 <= unit <= 0xDFFF:  # a surrogate
+                return -1
+            out[0], out[1], out[2] = 0xE0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3F), 0x80 | (unit & 0x3F)
+            out += 3
+        else:
+            out[0], out[1], out[2], out[3] = (0xF0 | (unit >> 18), 0x80 | ((unit >> 12) & 0x3F),
+                                              0x80 | ((unit >> 6) & 0x3F), 0x80 | (unit & 0x3F))
+            out += 4
+        i += 1
+    return out - start
