@@ -336,10 +336,11 @@ def test_class_names_split_alike_in_c_and_python(name):
 
 
 # Characters of each length in UTF-8 and each kind of str: the controls libxml2 cannot hold and
-# the three it can, surrogates and their neighbours, runs of ASCII longer than a step of the
-# compiled encoder.
-PAGE_PIECES = ["<p>", "a", "abcdefgh", "\t", "\n", "\r", "\x00", "\x08", "\x0b", "\x1f", " ", "\x7f", "\x80", "é",
-               "\xff", "\u07ff", "\u0800", "中", "\ud7ff", "\ud800", "\udfff", "\ue000", "\uffff", "😀", "\U0010ffff"]
+# the three it can, surrogates and their neighbours, runs of ASCII as long as a step of the
+# compiled encoder (8 bytes, 16 units) and longer.
+PAGE_PIECES = ["<p>", "a", "abcdefgh", '<p class="story">', "\t", "\n", "\r", "\x00", "\x08", "\x0b", "\x1f", " ",
+               "\x7f", "\x80", "é", "\xff", "\u07ff", "\u0800", "中", "\ud7ff", "\ud800", "\udfff", "\ue000", "\uffff",
+               "😀", "\U0010ffff"]
 
 
 @needs_walks
