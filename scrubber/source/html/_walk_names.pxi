@@ -197,46 +197,84 @@ cdef bint _may_name(const char* class_text, const char* id_text):
     return False
 
 
+# What _pair_answer returns for a pair its table does not hold.
+cdef object _UNKNOWN = object()
+
+
+cdef struct _Pair:
+    # a class and id pair as a key of a table of answers: which of the two there are (bit 1:
+    # a class, 2: an id), their raw values (NULL: none) and lengths, its slot in the table
+    const char* class_text
+    const char* id_text
+    size_t class_length, id_length, slot
+    unsigned char present
+
+
+cdef inline _Pair _pair(const char* class_text, const char* id_text, size_t slots):
+    cdef _Pair pair
+    pair.class_text, pair.id_text = class_text, id_text
+    pair.class_length = pair.id_length = 0
+    pair.present = (class_text is not NULL) | (id_text is not NULL) << 1
+    cdef unsigned int hash = (2166136261U ^ pair.present) * 16777619U
+    if class_text is not NULL:
+        hash = _hash_bytes(hash, <const unsigned char*>class_text, &pair.class_length)
+    hash *= 16777619U  # the NUL between the two
+    if id_text is not NULL:
+        hash = _hash_bytes(hash, <const unsigned char*>id_text, &pair.id_length)
+    pair.slot = hash & (slots - 1)
+    return pair
+
+
+cdef inline object _pair_answer(list table, _Pair* pair):
+    """The answer ``table`` holds for the pair, or _UNKNOWN. A table has one slot per hash
+    of a pair (a power of two of them), a new pair taking the slot of an old one."""
+    cdef object entry = table[pair.slot]
+    cdef bytes key
+    cdef const char* stored
+    if entry is None:
+        return _UNKNOWN
+    key = (<tuple>entry)[0]
+    stored = key
+    # the key: which of the two there are, the class, a NUL, the id
+    if (len(key) == pair.class_length + pair.id_length + 2 and <unsigned char>stored[0] == pair.present
+            and memcmp(stored + 1, pair.class_text, pair.class_length) == 0 and stored[pair.class_length + 1] == 0
+            and memcmp(stored + pair.class_length + 2, pair.id_text, pair.id_length) == 0):
+        return (<tuple>entry)[1]
+    return _UNKNOWN
+
+
+cdef int _keep_answer(list table, _Pair* pair, object answer) except -1:
+    cdef bytes key = PyBytes_FromStringAndSize(NULL, pair.class_length + pair.id_length + 2)
+    cdef char* stored = key
+    stored[0] = <char>pair.present
+    memcpy(stored + 1, pair.class_text, pair.class_length)
+    stored[pair.class_length + 1] = 0
+    memcpy(stored + pair.class_length + 2, pair.id_text, pair.id_length)
+    table[pair.slot] = (key, answer)
+    return 0
+
+
+cdef object _decoded(const char* text, size_t length):
+    # None for NULL; raises UnicodeDecodeError for a value that is no UTF-8
+    return None if text is NULL else PyUnicode_DecodeUTF8(text, length, NULL)
+
+
 cdef object _named(const char* class_text, const char* id_text, named_concept):
     """``named_concept(class, id)`` of an element's raw class and id (NULL: it has none), or
     _NOT_PLAIN when one of them is no UTF-8 (_own_names has made the tables for it)."""
-    cdef unsigned char present = (class_text is not NULL) | (id_text is not NULL) << 1
-    cdef size_t class_length = 0, id_length = 0
-    cdef unsigned int hash = (2166136261U ^ present) * 16777619U
-    if class_text is not NULL:
-        hash = _hash_bytes(hash, <const unsigned char*>class_text, &class_length)
-    hash *= 16777619U  # the NUL between the two
-    if id_text is not NULL:
-        hash = _hash_bytes(hash, <const unsigned char*>id_text, &id_length)
-    cdef size_t slot = hash & (_NAME_SLOTS - 1)
-    # the key: which of the two there are, the class, a NUL, the id
-    cdef object entry = _named_slots[slot]
-    cdef bytes key
-    cdef char* stored
-    if entry is not None:
-        key = (<tuple>entry)[0]
-        stored = key
-        if (len(key) == class_length + id_length + 2 and <unsigned char>stored[0] == present
-                and memcmp(stored + 1, class_text, class_length) == 0 and stored[class_length + 1] == 0
-                and memcmp(stored + class_length + 2, id_text, id_length) == 0):
-            return (<tuple>entry)[1]
-    cdef object class_name = None, element_id = None, concept = None
+    cdef _Pair pair = _pair(class_text, id_text, _NAME_SLOTS)
+    cdef object concept = _pair_answer(_named_slots, &pair)
+    if concept is not _UNKNOWN:
+        return concept
+    concept = None
     if not _words_loaded or _may_name(class_text, id_text):
         try:
-            if class_text is not NULL:
-                class_name = PyUnicode_DecodeUTF8(class_text, class_length, NULL)
-            if id_text is not NULL:
-                element_id = PyUnicode_DecodeUTF8(id_text, id_length, NULL)
+            class_name = _decoded(class_text, pair.class_length)
+            element_id = _decoded(id_text, pair.id_length)
         except UnicodeDecodeError:
             return _NOT_PLAIN
         concept = named_concept(class_name, element_id)
-    key = PyBytes_FromStringAndSize(NULL, class_length + id_length + 2)
-    stored = key
-    stored[0] = <char>present
-    memcpy(stored + 1, class_text, class_length)
-    stored[class_length + 1] = 0
-    memcpy(stored + class_length + 2, id_text, id_length)
-    _named_slots[slot] = (key, concept)
+    _keep_answer(_named_slots, &pair, concept)
     return concept
 
 
