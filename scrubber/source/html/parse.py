@@ -117,6 +117,17 @@ def flatten_deep_nesting(html: str, limit: int = MAX_DEPTH) -> str:
     return "".join(out)
 
 
+def body_of(root):
+    """The ``<body>`` child of ``root``, or None.
+
+    >>> body_of(parse("<p>x</p>")).tag, body_of(parse("<p>x</p>").find("body"))
+    ('body', None)
+    """
+    # lxml's tag-filtered children, not root.find("body"): ElementPath's machinery costs twice
+    # as much and its code is out of the processor's cache on every page
+    return next(root.iterchildren("body"), None)
+
+
 def text_of(element) -> str:
     """All text inside an element (its tail excluded).
 
