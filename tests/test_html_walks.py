@@ -356,3 +356,18 @@ def test_pages_reach_the_parser_in_the_same_utf8(page):
         fast = parse_module._utf8_if_safe(value)
         with python_walks():
             assert fast == parse_module._utf8_if_safe(value)
+
+
+@needs_walks
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(NAME_PIECES + ["post", "Story", "main-content", "comments"]),
+                                   max_size=6).map("".join),
+                          st.one_of(st.none(), st.sampled_from(NAME_PIECES).map(lambda p: "x" + p))),
+                min_size=1, max_size=4))
+def test_containers_weigh_their_names_alike(names):
+    # content words and chrome words, in every case and joined every way, class and id alike;
+    # and names with none of them, which the compiled walk weighs without asking Python
+    paragraph = "<p>The river rose again overnight, and the ferry stayed in port until noon.</p>"
+    body = "".join(f'<div class="{c}"' + (f' id="{i}"' if i is not None else "") + f">{paragraph}</div>"
+                   for c, i in names)
+    assert_same_scores(parse(f"<html><body><div>{body}</div></body></html>"))

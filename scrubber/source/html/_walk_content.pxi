@@ -165,11 +165,14 @@ cdef int _grow_slots(Tallies* tallies) except -1:
     return 0
 
 
-# name_weight's answers by the raw class and id (see _pair_answer), for the name_weight they were
-# asked of: scoring asks for the same names on each page of a site.
+# name_weight's answers by the raw class and id (see _pair_answer), for the rules they were
+# asked under: scoring asks for the same names on each page of a site. A name none of whose
+# words is a scoring word (rules.scoring_words) weighs nothing: most new names are settled
+# here without a Python split.
 cdef enum:
     _WEIGHT_SLOTS = 4096  # a power of two
 cdef list _weight_slots = [None] * _WEIGHT_SLOTS
+cdef _WordTable _scoring_words
 cdef object _weights_owner = None
 
 
@@ -201,12 +204,16 @@ cdef object _initial_score(tree.xmlNode* node, _Element body, rules, name_weight
             else:
                 itemprop = value
         attr = attr.next
-    if _weights_owner is not name_weight:
+    if _weights_owner is not rules:
         _weight_slots[:] = [None] * _WEIGHT_SLOTS
-        _weights_owner = name_weight
+        _load_words(&_scoring_words, rules.scoring_words)
+        _weights_owner = rules
     cdef _Pair pair = _pair(class_text, id_text, _WEIGHT_SLOTS)
     weight = _pair_answer(_weight_slots, &pair)
-    if weight is _UNKNOWN:
+    if weight is _UNKNOWN and _scoring_words.loaded and not _holds_a_word(class_text, id_text, &_scoring_words):
+        weight = 0
+        _keep_answer(_weight_slots, &pair, weight)
+    elif weight is _UNKNOWN:
         try:
             class_name, element_id = _decoded(class_text, pair.class_length), _decoded(id_text, pair.id_length)
         except UnicodeDecodeError:  # lxml raises it on reading the value: let Python do so
