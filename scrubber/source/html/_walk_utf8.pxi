@@ -2,7 +2,8 @@
 # checked in one pass over the str's own code units. str.encode then bytes.translate (which the
 # Python twin uses) read every character twice and cost a tenth of a page's time in HTML mode.
 
-from cpython.bytes cimport PyBytes_FromStringAndSize
+from cpython.object cimport PyObject
+from cpython.ref cimport Py_DECREF
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND
 from libc.stdint cimport uint8_t, uint16_t, uint32_t, uint64_t
 
@@ -69,20 +70,36 @@ def utf8_if_safe(html):
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(html), size
     cdef unsigned int kind = PyUnicode_KIND(html)
     cdef const void* units = PyUnicode_DATA(html)
-    # room for the longest encoding of each unit: 2 bytes for 1-byte units, 3 for 2, 4 for 4
-    cdef unsigned char* utf8 = <unsigned char*>malloc(length * (kind + 1 if kind < 4 else 4) + 1)
-    if utf8 is NULL:
-        raise MemoryError()
-    try:
-        if kind == 1:
-            size = _encode(<const uint8_t*>units, length, utf8)
-        elif kind == 2:
-            size = _encode(<const uint16_t*>units, length, utf8)
-        else:
-            size = _encode(<const uint32_t*>units, length, utf8)
-        return None if size < 0 else PyBytes_FromStringAndSize(<const char*>utf8, size)
-    finally:
-        free(utf8)
+    # written straight into a bytes object with room for the longest encoding of each unit (2
+    # bytes for 1-byte units, 3 for 2, 4 for 4), then cut to size in place: a buffer of its own
+    # cost a copy, and on the page's first large request glibc sweeps its free lists
+    cdef PyObject* utf8 = _new_bytes(NULL, length * (kind + 1 if kind < 4 else 4))
+    cdef unsigned char* out = <unsigned char*>_bytes_data(utf8)
+    if kind == 1:
+        size = _encode(<const uint8_t*>units, length, out)
+    elif kind == 2:
+        size = _encode(<const uint16_t*>units, length, out)
+    else:
+        size = _encode(<const uint32_t*>units, length, out)
+    if size < 0:
+        Py_DECREF(<object>utf8)
+        return None
+    _PyBytes_Resize(&utf8, size)  # on failure it frees the object and raises
+    return _owned(utf8)
+
+
+cdef extern from "Python.h":
+    # the bytes object as a bare pointer, which _PyBytes_Resize may move
+    PyObject* _new_bytes "PyBytes_FromStringAndSize"(const char* data, Py_ssize_t size) except NULL
+    char* _bytes_data "PyBytes_AS_STRING"(PyObject* data)
+    int _PyBytes_Resize(PyObject** data, Py_ssize_t size) except -1
+
+
+cdef inline object _owned(PyObject* data):
+    # an object for the new reference ``data`` holds
+    cdef object owned = <object>data  # a second reference
+    Py_DECREF(owned)
+    return owned
 
 
 cdef inline uint64_t _lanes(const _Unit* width, uint64_t value) noexcept:
