@@ -371,3 +371,23 @@ def test_containers_weigh_their_names_alike(names):
     body = "".join(f'<div class="{c}"' + (f' id="{i}"' if i is not None else "") + f">{paragraph}</div>"
                    for c, i in names)
     assert_same_scores(parse(f"<html><body><div>{body}</div></body></html>"))
+
+
+# Pieces of long texts: words, the whitespace each count skips and the Unicode spaces it does
+# not, commas of several scripts, characters of each length in UTF-8 (runs longer than the 16
+# bytes the compiled counts read at a time).
+TEXT_PIECES = ["word", "sixteen-letters!", " ", "\n", "\t", "\r", ",", "，", "、", "é", "中", "😀", "\u00a0", "\u2003", "x" * 20]
+
+
+@needs_walks
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(TEXT_PIECES), max_size=40).map("".join), min_size=1, max_size=4))
+def test_long_texts_count_alike(texts):
+    markup = "".join(f"<p>{text}<a href=/>{text}</a>{text}</p>" for text in texts)
+    root = parse(f"<html><body><div>{markup}</div></body></html>")
+    built = etree.Element("div")  # texts set in the tree keep the returns that a parse turns into newlines
+    for text in texts:
+        etree.SubElement(built, "p").text = text
+    for element in [*root.iter(etree.Element), *built.iter()]:
+        assert compiled.walk.prose_counts(element) == (prose._chars(element), prose._link_chars(element))
+    assert_same_scores(root)

@@ -46,6 +46,9 @@ cdef int _measure(tree.xmlNode* text, Commas* comma_chars, long* chars, long* co
         return _measure_run(text, comma_chars, chars, commas)
     byte = content
     while byte < end:
+        byte += scrubber_ascii_commas_16(byte, end - byte, &comma_count)
+        if byte == end:
+            break
         if byte[0] < 0x80:
             comma_count += byte[0] == 44  # ","
             byte += 1
