@@ -224,7 +224,7 @@ cdef object _initial_score(tree.xmlNode* node, _Element body, rules, name_weight
         weight = name_weight(class_name, element_id)
         _keep_answer(_weight_slots, &pair, weight)
     tag = PyUnicode_DecodeUTF8(<const char*>node.name, strlen(<const char*>node.name), NULL)
-    score = rules.tag_scores.get(tag, 0) + weight
+    score = (<dict?>rules.tag_scores).get(tag, 0) + weight
     if itemprop is not NULL and strcmp(itemprop, b"articleBody") == 0:
         score += rules.article_body_bonus
     return score
