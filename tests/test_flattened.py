@@ -175,3 +175,24 @@ def test_a_menu_head_with_two_spaces_in_it_is_still_cut_off():
         ["Home  News  Sport  Weather  Contact", "The council met on Monday and agreed to open it."]
     assert split_chrome_head(" Home News Sport Weather Contact Us The council met on Monday.") == \
         [" Home News Sport Weather Contact Us The council met on Monday."]
+
+
+def test_a_menu_run_longer_than_the_words_first_read_is_cut_off_whole():
+    sections = ["Home", "About", "News", "Sport", "Weather", "Travel", "Shop", "Events", "Jobs", "Cars",
+                "Homes", "Puzzles", "Contact"]
+    menu = {word.casefold() for word in sections}
+    piece = " ".join(sections) + " The council met on Monday and agreed to open the library."
+    assert split_known_head(piece, lambda t: t.casefold() in menu) == \
+        sections + ["The council met on Monday and agreed to open the library."]
+
+
+def test_a_screened_head_is_cut_off_though_the_rest_of_its_piece_is_not_clean():
+    from scrubber.rules import line_key
+    from scrubber.source.head_screen import HeadScreen
+    rules = RuleSet(builtin_packs())
+    screen = HeadScreen.of(rules.packs, rules.regex_timeout).lengths
+    # a tab and a double space far from the head: the head's words are still screened
+    piece = "Skip to content The mill\treopened on  Monday after the floods of last winter."
+    assert split_known_head(piece, lambda t: rules.match(line_key(t), "drop") is not None, screen) == \
+        split_known_head(piece, lambda t: rules.match(line_key(t), "drop") is not None) == \
+        ["Skip to content", "The mill\treopened on  Monday after the floods of last winter."]

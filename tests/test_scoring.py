@@ -4,7 +4,7 @@ import pytest
 
 import scrubber
 from scrubber.blocks import Block
-from scrubber.scoring.classifier import copies
+from scrubber.scoring.repeats import copies
 from scrubber.scoring.region import best_span
 from scrubber.source.text import split_chrome_head, text_blocks
 from scrubber.testing import score_lines

@@ -5,10 +5,12 @@ from hypothesis import given, settings, strategies as st
 
 from scrubber.blocks import Block
 from scrubber.page import Page
-from scrubber.scoring.classifier import SECOND_SPAN_ENOUGH, SECOND_SPAN_RATIO, ContentScorer, copies
+from scrubber.scoring.classifier import SECOND_SPAN_ENOUGH, SECOND_SPAN_RATIO, ContentScorer, judging_stoplist
+from scrubber.scoring.repeats import copies
+from scrubber.scoring.features import page_features
 from scrubber.scoring.html_hints import HtmlScorer, _article_ends
 from scrubber.scoring import html_hints
-from scrubber.scoring.kept import ValueBounds, surely_ends_at, surely_keeps
+from scrubber.scoring.kept import WHOLE_READ, ValueBounds, surely_ends_at, surely_keeps
 from scrubber.scoring.region import article_spans, surely_spanned
 
 # Region values are quarters (word counts, halves and the costs): sums of them are exact.
@@ -47,6 +49,10 @@ _BLOCK = st.tuples(st.sampled_from(PROSE + CHROME), st.sampled_from(["paragraph"
 _PAGE = st.builds(lambda head, body, tail: head + [(text, "paragraph", 0.0) for text in body] + tail,
                   st.lists(_BLOCK, max_size=6), st.lists(st.sampled_from(PROSE[:5]), min_size=12, max_size=40),
                   st.lists(_BLOCK, max_size=6))
+# A short page, read whole by the bounds: any blocks and paragraphs.
+_SHORT_PAGE = st.lists(st.one_of(_BLOCK, st.builds(lambda text: (text, "paragraph", 0.0), st.sampled_from(PROSE))),
+                       min_size=1, max_size=WHOLE_READ)
+_ANY_PAGE = st.one_of(_PAGE.filter(bool), _SHORT_PAGE)
 
 
 def _page(specs, data):
@@ -61,7 +67,7 @@ def _page(specs, data):
 
 
 @settings(max_examples=400, deadline=None)
-@given(_PAGE.filter(bool), st.data())
+@given(_ANY_PAGE, st.data())
 def test_a_block_surely_kept_is_kept_by_the_whole_page_scoring(specs, data):
     blocks, page = _page(specs, data)
     ends = list(_article_ends(blocks))
@@ -72,7 +78,7 @@ def test_a_block_surely_kept_is_kept_by_the_whole_page_scoring(specs, data):
 
 
 @settings(max_examples=400, deadline=None)
-@given(_PAGE.filter(bool), st.data())
+@given(_ANY_PAGE, st.data())
 def test_where_the_article_surely_ends_the_whole_page_scoring_ends_it(specs, data):
     blocks, page = _page(specs, data)
     counts = copies(blocks)
@@ -83,7 +89,7 @@ def test_where_the_article_surely_ends_the_whole_page_scoring_ends_it(specs, dat
 
 
 @settings(max_examples=400, deadline=None)
-@given(_PAGE.filter(bool), st.data())
+@given(_ANY_PAGE, st.data())
 def test_the_tail_is_the_same_with_and_without_the_sure_test(specs, data):
     blocks, page = _page(specs, data)
     kept = list(range(len(blocks)))
@@ -114,3 +120,32 @@ def test_no_sure_answer_when_a_repeated_label_runs_through_the_page():
     page = Page(blocks, None, mode="html", lang="en")
     assert not surely_keeps(blocks, page, _article_ends(blocks), ValueBounds(blocks, page, copies(blocks)))
     assert surely_ends_at(blocks, page, ValueBounds(blocks, page, copies(blocks))) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_PAGE, st.data())
+def test_the_features_the_bounds_read_and_the_rest_are_the_page_features(specs, data):
+    blocks, page = _page(specs, data)
+    bounds = ValueBounds(blocks, page, copies(blocks))
+    bounds[data.draw(st.integers(0, len(blocks)))]  # read as far back as a proof may have
+    assert bounds.features() == page_features(blocks, judging_stoplist(page.lang))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_PAGE, st.data())
+def test_the_article_spans_cover_what_select_keeps(specs, data):
+    blocks, page = _page(specs, data)
+    dropped = {d.index for d in ContentScorer().select(blocks, page)}
+    features = page_features(blocks, judging_stoplist(page.lang)) if data.draw(st.booleans()) else None
+    spans = ContentScorer().article(blocks, page, copies(blocks), features)[2]
+    kept = set(range(len(blocks))) if spans is None else {p for start, end in spans for p in range(start, end)}
+    assert kept == set(range(len(blocks))) - dropped
+
+
+def test_a_short_page_is_read_whole_and_its_end_told_from_it():
+    # four paragraphs of prose are a page's whole article: its end needs no scoring of the page
+    long_prose = " ".join(PROSE[:2])
+    blocks = [Block(long_prose.replace("the", f"the {i}", 1), index=i) for i in range(4)] + [Block("Share", index=4, link_density=1.0)]
+    page = Page(blocks, None, mode="html", lang="en")
+    assert surely_ends_at(blocks, page, ValueBounds(blocks, page, copies(blocks))) == 3
+    assert HtmlScorer()._tail_after_article(blocks, list(range(len(blocks))), page) == {4}

@@ -11,6 +11,9 @@ is marked by a capitalised sentence opener ("Les", "Cada", "Die", "The") in mid-
 
 from __future__ import annotations
 
+from itertools import compress, count
+from operator import itemgetter
+
 import regex
 
 from ..data import honorifics, reporting_verbs, small_words, word_list
@@ -18,6 +21,8 @@ from .words import STOP_OR_CLOSER, Vocabulary, bare, ends_on_stop, token_starts,
 
 __all__ = ["Vocabulary", "split_run_in_headings"]
 
+# (a set: its __contains__ is a plain method call, a string's goes through a slot wrapper)
+_STOP_OR_CLOSER_CHARS = frozenset(STOP_OR_CLOSER)
 _WORDCHARS = regex.compile(r"[\p{L}\p{N}]")
 _ABBREVIATION = regex.compile(r"^(?:\p{Lu}\.){1,4}$|^(?:mr|mrs|ms|dr|prof|st|vs|no|jr|sr|inc|ltd|co|corp|gen|gov|sen|rep|fig|etc|approx|ca|bzw|usw|z\.b|d\.h|nr|mme|mlle|sra?|dra?)\.$", regex.IGNORECASE)
 _INNER_STOP = regex.compile(r"[.!?]")
@@ -61,7 +66,9 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     cuts = []  # (heading's first token, sentence's first token)
     # A heading starts the paragraph or follows a sentence end; after a cut the search goes on
     # from the sentence that follows the heading.
-    starts = [0] + [i + 1 for i, t in enumerate(tokens) if t[-1] in STOP_OR_CLOSER and _ends_sentence(t)]
+    # (the tokens ending on a stop or a closer are found by C loops: most end on a letter)
+    ends = compress(count(1), map(_STOP_OR_CLOSER_CHARS.__contains__, map(itemgetter(-1), tokens)))
+    starts = [0] + [i for i in ends if _ends_sentence(tokens[i - 1])]
     resume = 0
     questions = "?" in text
     for position in starts:

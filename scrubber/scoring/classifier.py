@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from operator import attrgetter
 
 from ..data import stopwords
 from ..filters.base import Drop
 from .features import Features, page_features
 from .region import article_spans, charge_list_heads, start_below_title
-from .structure import CLOCK, COUNTER, COUNTER_MAX_CHARS, cheapen_structure_lines, has_code, is_stamp, is_token
+from .repeats import MIN_TEMPLATE_COPIES, copies
+from .structure import cheapen_structure_lines, has_code, is_stamp, is_token
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -45,10 +45,6 @@ BAD_WORD_COST = 0.75
 # Each copy of a repeated label makes every copy cost more ("Reply" under 12 comments).
 REPEAT_COST = 4.0
 MAX_COUNTED_COPIES = 10
-# Short lines sharing their first words are one template ("Click to share on X").
-TEMPLATE_WORDS = 3
-MIN_TEMPLATE_COPIES = 3
-MAX_TEMPLATE_WORDS = 15
 # A second stretch of prose is part of the article when it is at least this share of the first.
 SECOND_SPAN_RATIO = 0.25
 # ... or when it is this long on its own: a few paragraphs, more than a teaser or a comment.
@@ -75,17 +71,14 @@ class ContentScorer:
 
     name = "scoring"
 
-    def classify(self, blocks, lang) -> tuple[list[str], list[Features]]:
+    def classify(self, blocks, lang, features=None) -> tuple[list[str], list[Features]]:
         """Each block's label, and the features it was given by (stopwords are counted only
-        against a stoplist long enough to judge a page by)."""
+        against a stoplist long enough to judge a page by; ``features``: the blocks'
+        ``page_features``, when the caller has them already)."""
         stop = judging_stoplist(lang)
-        features = page_features(blocks, stop)
-        words = sum(map(_WORDS, features))
-        # a page in a language we have no stoplist for shows few stopwords of the guessed one
-        full = (bool(stop) and sum(map(_STOPWORDS, features)) >= MIN_PAGE_STOPWORDS * words
-                and sum(map(_LONG_STOPWORDS, features)) >= MIN_PAGE_LONG_STOPWORDS * words
-                and 2 * sum(map(_UNSPACED, features)) <= words)
-        title_case = max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
+        if features is None:
+            features = page_features(blocks, stop)
+        full, title_case = page_bars(features, stop)
         return [_label(f, full, title_case, b.line is not None) for f, b in zip(features, blocks)], features
 
     def select(self, blocks, page, counts=None):
@@ -93,9 +86,23 @@ class ContentScorer:
         the caller has them already)."""
         if not blocks:
             return
-        labels, features = self.classify(blocks, page.lang)
-        if GOOD not in labels:
+        labels, features, spans = self.article(blocks, page, counts)
+        if spans is None:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
+        for position in _outside(spans, len(blocks)):
+            label, f = labels[position], features[position]
+            # most dropped lines have no links nor script: their rule is their label's
+            rule = _rule(label, f) if f.link_density or f.script else _LABEL_RULES[label]
+            yield Drop(position, rule, _OUTSIDE[label])
+
+    def article(self, blocks, page, counts=None, features=None):
+        """The labels and features of ``blocks`` (not empty), and the spans ``(start, end)`` of
+        the article, which ``select`` keeps: None when no block is prose, and ``select`` keeps
+        all (``counts``, ``features``: the blocks' ``copies`` and ``page_features``, when the
+        caller has them already)."""
+        labels, features = self.classify(blocks, page.lang, features)
+        if GOOD not in labels:
+            return labels, features, None
         if counts is None:
             counts = copies(blocks)
         values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
@@ -112,11 +119,7 @@ class ContentScorer:
                 continue  # below the comments the article has ended: more prose is a reader's comment
             if number == 0 or not _listed(counts[start:end], values[start:end], blocks[start:end]):
                 spans.append(_trim_pieces(start, end, labels, blocks))
-        for position in _outside(spans, len(blocks)):
-            label, f = labels[position], features[position]
-            # most dropped lines have no links nor script: their rule is their label's
-            rule = _rule(label, f) if f.link_density or f.script else _LABEL_RULES[label]
-            yield Drop(position, rule, _OUTSIDE[label])
+        return labels, features, spans
 
 
 def judging_stoplist(lang) -> frozenset:
@@ -125,6 +128,17 @@ def judging_stoplist(lang) -> frozenset:
     sentence ends, and its words are not looked up (on more than half the pages of some corpora)."""
     stop = stopwords(lang) or stopwords("en")
     return stop if len(stop) > FULL_STOPLIST else frozenset()
+
+
+def page_bars(features, stop) -> tuple[bool, float]:
+    """What a page's ``features`` as a whole set for labelling each of its blocks: whether the
+    stoplist ``stop`` judges them, and the share of capitalised words that makes a heading."""
+    words = sum(map(_WORDS, features))
+    # a page in a language we have no stoplist for shows few stopwords of the guessed one
+    full = (bool(stop) and sum(map(_STOPWORDS, features)) >= MIN_PAGE_STOPWORDS * words
+            and sum(map(_LONG_STOPWORDS, features)) >= MIN_PAGE_LONG_STOPWORDS * words
+            and 2 * sum(map(_UNSPACED, features)) <= words)
+    return full, max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
 
 
 def _listed(counts, values, blocks) -> bool:
@@ -199,66 +213,6 @@ def _label(f: Features, full_stoplist: bool, title_case: float, piece: bool = Fa
     if f.terminal and f.words >= LENGTH_HIGH:
         return GOOD
     return NEAR_GOOD if f.terminal or f.words >= LENGTH_HIGH else BAD
-
-
-def copies(blocks) -> list[int]:
-    """How often each block's line, or the template it follows, occurs in the page.
-
-    Chrome repeats: a menu in the header and the footer, "Reply" under every comment, "Click
-    to share on X" once per network. A template is the first words of a short line.
-
-    >>> from scrubber.blocks import Block
-    >>> copies([Block(t) for t in ["Reply", "Nice post.", "Reply", "Click to share on X", "Click to share on Y",
-    ...                            "Click to share on Z", "Click to go"]])
-    [2, 1, 2, 3, 3, 3, 1]
-
-    A slideshow numbers its captions ("1/30", "2 of 30"): each counter is a copy of the others.
-
-    >>> copies([Block(t) for t in ["1/30", "The mayor opens the fair.", "2/30", "Rain on the parade.", "3 of 30", "23/16"]])
-    [3, 1, 3, 1, 3, 1]
-
-    A live ticker stamps each item with its time ("14:44"); three or more stamps are one
-    template, while a time or two in an article (a kick-off, a deadline) stay unique.
-
-    >>> copies([Block(t) for t in ["14:44", "Rain in the north.", "14:32", "Polls closed.", "9.05 am", "Kick-off", "20:45"]])
-    [4, 1, 4, 1, 4, 1, 4]
-    >>> copies([Block(t) for t in ["Doors open", "19:30", "Kick-off", "20:45"]])
-    [1, 1, 1, 1]
-    """
-    # a counter or a clock starts with a digit: most lines need no match
-    keys = [_counter_key(key) if (key := b.key())[:1].isdigit() else key for b in blocks]
-    exact = Counter(keys)
-    if 0 < exact[_CLOCK_KEY] < MIN_TEMPLATE_COPIES:
-        keys = [b.key() if k == _CLOCK_KEY else k for k, b in zip(keys, blocks)]
-        exact = Counter(keys)
-    # (the spaces are counted in place: most lines have too few or too many for a template)
-    heads = [_template(k) if TEMPLATE_WORDS <= k.count(" ") < MAX_TEMPLATE_WORDS else None for k in keys]
-    templates = Counter(filter(None, heads))
-    out = list(map(exact.__getitem__, keys))
-    # a unique line counts the copies of its template, when that has enough: on most pages none has
-    common = {head for head, n in templates.items() if n >= MIN_TEMPLATE_COPIES}
-    if common:
-        for position, head in enumerate(heads):
-            if head in common and out[position] < 2:
-                out[position] = templates[head]
-    return out
-
-
-_CLOCK_KEY = "<clock>"
-
-
-def _counter_key(key: str) -> str:
-    if len(key) > COUNTER_MAX_CHARS:  # a dateline, a figure in a sentence: no stamp (CLOCK_MAX_CHARS is less)
-        return key
-    if CLOCK.fullmatch(key):
-        return _CLOCK_KEY
-    found = COUNTER.fullmatch(key)
-    return f"<counter of {found[1]}>" if found else key
-
-
-def _template(key: str) -> str:
-    """The first words of a line of a few words: "click to share on x" -> "click to share"."""
-    return " ".join(key.split(" ", TEMPLATE_WORDS)[:TEMPLATE_WORDS])
 
 
 def _value(label: str, f: Features, copies: int, text: str, piece: bool = False) -> float:

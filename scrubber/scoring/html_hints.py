@@ -9,7 +9,8 @@ import regex
 
 from ..data import stopwords
 from ..filters.base import Drop
-from .classifier import ContentScorer, copies
+from .classifier import ContentScorer
+from .repeats import copies
 from .kept import ValueBounds, surely_ends_at, surely_keeps
 
 # A block whose text is mostly link text is a menu, a tag row or a "read more" list.
@@ -99,11 +100,11 @@ class HtmlScorer:
             return set()  # the article reaches blocks after which all closes it: nothing follows it
         end = surely_ends_at(inside, page, bounds)
         if end is None:
-            outside = {d.index for d in self.text_scorer.select(inside, page, counts)}
-            kept_at = (i for i, b in enumerate(inside) if i not in outside or b.kind in STRUCTURE)
-        else:
-            kept_at = itertools.chain((end,), (i for i in range(end + 1, len(inside)) if inside[i].kind in STRUCTURE))
-        last = max(kept_at, default=-1)
+            # the last block a span of the article covers (the spans, not a drop for each block
+            # outside them: only the end is asked), every block when the page has no prose
+            spans = self.text_scorer.article(inside, page, counts, bounds.features())[2]
+            end = len(inside) - 1 if spans is None else max((e - 1 for s, e in spans if e > s), default=-1)
+        last = max(itertools.chain((end,), (i for i in range(end + 1, len(inside)) if inside[i].kind in STRUCTURE)))
         tail = list(range(last + 1, len(inside)))  # (every block after the last kept one is outside)
         closing = len(tail) - _closing_run([inside[i] for i in tail])
         return {kept[i] for i in tail[:closing]}

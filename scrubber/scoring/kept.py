@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .classifier import (GOOD, MIN_TEMPLATE_COPIES, PROSE_CAPITALS_MAX, SECOND_SPAN_ENOUGH, TITLE_CASE_MARGIN,
-                         TITLE_CASE_SHARE, _label, _value, judging_stoplist)
-from .features import page_features
+from .classifier import (GOOD, PROSE_CAPITALS_MAX, SECOND_SPAN_ENOUGH, TITLE_CASE_MARGIN, TITLE_CASE_SHARE, _label,
+                         _value, judging_stoplist, page_bars)
+from .features import Features, page_features
 from .region import FLAT_LIST_HEAD_COST, LIST_HEAD_COST, surely_spanned
+from .repeats import MIN_TEMPLATE_COPIES
 from .structure import is_token
 
 # The lowest and highest bar a page's capitalised words can set for a heading (``classify``:
@@ -23,6 +24,9 @@ from .structure import is_token
 TITLE_CASE_BARS = (TITLE_CASE_SHARE, TITLE_CASE_MARGIN + PROSE_CAPITALS_MAX)
 # Blocks scored at once going back from the end (then twice as many): articles end in prose.
 FIRST_READ = 4
+# A page of this many blocks or fewer is read whole at once: if its end is not sure, it is scored
+# whole with the features read.
+WHOLE_READ = 8
 
 
 class ValueBounds:
@@ -33,19 +37,24 @@ class ValueBounds:
     a list head's charge is taken from the lower bound whether or not prose comes before it.
     The blocks are scored a few at a time, as far back as the bounds are read, and no further
     than half of them: a page must be scored whole when the end of its article is not sure from
-    its last half.
+    its last half. A page of at most ``WHOLE_READ`` blocks is read whole at once: then the
+    page's stoplist and bar are known, and so is each block's label.
 
     ``bounds[back]`` is ``(lowest, highest, surely good)`` for the block ``back`` places before
-    the last, or None beyond that half; ``repeated`` says whether a label repeats on the page
-    (``_listed``), which no bound can rule out.
+    the last, or None beyond what is read; ``repeated`` says whether a label repeats on the page
+    (``_listed``), which no bound can rule out. ``features()`` gives what scoring the whole page
+    needs of the features read.
     """
 
     def __init__(self, blocks, page, counts):
         self.known = []
+        self._blocks, self._stop = blocks, judging_stoplist(page.lang)
+        # the features of the blocks read, the last blocks' first
+        self._read = []
         # a repeated label anywhere: where a later span would begin is not known from the end
         self.repeated = any(n >= MIN_TEMPLATE_COPIES and not is_token(b.text) for n, b in zip(counts, blocks))
         # (a generator of its own: one reading ``self`` would hold the page's blocks in a cycle)
-        self._backward = _bounds_back(blocks, page, counts)
+        self._backward = _bounds_back(blocks, page, counts, self._stop, self._read)
 
     def __getitem__(self, back):
         while back >= len(self.known):
@@ -61,21 +70,34 @@ class ValueBounds:
             yield bound[0]
             back += 1
 
+    def features(self) -> list[Features]:
+        """The ``page_features`` of all the blocks, those the bounds have not read computed now."""
+        unread = len(self._blocks) - sum(map(len, self._read))
+        features = page_features(self._blocks[:unread], self._stop) if unread else []
+        for read in reversed(self._read):
+            features += read
+        return features
 
-def _bounds_back(blocks, page, counts):
-    """``ValueBounds``' bounds, the last block first."""
-    stop = judging_stoplist(page.lang)
-    fulls = (False, True) if stop else (False,)
+
+def _bounds_back(blocks, page, counts, stop, read):
+    """``ValueBounds``' bounds, the last block first (``read``: where the features read go)."""
+    fulls, bars = ((False, True) if stop else (False,)), TITLE_CASE_BARS
     charges = _head_charges(blocks, page.meta.get("list_heads", ()))
     end, size = len(blocks), FIRST_READ
     last_read = len(blocks) - len(blocks) // 2
+    if len(blocks) <= WHOLE_READ:
+        size, last_read = len(blocks), 0
     while end > last_read:
         start = max(end - size, last_read)
         features = page_features(blocks[start:end], stop)
+        read.append(features)
+        if not start:  # the whole page: its bars are known
+            full, bar = page_bars(features, stop)
+            fulls, bars = (full,), (bar,)
         for position in range(end - 1, start - 1, -1):
             f, block = features[position - start], blocks[position]
             piece = block.line is not None
-            labels = {_label(f, full, bar, piece) for full in fulls for bar in TITLE_CASE_BARS}
+            labels = {_label(f, full, bar, piece) for full in fulls for bar in bars}
             if len(labels) == 1:  # most blocks: one label whatever the page
                 (label,) = labels
                 low = high = _value(label, f, counts[position], block.text, piece)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress, count
 
 import regex
 
@@ -38,6 +39,8 @@ SECTION_NAMES = frozenset(
 MIN_HEAD_TOKENS = 2
 # One unknown capitalised word between known menu entries is a menu entry the packs lack.
 MAX_UNKNOWN_RUN = 1
+# A piece's head is read from its first this many words; a longer run of menu words splits the rest.
+HEAD_WORDS = 12
 
 
 def peel_chrome_heads(blocks: list[Block], is_chrome, screen=None) -> list[Block]:
@@ -101,7 +104,9 @@ def cut_stamps(blocks: list[Block]) -> list[Block]:
 
 # A slideshow's counter ("3/50", "3 of 50") or a ticker's time ("13:54", "9.05 am"), before a
 # capitalised word (or a quote) that starts the item's headline.
-_STAMP = regex.compile(r"(?<![\w/:.])(?:(\d{1,3}) ?(?:/|of) ?(\d{1,3})|(?:[01]?\d|2[0-3])[:h][0-5]\d)"
+# (Every stamp starts with a digit: the look-ahead for one lets the search skip to digits
+# rather than try the look-behind at every character.)
+_STAMP = regex.compile(r"(?<![\w/:.])(?=\d)(?:(\d{1,3}) ?(?:/|of) ?(\d{1,3})|(?:[01]?\d|2[0-3])[:h][0-5]\d)"
                        r"(?![\w/:])(?= [\p{Lu}«“\"‘'])")
 # How many stamps of one kind on a line make a list of items.
 MIN_STAMPS = 3
@@ -110,11 +115,14 @@ MIN_STAMPS = 3
 # Text holding no digit before a slash, "of", a colon or an "h" holds no stamp (the standard re
 # scans for that far faster than ``_STAMP`` with its lookarounds, and most pieces hold none).
 _MAY_HOLD_STAMP = re.compile(r"\d ?(?:/|of)|\d[:h]")
+# The same for ASCII text, whose only digits are 0-9: a range is scanned far faster than \d,
+# which asks the Unicode tables about each character.
+_MAY_HOLD_ASCII_STAMP = re.compile(r"[0-9] ?(?:/|of)|[0-9][:h]")
 
 
 def _stamp_kinds(text: str, line) -> list:
     """The kind of each stamp in ``text``: a counter of its total, or a time."""
-    if not _MAY_HOLD_STAMP.search(text):
+    if not (_MAY_HOLD_ASCII_STAMP if text.isascii() else _MAY_HOLD_STAMP).search(text):
         return []
     return [(line, found[2] or "clock") for found in _STAMP.finditer(text)]
 
@@ -197,7 +205,8 @@ def _cut_at_heads(text: str, openers: dict[str, tuple]) -> list[str] | None:
         return None
     tokens = text.split(" ")
     parts, last = [], 0
-    for position in [p for p, word in enumerate(folded) if word in openers]:
+    # (the places of the openers are found by C loops: a header's piece is mostly prose)
+    for position in list(compress(count(), map(openers.__contains__, folded))):
         if position < last:
             continue
         patterns = openers[folded[position]]
@@ -219,28 +228,35 @@ def _cut_at_heads(text: str, openers: dict[str, tuple]) -> list[str] | None:
 def split_known_head(text: str, is_chrome, screen=None) -> list[str]:
     """``text`` cut into its head's chrome phrases (and unknown menu words between them) and the
     rest. ``screen`` tells which heads ``is_chrome`` could accept (see ``peel_chrome_heads``)."""
-    tokens = text.split(" ")
-    # The screen reads line keys: words of the text, casefolded, one space apart.
-    screened = screen is not None and text.isprintable() and "" not in tokens
+    # Only the head's words are read: most pieces are prose whose first word or two end it,
+    # and splitting each whole piece cost more than judging its head. The last item holds the
+    # unsplit rest until a long head reaches it.
+    tokens = text.split(" ", HEAD_WORDS)
+    whole = len(tokens) <= HEAD_WORDS
     phrases: list[str] = []
     position = 0
     # Where a known phrase ended, and how many phrases stood before: the head may end at any.
     ends: list[tuple[int, int]] = []
     while position < len(tokens):
+        if not whole and position + MAX_PHRASE_TOKENS >= HEAD_WORDS:
+            tokens, whole = text.split(" "), True
         # A menu entry starts with a capital: "von Hundt" inside "Die von Hundt entwickelte
         # Methode" is no byline, and "Die" there no menu word.
         if tokens[position][:1].islower():
             break
         longest = min(MAX_PHRASE_TOKENS, len(tokens) - position)
+        head = tokens[position:position + longest]
         # Most heads of prose can be no rule's line whatever their length: one screen tells.
-        asked = screen(" ".join(tokens[position:position + longest]).casefold()) if screened \
+        # The screen reads line keys: words casefolded, one space apart.
+        key = " ".join(head)
+        asked = screen(key.casefold()) if screen is not None and key.isprintable() and "" not in head \
             else range(longest, 0, -1)
-        length = next((k for k in asked if is_chrome(" ".join(tokens[position:position + k]))), 0) \
-            or int(tokens[position].casefold() in SECTION_NAMES)  # a section name is one word
+        length = next((k for k in asked if is_chrome(" ".join(head[:k]))), 0) \
+            or int(head[0].casefold() in SECTION_NAMES)  # a section name is one word
         if length:
             position += length
             ends.append((position, len(phrases) + 1))
-        elif tokens[position][:1].isupper() and position - (ends[-1][0] if ends else 0) < MAX_UNKNOWN_RUN:
+        elif head[0][:1].isupper() and position - (ends[-1][0] if ends else 0) < MAX_UNKNOWN_RUN:
             position += 1
         else:
             break

@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import regex
 
-from ..rules.matching import may_start
-from ..rules.screens import first_class, screens_for
+from ..rules.screens import first_class, literal_characters, screens_for
 
 # A word no chrome phrase starts with: a pattern that can start with it can start with any.
 _ANY_WORD = "qxzv "
@@ -97,12 +96,15 @@ class HeadScreen:
                 if None in hits:
                     continue
                 shortest = max((_words_to(ends, hit.start()) for hit in hits), default=1)
-                # a pattern that cannot start with the shortest head matches no longer one:
-                # one partial match spares the whole match of each (most heads with a digit
-                # are prose: "Born In 1990 ...")
-                if self._may_start(entry, key[:ends[shortest - 1]]):
-                    asked.update(k for k in range(shortest, len(words) + 1)
-                                 if k not in asked and self._may_start(entry, key[:ends[k - 1]], whole=True))
+                # one partial match per head, from the shortest on, tells whether the pattern
+                # matches it whole; once it cannot start with a head it matches no longer one
+                # (most heads with a digit are prose: "Born In 1990 ...")
+                for k in range(shortest, len(words) + 1):
+                    starts = self._starts(entry, key[:ends[k - 1]])
+                    if starts is None:
+                        break
+                    if starts:
+                        asked.add(k)
         if not asked:  # most heads: no length past one word
             return (1,) if alone else ()
         alone = alone or 1 in asked
@@ -120,9 +122,7 @@ class HeadScreen:
             # page (and of its site's other pages) open alike: "The council ..."
             found = self._by_head.get(head)
             if found is None:
-                found = self._remember(self._by_head, head, (
-                    any(self._may_start(entry, head, whole=True) for entry in starting),
-                    tuple(entry for entry in starting if self._may_start(entry, head + " "))))
+                found = self._remember(self._by_head, head, self._read_head(head, starting))
             whole, starting = found
             if whole:
                 asked.append(k)
@@ -135,9 +135,22 @@ class HeadScreen:
         match ``word`` alone, (the screen of the patterns any word can start, those patterns))."""
         by_char = self._by_char.get(word[0]) or self._first_character(word[0])
         narrowed = self._starting(word[:PREFIX_CHARS])
-        starting = tuple(entry for entry in narrowed if self._may_start(entry, word + " "))
-        alone = word in self._texts or any(self._may_start(entry, word, whole=True) for entry in narrowed)
-        return self._remember(self._by_word, word, (starting, alone, by_char[1]))
+        whole, starting = self._read_head(word, narrowed)
+        return self._remember(self._by_word, word, (starting, whole or word in self._texts, by_char[1]))
+
+    def _read_head(self, head: str, entries: tuple) -> tuple[bool, tuple]:
+        """(whether one of ``entries`` may match the line ``head``, those that can start a line
+        of more words with it). One partial match tells both for most entries: they cannot
+        start with ``head`` at all."""
+        whole, longer = False, []
+        for entry in entries:
+            starts = self._starts(entry, head)
+            if starts is None:
+                continue
+            whole = whole or starts
+            if self._starts(entry, head + " ") is not None:
+                longer.append(entry)
+        return whole, tuple(longer)
 
     def _starting(self, prefix: str) -> tuple:
         """The patterns not any word can start that can start with ``prefix``, each character
@@ -147,7 +160,7 @@ class HeadScreen:
             if len(prefix) == 1:
                 found = (self._by_char.get(prefix) or self._first_character(prefix))[0]
             else:
-                found = tuple(entry for entry in self._starting(prefix[:-1]) if self._may_start(entry, prefix))
+                found = tuple(entry for entry in self._starting(prefix[:-1]) if self._starts(entry, prefix) is not None)
             self._remember(self._by_prefix, prefix, found)
         return found
 
@@ -156,24 +169,32 @@ class HeadScreen:
         can: a line that it does not find anything in matches none of them, each of them with its
         screens))."""
         entries = [entry for entry in self._patterns if entry[2] is None or entry[2].fullmatch(char)]
-        any_word = [entry for entry in entries if self._may_start(entry, _ANY_WORD)]
+        any_word = [entry for entry in entries if self._starts(entry, _ANY_WORD) is not None]
         rarest = [screens[0] for screens in (screens_for(entry[0]) for entry in any_word) if screens]
         if len(rarest) < len(any_word) or len({screen.flags for screen in rarest}) > 1:
             screen = _ANY_LINE  # one needs no rare character, or their screens cannot be read as one
         elif rarest:
             # each pattern's rarest needed character: a line that holds none matches none of them
-            screen = regex.compile("|".join(f"(?:{screen.pattern})" for screen in rarest), rarest[0].flags)
+            screen = _caseless(rarest) or \
+                regex.compile("|".join(f"(?:{screen.pattern})" for screen in rarest), rarest[0].flags)
         else:
             screen = None
         closed = tuple(entry for entry in entries if all(entry is not other for other in any_word))
-        screened = tuple((entry, screens_for(entry[0])) for entry in any_word)
+        screened = tuple((entry, tuple(_caseless((screen,)) or screen for screen in screens_for(entry[0])))
+                         for entry in any_word)
         return self._remember(self._by_char, char, (closed, (screen, screened)))
 
-    def _may_start(self, entry, prefix: str, whole: bool = False) -> bool:
-        """Whether the entry's pattern can match a line starting with ``prefix`` (or, ``whole``,
-        the line ``prefix``); a pattern too slow to tell may."""
-        # built-in patterns pass the loader's backtracking check: they run without a timeout
-        return may_start(entry[0], prefix, None if entry[1] else self._timeout, whole)
+    def _starts(self, entry, prefix: str) -> bool | None:
+        """How the entry's pattern can match a line starting with ``prefix``: None when it
+        cannot, True when it matches the line ``prefix`` itself (or is too slow to tell), False
+        when it can match only a longer line. (``regex`` reports a partial match only where no
+        complete one exists.)"""
+        try:
+            # built-in patterns pass the loader's backtracking check: they run without a timeout
+            found = entry[0].fullmatch(prefix, None, None, False, True, None if entry[1] else self._timeout)
+        except TimeoutError:
+            return True
+        return None if found is None else not found.partial
 
     @staticmethod
     def _remember(memory: dict, key: str, value: tuple) -> tuple:
@@ -194,3 +215,26 @@ def _head_lengths(words: list[str]):
 def _words_to(ends: list[int], at: int) -> int:
     """How many words a head needs to hold the character at ``at``, given each head's length."""
     return next(k for k, end in enumerate(ends, 1) if end > at)
+
+
+def _caseless(screens) -> regex.Pattern | None:
+    """One pattern that finds what any of ``screens`` finds, compiled without IGNORECASE, when
+    each looks for a digit or for characters that have no case (most do): then the
+    case-insensitive search, which looks up the other cases of each character of a line,
+    finds the same. None for other screens.
+
+    >>> _caseless([regex.compile(r"\\d", regex.I), regex.compile("[·•|]", regex.I)]).findall("by ann · 4 min")
+    ['·', '4']
+    >>> _caseless([regex.compile("-|ú", regex.I)]) is None
+    True
+    """
+    characters = []
+    for screen in screens:
+        if screen.pattern == r"\d":
+            characters.append(screen.pattern)
+        else:
+            literal = literal_characters(screen)
+            if literal is None:
+                return None
+            characters.append(regex.escape(literal))
+    return regex.compile(f"[{''.join(characters)}]", screens[0].flags & ~regex.IGNORECASE)
