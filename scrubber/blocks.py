@@ -25,7 +25,7 @@ class Block:
     line: int | None = None
     level: int | None = None
     link_density: float = 0.0
-    hints: tuple[str, ...] = field(default_factory=tuple)
+    hints: tuple[str, ...] = ()
     after_blank: bool = False
     # Every filter asks for the key of every block: computed once per text.
     _key_of: str | None = field(default=None, repr=False, compare=False)

@@ -333,3 +333,61 @@ def test_class_names_split_alike_in_c_and_python(name):
         fast = names.name_words(value)
         with python_walks():
             assert fast == names.name_words(value)
+
+
+# Characters of each length in UTF-8 and each kind of str: the controls libxml2 cannot hold and
+# the three it can, surrogates and their neighbours, runs of ASCII as long as a step of the
+# compiled encoder (8 bytes, 16 units) and longer.
+PAGE_PIECES = ["<p>", "a", "abcdefgh", '<p class="story">', "\t", "\n", "\r", "\x00", "\x08", "\x0b", "\x1f", " ",
+               "\x7f", "\x80", "é", "\xff", "\u07ff", "\u0800", "中", "\ud7ff", "\ud800", "\udfff", "\ue000", "\uffff",
+               "😀", "\U0010ffff"]
+
+
+@needs_walks
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PAGE_PIECES), max_size=30).map("".join))
+def test_pages_reach_the_parser_in_the_same_utf8(page):
+    parse_module = importlib.import_module("scrubber.source.html.parse")
+
+    class Markup(str):  # what some frameworks hand over for HTML
+        pass
+
+    for value in (page, Markup(page)):
+        fast = parse_module._utf8_if_safe(value)
+        with python_walks():
+            assert fast == parse_module._utf8_if_safe(value)
+
+
+@needs_walks
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(NAME_PIECES + ["post", "Story", "main-content", "comments"]),
+                                   max_size=6).map("".join),
+                          st.one_of(st.none(), st.sampled_from(NAME_PIECES).map(lambda p: "x" + p))),
+                min_size=1, max_size=4))
+def test_containers_weigh_their_names_alike(names):
+    # content words and chrome words, in every case and joined every way, class and id alike;
+    # and names with none of them, which the compiled walk weighs without asking Python
+    paragraph = "<p>The river rose again overnight, and the ferry stayed in port until noon.</p>"
+    body = "".join(f'<div class="{c}"' + (f' id="{i}"' if i is not None else "") + f">{paragraph}</div>"
+                   for c, i in names)
+    assert_same_scores(parse(f"<html><body><div>{body}</div></body></html>"))
+
+
+# Pieces of long texts: words, the whitespace each count skips and the Unicode spaces it does
+# not, commas of several scripts, characters of each length in UTF-8 (runs longer than the 16
+# bytes the compiled counts read at a time).
+TEXT_PIECES = ["word", "sixteen-letters!", " ", "\n", "\t", "\r", ",", "，", "、", "é", "中", "😀", "\u00a0", "\u2003", "x" * 20]
+
+
+@needs_walks
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(TEXT_PIECES), max_size=40).map("".join), min_size=1, max_size=4))
+def test_long_texts_count_alike(texts):
+    markup = "".join(f"<p>{text}<a href=/>{text}</a>{text}</p>" for text in texts)
+    root = parse(f"<html><body><div>{markup}</div></body></html>")
+    built = etree.Element("div")  # texts set in the tree keep the returns that a parse turns into newlines
+    for text in texts:
+        etree.SubElement(built, "p").text = text
+    for element in [*root.iter(etree.Element), *built.iter()]:
+        assert compiled.walk.prose_counts(element) == (prose._chars(element), prose._link_chars(element))
+    assert_same_scores(root)

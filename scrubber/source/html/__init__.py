@@ -17,7 +17,7 @@ from .blocks import blocks_of
 from .content import score_tree
 from .selection import main_content
 from .metadata import page_metadata
-from .parse import parse
+from .parse import body_of, parse
 from .prune import prune
 
 # Below this many characters the strict pass may have pruned the article itself (a container
@@ -121,7 +121,7 @@ def _parse(html, drop_first):
 def _article_blocks(root, by_name):
     """Blocks of the article and their elements, and what pruning removed to find them."""
     removals = prune(root, by_name=by_name)
-    body = root.find("body")
+    body = body_of(root)
     if body is None:
         body = root
     return *blocks_of(main_content(body, score_tree(body))), removals

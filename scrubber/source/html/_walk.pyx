@@ -1,7 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
 """Compiled tree walks for HTML mode: the same walks as the pure-Python code beside them, run
 over libxml2's nodes directly, so that the elements no rule can judge never become Python
-objects. Optional: ``compiled.py`` falls back to Python when this module is not built, and
+objects; and the page's encoding to UTF-8 for the parser, checked on the way. Optional:
+``compiled.py`` falls back to Python when this module is not built, and
 ``tests/test_html_walks.py`` checks that both give the same answer.
 
 Only fields of libxml2's node structs are read (no libxml2 function is called), so the module
@@ -10,7 +11,7 @@ links against nothing: lxml's headers describe the structs.
 
 cimport cython
 from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_DecodeUTF8
-from libc.stdlib cimport free, malloc, realloc
+from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memcpy, strcmp, strlen, strstr
 from lxml.includes cimport tree
 from lxml.includes.etreepublic cimport _Element, elementFactory, import_lxml__etree
@@ -26,3 +27,4 @@ include "_walk_metadata.pxi"
 include "_walk_prune.pxi"
 include "_walk_content.pxi"
 include "_walk_blocks.pxi"
+include "_walk_utf8.pxi"

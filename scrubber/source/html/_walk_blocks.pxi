@@ -164,10 +164,11 @@ cdef int _add_run(Text* text, tree.xmlNode* node, bint in_link) except -1:
     return 0
 
 
-cdef int _flush(Text* text, Block* block, writer, BlockTags tags, _Element top) except -1:
+cdef int _flush(Text* text, Block* block, writer, emit, BlockTags tags, _Element top) except -1:
     """Write out the text read so far as blocks of ``block`` and start a new text. The layout
     whitespace between blocks is dropped here, and text without a ``<br>`` is cleaned here and
-    handed to ``writer.emit``; ``writer.write`` does the rest as for the Python walk."""
+    handed to ``emit`` (``writer.emit``, looked up once a walk); ``writer.write`` does the rest
+    as for the Python walk."""
     cdef Py_ssize_t position, chars, length
     cdef long link_chars = text.link_chars
     if text.length == 0:
@@ -188,7 +189,7 @@ cdef int _flush(Text* text, Block* block, writer, BlockTags tags, _Element top) 
     if length < 0:
         writer.write(PyUnicode_DecodeUTF8(text.data, text.length, NULL), link_chars, element, kind, level)
     elif length:  # _Writer.write's link density, its min(1.0, ...) included
-        writer.emit(PyUnicode_DecodeUTF8(text.clean, length, NULL), kind, element,
+        emit(PyUnicode_DecodeUTF8(text.clean, length, NULL), kind, element,
                     min(1.0, <double>link_chars / <double>chars), level)
     text.length = 0
     return 0
@@ -233,6 +234,7 @@ def block_walk(containers, writer, BlockTags tags, is_link):
     cdef Py_ssize_t depth = 0, capacity = 64
     cdef Text text
     cdef int code = 0, links_open
+    emit = writer.emit
     text.data, text.clean = <char*>malloc(256), <char*>malloc(256)
     text.length, text.capacity, text.link_chars = 0, 256, 0
     if blocks is NULL or text.data is NULL or text.clean is NULL:
@@ -252,7 +254,7 @@ def block_walk(containers, writer, BlockTags tags, is_link):
                 else:
                     code = tags.code(node)
                     if code & _BLOCK:
-                        _flush(&text, &blocks[depth - 1] if depth else NULL, writer, tags, top)
+                        _flush(&text, &blocks[depth - 1] if depth else NULL, writer, emit, tags, top)
                         if code & _PRE or (code & _ROW and _simple_row(node, tags)):
                             writer.special(elementFactory(top._doc, node), "pre" if code & _PRE else "tr")
                             code = 0  # read whole: its end neither flushes nor closes a block
@@ -276,7 +278,7 @@ def block_walk(containers, writer, BlockTags tags, is_link):
                     if node.type == tree.XML_ELEMENT_NODE:
                         if code & _BLOCK:
                             if depth and blocks[depth - 1].node is node:
-                                _flush(&text, &blocks[depth - 1], writer, tags, top)
+                                _flush(&text, &blocks[depth - 1], writer, emit, tags, top)
                                 depth -= 1
                         elif code & _ANCHOR and links_open and _is_link(node, top, is_link):
                             links_open -= 1
@@ -290,7 +292,7 @@ def block_walk(containers, writer, BlockTags tags, is_link):
                         break
                     node = node.parent
                     code = tags.code(node)
-        _flush(&text, NULL, writer, tags, None)
+        _flush(&text, NULL, writer, emit, tags, None)
     finally:
         free(blocks)
         free(text.data)

@@ -46,6 +46,9 @@ cdef int _measure(tree.xmlNode* text, Commas* comma_chars, long* chars, long* co
         return _measure_run(text, comma_chars, chars, commas)
     byte = content
     while byte < end:
+        byte += scrubber_ascii_commas_16(byte, end - byte, &comma_count)
+        if byte == end:
+            break
         if byte[0] < 0x80:
             comma_count += byte[0] == 44  # ","
             byte += 1
@@ -109,35 +112,120 @@ cdef int _measure_run(tree.xmlNode* text, Commas* comma_chars, long* chars, long
 
 
 cdef struct Tally:
+    tree.xmlNode* node
     double score, points
+
+
+cdef struct Tallies:
+    # The elements credited so far, in the order of first credit (the order of Scores' dicts),
+    # and an open-addressing table of them by node address, at most half full: slot -> 1 + the
+    # tally's position, 0 when free. A Python dict by address cost an int object per credit.
+    Tally* items
+    Py_ssize_t count, capacity
+    Py_ssize_t* slots
+    size_t mask
+
+
+cdef inline size_t _slot_of(tree.xmlNode* node, size_t mask):
+    return ((<size_t>node >> 4) * <size_t>0x9E3779B97F4A7C15) >> 20 & mask
+
+
+cdef Py_ssize_t _tally(Tallies* tallies, tree.xmlNode* node, bint* new) except -1:
+    """The position of ``node``'s tally, added (``new`` turned true) if it has none."""
+    cdef size_t slot = _slot_of(node, tallies.mask)
+    cdef Py_ssize_t position
+    while tallies.slots[slot]:
+        position = tallies.slots[slot] - 1
+        if tallies.items[position].node is node:
+            new[0] = False
+            return position
+        slot = (slot + 1) & tallies.mask
+    new[0] = True
+    if tallies.count == tallies.capacity:
+        tallies.items = <Tally*>_doubled(tallies.items, &tallies.capacity, sizeof(Tally))
+    position = tallies.count
+    tallies.items[position].node = node
+    tallies.count += 1
+    tallies.slots[slot] = position + 1
+    if 2 * <size_t>tallies.count > tallies.mask:
+        _grow_slots(tallies)
+    return position
+
+
+cdef int _grow_slots(Tallies* tallies) except -1:
+    cdef size_t size = 2 * (tallies.mask + 1), slot
+    cdef Py_ssize_t* grown = <Py_ssize_t*>calloc(size, sizeof(Py_ssize_t))
+    cdef Py_ssize_t position
+    if grown is NULL:
+        raise MemoryError()
+    free(tallies.slots)
+    tallies.slots, tallies.mask = grown, size - 1
+    for position in range(tallies.count):
+        slot = _slot_of(tallies.items[position].node, tallies.mask)
+        while grown[slot]:
+            slot = (slot + 1) & tallies.mask
+        grown[slot] = position + 1
+    return 0
+
+
+# name_weight's answers by the raw class and id (see _pair_answer), for the rules they were
+# asked under: scoring asks for the same names on each page of a site. A name none of whose
+# words is a scoring word (rules.scoring_words) weighs nothing: most new names are settled
+# here without a Python split.
+cdef enum:
+    _WEIGHT_SLOTS = 4096  # a power of two
+cdef list _weight_slots = [None] * _WEIGHT_SLOTS
+cdef _WordTable _scoring_words
+cdef object _weights_owner = None
 
 
 cdef object _initial_score(tree.xmlNode* node, _Element body, rules, name_weight):
     """content._initial_score of ``node``: its tag's score, its class and id words' weight, and
     the bonus of schema.org's articleBody (the first value of each attribute counts, as
     lxml's ``get`` reads it)."""
+    global _weights_owner
     cdef tree.xmlAttr* attr = node.properties
-    cdef object class_name = None, element_id = None, itemprop = None, value
+    cdef const char* class_text = NULL
+    cdef const char* id_text = NULL
+    cdef const char* itemprop = NULL
+    cdef const char* value
+    cdef bint plain = True
     if node.ns is not NULL:  # a namespaced tag: let Python spell it
         return rules.initial_score(elementFactory(body._doc, node))
     while attr is not NULL:
         name = <const char*>attr.name
-        if strcmp(name, b"class") == 0 and class_name is None \
-                or strcmp(name, b"id") == 0 and element_id is None \
-                or strcmp(name, b"itemprop") == 0 and itemprop is None:
-            value = _value(attr)
-            if value is _NOT_PLAIN:  # lxml joins such a value: let Python read it
+        if strcmp(name, b"class") == 0 and class_text is NULL \
+                or strcmp(name, b"id") == 0 and id_text is NULL \
+                or strcmp(name, b"itemprop") == 0 and itemprop is NULL:
+            value = _plain_value(attr, &plain)
+            if not plain:  # lxml joins such a value: let Python read it
                 return rules.initial_score(elementFactory(body._doc, node))
             if name[0] == b"c":
-                class_name = value
+                class_text = value
             elif name[1] == b"d":
-                element_id = value
+                id_text = value
             else:
                 itemprop = value
         attr = attr.next
+    if _weights_owner is not rules:
+        _weight_slots[:] = [None] * _WEIGHT_SLOTS
+        _load_words(&_scoring_words, rules.scoring_words)
+        _weights_owner = rules
+    cdef _Pair pair = _pair(class_text, id_text, _WEIGHT_SLOTS)
+    weight = _pair_answer(_weight_slots, &pair)
+    if weight is _UNKNOWN and _scoring_words.loaded and not _holds_a_word(class_text, id_text, &_scoring_words):
+        weight = 0
+        _keep_answer(_weight_slots, &pair, weight)
+    elif weight is _UNKNOWN:
+        try:
+            class_name, element_id = _decoded(class_text, pair.class_length), _decoded(id_text, pair.id_length)
+        except UnicodeDecodeError:  # lxml raises it on reading the value: let Python do so
+            return rules.initial_score(elementFactory(body._doc, node))
+        weight = name_weight(class_name, element_id)
+        _keep_answer(_weight_slots, &pair, weight)
     tag = PyUnicode_DecodeUTF8(<const char*>node.name, strlen(<const char*>node.name), NULL)
-    score = rules.tag_scores.get(tag, 0) + name_weight(class_name, element_id)
-    if itemprop == "articleBody":
+    score = (<dict?>rules.tag_scores).get(tag, 0) + weight
+    if itemprop is not NULL and strcmp(itemprop, b"articleBody") == 0:
         score += rules.article_body_bonus
     return score
 
@@ -153,9 +241,10 @@ def score_walk(_Element body, scores, rules):
     cdef tree.xmlNode* ancestor
     cdef long chars = 0, links = 0, commas = 0, own_chars, own_commas, nested, paragraph_points
     cdef long min_paragraph_chars = rules.min_paragraph_chars
-    cdef Py_ssize_t depth = 0, capacity = 64, tallied = 0, tally_capacity = 64, position
+    cdef Py_ssize_t depth = 0, capacity = 64, position
     cdef Frame* frames = <Frame*>malloc(capacity * sizeof(Frame))
-    cdef Tally* tallies = <Tally*>malloc(tally_capacity * sizeof(Tally))
+    cdef Tallies tallies
+    cdef bint new
     cdef Frame* frame
     cdef bint anchor
     cdef int level, skip, levels = len(rules.dividers)
@@ -166,21 +255,25 @@ def score_walk(_Element body, scores, rules):
     cdef Commas comma_chars
     cdef dict block_chars = scores.chars, block_links = scores.links
     is_link, name_weight = rules.is_link, rules.name_weight
-    if frames is NULL or tallies is NULL:
+    tallies.count, tallies.capacity, tallies.mask = 0, 64, 127
+    tallies.items = <Tally*>malloc(tallies.capacity * sizeof(Tally))
+    tallies.slots = <Py_ssize_t*>calloc(tallies.mask + 1, sizeof(Py_ssize_t))
+    if frames is NULL or tallies.items is NULL or tallies.slots is NULL:
         free(frames)
-        free(tallies)
+        free(tallies.items)
+        free(tallies.slots)
         raise MemoryError()
     if levels > 8 or len(rules.comma_chars) > 16:
         free(frames)
-        free(tallies)
+        free(tallies.items)
+        free(tallies.slots)
         raise ValueError("at most 8 ancestor levels and 16 commas")
     for level in range(levels):
         divider[level] = rules.dividers[level]
     comma_chars.count = len(rules.comma_chars)
     for level in range(comma_chars.count):
         comma_chars.points[level] = ord(rules.comma_chars[level])
-    tallied_at = {}  # node address -> its tally, in the order of first credit (the dicts' order)
-    elements = []
+    elements = []  # the tallies' elements, in their order
     try:
         while True:
             # start: open a frame for a block or a link, count the element's text
@@ -232,23 +325,17 @@ def score_walk(_Element body, scores, rules):
                             level = 0
                             while ancestor is not NULL and level < levels:
                                 share = paragraph_points / divider[level]
-                                address = <Py_ssize_t>ancestor
-                                known = tallied_at.get(address)
-                                if known is None:
-                                    if tallied == tally_capacity:
-                                        tallies = <Tally*>_doubled(tallies, &tally_capacity, sizeof(Tally))
+                                position = _tally(&tallies, ancestor, &new)
+                                if new:
                                     elements.append(elementFactory(body._doc, ancestor))
                                     # the initial score first, then the share: the sums are
                                     # rounded as the Python walk rounds them
-                                    tallies[tallied].score = <double>_initial_score(ancestor, body, rules,
-                                                                                     name_weight) + share
-                                    tallies[tallied].points = share
-                                    tallied_at[address] = tallied
-                                    tallied += 1
+                                    tallies.items[position].score = <double>_initial_score(ancestor, body, rules,
+                                                                                           name_weight) + share
+                                    tallies.items[position].points = share
                                 else:
-                                    position = known
-                                    tallies[position].score += share
-                                    tallies[position].points += share
+                                    tallies.items[position].score += share
+                                    tallies.items[position].points += share
                                 if ancestor is top:
                                     break
                                 ancestor = ancestor.parent
@@ -258,9 +345,9 @@ def score_walk(_Element body, scores, rules):
                             frames[depth - 1].nested_commas += own_commas
                 if node is top:
                     score, points = scores.score, scores.points
-                    for position in range(tallied):
-                        score[elements[position]] = tallies[position].score
-                        points[elements[position]] = tallies[position].points
+                    for position in range(tallies.count):
+                        score[elements[position]] = tallies.items[position].score
+                        points[elements[position]] = tallies.items[position].points
                     return
                 _measure(node.next, &comma_chars, &chars, &commas)
                 child = _next_element(node.next)
@@ -270,4 +357,5 @@ def score_walk(_Element body, scores, rules):
                 node = node.parent
     finally:
         free(frames)
-        free(tallies)
+        free(tallies.items)
+        free(tallies.slots)

@@ -28,10 +28,16 @@ cdef enum:
     _LONGEST_WORD = 64
     _MOST_WORDS = 64  # of a class and id pair; a pair with more goes to named_concept
     _WORD_BYTES = 1024
-cdef const char* _word_texts[_WORD_SLOTS]
-cdef size_t _word_lengths[_WORD_SLOTS]
-cdef unsigned char _word_kinds[_WORD_SLOTS]
-cdef bint _words_loaded = False
+
+
+cdef struct _WordTable:
+    const char* texts[_WORD_SLOTS]  # NULL: a free slot
+    size_t lengths[_WORD_SLOTS]
+    unsigned char kinds[_WORD_SLOTS]
+    bint loaded
+
+
+cdef _WordTable _chrome_words  # names.word_kinds
 
 # The named_concept and word kinds both tables were made for: others empty them.
 cdef object _names_owner = None
@@ -58,37 +64,47 @@ cdef inline unsigned int _hash_word(const unsigned char* word, size_t length):
 cdef void _own_names(named_concept, tuple word_kinds):
     """Empty both tables unless they were made for this named_concept and these word kinds
     (pairs of a word and its kind bits)."""
-    global _names_owner, _words_loaded
+    global _names_owner
     if _names_owner is not None and _names_owner[0] is named_concept and _names_owner[1] is word_kinds:
         return
     _names_owner = (named_concept, word_kinds)
     _named_slots[:] = [None] * _NAME_SLOTS
-    memset(_word_texts, 0, sizeof(_word_texts))
-    _words_loaded = False
+    _load_words(&_chrome_words, word_kinds)
+
+
+cdef void _load_words(_WordTable* table, tuple word_kinds):
+    """Fill ``table`` with these pairs of a word (bytes, which the caller keeps alive) and its
+    kind bits; it stays unloaded (every name goes to Python) when they do not fit."""
+    memset(table.texts, 0, sizeof(table.texts))
+    table.loaded = False
     if 2 * len(word_kinds) > _WORD_SLOTS:
-        return  # every name goes to named_concept
+        return
     cdef bytes word
     cdef size_t slot
     for word, kind in word_kinds:
         if len(word) > _LONGEST_WORD:
             return
         slot = _hash_word(word, len(word)) & (_WORD_SLOTS - 1)
-        while _word_texts[slot] is not NULL:
+        while table.texts[slot] is not NULL:
             slot = (slot + 1) & (_WORD_SLOTS - 1)
-        _word_texts[slot] = word
-        _word_lengths[slot] = len(word)
-        _word_kinds[slot] = kind
-    _words_loaded = True
+        table.texts[slot] = word
+        table.lengths[slot] = len(word)
+        table.kinds[slot] = kind
+    table.loaded = True
 
 
-cdef unsigned char _kind(const unsigned char* word, size_t length):
+cdef unsigned char _kind_in(_WordTable* table, const unsigned char* word, size_t length):
     """The kind bits of a lower-case word, 0 for a word of none."""
     cdef size_t slot = _hash_word(word, length) & (_WORD_SLOTS - 1)
-    while _word_texts[slot] is not NULL:
-        if _word_lengths[slot] == length and memcmp(_word_texts[slot], word, length) == 0:
-            return _word_kinds[slot]
+    while table.texts[slot] is not NULL:
+        if table.lengths[slot] == length and memcmp(table.texts[slot], word, length) == 0:
+            return table.kinds[slot]
         slot = (slot + 1) & (_WORD_SLOTS - 1)
     return 0
+
+
+cdef inline unsigned char _kind(const unsigned char* word, size_t length):
+    return _kind_in(&_chrome_words, word, length)
 
 
 cdef struct _Words:
@@ -197,46 +213,99 @@ cdef bint _may_name(const char* class_text, const char* id_text):
     return False
 
 
+cdef bint _holds_a_word(const char* class_text, const char* id_text, _WordTable* table):
+    """Whether a word of this class or id is in ``table``; true for what _split cannot split."""
+    cdef _Words words
+    cdef size_t i
+    words.count = words.used = 0
+    if class_text is not NULL and not _split(<const unsigned char*>class_text, &words):
+        return True
+    if id_text is not NULL and not _split(<const unsigned char*>id_text, &words):
+        return True
+    for i in range(words.count):
+        if words.length[i] <= _LONGEST_WORD and _kind_in(table, words.text + words.start[i], words.length[i]):
+            return True
+    return False
+
+
+# What _pair_answer returns for a pair its table does not hold.
+cdef object _UNKNOWN = object()
+
+
+cdef struct _Pair:
+    # a class and id pair as a key of a table of answers: which of the two there are (bit 1:
+    # a class, 2: an id), their raw values (NULL: none) and lengths, its slot in the table
+    const char* class_text
+    const char* id_text
+    size_t class_length, id_length, slot
+    unsigned char present
+
+
+cdef inline _Pair _pair(const char* class_text, const char* id_text, size_t slots):
+    cdef _Pair pair
+    pair.class_text, pair.id_text = class_text, id_text
+    pair.class_length = pair.id_length = 0
+    pair.present = (class_text is not NULL) | (id_text is not NULL) << 1
+    cdef unsigned int hash = (2166136261U ^ pair.present) * 16777619U
+    if class_text is not NULL:
+        hash = _hash_bytes(hash, <const unsigned char*>class_text, &pair.class_length)
+    hash *= 16777619U  # the NUL between the two
+    if id_text is not NULL:
+        hash = _hash_bytes(hash, <const unsigned char*>id_text, &pair.id_length)
+    pair.slot = hash & (slots - 1)
+    return pair
+
+
+cdef inline object _pair_answer(list table, _Pair* pair):
+    """The answer ``table`` holds for the pair, or _UNKNOWN. A table has one slot per hash
+    of a pair (a power of two of them), a new pair taking the slot of an old one."""
+    cdef object entry = table[pair.slot]
+    cdef bytes key
+    cdef const char* stored
+    if entry is None:
+        return _UNKNOWN
+    key = (<tuple>entry)[0]
+    stored = key
+    # the key: which of the two there are, the class, a NUL, the id
+    if (len(key) == pair.class_length + pair.id_length + 2 and <unsigned char>stored[0] == pair.present
+            and memcmp(stored + 1, pair.class_text, pair.class_length) == 0 and stored[pair.class_length + 1] == 0
+            and memcmp(stored + pair.class_length + 2, pair.id_text, pair.id_length) == 0):
+        return (<tuple>entry)[1]
+    return _UNKNOWN
+
+
+cdef int _keep_answer(list table, _Pair* pair, object answer) except -1:
+    cdef bytes key = PyBytes_FromStringAndSize(NULL, pair.class_length + pair.id_length + 2)
+    cdef char* stored = key
+    stored[0] = <char>pair.present
+    memcpy(stored + 1, pair.class_text, pair.class_length)
+    stored[pair.class_length + 1] = 0
+    memcpy(stored + pair.class_length + 2, pair.id_text, pair.id_length)
+    table[pair.slot] = (key, answer)
+    return 0
+
+
+cdef object _decoded(const char* text, size_t length):
+    # None for NULL; raises UnicodeDecodeError for a value that is no UTF-8
+    return None if text is NULL else PyUnicode_DecodeUTF8(text, length, NULL)
+
+
 cdef object _named(const char* class_text, const char* id_text, named_concept):
     """``named_concept(class, id)`` of an element's raw class and id (NULL: it has none), or
     _NOT_PLAIN when one of them is no UTF-8 (_own_names has made the tables for it)."""
-    cdef unsigned char present = (class_text is not NULL) | (id_text is not NULL) << 1
-    cdef size_t class_length = 0, id_length = 0
-    cdef unsigned int hash = (2166136261U ^ present) * 16777619U
-    if class_text is not NULL:
-        hash = _hash_bytes(hash, <const unsigned char*>class_text, &class_length)
-    hash *= 16777619U  # the NUL between the two
-    if id_text is not NULL:
-        hash = _hash_bytes(hash, <const unsigned char*>id_text, &id_length)
-    cdef size_t slot = hash & (_NAME_SLOTS - 1)
-    # the key: which of the two there are, the class, a NUL, the id
-    cdef object entry = _named_slots[slot]
-    cdef bytes key
-    cdef char* stored
-    if entry is not None:
-        key = (<tuple>entry)[0]
-        stored = key
-        if (len(key) == class_length + id_length + 2 and <unsigned char>stored[0] == present
-                and memcmp(stored + 1, class_text, class_length) == 0 and stored[class_length + 1] == 0
-                and memcmp(stored + class_length + 2, id_text, id_length) == 0):
-            return (<tuple>entry)[1]
-    cdef object class_name = None, element_id = None, concept = None
-    if not _words_loaded or _may_name(class_text, id_text):
+    cdef _Pair pair = _pair(class_text, id_text, _NAME_SLOTS)
+    cdef object concept = _pair_answer(_named_slots, &pair)
+    if concept is not _UNKNOWN:
+        return concept
+    concept = None
+    if not _chrome_words.loaded or _may_name(class_text, id_text):
         try:
-            if class_text is not NULL:
-                class_name = PyUnicode_DecodeUTF8(class_text, class_length, NULL)
-            if id_text is not NULL:
-                element_id = PyUnicode_DecodeUTF8(id_text, id_length, NULL)
+            class_name = _decoded(class_text, pair.class_length)
+            element_id = _decoded(id_text, pair.id_length)
         except UnicodeDecodeError:
             return _NOT_PLAIN
         concept = named_concept(class_name, element_id)
-    key = PyBytes_FromStringAndSize(NULL, class_length + id_length + 2)
-    stored = key
-    stored[0] = <char>present
-    memcpy(stored + 1, class_text, class_length)
-    stored[class_length + 1] = 0
-    memcpy(stored + class_length + 2, id_text, id_length)
-    _named_slots[slot] = (key, concept)
+    _keep_answer(_named_slots, &pair, concept)
     return concept
 
 

@@ -145,8 +145,9 @@ for _byte in range(256):
 cdef inline long _non_space(const unsigned char* text):
     # A table look-up per byte, four bytes a step: the pages' text is most of what prune reads,
     # and a test per kind of byte cost three times as much.
-    cdef size_t length = strlen(<const char*>text), i = 0
+    cdef size_t length = strlen(<const char*>text), i
     cdef long count = 0
+    i = scrubber_counted_16(text, length, &count)
     while i + 4 <= length:
         count += _COUNTED[text[i]] + _COUNTED[text[i + 1]] + _COUNTED[text[i + 2]] + _COUNTED[text[i + 3]]
         i += 4

@@ -205,6 +205,7 @@ class WalkRules(NamedTuple):
     min_paragraph_chars: int
     dividers: tuple[int, ...]
     comma_chars: str
+    scoring_words: tuple[tuple[bytes, int], ...]  # name_weight's words, each with kind 1 (see _walk_names.pxi)
 
 
 @lru_cache(maxsize=1)
@@ -212,5 +213,7 @@ def walk_rules() -> WalkRules:
     """The rules, built on first use (only an install with the compiled walks has any)."""
     tags = compiled.walk.TagCodes({tag: 1 | (2 if tag in PARAGRAPHS else 0) | (4 if tag == "a" else 0)
                                    for tag in _MEASURED})
+    positive, negative = scoring_hints()
     return WalkRules(tags, is_link, name_weight, _initial_score, TAG_SCORES, ARTICLE_BODY_BONUS,
-                     MIN_PARAGRAPH_CHARS, _DIVIDERS[:ANCESTOR_LEVELS], _COMMA_CHARS)
+                     MIN_PARAGRAPH_CHARS, _DIVIDERS[:ANCESTOR_LEVELS], _COMMA_CHARS,
+                     tuple(sorted((word.encode(), 1) for word in positive | negative)))

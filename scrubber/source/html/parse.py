@@ -8,6 +8,8 @@ import re
 import regex
 from lxml import etree
 
+from . import compiled
+
 # huge_tree lifts libxml2's depth and text-size limits, so 10,000-deep nesting and 20 MB pages
 # parse instead of being cut short.
 # collect_ids=False: nothing looks elements up by id, so no hash table of them (5% of the parse).
@@ -57,12 +59,14 @@ def parse(html: str):
 
 def _utf8_if_safe(html: str) -> bytes | None:
     """The page in UTF-8, or None when it holds a character libxml2 cannot hold (a lone
-    surrogate cannot be encoded; bytes.translate finds controls at memcpy speed, far faster
-    than a search of the str).
+    surrogate cannot be encoded; bytes.translate finds controls far faster than a search of
+    the str). The compiled twin (``_walk_utf8.pxi``) encodes and checks in one pass.
 
     >>> _utf8_if_safe("<p>café</p>"), _utf8_if_safe("<p>a\\x00b</p>"), _utf8_if_safe("<p>\\ud800</p>")
     (b'<p>caf\\xc3\\xa9</p>', None, None)
     """
+    if compiled.walk is not None:
+        return compiled.walk.utf8_if_safe(html)
     try:
         data = html.encode("utf-8")
     except UnicodeEncodeError:
@@ -111,6 +115,17 @@ def flatten_deep_nesting(html: str, limit: int = MAX_DEPTH) -> str:
             depth += 1
     out.append(html[position:])
     return "".join(out)
+
+
+def body_of(root):
+    """The ``<body>`` child of ``root``, or None.
+
+    >>> body_of(parse("<p>x</p>")).tag, body_of(parse("<p>x</p>").find("body"))
+    ('body', None)
+    """
+    # lxml's tag-filtered children, not root.find("body"): ElementPath's machinery costs twice
+    # as much and its code is out of the processor's cache on every page
+    return next(root.iterchildren("body"), None)
 
 
 def text_of(element) -> str:

@@ -21,7 +21,7 @@ from lxml import etree
 
 from . import compiled
 from .names import name_words, word_kinds, words_concept
-from .parse import remove, text_of
+from .parse import body_of, remove, text_of
 from .prose import MIN_GUARDED_CHARS, PageProse, holds_article
 
 # Never text: dropped with their content, before anything else looks at the tree.
@@ -186,7 +186,7 @@ def prune(root, by_name: bool = True) -> list[Removal]:
     """
     _unwrap_swallowing_noscript(root)
     etree.strip_elements(root, *ALWAYS, with_tail=False)
-    body = root.find("body")
+    body = body_of(root)
     if body is None:
         body = root
     prose = PageProse(body)
@@ -257,7 +257,7 @@ def _unwrap_swallowing_noscript(root) -> None:
     >>> _unwrap_swallowing_noscript(page); [e.tag for e in page.find("body")]
     ['div']
     """
-    body = root.find("body")
+    body = body_of(root)
     if body is None:
         return
     total = None

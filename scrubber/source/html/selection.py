@@ -100,7 +100,7 @@ def _with_lead(containers, scores, body):
         if leads and leads[-1] in set(element.iterancestors()):
             continue
         # Not a headline block or a lead image with its caption.
-        if element.find(".//h1") is not None or element.find(".//img") is not None:
+        if next(element.iterdescendants("h1", "img"), None) is not None:
             continue
         if len(text_of(element).strip()) >= MIN_PARAGRAPH_CHARS:
             leads.append(element)
