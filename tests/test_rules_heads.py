@@ -1,6 +1,5 @@
 """Heads (scrubber/rules/heads.py) may only pass over patterns that cannot start like a line."""
 
-import tomllib
 from pathlib import Path
 
 import regex
@@ -8,6 +7,7 @@ import regex
 from scrubber.rules import RuleSet, builtin_packs, line_key
 from scrubber.rules.heads import AMBIGUOUS, HEAD_CHARS, NO_FOLD, Alphabet, allows, heads_for
 from scrubber.rules.model import Pack, Rule
+from scrubber.testing import load_filter_cases
 
 FLAGS = regex.IGNORECASE | regex.V0
 FILTER_CASES = Path(__file__).resolve().parent.parent / "fixtures" / "filters"
@@ -17,10 +17,7 @@ ODD_CASES = "\u212a\u017fİıẞßςΣ"
 
 
 def _case_lines():
-    for path in sorted(FILTER_CASES.glob("*.toml")):
-        for case in tomllib.loads(path.read_text(encoding="utf-8")).get("case", []):
-            if isinstance(case.get("input"), str):
-                yield case["input"]
+    return (case.input for case in load_filter_cases(FILTER_CASES))
 
 
 def _may_start(pattern, prefix):

@@ -1,6 +1,5 @@
 """Screens (scrubber/rules/screens.py) may only skip lines a pattern cannot match as a whole."""
 
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -8,16 +7,14 @@ import regex
 
 from scrubber.rules import builtin_packs, line_key
 from scrubber.rules.screens import first_class, literal_characters, screens_for, uncaptured
+from scrubber.testing import load_filter_cases
 
 FLAGS = regex.IGNORECASE | regex.V0
 FILTER_CASES = Path(__file__).resolve().parent.parent / "fixtures" / "filters"
 
 
 def _case_lines():
-    for path in sorted(FILTER_CASES.glob("*.toml")):
-        for case in tomllib.loads(path.read_text(encoding="utf-8")).get("case", []):
-            if isinstance(case.get("input"), str):
-                yield case["input"]
+    return (case.input for case in load_filter_cases(FILTER_CASES))
 
 
 def _passes(screens, key):
