@@ -25,6 +25,7 @@ import_lxml__etree()
 include "_walk_nodes.pxi"
 include "_walk_metadata.pxi"
 include "_walk_prune.pxi"
+include "_walk_measure.pxi"
 include "_walk_content.pxi"
 include "_walk_blocks.pxi"
 include "_walk_utf8.pxi"
