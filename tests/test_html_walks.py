@@ -391,3 +391,17 @@ def test_long_texts_count_alike(texts):
     for element in [*root.iter(etree.Element), *built.iter()]:
         assert compiled.walk.prose_counts(element) == (prose._chars(element), prose._link_chars(element))
     assert_same_scores(root)
+
+
+@needs_walks
+def test_removed_elements_leave_the_same_texts_and_tails():
+    markup = "<div>Rain <b>x</b>fell <i>y</i><span>on</span> the <u>z</u>hills<em>w</em></div><p><s>gone</s></p>"
+    fast, slow = parse(markup), parse(markup)
+    pick = lambda root: [e for e in root.iter("b", "i", "u", "em", "s")]  # noqa: E731
+    compiled.walk.remove_all(pick(fast))
+    for element in pick(slow):
+        prune.remove(element)
+    assert etree.tostring(fast) == etree.tostring(slow)
+    assert [(e.tag, e.text, e.tail) for e in fast.iter()] == [(e.tag, e.text, e.tail) for e in slow.iter()]
+    assert_same_blocks([fast.find("body")])
+    assert blocks.blocks_of([fast.find("body")])[0] == python_blocks([slow.find("body")])[0]

@@ -211,8 +211,11 @@ def prune(root, by_name: bool = True) -> list[Removal]:
                                          LINK_TARGET_CONCEPTS, judge, by_name)
     else:
         _judged_descendants(body, judge)
-    for removal in doomed:
-        remove(removal.element)
+    if compiled.walk is not None:
+        compiled.walk.remove_all([removal.element for removal in doomed])
+    else:
+        for removal in doomed:
+            remove(removal.element)
     return doomed
 
 
