@@ -405,3 +405,18 @@ def test_removed_elements_leave_the_same_texts_and_tails():
     assert [(e.tag, e.text, e.tail) for e in fast.iter()] == [(e.tag, e.text, e.tail) for e in slow.iter()]
     assert_same_blocks([fast.find("body")])
     assert blocks.blocks_of([fast.find("body")])[0] == python_blocks([slow.find("body")])[0]
+
+
+@needs_walks
+def test_stripped_elements_go_as_lxml_strips_them():
+    markup = ("<div>Rain <script>x()</script>fell<button><select><option>a</option></select></button> on"
+              "<p>the <svg><svg></svg></svg>hills<style>p {}</style></p><script></script></div><noscript>n</noscript>")
+    codes = compiled.walk.TagCodes(dict.fromkeys(prune.ALWAYS, 1))
+    fast, slow = parse(markup), parse(markup)
+    held = fast.find(".//option"), fast.find(".//style")  # Python holds these: they must outlive the strip
+    compiled.walk.strip(fast, codes)
+    etree.strip_elements(slow, *prune.ALWAYS, with_tail=False)
+    assert etree.tostring(fast) == etree.tostring(slow)
+    assert [(e.tag, e.text, e.tail) for e in fast.iter()] == [(e.tag, e.text, e.tail) for e in slow.iter()]
+    assert [(e.tag, e.text) for e in held] == [("option", "a"), ("style", "p {}")]
+    assert held[0].getparent().tag == "select" and held[1].getparent() is None

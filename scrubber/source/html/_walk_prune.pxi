@@ -199,14 +199,60 @@ def remove_all(list elements):
     for element in elements:
         node = element._c_node
         parent = node.parent
-        if parent is NULL or parent.type != tree.XML_ELEMENT_NODE:  # the root: getparent() is None
+        if parent is not NULL and parent.type == tree.XML_ELEMENT_NODE:  # else the root: getparent() is None
+            _unlink(node)
+
+
+def strip(_Element top, TagCodes tags):
+    """``etree.strip_elements(top, *tags, with_tail=False)`` (the tags as ``tags`` codes them,
+    nonzero): take the elements below ``top`` with these tags out, with what is inside them,
+    leaving the text after each where it was. One hash look-up per element where lxml
+    compares its tag with each of the tags. The elements taken out hang under the first of
+    them that Python holds no element of, and are freed with it when this returns."""
+    cdef tree.xmlNode* stop = top._c_node
+    cdef tree.xmlNode* node = stop.children
+    cdef tree.xmlNode* gone
+    cdef tree.xmlNode* grave = NULL
+    while node is not NULL and node is not stop:
+        if node.type == tree.XML_ELEMENT_NODE and tags.code(node):
+            gone = node
+            while node is not stop and node.next is NULL:
+                node = node.parent
+            node = NULL if node is stop else node.next
+            _unlink(gone)
+            if gone._private is NULL:  # no Python element: lxml would free it now
+                if grave is NULL:
+                    grave = gone
+                else:
+                    gone.parent = grave
+                    gone.prev = grave.last
+                    if grave.last is NULL:
+                        grave.children = gone
+                    else:
+                        grave.last.next = gone
+                    grave.last = gone
             continue
-        if node.prev is NULL:
-            parent.children = node.next
-        else:
-            node.prev.next = node.next
-        if node.next is NULL:
-            parent.last = node.prev
-        else:
-            node.next.prev = node.prev
-        node.parent = node.next = node.prev = NULL
+        if node.type == tree.XML_ELEMENT_NODE and node.children is not NULL:
+            node = node.children
+            continue
+        while node is not stop and node.next is NULL:
+            node = node.parent
+        if node is stop:
+            break
+        node = node.next
+    if grave is not NULL:
+        elementFactory(top._doc, grave)  # its only reference: lxml frees the subtree as it goes
+
+
+cdef inline void _unlink(tree.xmlNode* node):
+    # xmlUnlinkNode for an element (this module calls no libxml2 function)
+    cdef tree.xmlNode* parent = node.parent
+    if node.prev is NULL:
+        parent.children = node.next
+    else:
+        node.prev.next = node.next
+    if node.next is NULL:
+        parent.last = node.prev
+    else:
+        node.next.prev = node.prev
+    node.parent = node.next = node.prev = NULL

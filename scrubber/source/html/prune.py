@@ -185,7 +185,10 @@ def prune(root, by_name: bool = True) -> list[Removal]:
     (['navigation', 'hidden', 'consent'], '3 commentsRain fell.')
     """
     _unwrap_swallowing_noscript(root)
-    etree.strip_elements(root, *ALWAYS, with_tail=False)
+    if compiled.walk is not None:
+        compiled.walk.strip(root, _always_codes())
+    else:
+        etree.strip_elements(root, *ALWAYS, with_tail=False)
     body = body_of(root)
     if body is None:
         body = root
@@ -223,6 +226,11 @@ def prune(root, by_name: bool = True) -> list[Removal]:
 # article tags (as libxml2 names them, in UTF-8).
 _COMPILED_WALK_TAGS = tuple(tuple(sorted(tag.encode() for tag in tags))
                             for tags in (_JUDGED_TAGS - set(OUTSIDE_ARTICLE), OUTSIDE_ARTICLE, ARTICLE_TAGS))
+
+
+@lru_cache(maxsize=1)
+def _always_codes():
+    return compiled.walk.TagCodes(dict.fromkeys(ALWAYS, 1))
 
 
 @lru_cache(maxsize=1)
