@@ -420,3 +420,22 @@ def test_stripped_elements_go_as_lxml_strips_them():
     assert [(e.tag, e.text, e.tail) for e in fast.iter()] == [(e.tag, e.text, e.tail) for e in slow.iter()]
     assert [(e.tag, e.text) for e in held] == [("option", "a"), ("style", "p {}")]
     assert held[0].getparent().tag == "select" and held[1].getparent() is None
+
+
+@needs_walks
+def test_undone_removals_leave_the_tree_as_a_new_parse_after_the_strip():
+    story = "<p>" + "The ferry ran late all winter, and the council finally asked why. " * 3 + "</p>"
+    markup = (f"<body><nav>Home</nav>Rain <div class=share-box>Share</div><div class=sidebar>{story}"
+              f"<span hidden>x</span></div> fell<script>x()</script><aside>More</aside><aside>Less</aside></body>")
+    pruned = parse(markup)
+    removals = prune.prune(pruned)
+    assert [r.reason for r in removals] == ["navigation", "share", "sidebar", "sidebar", "sidebar"]
+    assert prune.undoable(removals)
+    removals.undo()
+    stripped = parse(markup)
+    etree.strip_elements(stripped, *prune.ALWAYS, with_tail=False)
+    assert etree.tostring(pruned) == etree.tostring(stripped)
+    again, fresh = prune.prune(pruned, by_name=False), prune.prune(stripped, by_name=False)
+    assert [(r.reason, r.evidence) for r in again] == [(r.reason, r.evidence) for r in fresh]
+    assert etree.tostring(pruned) == etree.tostring(stripped)
+    assert_same_blocks([pruned.find("body")])

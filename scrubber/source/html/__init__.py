@@ -18,7 +18,7 @@ from .content import score_tree
 from .selection import main_content
 from .metadata import page_metadata
 from .parse import body_of, parse
-from .prune import prune
+from .prune import prune, undoable
 
 # Below this many characters the strict pass may have pruned the article itself (a container
 # named like chrome): extract again, pruning by markup semantics only, and keep that when it
@@ -68,7 +68,12 @@ def extract(html: str, drop_first=None, article=None) -> HtmlDocument:
     blocks, origins, removals = _article_blocks(root, by_name=True)
     # Only a pass that pruned something for its name can find more without names.
     if sum(len(b.text) for b in blocks) < MIN_ARTICLE_CHARS and any(r.evidence == "name" for r in removals):
-        second = _parse(html, drop_first)
+        # the compiled prune puts its removals back for a fraction of a second parse
+        if undoable(removals):
+            removals.undo()
+            second = root
+        else:
+            second = _parse(html, drop_first)
         more, more_origins, _ = _article_blocks(second, by_name=False)
         if sum(len(b.text) for b in more) > RETRY_GAIN * sum(len(b.text) for b in blocks):
             root, blocks, origins = second, more, more_origins

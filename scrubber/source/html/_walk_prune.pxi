@@ -192,15 +192,47 @@ def remove_all(list elements):
     one run with it: the Python ``remove`` joins the two strings instead, at the cost of a few
     Python objects and calls for each of the hundreds of elements a page loses. The element
     keeps its subtree, as lxml's ``remove`` leaves it, and lxml frees both with its last
-    Python reference."""
+    Python reference. Returns where each element stood, for ``restore_all``."""
     cdef _Element element
     cdef tree.xmlNode* node
     cdef tree.xmlNode* parent
+    cdef Py_ssize_t i = 0
+    places = bytearray(3 * sizeof(void*) * len(elements))
+    cdef tree.xmlNode** place = <tree.xmlNode**><char*>places
     for element in elements:
         node = element._c_node
         parent = node.parent
         if parent is not NULL and parent.type == tree.XML_ELEMENT_NODE:  # else the root: getparent() is None
+            place[i], place[i + 1], place[i + 2] = parent, node.prev, node.next
             _unlink(node)
+        i += 3
+    return bytes(places)
+
+
+def restore_all(list elements, bytes places):
+    """Undo ``remove_all(elements)``, which returned ``places``: each element back where it
+    stood, the last removed first. Only while nothing else has changed the tree."""
+    cdef _Element element
+    cdef tree.xmlNode* node
+    cdef tree.xmlNode* parent
+    cdef const tree.xmlNode* const* place = <const tree.xmlNode* const*><const char*>places
+    cdef Py_ssize_t i
+    if len(places) != 3 * sizeof(void*) * len(elements):
+        raise ValueError("places of other elements")
+    for i in range(len(elements) - 1, -1, -1):
+        element = elements[i]
+        node, parent = element._c_node, <tree.xmlNode*>place[3 * i]
+        if parent is NULL:
+            continue
+        node.parent, node.prev, node.next = parent, <tree.xmlNode*>place[3 * i + 1], <tree.xmlNode*>place[3 * i + 2]
+        if node.prev is NULL:
+            parent.children = node
+        else:
+            node.prev.next = node
+        if node.next is NULL:
+            parent.last = node
+        else:
+            node.next.prev = node
 
 
 def strip(_Element top, TagCodes tags):

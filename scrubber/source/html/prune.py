@@ -214,12 +214,32 @@ def prune(root, by_name: bool = True) -> list[Removal]:
                                          LINK_TARGET_CONCEPTS, judge, by_name)
     else:
         _judged_descendants(body, judge)
-    if compiled.walk is not None:
-        compiled.walk.remove_all([removal.element for removal in doomed])
-    else:
+    if compiled.walk is None:
         for removal in doomed:
             remove(removal.element)
-    return doomed
+        return doomed
+    elements = [removal.element for removal in doomed]
+    return _Removals(doomed, elements, compiled.walk.remove_all(elements))
+
+
+class _Removals(list):
+    """prune's removals, which the compiled walk can put back (see ``undo``)."""
+
+    def __init__(self, removals, elements, places):
+        super().__init__(removals)
+        self._elements, self._places = elements, places
+
+    def undo(self) -> None:
+        """Put the removed elements back where they stood (scripts, styles and the like stay
+        out), while nothing else has changed the tree: the tree is then as a second parse
+        would leave it after the same strip, and can be pruned again another way."""
+        compiled.walk.restore_all(self._elements, self._places)
+        self._elements, self._places = [], b""
+
+
+def undoable(removals) -> bool:
+    """Whether ``removals`` (from ``prune``) can be undone: only where the compiled walk ran."""
+    return isinstance(removals, _Removals)
 
 
 # What the compiled walk reads: the tags judged anywhere, those judged outside an article, the
