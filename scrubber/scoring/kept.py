@@ -10,12 +10,10 @@ ends there (``surely_ends_at``): the rest of the page need not be scored.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from .classifier import (GOOD, PROSE_CAPITALS_MAX, SECOND_SPAN_ENOUGH, TITLE_CASE_MARGIN, TITLE_CASE_SHARE, _label,
                          _value, judging_stoplist, page_bars)
 from .features import Features, page_features
-from .region import FLAT_LIST_HEAD_COST, LIST_HEAD_COST, surely_spanned
+from .region import list_head_costs, surely_spanned
 from .repeats import MIN_TEMPLATE_COPIES
 from .structure import is_token
 
@@ -197,10 +195,7 @@ def _below_comments(blocks, page, position) -> bool:
 def _head_charges(blocks, heads) -> dict[int, float]:
     """The most ``charge_list_heads`` can take from each position's value."""
     charges = {}
-    indexes = [b.index for b in blocks] if heads else []
-    for head in heads:
-        position = bisect_right(indexes, head)
-        if position < len(blocks):
-            cost = FLAT_LIST_HEAD_COST if blocks[position].line is not None else LIST_HEAD_COST
+    if heads:  # (most pages have none: no indexes to read)
+        for position, cost in list_head_costs(blocks, heads):
             charges[position] = charges.get(position, 0.0) + cost
     return charges

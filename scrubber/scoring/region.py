@@ -124,14 +124,27 @@ def charge_list_heads(values, blocks, heads):
     """
     if not heads:
         return
-    indexes = [b.index for b in blocks]
     # max(v, 0.0) as the comparison it makes, without a builtin call for every block
     prose_before = list(accumulate((v if v >= 0.0 else 0.0 for v in values), initial=0.0))
+    for position, cost in list_head_costs(blocks, heads):
+        # A "Leave a comment" link beside the byline heads no list: prose must come first.
+        if prose_before[position] >= MIN_PROSE_BEFORE_HEAD:
+            values[position] -= cost
+
+
+def list_head_costs(blocks, heads):
+    """``(position, cost)`` for each header the rules dropped (``heads``: line indexes): the
+    first of ``blocks`` after it, and what crossing into its list costs there.
+
+    >>> from scrubber.blocks import Block
+    >>> list(list_head_costs([Block("a", index=0), Block("b", index=2), Block("c", index=3, line=0)], heads=[1, 2, 5]))
+    [(1, 100.0), (2, 300.0)]
+    """
+    indexes = [b.index for b in blocks]
     for head in heads:
         position = bisect_right(indexes, head)
-        # A "Leave a comment" link beside the byline heads no list: prose must come first.
-        if position < len(values) and prose_before[position] >= MIN_PROSE_BEFORE_HEAD:
-            values[position] -= FLAT_LIST_HEAD_COST if blocks[position].line is not None else LIST_HEAD_COST
+        if position < len(blocks):
+            yield position, FLAT_LIST_HEAD_COST if blocks[position].line is not None else LIST_HEAD_COST
 
 
 def start_below_title(start, end, values, blocks, title_at):
