@@ -129,7 +129,7 @@ class RuleSet:
         slot = self._slots.get((stage, action))
         if slot is None:
             return None
-        if slot.trusted and len(key) <= REMEMBERED_MAX_CHARS:
+        if slot.trusted and len(key) <= REMEMBERED_MAX_CHARS:  # (match_each writes this out too)
             answers = slot.answers
             rule = answers.get(key, _UNASKED)
             if rule is _UNASKED:
@@ -137,6 +137,10 @@ class RuleSet:
                     answers.clear()
                 rule = answers[key] = self._first_match(key, slot)
             return rule
+        return self._page_answer(key, slot)
+
+    def _page_answer(self, key: str, slot: Slot) -> Rule | None:
+        """The answer for a line not remembered across pages, kept for this page."""
         # A paragraph: longer than every text rule, and of more words than any pattern looks at
         # (most lines of an HTML page). Answered before any lookup: hashing it would cost more.
         words = 0  # (counted only for such a line, and then not again)
@@ -144,9 +148,6 @@ class RuleSet:
             words = key.count(" ") + 1
             if words > slot.most_words:
                 return None
-        return self._page_answer(key, slot, words)
-
-    def _page_answer(self, key: str, slot: Slot, words: int) -> Rule | None:
         answers = self._answers.get(slot)
         if answers is None:
             answers = self._answers[slot] = {}
@@ -171,17 +172,12 @@ class RuleSet:
         answers = slot.answers
         found = [answers.get(key, _UNASKED) if len(key) <= REMEMBERED_MAX_CHARS else _UNASKED for key in keys]
         for position, rule in enumerate(found):
-            if rule is _UNASKED:
+            if rule is _UNASKED:  # as match() answers it
                 key = keys[position]
-                if len(key) > REMEMBERED_MAX_CHARS:  # as match() answers it
-                    words = 0
-                    if len(key) > slot.longest_text:
-                        words = key.count(" ") + 1
-                        if words > slot.most_words:
-                            found[position] = None
-                            continue
-                    found[position] = self._page_answer(key, slot, words)
+                if len(key) > REMEMBERED_MAX_CHARS:
+                    found[position] = self._page_answer(key, slot)
                     continue
+                # (as match() answers a short line, written out: most lines of a text dump come here)
                 rule = answers.get(key, _UNASKED)  # unless a copy earlier on the page was answered
                 if rule is _UNASKED:
                     if len(answers) >= MAX_CACHED_ANSWERS:
