@@ -330,9 +330,11 @@ def test_the_walk_asks_each_class_and_id_pair_once_and_keeps_them_apart():
 
 
 # Pieces of class and id names: telling words and their parts in every case and joined every
-# way ("sideBar", "SIDE_bar", "NEWSLetter", "img2"), content words, digits and separators.
+# way ("sideBar", "SIDE_bar", "NEWSLetter", "img2"), content words, words that reshape a name
+# ("widget", "with", "related-content"), digits and separators.
 NAME_PIECES = ["share", "Share", "SHARE", "side", "Side", "SIDE", "bar", "Bar", "news", "NEWS", "Letter", "letter",
                "img", "IMG", "caption", "Caption", "credit", "ad", "AD", "Ads", "content", "post", "Post", "h", "2",
+               "widget", "elementor", "with", "no", "related", "Related", "body", "nav", "comments", "count", "popup",
                "12", "x", "X", "-", "_", " ", "--", ".", ":", "é", "\u00a0"]
 
 

@@ -2,6 +2,7 @@
 # remembered by their raw bytes, and settled in C for the names that can name nothing.
 
 from cpython.bytes cimport PyBytes_FromStringAndSize
+from cpython.ref cimport PyObject
 from cpython.unicode cimport PyUnicode_AsUTF8AndSize, PyUnicode_DecodeASCII
 from libc.string cimport memcmp, memset
 
@@ -24,6 +25,8 @@ cdef enum:
     _FIRST_PART = 2
     _SECOND_PART = 4
     _COMPOUND = 8
+    _RESHAPING = 16  # prune._word_kinds adds: a guard word, "widget" or a modifier (names._naming)
+    _HEADING_ANCHOR_WORDS = 4  # prune.HEADING_ANCHOR_WORDS
     _WORD_SLOTS = 4096  # a power of two
     _LONGEST_WORD = 64
     _MOST_WORDS = 64  # of a class and id pair; a pair with more goes to named_concept
@@ -37,7 +40,10 @@ cdef struct _WordTable:
     bint loaded
 
 
-cdef _WordTable _chrome_words  # names.word_kinds
+cdef _WordTable _chrome_words  # prune._word_kinds
+# The concept (a str) each word of _chrome_words names, by slot: NULL for none. The word kinds
+# tuple that _names_owner keeps holds them.
+cdef PyObject* _chrome_concepts[_WORD_SLOTS]
 
 # The named_concept and word kinds both tables were made for: others empty them.
 cdef object _names_owner = None
@@ -70,6 +76,14 @@ cdef void _own_names(named_concept, tuple word_kinds):
     _names_owner = (named_concept, word_kinds)
     _named_slots[:] = [None] * _NAME_SLOTS
     _load_words(&_chrome_words, word_kinds)
+    memset(_chrome_concepts, 0, sizeof(_chrome_concepts))
+    if not _chrome_words.loaded:
+        return
+    cdef bytes word
+    for entry in word_kinds:
+        if len(entry) > 2 and entry[2] is not None:
+            word = entry[0]
+            _chrome_concepts[_word_slot(&_chrome_words, word, len(word))] = <PyObject*>entry[2]
 
 
 cdef void _load_words(_WordTable* table, tuple word_kinds):
@@ -81,7 +95,8 @@ cdef void _load_words(_WordTable* table, tuple word_kinds):
         return
     cdef bytes word
     cdef size_t slot
-    for word, kind in word_kinds:
+    for entry in word_kinds:  # pairs, or triples whose third item _own_names reads
+        word, kind = entry[0], entry[1]
         if len(word) > _LONGEST_WORD:
             return
         slot = _hash_word(word, len(word)) & (_WORD_SLOTS - 1)
@@ -95,12 +110,18 @@ cdef void _load_words(_WordTable* table, tuple word_kinds):
 
 cdef unsigned char _kind_in(_WordTable* table, const unsigned char* word, size_t length):
     """The kind bits of a lower-case word, 0 for a word of none."""
+    cdef int slot = _word_slot(table, word, length)
+    return table.kinds[slot] if slot >= 0 else 0
+
+
+cdef int _word_slot(_WordTable* table, const unsigned char* word, size_t length):
+    """The slot of a lower-case word in ``table``, -1 for a word it does not hold."""
     cdef size_t slot = _hash_word(word, length) & (_WORD_SLOTS - 1)
     while table.texts[slot] is not NULL:
         if table.lengths[slot] == length and memcmp(table.texts[slot], word, length) == 0:
-            return table.kinds[slot]
+            return slot
         slot = (slot + 1) & (_WORD_SLOTS - 1)
-    return 0
+    return -1
 
 
 cdef inline unsigned char _kind(const unsigned char* word, size_t length):
@@ -213,6 +234,42 @@ cdef bint _may_name(const char* class_text, const char* id_text):
     return False
 
 
+cdef bint _settled(const char* class_text, const char* id_text, PyObject** concept):
+    """Whether the words alone settle prune._named_concept of this class and id, which is then
+    put in ``concept`` (NULL: None): no word reshapes the name (names._naming) or guards content, and the
+    first word that names a concept names it; with no such word, none that could join a
+    compound or be a picture's makes it None. Else (and for what _split cannot split) Python
+    answers."""
+    cdef _Words words
+    cdef size_t i, class_words
+    cdef int slot
+    cdef unsigned char kind, kinds = 0
+    cdef PyObject* named = NULL
+    words.count = words.used = 0
+    if class_text is not NULL and not _split(<const unsigned char*>class_text, &words):
+        return False
+    class_words = words.count
+    if id_text is not NULL and not _split(<const unsigned char*>id_text, &words):
+        return False
+    if words.count - class_words >= _HEADING_ANCHOR_WORDS:  # an anchor made from a heading (prune._id_words)
+        words.count = class_words
+    for i in range(words.count):
+        if words.length[i] > _LONGEST_WORD:
+            continue
+        slot = _word_slot(&_chrome_words, words.text + words.start[i], words.length[i])
+        if slot < 0:
+            continue
+        kind = _chrome_words.kinds[slot]
+        if kind & _RESHAPING:
+            return False
+        kinds |= kind
+        if named is NULL:
+            named = _chrome_concepts[slot]
+    concept[0] = named
+    # without a concept word, a picture word or a part of a compound leaves it to Python
+    return named is not NULL or not kinds & (_SIGNAL | _FIRST_PART)
+
+
 cdef bint _holds_a_word(const char* class_text, const char* id_text, _WordTable* table):
     """Whether a word of this class or id is in ``table``; true for what _split cannot split."""
     cdef _Words words
@@ -297,8 +354,12 @@ cdef object _named(const char* class_text, const char* id_text, named_concept):
     cdef object concept = _pair_answer(_named_slots, &pair)
     if concept is not _UNKNOWN:
         return concept
-    concept = None
-    if not _chrome_words.loaded or _may_name(class_text, id_text):
+    cdef PyObject* settled = NULL
+    cdef bint asked = not _chrome_words.loaded
+    if not asked and _may_name(class_text, id_text):
+        asked = not _settled(class_text, id_text, &settled)
+    concept = None if settled is NULL else <object>settled
+    if asked:
         try:
             class_name = _decoded(class_text, pair.class_length)
             element_id = _decoded(id_text, pair.id_length)

@@ -20,7 +20,7 @@ import regex
 from lxml import etree
 
 from . import compiled
-from .names import name_words, word_kinds, words_concept
+from .names import CONTAINS_MODIFIERS, name_words, token_groups, word_kinds, words_concept
 from .parse import body_of, remove, text_of
 from .prose import MIN_GUARDED_CHARS, PageProse, holds_article
 
@@ -257,11 +257,21 @@ def _always_codes():
     return compiled.walk.TagCodes(dict.fromkeys(ALWAYS, 1))
 
 
+# A word kind bit for the compiled walk beside names.word_kinds': a word that guards content or
+# reshapes a name (names._naming), whose names Python judges.
+_RESHAPING = 16
+
+
 @lru_cache(maxsize=1)
-def _word_kinds() -> tuple[tuple[bytes, int], ...]:
+def _word_kinds() -> tuple[tuple[bytes, int, str | None], ...]:
     # for the compiled walk, which settles the names whose words could not make
-    # names._may_name_chrome true: _named_concept calls them nothing
-    return tuple(sorted((word.encode(), kind) for word, kind in word_kinds().items()))
+    # names._may_name_chrome true (_named_concept calls them nothing), and the names whose
+    # words no reshaping word joins by the concept of their first concept word
+    concepts, guard = token_groups()
+    kinds = dict(word_kinds())
+    for word in guard | CONTAINS_MODIFIERS | {"widget"}:
+        kinds[word] = kinds.get(word, 0) | _RESHAPING
+    return tuple(sorted((word.encode(), kind, concepts.get(word)) for word, kind in kinds.items()))
 
 
 def _judged_descendants(top, judge) -> None:
