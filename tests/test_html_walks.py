@@ -195,7 +195,8 @@ def test_blocks_of_rows_links_breaks_and_comments_alike():
             "<blockquote><p>quoted<br>on two lines</p><p>and<br><br>two paragraphs</p></blockquote>"
             "<ul><li>item <div>with a block</div> after</li></ul><h2><span>in a <div>heading</div></span></h2>"
             "<p><a href=''>empty</a> <a href>bare</a> <a href=' /x'>spaced</a> <a href='javascript:go()'>script</a> "
-            "<a href='Javascript:go()'>Script</a> <a href='/é'>accent</a> <a name=top>named</a> <a>none</a> "
+            "<a href='Javascript:go()'>Script</a> <a href='JAVASCRIPT:'>SCRIPT</a> <a href='java'>short</a> "
+            "<a href='jobs/'>jobs</a> <a href='java\u017fcript:go()'>long s</a> <a href='/é'>accent</a> <a name=top>named</a> <a>none</a> "
             "<a href=/a>outer <a href=/b>inner</a> tail</a></p><pre>  code\n\n  more </pre>"
             "<p>a<!-- comment -->b<?pi x?>c</p>\u00a0\u2003<div>\u200b</div><dl><dt>term</dt><dd>says</dd></dl>"
             "</body></html>")
