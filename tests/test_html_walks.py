@@ -223,6 +223,21 @@ def test_block_texts_clean_as_clean_line_cleans_them(texts):
     assert_same_blocks([root.find("body")])
 
 
+# Pieces of a block's text around line breaks: <br> runs with whitespace between them split it
+# into lines and paragraphs, links count towards its link density, a heading loses its marks.
+BREAK_PIECES = ["<br>", "<br/>", " ", "\u2003", "\u00a0", "\n", "\u2029", "\u200b", "rain", "fell", "é",
+                "<a href=/x>link</a>", "<a href=/y>long link text</a>", " ¶", "#", "🔗", "§"]
+
+
+@needs_walks
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(BREAK_PIECES), max_size=14), min_size=1, max_size=3),
+       st.sampled_from(["p", "h2", "li", "blockquote", "td"]))
+def test_lines_and_paragraphs_split_at_breaks_alike(texts, tag):
+    root = parse("<html><body>" + "".join(f"<{tag}>{''.join(text)}</{tag}>" for text in texts) + "</body></html>")
+    assert_same_blocks([root.find("body")])
+
+
 @needs_walks
 def test_metadata_reads_the_same_metas_scripts_and_headings():
     metas = "".join(f"<meta {attributes} content='{n}'>" for n, attributes in enumerate([
