@@ -491,3 +491,16 @@ def test_undone_removals_leave_the_tree_as_a_new_parse_after_the_strip():
     assert [(r.reason, r.evidence) for r in again] == [(r.reason, r.evidence) for r in fresh]
     assert etree.tostring(pruned) == etree.tostring(stripped)
     assert_same_blocks([pruned.find("body")])
+
+
+@needs_walks
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 400), st.sampled_from(["a", "é", "雨", "🙂", " "])),
+                max_size=5))
+def test_swallowing_noscripts_are_found_alike(parts):
+    # noscripts of every size beside and inside each other, around text of every UTF-8 length
+    markup = "".join(f"<p>{char * size}</p>" if kind == 0 else f"<noscript>{char * size}" + "</noscript>" * (kind % 2)
+                     for kind, size, char in parts)
+    body = parse(f"<html><body>{markup}<![CDATA[x]]></body></html>").find("body")
+    fast = compiled.walk.swallowing(body, b"noscript", prose.MIN_GUARDED_CHARS, prune.NOSCRIPT_SHARE)
+    assert fast == prune._swallowing(body)
