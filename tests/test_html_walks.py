@@ -83,6 +83,8 @@ def assert_same_scores(root):
         fast_counts, slow_counts = getattr(fast, table), getattr(slow, table)
         assert dict(fast_counts.items()) == slow_counts and len(fast_counts) == len(slow_counts), table
         assert all(fast_counts[element] == count and element in fast_counts for element, count in slow_counts.items())
+    for element in body.iter():
+        assert fast.best_inside(element) == slow.best_inside(element)
 
 
 def python_blocks(containers):

@@ -215,9 +215,11 @@ def score_walk(_Element body, scores, rules):
                         final = tally.score
                         if tally.points < full_name_points:
                             final = final - scrubber_unfused_product(tally.positive, 1 - tally.points / full_name_points)
-                        score[elements[scored]] = final * (1 - (<double>tally.links / tally.chars if tally.chars else 0.0))
+                        tally.score = final * (1 - (<double>tally.links / tally.chars if tally.chars else 0.0))
+                        score[elements[scored]] = tally.score
                         scored += 1
                     scores.chars, scores.links = TextCounts(table, False), TextCounts(table, True)
+                    scores.table = table
                     return
                 _measure(node.next, &comma_chars, &chars, &commas)
                 child = _next_element(node.next)

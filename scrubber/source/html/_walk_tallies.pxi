@@ -98,6 +98,36 @@ cdef class TallyTable:
         free(self.tallies.items)
         free(self.tallies.slots)
 
+    def best_inside(self, _Element element, long min_chars):
+        """content.Scores.best_inside: (score, element) of the scored element with at least
+        ``min_chars`` of text that scores best (above 0, the first in document order among
+        equals) in ``element``'s subtree, itself included; (0.0, None) when there is none.
+        Each tally's ``score`` is its final score once the walk is over."""
+        cdef tree.xmlNode* top = element._c_node
+        cdef tree.xmlNode* node = top
+        cdef tree.xmlNode* found = NULL
+        cdef double best = 0.0
+        cdef Py_ssize_t position
+        cdef Tally* tally
+        while True:
+            if node.type == tree.XML_ELEMENT_NODE:
+                position = _found(&self.tallies, node)
+                if position >= 0:
+                    tally = &self.tallies.items[position]
+                    if tally.scored and tally.chars >= min_chars and tally.score > best:
+                        best, found = tally.score, node
+            # the next node in document order: the first child, else the next sibling of the
+            # node or of its nearest ancestor with one, below ``top``
+            if node.children is not NULL and node.type == tree.XML_ELEMENT_NODE:
+                node = node.children
+                continue
+            while node is not top and node.next is NULL:
+                node = node.parent
+            if node is top:
+                break
+            node = node.next
+        return best, (None if found is NULL else elementFactory(self.body._doc, found))
+
 
 @cython.final
 @cython.auto_pickle(False)
