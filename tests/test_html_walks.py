@@ -229,6 +229,26 @@ def test_block_texts_clean_as_clean_line_cleans_them(texts):
     assert_same_blocks([root.find("body")])
 
 
+@needs_walks
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcdefgh,.  \t\n~!\u00a0é\u200b\u2029", min_size=14, max_size=90), min_size=1, max_size=4))
+def test_long_ascii_runs_clean_alike(texts):
+    # the compiled walk copies printable ASCII with single spaces 16 bytes at a time
+    root = parse("<html><body><h2>head</h2><p>x</p><div>y</div><a href=/z>z</a></body></html>")
+    for element, text in zip(root.find("body"), texts):
+        element.text = text
+    assert_same_blocks([root.find("body")])
+
+
+@needs_walks
+def test_spaces_at_every_offset_of_a_16_byte_block_clean_alike():
+    for offset in range(1, 40):
+        for gap in (" ", "  ", " \t", "\u00a0", "\n "):
+            root = parse(f"<html><body><p>{'w' * offset}{gap}{'rain fell ' * 6}</p><p>x {'a' * offset}{gap}"
+                         f"{'b' * 15} {gap}end</p></body></html>")
+            assert_same_blocks([root.find("body")])
+
+
 # Pieces of a block's text around line breaks: <br> runs with whitespace between them split it
 # into lines and paragraphs, links count towards its link density, a heading loses its marks.
 BREAK_PIECES = ["<br>", "<br/>", " ", "\u2003", "\u00a0", "\n", "\u2029", "\u200b", "rain", "fell", "é",
