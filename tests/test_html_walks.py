@@ -77,7 +77,7 @@ def assert_same_scores(root):
     body = root.find("body")
     body = root if body is None else body
     fast, slow = content.score_tree(body), python_scores(body)
-    for table in ("score", "points", "chars", "links"):
+    for table in ("score", "chars", "links"):
         assert list(getattr(fast, table).items()) == list(getattr(slow, table).items()), table
 
 
@@ -166,6 +166,16 @@ def test_scores_measure_texts_as_python_strips_and_counts_them():
 
 
 @needs_walks
+def test_promising_names_short_of_points_and_linked_text_score_alike():
+    # a name's promise is weighed against few points, and link text takes its share off
+    line = "The weather turned, and the ferry stayed in port"
+    root = parse(f"<body><div class=content><p>{line}.</p></div><div id=post-body class='story x'><p>{line} "
+                 f"<a href=/more>{line}</a>.</p><p>{line}, again, and again.</p></div><section class=post><a href=/a>"
+                 f"<div>{line}, linked.</div></a></section></body>")
+    assert_same_scores(root)
+
+
+@needs_walks
 def test_deep_and_wide_pages_score_alike():
     # more open blocks and more scored containers than the compiled walk first makes room for
     paragraph = "<p>The river rose again overnight, and the ferry stayed in port until noon.</p>"
@@ -185,7 +195,8 @@ def test_blocks_of_rows_links_breaks_and_comments_alike():
             "<blockquote><p>quoted<br>on two lines</p><p>and<br><br>two paragraphs</p></blockquote>"
             "<ul><li>item <div>with a block</div> after</li></ul><h2><span>in a <div>heading</div></span></h2>"
             "<p><a href=''>empty</a> <a href>bare</a> <a href=' /x'>spaced</a> <a href='javascript:go()'>script</a> "
-            "<a href='Javascript:go()'>Script</a> <a href='/é'>accent</a> <a name=top>named</a> <a>none</a> "
+            "<a href='Javascript:go()'>Script</a> <a href='JAVASCRIPT:'>SCRIPT</a> <a href='java'>short</a> "
+            "<a href='jobs/'>jobs</a> <a href='java\u017fcript:go()'>long s</a> <a href='/é'>accent</a> <a name=top>named</a> <a>none</a> "
             "<a href=/a>outer <a href=/b>inner</a> tail</a></p><pre>  code\n\n  more </pre>"
             "<p>a<!-- comment -->b<?pi x?>c</p>\u00a0\u2003<div>\u200b</div><dl><dt>term</dt><dd>says</dd></dl>"
             "</body></html>")
@@ -212,6 +223,21 @@ def test_block_texts_clean_as_clean_line_cleans_them(texts):
     assert_same_blocks([root.find("body")])
 
 
+# Pieces of a block's text around line breaks: <br> runs with whitespace between them split it
+# into lines and paragraphs, links count towards its link density, a heading loses its marks.
+BREAK_PIECES = ["<br>", "<br/>", " ", "\u2003", "\u00a0", "\n", "\u2029", "\u200b", "rain", "fell", "é",
+                "<a href=/x>link</a>", "<a href=/y>long link text</a>", " ¶", "#", "🔗", "§"]
+
+
+@needs_walks
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(BREAK_PIECES), max_size=14), min_size=1, max_size=3),
+       st.sampled_from(["p", "h2", "li", "blockquote", "td"]))
+def test_lines_and_paragraphs_split_at_breaks_alike(texts, tag):
+    root = parse("<html><body>" + "".join(f"<{tag}>{''.join(text)}</{tag}>" for text in texts) + "</body></html>")
+    assert_same_blocks([root.find("body")])
+
+
 @needs_walks
 def test_metadata_reads_the_same_metas_scripts_and_headings():
     metas = "".join(f"<meta {attributes} content='{n}'>" for n, attributes in enumerate([
@@ -232,7 +258,8 @@ ATTRIBUTES = st.one_of(
     st.builds(lambda v: f' class="{v}"', st.sampled_from(NAMES)),
     st.builds(lambda v: f' id="{v}"', st.sampled_from(NAMES)),
     st.sampled_from([' hidden', ' aria-hidden="true"', ' style="display:none"', ' role="navigation"',
-                      ' itemprop="articleBody"', ' href="/x"', ' href="javascript:void(0)"', ' data-x="1"',
+                      ' aria-hidden="false"', ' style="Visibility :\tHIDDEN"', ' style="border: none"',
+                      ' style="display:\u00a0none"', ' itemprop="author"', ' itemprop="articleBody"', ' href="/x"', ' href="javascript:void(0)"', ' data-x="1"',
                       ' property="og:title"', ' name="og:site_name"', ' content="Rain"', ' type="application/ld+json"']),
 )
 WORDS = st.sampled_from(["rain", "fell", "on the town,", "é", "\u00a0", " ", "ünd", "雨、", "and the river rose.",
@@ -261,7 +288,8 @@ def test_random_markup_prunes_alike(body):
 
 
 def judged_concepts(body, named_concept, word_kinds) -> list:
-    """(class, id, concept) of each element the compiled prune walk hands to judge."""
+    """(class, id, concept) of each element the compiled prune walk hands to judge (none of
+    them too small to ask about: the walk settles small ones itself)."""
     if isinstance(body, str):
         body = parse(f"<html><body>{body}</body></html>").find("body")
     judged = []
@@ -271,8 +299,32 @@ def judged_concepts(body, named_concept, word_kinds) -> list:
         return False
 
     compiled.walk.judged_descendants(body, *prune._COMPILED_WALK_TAGS, named_concept, word_kinds,
-                                     prune.LINK_TARGET_CONCEPTS, judge, True)
+                                     prune.LINK_TARGET_CONCEPTS, judge, True, [], prune._removal, 0)
     return judged
+
+
+@needs_walks
+def test_the_walk_settles_small_and_hidden_chrome_without_judge():
+    story = "The ferry ran late all winter, and the council finally asked why. " * 4
+    body = parse(f"<html><body><nav>Home</nav><div hidden><p>{story}</p></div><div class=share>Share</div>"
+                 f"<div style='DISPLAY : none'>gone</div><header>Logo</header><nav>{story}</nav>"
+                 f"<figcaption>Photo: Jo</figcaption><div role=navigation>Menu</div><article hidden>Old</article>"
+                 f"<div style='display:\u00a0none'>spaced</div><div class=share itemprop=author>Ann</div>"
+                 f"<div style='border: none' class=share>Tweet</div></body></html>").find("body")
+    judged, doomed = [], []
+
+    def judge(element, concept=None):
+        judged.append(element.text)
+        return False
+
+    compiled.walk.judged_descendants(body, *prune._COMPILED_WALK_TAGS, prune._named_concept, prune._word_kinds(),
+                                     prune.LINK_TARGET_CONCEPTS, judge, True, doomed, prune._removal,
+                                     prose.MIN_GUARDED_CHARS)
+    assert [(r.reason, r.evidence, r.element.text) for r in doomed] == [
+        ("navigation", "tag", "Home"), ("hidden", "hidden", None), ("share", "name", "Share"),
+        ("hidden", "hidden", "gone"), ("navigation", "tag", "Logo"), ("share", "name", "Tweet")]
+    # a long nav, a caption, a role, an article, a style with a space Python takes, an itemprop
+    assert judged == [story, "Photo: Jo", "Menu", "Old", "spaced", "Ann"]
 
 
 @needs_walks

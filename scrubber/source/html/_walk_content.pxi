@@ -14,8 +14,11 @@ cdef struct Frame:
 
 
 cdef struct Tally:
+    # a container's score and paragraph points so far, the positive weight of its name, and
+    # its text and link text (0 until it closes, and for what is no block with text)
     tree.xmlNode* node
-    double score, points
+    double score, points, positive
+    long chars, links
 
 
 cdef struct Tallies:
@@ -47,11 +50,24 @@ cdef Py_ssize_t _tally(Tallies* tallies, tree.xmlNode* node, bint* new) except -
         tallies.items = <Tally*>_doubled(tallies.items, &tallies.capacity, sizeof(Tally))
     position = tallies.count
     tallies.items[position].node = node
+    tallies.items[position].chars = tallies.items[position].links = 0
     tallies.count += 1
     tallies.slots[slot] = position + 1
     if 2 * <size_t>tallies.count > tallies.mask:
         _grow_slots(tallies)
     return position
+
+
+cdef Py_ssize_t _found(Tallies* tallies, tree.xmlNode* node):
+    """The position of ``node``'s tally, -1 if it has none."""
+    cdef size_t slot = _slot_of(node, tallies.mask)
+    cdef Py_ssize_t position
+    while tallies.slots[slot]:
+        position = tallies.slots[slot] - 1
+        if tallies.items[position].node is node:
+            return position
+        slot = (slot + 1) & tallies.mask
+    return -1
 
 
 cdef int _grow_slots(Tallies* tallies) except -1:
@@ -70,7 +86,7 @@ cdef int _grow_slots(Tallies* tallies) except -1:
     return 0
 
 
-# name_weight's answers by the raw class and id (see _pair_answer), for the rules they were
+# name_weights' answers by the raw class and id (see _pair_answer), for the rules they were
 # asked under: scoring asks for the same names on each page of a site. A name none of whose
 # words is a scoring word (rules.scoring_words) weighs nothing: most new names are settled
 # here without a Python split.
@@ -79,12 +95,25 @@ cdef enum:
 cdef list _weight_slots = [None] * _WEIGHT_SLOTS
 cdef _WordTable _scoring_words
 cdef object _weights_owner = None
+cdef tuple _NO_WEIGHTS = (0, 0)
 
 
-cdef object _initial_score(tree.xmlNode* node, _Element body, rules, name_weight):
+cdef extern from *:
+    """
+    /* A product the compiler may not fuse with the sum it feeds (a fused multiply-add rounds
+       once, Python's float operations twice): content._final's answer must be Python's. */
+    #if defined(__GNUC__) || defined(__clang__)
+    __attribute__((noinline))
+    #endif
+    static double scrubber_unfused_product(double a, double b) { return a * b; }
+    """
+    double scrubber_unfused_product(double a, double b) noexcept
+
+
+cdef double _initial_score(tree.xmlNode* node, _Element body, rules, name_weights, double* positive) except? -1:
     """content._initial_score of ``node``: its tag's score, its class and id words' weight, and
     the bonus of schema.org's articleBody (the first value of each attribute counts, as
-    lxml's ``get`` reads it)."""
+    lxml's ``get`` reads it); the positive weight of its name goes to ``positive``."""
     global _weights_owner
     cdef tree.xmlAttr* attr = node.properties
     cdef const char* class_text = NULL
@@ -93,7 +122,7 @@ cdef object _initial_score(tree.xmlNode* node, _Element body, rules, name_weight
     cdef const char* value
     cdef bint plain = True
     if node.ns is not NULL:  # a namespaced tag: let Python spell it
-        return rules.initial_score(elementFactory(body._doc, node))
+        return _python_initial_score(elementFactory(body._doc, node), rules, positive)
     while attr is not NULL:
         name = <const char*>attr.name
         if strcmp(name, b"class") == 0 and class_text is NULL \
@@ -101,7 +130,7 @@ cdef object _initial_score(tree.xmlNode* node, _Element body, rules, name_weight
                 or strcmp(name, b"itemprop") == 0 and itemprop is NULL:
             value = _plain_value(attr, &plain)
             if not plain:  # lxml joins such a value: let Python read it
-                return rules.initial_score(elementFactory(body._doc, node))
+                return _python_initial_score(elementFactory(body._doc, node), rules, positive)
             if name[0] == b"c":
                 class_text = value
             elif name[1] == b"d":
@@ -114,29 +143,37 @@ cdef object _initial_score(tree.xmlNode* node, _Element body, rules, name_weight
         _load_words(&_scoring_words, rules.scoring_words)
         _weights_owner = rules
     cdef _Pair pair = _pair(class_text, id_text, _WEIGHT_SLOTS)
-    weight = _pair_answer(_weight_slots, &pair)
-    if weight is _UNKNOWN and _scoring_words.loaded and not _holds_a_word(class_text, id_text, &_scoring_words):
-        weight = 0
-        _keep_answer(_weight_slots, &pair, weight)
-    elif weight is _UNKNOWN:
+    weights = _pair_answer(_weight_slots, &pair)
+    if weights is _UNKNOWN and _scoring_words.loaded and not _holds_a_word(class_text, id_text, &_scoring_words):
+        weights = _NO_WEIGHTS
+        _keep_answer(_weight_slots, &pair, weights)
+    elif weights is _UNKNOWN:
         try:
             class_name, element_id = _decoded(class_text, pair.class_length), _decoded(id_text, pair.id_length)
         except UnicodeDecodeError:  # lxml raises it on reading the value: let Python do so
-            return rules.initial_score(elementFactory(body._doc, node))
-        weight = name_weight(class_name, element_id)
-        _keep_answer(_weight_slots, &pair, weight)
+            return _python_initial_score(elementFactory(body._doc, node), rules, positive)
+        weights = name_weights(class_name, element_id)
+        _keep_answer(_weight_slots, &pair, weights)
+    positive[0] = <long>(<tuple>weights)[1]
     tag = PyUnicode_DecodeUTF8(<const char*>node.name, strlen(<const char*>node.name), NULL)
-    score = (<dict?>rules.tag_scores).get(tag, 0) + weight
+    score = (<dict?>rules.tag_scores).get(tag, 0) + (<tuple>weights)[0]
     if itemprop is not NULL and strcmp(itemprop, b"articleBody") == 0:
         score += rules.article_body_bonus
+    return score
+
+
+cdef double _python_initial_score(element, rules, double* positive) except? -1:
+    score, weight = rules.initial_score(element)
+    positive[0] = weight
     return score
 
 
 def score_walk(_Element body, scores, rules):
     """content.score_tree's walk: fill ``scores`` (a content.Scores) exactly as the Python walk
     does: the text and link text of each block element holding text (``chars``, ``links``),
-    and each paragraph's points shared out as Scores.credit shares them (``score``,
-    ``points``). ``rules`` (content.walk_rules()) holds the tags, weights and limits."""
+    and the final score of each container that paragraphs pass points to (``score``, in the
+    order of their first points). ``rules`` (content.walk_rules()) holds the tags, weights
+    and limits."""
     cdef tree.xmlNode* top = body._c_node
     cdef tree.xmlNode* node = top
     cdef tree.xmlNode* child
@@ -150,13 +187,14 @@ def score_walk(_Element body, scores, rules):
     cdef Frame* frame
     cdef bint anchor
     cdef int level, skip, levels = len(rules.dividers)
-    cdef double share
+    cdef double share, final, full_name_points = rules.full_name_points
+    cdef Tally* tally
     cdef double divider[8]
     cdef TagCodes tags = rules.tags
     cdef int code
     cdef Commas comma_chars
     cdef dict block_chars = scores.chars, block_links = scores.links
-    is_link, name_weight = rules.is_link, rules.name_weight
+    is_link, name_weights = rules.is_link, rules.name_weights
     tallies.count, tallies.capacity, tallies.mask = 0, 64, 127
     tallies.items = <Tally*>malloc(tallies.capacity * sizeof(Tally))
     tallies.slots = <Py_ssize_t*>calloc(tallies.mask + 1, sizeof(Py_ssize_t))
@@ -222,7 +260,7 @@ def score_walk(_Element body, scores, rules):
                             paragraph_points = (1 + own_commas - frame.nested_commas
                                                 + min((own_chars - nested) // 100, 3))
                         if skip >= 0:
-                            # Scores.credit: the container in full, its parent half, and so on up
+                            # content._score_paragraph: the container in full, its parent half, and so on up
                             ancestor = node if skip == 0 else (NULL if node is top else node.parent)
                             level = 0
                             while ancestor is not NULL and level < levels:
@@ -232,8 +270,8 @@ def score_walk(_Element body, scores, rules):
                                     elements.append(elementFactory(body._doc, ancestor))
                                     # the initial score first, then the share: the sums are
                                     # rounded as the Python walk rounds them
-                                    tallies.items[position].score = <double>_initial_score(ancestor, body, rules,
-                                                                                           name_weight) + share
+                                    tallies.items[position].score = _initial_score(
+                                        ancestor, body, rules, name_weights, &tallies.items[position].positive) + share
                                     tallies.items[position].points = share
                                 else:
                                     tallies.items[position].score += share
@@ -242,14 +280,23 @@ def score_walk(_Element body, scores, rules):
                                     break
                                 ancestor = ancestor.parent
                                 level += 1
+                        # its link density, for its final score: any points have come already
+                        position = _found(&tallies, node)
+                        if position >= 0:
+                            tallies.items[position].chars = own_chars
+                            tallies.items[position].links = links - frame.links_before
                         if depth and node is not top and frames[depth - 1].node is node.parent:
                             frames[depth - 1].nested_chars += own_chars
                             frames[depth - 1].nested_commas += own_commas
                 if node is top:
-                    score, points = scores.score, scores.points
+                    score = scores.score
                     for position in range(tallies.count):
-                        score[elements[position]] = tallies.items[position].score
-                        points[elements[position]] = tallies.items[position].points
+                        # content._final, operation for operation
+                        tally = &tallies.items[position]
+                        final = tally.score
+                        if tally.points < full_name_points:
+                            final = final - scrubber_unfused_product(tally.positive, 1 - tally.points / full_name_points)
+                        score[elements[position]] = final * (1 - (<double>tally.links / tally.chars if tally.chars else 0.0))
                     return
                 _measure(node.next, &comma_chars, &chars, &commas)
                 child = _next_element(node.next)

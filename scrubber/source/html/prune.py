@@ -210,8 +210,9 @@ def prune(root, by_name: bool = True) -> list[Removal]:
 
     # the body itself is never chrome
     if compiled.walk is not None:
+        # the walk settles itself, in judge's stead, the elements whose verdict needs no Python
         compiled.walk.judged_descendants(body, *_COMPILED_WALK_TAGS, _named_concept, _word_kinds(),
-                                         LINK_TARGET_CONCEPTS, judge, by_name)
+                                         LINK_TARGET_CONCEPTS, judge, by_name, doomed, _removal, MIN_GUARDED_CHARS)
     else:
         _judged_descendants(body, judge)
     if compiled.walk is None:
@@ -242,10 +243,13 @@ def undoable(removals) -> bool:
     return isinstance(removals, _Removals)
 
 
-# What the compiled walk reads: the tags judged anywhere, those judged outside an article, the
-# article tags (as libxml2 names them, in UTF-8).
-_COMPILED_WALK_TAGS = tuple(tuple(sorted(tag.encode() for tag in tags))
-                            for tags in (_JUDGED_TAGS - set(OUTSIDE_ARTICLE), OUTSIDE_ARTICLE, ARTICLE_TAGS))
+# What the compiled walk reads (tags as libxml2 names them, in UTF-8): the tags judged anywhere
+# and the concept each names by itself (None: the figcaption, which its text decides), those
+# judged outside an article (all name navigation), and the article tags.
+_JUDGED_ANYWHERE = sorted(_JUDGED_TAGS - set(OUTSIDE_ARTICLE))
+_COMPILED_WALK_TAGS = (tuple(tag.encode() for tag in _JUDGED_ANYWHERE), tuple(map(CHROME_TAGS.get, _JUDGED_ANYWHERE)),
+                       *(tuple(sorted(tag.encode() for tag in tags)) for tags in (OUTSIDE_ARTICLE, ARTICLE_TAGS)))
+assert set(OUTSIDE_ARTICLE.values()) == {"navigation"}, "the compiled walk names them all navigation"
 
 
 @lru_cache(maxsize=1)
