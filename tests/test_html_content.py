@@ -43,6 +43,15 @@ def test_a_promising_name_still_helps_a_container_with_paragraphs():
     assert "dry dock" in chosen(page)
 
 
+def test_a_container_without_points_scores_by_its_name_alone():
+    # _climb and _with_siblings can land on a container no paragraph passed points to
+    body = parse("<html><body><div class=story></div><div id=sidebar></div>" + ARTICLE + "</body></html>").find("body")
+    scores = score_tree(body)
+    story, sidebar = body[0], body[1]
+    assert story not in scores.score and sidebar not in scores.score
+    assert scores.final(story) < 0 == scores.final(sidebar)  # a promise unkept costs; chrome needs no points
+
+
 def test_a_one_sentence_box_is_never_the_article_however_it_scores():
     # One comma-heavy sentence in a well-named box outscores plain paragraphs, but two lines
     # of text cannot be the article.

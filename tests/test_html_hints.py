@@ -5,8 +5,8 @@ from hypothesis import given, settings, strategies as st
 
 import scrubber
 from scrubber.blocks import Block
-from scrubber.scoring.html_hints import (_LABEL_TEXT, _SENTENCE_END, LABEL_WORDS, SIGN_OFF_WORDS, _closing_run, _section_heading,
-                                         _sign_off)
+from scrubber.scoring.html_hints import (_LABEL_TEXT, _READING_TIME, _SENTENCE_END, LABEL_WORDS, SIGN_OFF_WORDS, HtmlScorer,
+                                         _closing_run, _section_heading, _sign_off)
 
 PROSE = "".join(f"<p>Paragraph {i}: the council said that the bridge would open in the spring, and that the cost was fair.</p>"
                 for i in range(5))
@@ -85,3 +85,18 @@ def test_word_limits_read_with_a_bounded_split_as_with_a_whole_one(text):
     words = len(text.split())
     assert _sign_off(block) == (words <= SIGN_OFF_WORDS and not text.rstrip().endswith(":"))
     assert _section_heading(block) == (words <= LABEL_WORDS and bool(_LABEL_TEXT.fullmatch(text)))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["5", " ", "\u00a0", "\t", "MIN", "min", "Mins", "minute", "read", "READ", "rEaD", "R",
+                                 "ead", ".", "·", "ſ", "K", "x"]), max_size=8).map("".join))
+def test_reading_times_are_asked_of_the_lines_whose_key_says_read_as_of_every_line(text):
+    # the scorer asks the pattern only of lines whose case-folded key holds "read": none else can match
+    expected = len(text.split()) <= 10 and _READING_TIME.search(text) is not None
+    dropped = [d.rule for d in HtmlScorer().select([Block(text)], None)]
+    assert ("score/reading-time" in dropped) == expected
+
+
+def test_a_reading_time_in_capitals_goes():
+    dropped = [d.rule for d in HtmlScorer().select([Block("The bridge opens in May."), Block("5 MIN READ")], None)]
+    assert dropped == ["score/reading-time"]

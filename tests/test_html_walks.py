@@ -77,8 +77,14 @@ def assert_same_scores(root):
     body = root.find("body")
     body = root if body is None else body
     fast, slow = content.score_tree(body), python_scores(body)
-    for table in ("score", "points", "chars", "links"):
-        assert list(getattr(fast, table).items()) == list(getattr(slow, table).items()), table
+    # the scores in the same order (ties between containers are broken by it); the counts in any
+    assert list(fast.score.items()) == list(slow.score.items())
+    for table in ("chars", "links"):
+        fast_counts, slow_counts = getattr(fast, table), getattr(slow, table)
+        assert dict(fast_counts.items()) == slow_counts and len(fast_counts) == len(slow_counts), table
+        assert all(fast_counts[element] == count and element in fast_counts for element, count in slow_counts.items())
+    for element in body.iter():
+        assert fast.best_inside(element) == slow.best_inside(element)
 
 
 def python_blocks(containers):
@@ -166,6 +172,16 @@ def test_scores_measure_texts_as_python_strips_and_counts_them():
 
 
 @needs_walks
+def test_promising_names_short_of_points_and_linked_text_score_alike():
+    # a name's promise is weighed against few points, and link text takes its share off
+    line = "The weather turned, and the ferry stayed in port"
+    root = parse(f"<body><div class=content><p>{line}.</p></div><div id=post-body class='story x'><p>{line} "
+                 f"<a href=/more>{line}</a>.</p><p>{line}, again, and again.</p></div><section class=post><a href=/a>"
+                 f"<div>{line}, linked.</div></a></section></body>")
+    assert_same_scores(root)
+
+
+@needs_walks
 def test_deep_and_wide_pages_score_alike():
     # more open blocks and more scored containers than the compiled walk first makes room for
     paragraph = "<p>The river rose again overnight, and the ferry stayed in port until noon.</p>"
@@ -185,7 +201,8 @@ def test_blocks_of_rows_links_breaks_and_comments_alike():
             "<blockquote><p>quoted<br>on two lines</p><p>and<br><br>two paragraphs</p></blockquote>"
             "<ul><li>item <div>with a block</div> after</li></ul><h2><span>in a <div>heading</div></span></h2>"
             "<p><a href=''>empty</a> <a href>bare</a> <a href=' /x'>spaced</a> <a href='javascript:go()'>script</a> "
-            "<a href='Javascript:go()'>Script</a> <a href='/é'>accent</a> <a name=top>named</a> <a>none</a> "
+            "<a href='Javascript:go()'>Script</a> <a href='JAVASCRIPT:'>SCRIPT</a> <a href='java'>short</a> "
+            "<a href='jobs/'>jobs</a> <a href='java\u017fcript:go()'>long s</a> <a href='/é'>accent</a> <a name=top>named</a> <a>none</a> "
             "<a href=/a>outer <a href=/b>inner</a> tail</a></p><pre>  code\n\n  more </pre>"
             "<p>a<!-- comment -->b<?pi x?>c</p>\u00a0\u2003<div>\u200b</div><dl><dt>term</dt><dd>says</dd></dl>"
             "</body></html>")
@@ -209,6 +226,41 @@ def test_block_texts_clean_as_clean_line_cleans_them(texts):
     root = parse("<html><body><h2>head</h2><p>x</p><div>y</div><a href=/z>z</a></body></html>")
     for element, text in zip(root.find("body"), texts):
         element.text = text
+    assert_same_blocks([root.find("body")])
+
+
+@needs_walks
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcdefgh,.  \t\n~!\u00a0é\u200b\u2029", min_size=14, max_size=90), min_size=1, max_size=4))
+def test_long_ascii_runs_clean_alike(texts):
+    # the compiled walk copies printable ASCII with single spaces 16 bytes at a time
+    root = parse("<html><body><h2>head</h2><p>x</p><div>y</div><a href=/z>z</a></body></html>")
+    for element, text in zip(root.find("body"), texts):
+        element.text = text
+    assert_same_blocks([root.find("body")])
+
+
+@needs_walks
+def test_spaces_at_every_offset_of_a_16_byte_block_clean_alike():
+    for offset in range(1, 40):
+        for gap in (" ", "  ", " \t", "\u00a0", "\n "):
+            root = parse(f"<html><body><p>{'w' * offset}{gap}{'rain fell ' * 6}</p><p>x {'a' * offset}{gap}"
+                         f"{'b' * 15} {gap}end</p></body></html>")
+            assert_same_blocks([root.find("body")])
+
+
+# Pieces of a block's text around line breaks: <br> runs with whitespace between them split it
+# into lines and paragraphs, links count towards its link density, a heading loses its marks.
+BREAK_PIECES = ["<br>", "<br/>", " ", "\u2003", "\u00a0", "\n", "\u2029", "\u200b", "rain", "fell", "é",
+                "<a href=/x>link</a>", "<a href=/y>long link text</a>", " ¶", "#", "🔗", "§"]
+
+
+@needs_walks
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(BREAK_PIECES), max_size=14), min_size=1, max_size=3),
+       st.sampled_from(["p", "h2", "li", "blockquote", "td"]))
+def test_lines_and_paragraphs_split_at_breaks_alike(texts, tag):
+    root = parse("<html><body>" + "".join(f"<{tag}>{''.join(text)}</{tag}>" for text in texts) + "</body></html>")
     assert_same_blocks([root.find("body")])
 
 

@@ -4,10 +4,13 @@ Every page here is invented. A scraper's dump (``get_text("\\n")``) starts with 
 line, then the site's menus, then the headline again above the story.
 """
 
+from hypothesis import given, strategies as st
+
 import scrubber
 from scrubber.blocks import Block
 from scrubber.title import find_title
 from scrubber.title_phrase import repeated_head_phrase
+from scrubber.title_words import TITLE_WORD, title_words, title_words_up_to
 
 STORY = ["The ferry to the island will run every twenty minutes in summer, the harbour board decided on Monday.",
          "Tickets stay at the old price, and bicycles travel free until the end of September this year."]
@@ -116,3 +119,11 @@ def test_a_piece_of_the_headline_cut_at_a_link_is_not_its_repeat():
     guess = find_title(lines("New Island Ferry Runs Every Twenty Minutes | Harbour Post", *MENU, "New Island Ferry",
                              "runs every twenty minutes", *STORY))
     assert guess.text == "New Island Ferry Runs Every Twenty Minutes"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)), st.integers(min_value=0, max_value=6))
+def test_ascii_title_words_are_the_unicode_words(text, most):
+    # title_words reads ASCII text with a cheaper pattern: it must find the same words
+    unicode_words = [w.casefold() for w in TITLE_WORD.findall(text)]
+    assert title_words(text) == unicode_words
+    assert title_words_up_to(text, most) == (unicode_words if len(unicode_words) <= most else None)

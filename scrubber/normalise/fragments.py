@@ -51,5 +51,7 @@ def continues(previous: str, line: str) -> bool:
         return True
     if last in _OPEN_END:
         return True
-    last_word = previous.rsplit(" ", 1)[-1].casefold()
-    return last_word in small_words() and len(previous.split()) >= 4
+    # (the last word sliced off rather than split off: rsplit copies the whole line before it;
+    # and the words counted up to four, not all split out)
+    last_word = previous[previous.rfind(" ") + 1:].casefold()
+    return last_word in small_words() and len(previous.split(None, 3)) == 4

@@ -224,22 +224,24 @@ def _sentence_case_heading(tokens, first, vocabulary):
     "Un marché en plein essor Les fabricants...", "Neue Regeln für Mieter Ab Januar gilt..."."""
     if not tokens[first][0].isupper():
         return None
-    openers, noun_openers, title_nouns = word_list("sentence_openers"), word_list("noun_openers"), word_list("title_nouns")
-    last = min(len(tokens) - 1, first + MAX_SENTENCE_CASE_WORDS)
+    # (the last token is not visited: with no token after it, it ends the run with None either way)
+    last = min(len(tokens) - 2, first + MAX_SENTENCE_CASE_WORDS)
+    previous = tokens[first]
     for index in range(first + 1, last + 1):
-        previous, token = tokens[index - 1], tokens[index]
+        token = tokens[index]
         if previous[-1] in _TRAILING_PUNCTUATION or previous[0] in _OPENING or token[0] in _OPENING:
             return None  # the run must be one unpunctuated phrase
-        if index - first < MIN_HEADING_WORDS or index + 1 >= len(tokens) or not token[0].isupper():
-            continue
-        # "There’s no..." opens a sentence as "There" does.
-        word, following = token.casefold().split("'", 1)[0].split("’", 1)[0], tokens[index + 1]
-        if word not in openers or previous.casefold() in small_words() or bare(previous).casefold() in title_nouns:
-            continue
-        if following[0].islower() and bare(following).casefold() not in small_words():
-            return index if _plausible_sentence_case(tokens[first:index]) else None
-        if vocabulary.capitalises_nouns and word in noun_openers and following[0].isupper():
-            return index if _plausible_sentence_case(tokens[first:index]) else None
+        if token[0].isupper() and index - first >= MIN_HEADING_WORDS:
+            # "There’s no..." opens a sentence as "There" does.
+            word = token.casefold().split("'", 1)[0].split("’", 1)[0]
+            if word in word_list("sentence_openers") and previous.casefold() not in small_words() \
+                    and bare(previous).casefold() not in word_list("title_nouns"):
+                following = tokens[index + 1]
+                if following[0].islower() and bare(following).casefold() not in small_words():
+                    return index if _plausible_sentence_case(tokens[first:index]) else None
+                if vocabulary.capitalises_nouns and word in word_list("noun_openers") and following[0].isupper():
+                    return index if _plausible_sentence_case(tokens[first:index]) else None
+        previous = token
     return None
 
 

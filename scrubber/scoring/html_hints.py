@@ -67,7 +67,10 @@ class HtmlScorer:
             text = block.text
             if linky[position] and _in_link_run(linky, position, text):
                 yield Drop(position, "score/link-dense", "mostly link text inside the main content")
-            elif len(text.split(None, METADATA_WORDS)) <= METADATA_WORDS and _READING_TIME.search(text):
+            # (a reading time says "read", as every line's case-folded key, read by the rules already, shows:
+            # most lines need neither their words split nor the pattern)
+            elif "read" in block.key() and len(text.split(None, METADATA_WORDS)) <= METADATA_WORDS \
+                    and _READING_TIME.search(text):
                 yield Drop(position, "score/reading-time", "a reading-time line of the post metadata")
             # a number starts with no letter: most paragraphs need no regex to tell
             elif block.kind == "paragraph" and not text[:1].isalpha() and _NUMBER_ONLY.fullmatch(text):

@@ -18,14 +18,17 @@ cdef const char* _BREAK_UTF8 = b"\xe2\x80\xa9"
 
 
 cdef class BlockTags:
-    """blocks.py's tag sets and kinds as one code per tag (see the enum above)."""
+    """blocks.py's tag sets and kinds as one code per tag (see the enum above), the marks a
+    heading's text loses at its end (as UTF-8) and the type of the blocks written."""
 
     cdef TagCodes codes
     cdef readonly tuple kinds
     cdef int paragraph, heading
     cdef bint inherited[32]
+    cdef tuple marks
+    cdef object block_type
 
-    def __init__(self, block_tags, dict kinds, inherited, blocky, layout):
+    def __init__(self, block_tags, dict kinds, inherited, blocky, layout, str heading_marks, block_type):
         self.kinds = tuple(sorted(set(kinds.values())))
         if len(self.kinds) >= 32:
             raise ValueError("at most 31 kinds")
@@ -44,6 +47,8 @@ cdef class BlockTags:
                     code |= int(tag[1]) << _LEVEL_SHIFT  # h1 .. h6
             codes[tag] = code
         self.codes = TagCodes(codes)
+        self.marks = tuple(mark.encode() for mark in heading_marks)
+        self.block_type = block_type
 
     cdef inline int code(self, tree.xmlNode* node):
         return self.codes.code(node)
@@ -97,46 +102,129 @@ cdef inline bint _invisible(unsigned int point):
             or point == 0x00AD or point == 0x180E)
 
 
-cdef Py_ssize_t _clean_line(Text* text, Py_ssize_t* chars) except -2:
-    """normalise.whitespace.clean_line of the text, written to ``text.clean``: invisible
-    characters deleted, controls and whitespace between words made one space, none at the
-    ends. ``chars`` gets the length of the text in characters. -1 when the text holds a ``<br>``
-    (the Python writer splits it into lines) or is not UTF-8 (Python's decoder raises on it)."""
-    cdef const unsigned char* byte = <const unsigned char*>text.data
-    cdef const unsigned char* end = byte + text.length
-    cdef Py_ssize_t written = 0, count = 0
-    cdef bint space = False
+# Most of a block's text is printable ASCII with single spaces between words, which clean_line
+# leaves as it is: copied 16 bytes at a time where the compiler offers SSE2 (as in
+# _walk_nodes.pxi), by the byte loop of _clean_line elsewhere and for all other text.
+cdef extern from *:
+    """
+    #if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
+    #include <emmintrin.h>
+    /* Copy to ``out + *written`` the 16-byte blocks at the start of ``text`` that hold only
+       printable ASCII and spaces that stand alone (``*space``: a space comes before ``text``;
+       the copy writes it, and leaves one pending when a block ends in a space); return how
+       many bytes that read (a multiple of 16). ``*written`` must not be 0: a line's leading
+       space is dropped, not copied. */
+    static inline size_t scrubber_clean_16(const unsigned char* text, size_t length, char* out,
+                                           Py_ssize_t* written, int* space) {
+        size_t done = 0;
+        for (; done + 16 <= length; done += 16) {
+            __m128i bytes = _mm_loadu_si128((const __m128i*)(text + done));
+            __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8(0x1F)),
+                                              _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x7F)));
+            unsigned int spaces = (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(' ')));
+            if (_mm_movemask_epi8(printable) != 0xFFFF || (spaces & ((spaces << 1) | (unsigned int)(*space != 0))))
+                break;
+            if (*space)
+                out[(*written)++] = ' ';
+            _mm_storeu_si128((__m128i*)(out + *written), bytes);
+            *space = (spaces & 0x8000) != 0;
+            *written += *space ? 15 : 16;
+        }
+        return done;
+    }
+    #else
+    #define scrubber_clean_16(text, length, out, written, space) ((size_t)0)
+    #endif
+    """
+    size_t scrubber_clean_16(const unsigned char* text, size_t length, char* out, Py_ssize_t* written,
+                             int* space) noexcept
+
+
+cdef Py_ssize_t _clean_line(const unsigned char** at, const unsigned char* end, char* out) except -2:
+    """normalise.whitespace.clean_line of the line starting at ``at[0]`` and ending at ``end``
+    or at a ``<br>`` (U+2029), where ``at[0]`` is left, written to ``out``: invisible characters
+    deleted, controls and whitespace between words made one space, none at the ends. Returns
+    the length written; -1 when the text is not UTF-8 (Python's decoder raises on it)."""
+    cdef const unsigned char* byte = at[0]
+    cdef const unsigned char* retry = byte  # where the 16-byte copy may be tried again
+    cdef Py_ssize_t written = 0
+    cdef int space = False
     cdef unsigned int point
+    cdef unsigned char first
     cdef int length
     while byte < end:
-        count += 1
-        if byte[0] < 0x80:
-            if byte[0] <= 0x20 or byte[0] == 0x7F:  # whitespace or a control
-                space = True
-            else:
-                if space and written:
-                    text.clean[written] = 32
+        if written and byte >= retry:
+            byte += scrubber_clean_16(byte, end - byte, out, &written, &space)
+            retry = byte + 16
+            if byte == end:
+                break
+        first = byte[0]
+        if <unsigned char>(first - 0x21) < 0x5E:  # ASCII but a space or a control: most bytes, in runs
+            if space:
+                if written:
+                    out[written] = 32
                     written += 1
                 space = False
-                text.clean[written] = byte[0]
+            out[written] = first
+            written += 1
+            byte += 1
+            while byte < end and <unsigned char>(byte[0] - 0x21) < 0x5E:
+                out[written] = byte[0]
                 written += 1
+                byte += 1
+            continue
+        if first < 0x80:  # ASCII whitespace or a control
+            space = True
             byte += 1
             continue
         length = _sequence(byte, end, &point)
-        if length == 0 or point == 0x2029:
+        if length == 0:
             return -1
+        if point == 0x2029:
+            break
         if point <= 0x9F or Py_UNICODE_ISSPACE(<Py_UCS4>point):  # a C1 control or Unicode whitespace
             space = True
         elif not _invisible(point):
             if space and written:
-                text.clean[written] = 32
+                out[written] = 32
                 written += 1
             space = False
-            memcpy(text.clean + written, byte, length)
+            memcpy(out + written, byte, length)
             written += length
         byte += length
-    chars[0] = count
+    at[0] = byte
     return written
+
+
+cdef const unsigned char* _paragraph_break(const unsigned char* at, const unsigned char* end):
+    """Where blocks._PARAGRAPH_BREAK's match ends when it starts at the ``<br>`` before ``at``:
+    after the last U+2029 of the whitespace (regex's \\s: Python's but U+001C-U+001F) that
+    follows; NULL when that holds none, and the ``<br>`` is a line break."""
+    cdef const unsigned char* last = NULL
+    cdef unsigned int point
+    cdef int length
+    while at < end:
+        if at[0] < 0x80:
+            if not (at[0] == 32 or 9 <= at[0] <= 13):
+                break
+            at += 1
+            continue
+        length = _sequence(at, end, &point)
+        if length == 0 or not Py_UNICODE_ISSPACE(<Py_UCS4>point):
+            break
+        at += length
+        if point == 0x2029:
+            last = at
+    return last
+
+
+cdef Py_ssize_t _characters(const char* data, Py_ssize_t length):
+    # how long Python finds the (UTF-8) text: every byte but continuation bytes
+    cdef Py_ssize_t position, count = 0
+    for position in range(length):
+        if not 0x80 <= <unsigned char>data[position] < 0xC0:
+            count += 1
+    return count
 
 
 cdef int _add(Text* text, const char* data, Py_ssize_t length, bint in_link) except -1:
@@ -164,13 +252,18 @@ cdef int _add_run(Text* text, tree.xmlNode* node, bint in_link) except -1:
     return 0
 
 
-cdef int _flush(Text* text, Block* block, writer, emit, BlockTags tags, _Element top) except -1:
-    """Write out the text read so far as blocks of ``block`` and start a new text. The layout
-    whitespace between blocks is dropped here, and text without a ``<br>`` is cleaned here and
-    handed to ``emit`` (``writer.emit``, looked up once a walk); ``writer.write`` does the rest
-    as for the Python walk."""
-    cdef Py_ssize_t position, chars, length
+cdef int _flush(Text* text, Block* block, writer, list made, list origins, BlockTags tags, _Element top) except -1:
+    """Write out the text read so far as blocks of ``block`` and start a new text, as
+    blocks._Writer.write writes it: the layout whitespace between blocks dropped, each line
+    (``<br>``) cleaned, the lines of each paragraph (``<br><br>``) joined by newlines into a
+    block. Only a text that is not UTF-8 goes to ``writer.write`` (whose decoding raises)."""
+    cdef Py_ssize_t position, written = 0, piece = 0, length
     cdef long link_chars = text.link_chars
+    cdef const unsigned char* at = <const unsigned char*>text.data
+    cdef const unsigned char* end = at + text.length
+    cdef const unsigned char* after
+    cdef bint gap
+    cdef double density = 0.0
     if text.length == 0:
         return 0
     text.link_chars = 0
@@ -185,13 +278,74 @@ cdef int _flush(Text* text, Block* block, writer, emit, BlockTags tags, _Element
     else:
         element, kind = elementFactory(top._doc, block.node), tags.kinds[block.kind]
         level = block.level or None
-    length = _clean_line(text, &chars)
-    if length < 0:
-        writer.write(PyUnicode_DecodeUTF8(text.data, text.length, NULL), link_chars, element, kind, level)
-    elif length:  # _Writer.write's link density, its min(1.0, ...) included
-        emit(PyUnicode_DecodeUTF8(text.clean, length, NULL), kind, element,
-                    min(1.0, <double>link_chars / <double>chars), level)
+    # the paragraphs go to text.clean one after another, each ended by a NUL (no text holds one)
+    while True:
+        gap = written > piece  # a newline between the lines of a paragraph
+        length = _clean_line(&at, end, text.clean + written + gap)
+        if length < 0:
+            writer.write(PyUnicode_DecodeUTF8(text.data, text.length, NULL), link_chars, element, kind, level)
+            text.length = 0
+            return 0
+        if length:
+            if gap:
+                text.clean[written] = 10
+            written += gap + length
+        if at == end:
+            break
+        at += 3  # the <br>
+        after = _paragraph_break(at, end)
+        if after is not NULL:
+            text.clean[written] = 0
+            written += 1
+            piece = written
+            at = after
+    if link_chars:  # _Writer.write's link density, its min(1.0, ...) included
+        density = min(1.0, <double>link_chars / <double>_characters(text.data, text.length))
+    if piece == 0:  # no <br><br>: one paragraph, as most texts are
+        _emit(text.clean, written, kind, element, density, level, tags, made, origins)
+    else:
+        position = 0
+        while True:
+            piece = position
+            while piece < written and text.clean[piece] != 0:
+                piece += 1
+            _emit(text.clean + position, piece - position, kind, element, density, level, tags, made, origins)
+            if piece == written:
+                break
+            position = piece + 1
     text.length = 0
+    return 0
+
+
+cdef inline bint _ends_with(const char* data, Py_ssize_t length, const char* end, Py_ssize_t size):
+    # a mark is a whole character in UTF-8: matching its bytes at the end is matching it
+    cdef Py_ssize_t position
+    for position in range(size):
+        if data[length - size + position] != end[position]:
+            return False
+    return True
+
+
+cdef int _emit(const char* data, Py_ssize_t length, kind, element, double density, level, BlockTags tags,
+               list made, list origins) except -1:
+    """blocks._Writer.emit of the cleaned text: a heading loses its permalink marks, and an
+    empty text makes no block."""
+    cdef bytes mark
+    cdef Py_ssize_t size
+    cdef bint stripped = True
+    if kind is tags.kinds[tags.heading]:
+        while stripped and length:
+            stripped = False
+            for mark in tags.marks:
+                size = len(mark)
+                if size <= length and _ends_with(data, length, mark, size):
+                    length -= size
+                    stripped = True
+    if length == 0:
+        return 0
+    # text, kind, index, line, level, link_density, as _Writer.emit passes them
+    made.append(tags.block_type(PyUnicode_DecodeUTF8(data, length, NULL), kind, len(made), None, level, density))
+    origins.append(element)
     return 0
 
 
@@ -223,10 +377,10 @@ cdef int _open(Block** blocks, Py_ssize_t* depth, Py_ssize_t* capacity, tree.xml
 
 
 def block_walk(containers, writer, BlockTags tags, is_link):
-    """blocks._Writer's walk over each of ``containers`` and the last flush: call
-    ``writer.write(text, link_chars, element, kind, level)`` for each block's text and
-    ``writer.special(element, tag)`` for each ``<pre>`` and data row, exactly where the Python
-    walk does, so that the writer makes the same blocks. Only those calls make Python objects."""
+    """blocks._Writer's walk over each of ``containers`` and the last flush: add to
+    ``writer.blocks`` and ``writer.origins`` the blocks of each block's text as the writer
+    would write them, and call ``writer.special(element, tag)`` for each ``<pre>`` and data
+    row, exactly where the Python walk does. Only the blocks written make Python objects."""
     cdef _Element top
     cdef tree.xmlNode* node
     cdef tree.xmlNode* child
@@ -234,7 +388,7 @@ def block_walk(containers, writer, BlockTags tags, is_link):
     cdef Py_ssize_t depth = 0, capacity = 64
     cdef Text text
     cdef int code = 0, links_open
-    emit = writer.emit
+    cdef list made = writer.blocks, origins = writer.origins
     text.data, text.clean = <char*>malloc(256), <char*>malloc(256)
     text.length, text.capacity, text.link_chars = 0, 256, 0
     if blocks is NULL or text.data is NULL or text.clean is NULL:
@@ -254,7 +408,7 @@ def block_walk(containers, writer, BlockTags tags, is_link):
                 else:
                     code = tags.code(node)
                     if code & _BLOCK:
-                        _flush(&text, &blocks[depth - 1] if depth else NULL, writer, emit, tags, top)
+                        _flush(&text, &blocks[depth - 1] if depth else NULL, writer, made, origins, tags, top)
                         if code & _PRE or (code & _ROW and _simple_row(node, tags)):
                             writer.special(elementFactory(top._doc, node), "pre" if code & _PRE else "tr")
                             code = 0  # read whole: its end neither flushes nor closes a block
@@ -278,7 +432,7 @@ def block_walk(containers, writer, BlockTags tags, is_link):
                     if node.type == tree.XML_ELEMENT_NODE:
                         if code & _BLOCK:
                             if depth and blocks[depth - 1].node is node:
-                                _flush(&text, &blocks[depth - 1], writer, emit, tags, top)
+                                _flush(&text, &blocks[depth - 1], writer, made, origins, tags, top)
                                 depth -= 1
                         elif code & _ANCHOR and links_open and _is_link(node, top, is_link):
                             links_open -= 1
@@ -292,7 +446,7 @@ def block_walk(containers, writer, BlockTags tags, is_link):
                         break
                     node = node.parent
                     code = tags.code(node)
-        _flush(&text, NULL, writer, emit, tags, None)
+        _flush(&text, NULL, writer, made, origins, tags, None)
     finally:
         free(blocks)
         free(text.data)

@@ -13,64 +13,7 @@ cdef struct Frame:
     bint is_anchor, is_paragraph
 
 
-cdef struct Tally:
-    tree.xmlNode* node
-    double score, points
-
-
-cdef struct Tallies:
-    # The elements credited so far, in the order of first credit (the order of Scores' dicts),
-    # and an open-addressing table of them by node address, at most half full: slot -> 1 + the
-    # tally's position, 0 when free. A Python dict by address cost an int object per credit.
-    Tally* items
-    Py_ssize_t count, capacity
-    Py_ssize_t* slots
-    size_t mask
-
-
-cdef inline size_t _slot_of(tree.xmlNode* node, size_t mask):
-    return ((<size_t>node >> 4) * <size_t>0x9E3779B97F4A7C15) >> 20 & mask
-
-
-cdef Py_ssize_t _tally(Tallies* tallies, tree.xmlNode* node, bint* new) except -1:
-    """The position of ``node``'s tally, added (``new`` turned true) if it has none."""
-    cdef size_t slot = _slot_of(node, tallies.mask)
-    cdef Py_ssize_t position
-    while tallies.slots[slot]:
-        position = tallies.slots[slot] - 1
-        if tallies.items[position].node is node:
-            new[0] = False
-            return position
-        slot = (slot + 1) & tallies.mask
-    new[0] = True
-    if tallies.count == tallies.capacity:
-        tallies.items = <Tally*>_doubled(tallies.items, &tallies.capacity, sizeof(Tally))
-    position = tallies.count
-    tallies.items[position].node = node
-    tallies.count += 1
-    tallies.slots[slot] = position + 1
-    if 2 * <size_t>tallies.count > tallies.mask:
-        _grow_slots(tallies)
-    return position
-
-
-cdef int _grow_slots(Tallies* tallies) except -1:
-    cdef size_t size = 2 * (tallies.mask + 1), slot
-    cdef Py_ssize_t* grown = <Py_ssize_t*>calloc(size, sizeof(Py_ssize_t))
-    cdef Py_ssize_t position
-    if grown is NULL:
-        raise MemoryError()
-    free(tallies.slots)
-    tallies.slots, tallies.mask = grown, size - 1
-    for position in range(tallies.count):
-        slot = _slot_of(tallies.items[position].node, tallies.mask)
-        while grown[slot]:
-            slot = (slot + 1) & tallies.mask
-        grown[slot] = position + 1
-    return 0
-
-
-# name_weight's answers by the raw class and id (see _pair_answer), for the rules they were
+# name_weights' answers by the raw class and id (see _pair_answer), for the rules they were
 # asked under: scoring asks for the same names on each page of a site. A name none of whose
 # words is a scoring word (rules.scoring_words) weighs nothing: most new names are settled
 # here without a Python split.
@@ -79,12 +22,25 @@ cdef enum:
 cdef list _weight_slots = [None] * _WEIGHT_SLOTS
 cdef _WordTable _scoring_words
 cdef object _weights_owner = None
+cdef tuple _NO_WEIGHTS = (0, 0)
 
 
-cdef object _initial_score(tree.xmlNode* node, _Element body, rules, name_weight):
+cdef extern from *:
+    """
+    /* A product the compiler may not fuse with the sum it feeds (a fused multiply-add rounds
+       once, Python's float operations twice): content._final's answer must be Python's. */
+    #if defined(__GNUC__) || defined(__clang__)
+    __attribute__((noinline))
+    #endif
+    static double scrubber_unfused_product(double a, double b) { return a * b; }
+    """
+    double scrubber_unfused_product(double a, double b) noexcept
+
+
+cdef double _initial_score(tree.xmlNode* node, _Element body, rules, name_weights, double* positive) except? -1:
     """content._initial_score of ``node``: its tag's score, its class and id words' weight, and
     the bonus of schema.org's articleBody (the first value of each attribute counts, as
-    lxml's ``get`` reads it)."""
+    lxml's ``get`` reads it); the positive weight of its name goes to ``positive``."""
     global _weights_owner
     cdef tree.xmlAttr* attr = node.properties
     cdef const char* class_text = NULL
@@ -93,7 +49,7 @@ cdef object _initial_score(tree.xmlNode* node, _Element body, rules, name_weight
     cdef const char* value
     cdef bint plain = True
     if node.ns is not NULL:  # a namespaced tag: let Python spell it
-        return rules.initial_score(elementFactory(body._doc, node))
+        return _python_initial_score(elementFactory(body._doc, node), rules, positive)
     while attr is not NULL:
         name = <const char*>attr.name
         if strcmp(name, b"class") == 0 and class_text is NULL \
@@ -101,7 +57,7 @@ cdef object _initial_score(tree.xmlNode* node, _Element body, rules, name_weight
                 or strcmp(name, b"itemprop") == 0 and itemprop is NULL:
             value = _plain_value(attr, &plain)
             if not plain:  # lxml joins such a value: let Python read it
-                return rules.initial_score(elementFactory(body._doc, node))
+                return _python_initial_score(elementFactory(body._doc, node), rules, positive)
             if name[0] == b"c":
                 class_text = value
             elif name[1] == b"d":
@@ -114,29 +70,38 @@ cdef object _initial_score(tree.xmlNode* node, _Element body, rules, name_weight
         _load_words(&_scoring_words, rules.scoring_words)
         _weights_owner = rules
     cdef _Pair pair = _pair(class_text, id_text, _WEIGHT_SLOTS)
-    weight = _pair_answer(_weight_slots, &pair)
-    if weight is _UNKNOWN and _scoring_words.loaded and not _holds_a_word(class_text, id_text, &_scoring_words):
-        weight = 0
-        _keep_answer(_weight_slots, &pair, weight)
-    elif weight is _UNKNOWN:
+    weights = _pair_answer(_weight_slots, &pair)
+    if weights is _UNKNOWN and _scoring_words.loaded and not _holds_a_word(class_text, id_text, &_scoring_words):
+        weights = _NO_WEIGHTS
+        _keep_answer(_weight_slots, &pair, weights)
+    elif weights is _UNKNOWN:
         try:
             class_name, element_id = _decoded(class_text, pair.class_length), _decoded(id_text, pair.id_length)
         except UnicodeDecodeError:  # lxml raises it on reading the value: let Python do so
-            return rules.initial_score(elementFactory(body._doc, node))
-        weight = name_weight(class_name, element_id)
-        _keep_answer(_weight_slots, &pair, weight)
+            return _python_initial_score(elementFactory(body._doc, node), rules, positive)
+        weights = name_weights(class_name, element_id)
+        _keep_answer(_weight_slots, &pair, weights)
+    positive[0] = <long>(<tuple>weights)[1]
     tag = PyUnicode_DecodeUTF8(<const char*>node.name, strlen(<const char*>node.name), NULL)
-    score = (<dict?>rules.tag_scores).get(tag, 0) + weight
+    score = (<dict?>rules.tag_scores).get(tag, 0) + (<tuple>weights)[0]
     if itemprop is not NULL and strcmp(itemprop, b"articleBody") == 0:
         score += rules.article_body_bonus
     return score
 
 
+cdef double _python_initial_score(element, rules, double* positive) except? -1:
+    score, weight = rules.initial_score(element)
+    positive[0] = weight
+    return score
+
+
 def score_walk(_Element body, scores, rules):
     """content.score_tree's walk: fill ``scores`` (a content.Scores) exactly as the Python walk
-    does: the text and link text of each block element holding text (``chars``, ``links``),
-    and each paragraph's points shared out as Scores.credit shares them (``score``,
-    ``points``). ``rules`` (content.walk_rules()) holds the tags, weights and limits."""
+    does: the text and link text of each block element holding text (``chars``, ``links``: two
+    TextCounts of one TallyTable),
+    and the final score of each container that paragraphs pass points to (``score``, in the
+    order of their first points). ``rules`` (content.walk_rules()) holds the tags, weights
+    and limits."""
     cdef tree.xmlNode* top = body._c_node
     cdef tree.xmlNode* node = top
     cdef tree.xmlNode* child
@@ -145,37 +110,30 @@ def score_walk(_Element body, scores, rules):
     cdef long min_paragraph_chars = rules.min_paragraph_chars
     cdef Py_ssize_t depth = 0, capacity = 64, position
     cdef Frame* frames = <Frame*>malloc(capacity * sizeof(Frame))
-    cdef Tallies tallies
+    cdef TallyTable table = TallyTable(body)
+    cdef Tallies* tallies = &table.tallies
     cdef bint new
     cdef Frame* frame
     cdef bint anchor
     cdef int level, skip, levels = len(rules.dividers)
-    cdef double share
+    cdef double share, final, full_name_points = rules.full_name_points
+    cdef Tally* tally
     cdef double divider[8]
     cdef TagCodes tags = rules.tags
     cdef int code
     cdef Commas comma_chars
-    cdef dict block_chars = scores.chars, block_links = scores.links
-    is_link, name_weight = rules.is_link, rules.name_weight
-    tallies.count, tallies.capacity, tallies.mask = 0, 64, 127
-    tallies.items = <Tally*>malloc(tallies.capacity * sizeof(Tally))
-    tallies.slots = <Py_ssize_t*>calloc(tallies.mask + 1, sizeof(Py_ssize_t))
-    if frames is NULL or tallies.items is NULL or tallies.slots is NULL:
-        free(frames)
-        free(tallies.items)
-        free(tallies.slots)
+    is_link, name_weights = rules.is_link, rules.name_weights
+    if frames is NULL:
         raise MemoryError()
     if levels > 8 or len(rules.comma_chars) > 16:
         free(frames)
-        free(tallies.items)
-        free(tallies.slots)
         raise ValueError("at most 8 ancestor levels and 16 commas")
     for level in range(levels):
         divider[level] = rules.dividers[level]
     comma_chars.count = len(rules.comma_chars)
     for level in range(comma_chars.count):
         comma_chars.points[level] = ord(rules.comma_chars[level])
-    elements = []  # the tallies' elements, in their order
+    elements = []  # the scored tallies' elements, in their order
     try:
         while True:
             # start: open a frame for a block or a link, count the element's text
@@ -208,9 +166,6 @@ def score_walk(_Element body, scores, rules):
                         links = frame.links_before + own_chars
                     elif own_chars:
                         own_commas = commas - frame.commas_before
-                        element = elementFactory(body._doc, node)
-                        block_chars[element] = own_chars
-                        block_links[element] = links - frame.links_before
                         skip = -1
                         if frame.is_paragraph:
                             if own_chars >= min_paragraph_chars:
@@ -222,18 +177,19 @@ def score_walk(_Element body, scores, rules):
                             paragraph_points = (1 + own_commas - frame.nested_commas
                                                 + min((own_chars - nested) // 100, 3))
                         if skip >= 0:
-                            # Scores.credit: the container in full, its parent half, and so on up
+                            # content._score_paragraph: the container in full, its parent half, and so on up
                             ancestor = node if skip == 0 else (NULL if node is top else node.parent)
                             level = 0
                             while ancestor is not NULL and level < levels:
                                 share = paragraph_points / divider[level]
-                                position = _tally(&tallies, ancestor, &new)
-                                if new:
+                                position = _tally(tallies, ancestor, &new)
+                                if not tallies.items[position].scored:
+                                    tallies.items[position].scored = True
                                     elements.append(elementFactory(body._doc, ancestor))
                                     # the initial score first, then the share: the sums are
                                     # rounded as the Python walk rounds them
-                                    tallies.items[position].score = <double>_initial_score(ancestor, body, rules,
-                                                                                           name_weight) + share
+                                    tallies.items[position].score = _initial_score(
+                                        ancestor, body, rules, name_weights, &tallies.items[position].positive) + share
                                     tallies.items[position].points = share
                                 else:
                                     tallies.items[position].score += share
@@ -242,14 +198,28 @@ def score_walk(_Element body, scores, rules):
                                     break
                                 ancestor = ancestor.parent
                                 level += 1
+                        # its counts, after any points it had (scored elements come in order)
+                        position = _tally(tallies, node, &new)
+                        tallies.items[position].chars = own_chars
+                        tallies.items[position].links = links - frame.links_before
                         if depth and node is not top and frames[depth - 1].node is node.parent:
                             frames[depth - 1].nested_chars += own_chars
                             frames[depth - 1].nested_commas += own_commas
                 if node is top:
-                    score, points = scores.score, scores.points
+                    score, scored = scores.score, 0
                     for position in range(tallies.count):
-                        score[elements[position]] = tallies.items[position].score
-                        points[elements[position]] = tallies.items[position].points
+                        # content._final, operation for operation
+                        tally = &tallies.items[position]
+                        if not tally.scored:
+                            continue
+                        final = tally.score
+                        if tally.points < full_name_points:
+                            final = final - scrubber_unfused_product(tally.positive, 1 - tally.points / full_name_points)
+                        tally.score = final * (1 - (<double>tally.links / tally.chars if tally.chars else 0.0))
+                        score[elements[scored]] = tally.score
+                        scored += 1
+                    scores.chars, scores.links = TextCounts(table, False), TextCounts(table, True)
+                    scores.table = table
                     return
                 _measure(node.next, &comma_chars, &chars, &commas)
                 child = _next_element(node.next)
@@ -259,5 +229,3 @@ def score_walk(_Element body, scores, rules):
                 node = node.parent
     finally:
         free(frames)
-        free(tallies.items)
-        free(tallies.slots)

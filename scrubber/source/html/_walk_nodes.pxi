@@ -157,8 +157,8 @@ cdef object _value(tree.xmlAttr* attr):
 
 cdef int _link_state(tree.xmlNode* node):
     """blocks.is_link of an anchor where its href decides alone: 1 (leads somewhere, an empty
-    href too), 0 (no href), -1 (starting with a space, a j or a non-ASCII character, or not one
-    plain text: ask is_link)."""
+    href too), 0 (no href, or a ``javascript:`` handler), -1 (starting with a space or a
+    non-ASCII character, or not one plain text: ask is_link)."""
     cdef bint plain = True
     cdef const unsigned char* value = <const unsigned char*>_attribute(node, b"href", &plain)
     if not plain:
@@ -167,9 +167,31 @@ cdef int _link_state(tree.xmlNode* node):
         return 0
     if value[0] == 0:  # an href without a value too: lxml reads it as ""
         return 1
-    if value[0] >= 0x80 or value[0] == 106 or value[0] == 74 or _ascii_space(value[0]):  # j, J
+    if value[0] >= 0x80 or _ascii_space(value[0]):
         return -1
+    if value[0] == 106 or value[0] == 74:  # j, J
+        return _not_javascript(value)
     return 1
+
+
+cdef int _not_javascript(const unsigned char* href):
+    """_link_state of an href starting with a j: 0 when it starts with "javascript:" in any
+    case, else 1; -1 when a non-ASCII character comes before that is settled (Python folds
+    its case). Many pages' anchors are such handlers."""
+    cdef const char* handler = b"javascript:"
+    cdef unsigned char byte
+    cdef int position
+    for position in range(11):
+        byte = href[position]
+        if byte == 0:
+            return 1
+        if byte >= 0x80:
+            return -1
+        if 65 <= byte <= 90:  # A-Z: casefold is lower in ASCII
+            byte += 32
+        if byte != <unsigned char>handler[position]:
+            return 1
+    return 0
 
 
 cdef inline bint _is_link(tree.xmlNode* node, _Element top, is_link) except -1:

@@ -61,8 +61,9 @@ def blocks_of(containers) -> tuple[list[Block], list]:
 
 @lru_cache(maxsize=1)
 def _compiled_tags():
-    """The tag sets above as the compiled walk reads them (built once, on first use)."""
-    return compiled.walk.BlockTags(BLOCK_TAGS, KINDS, INHERITED, _BLOCKY, _LAYOUT)
+    """The tag sets above, the heading marks and the Block type as the compiled walk reads
+    them (built once, on first use)."""
+    return compiled.walk.BlockTags(BLOCK_TAGS, KINDS, INHERITED, _BLOCKY, _LAYOUT, _HEADING_MARKS, Block)
 
 
 class _Writer:

@@ -50,40 +50,48 @@ _ELEMENT, _CHARS_BEFORE, _LINKS_BEFORE, _COMMAS_BEFORE, _NESTED_CHARS, _NESTED_C
 
 
 class Scores:
-    """Content scores and text statistics of the containers of one tree. ``chars`` and
-    ``links`` hold the block elements that contain text: an element missing has none."""
+    """Content scores and text statistics of the containers of one tree. ``score`` holds each
+    container that collected paragraph points, with its final score (see _final); ``chars``
+    and ``links`` hold the block elements that contain text: an element missing has none."""
 
     def __init__(self):
         self.score: dict = {}
         self.chars: dict = {}
         self.links: dict = {}
-        self.points: dict = {}
-
-    def credit(self, elements, chars, commas) -> None:
-        """Score a paragraph of ``chars`` characters and ``commas`` commas for ``elements``:
-        its container (in full), the container's parent (half), and so on up."""
-        points = 1 + commas + min(chars // 100, 3)
-        score, collected = self.score, self.points
-        for level, element in enumerate(elements):
-            share = points / _DIVIDERS[level]
-            value = score.get(element)
-            if value is None:
-                score[element] = _initial_score(element) + share
-                collected[element] = share
-            else:
-                score[element] = value + share
-                collected[element] += share
+        self.table = None  # the compiled walk's TallyTable, which answers best_inside
 
     def link_density(self, element) -> float:
         chars = self.chars.get(element, 0)
         return self.links.get(element, 0) / chars if chars else 0.0
 
     def final(self, element) -> float:
-        score = self.score.get(element, 0.0)
-        points = self.points.get(element, 0.0)
-        if points < FULL_NAME_POINTS:
-            score -= _positive_weight(element.get("class"), element.get("id")) * (1 - points / FULL_NAME_POINTS)
-        return score * (1 - self.link_density(element))
+        """``element``'s score; one that collected no points scores by its name alone."""
+        score = self.score.get(element)
+        if score is None:
+            positive = name_weights(element.get("class"), element.get("id"))[1]
+            score = _final(0.0, 0.0, positive, self.chars.get(element, 0), self.links.get(element, 0))
+        return score
+
+    def best_inside(self, element) -> tuple[float, object]:
+        """(score, element) of the best candidate in ``element``'s subtree, itself included:
+        the first in document order of those scoring best above 0; (0.0, None) if none does."""
+        if self.table is not None:
+            return self.table.best_inside(element, MIN_CANDIDATE_CHARS)
+        best, found = 0.0, None
+        for inner in element.iter():
+            score = self.score.get(inner)
+            if score is not None and score > best and self.chars.get(inner, 0) >= MIN_CANDIDATE_CHARS:
+                best, found = score, inner
+        return best, found
+
+
+def _final(score, points, positive, chars, links) -> float:
+    """A container's score once its name's promise is weighed against the points it collected
+    (see FULL_NAME_POINTS) and its link density is taken off. ``_walk_content.pxi`` computes
+    it with the same operations, in the same order, so that both round alike."""
+    if points < FULL_NAME_POINTS:
+        score -= positive * (1 - points / FULL_NAME_POINTS)
+    return score * (1 - (links / chars if chars else 0.0))
 
 
 def score_tree(body) -> Scores:
@@ -100,6 +108,7 @@ def score_tree(body) -> Scores:
         compiled.walk.score_walk(body, scores, walk_rules())
         return scores
     block_chars, block_links = scores.chars, scores.links
+    tallies: dict = {}  # container -> [score, points, positive name weight], in order of first credit
     lineage: list = []  # body down to the current element: the ancestors that paragraphs score
     frames: list[list] = []
     current = None  # the innermost open block or link
@@ -131,9 +140,9 @@ def score_tree(body) -> Scores:
                 block_links[element] = links - frame[_LINKS_BEFORE]
                 if tag in PARAGRAPHS:
                     if own_chars >= MIN_PARAGRAPH_CHARS:
-                        _score_paragraph(scores, lineage, 1, own_chars, own_commas)
+                        _score_paragraph(tallies, lineage, 1, own_chars, own_commas)
                 elif own_chars - frame[_NESTED_CHARS] >= MIN_PARAGRAPH_CHARS:
-                    _score_paragraph(scores, lineage, 0, own_chars - frame[_NESTED_CHARS],
+                    _score_paragraph(tallies, lineage, 0, own_chars - frame[_NESTED_CHARS],
                                      own_commas - frame[_NESTED_COMMAS])
                 if current is not None and current is lineage[-2]:
                     frames[-1][_NESTED_CHARS] += own_chars
@@ -145,6 +154,8 @@ def score_tree(body) -> Scores:
             if tail:
                 chars += len(tail)
                 commas += tail.count(",") if tail.isascii() else _rare_commas(tail)
+    scores.score = {element: _final(score, points, positive, block_chars.get(element, 0), block_links.get(element, 0))
+                    for element, (score, points, positive) in tallies.items()}
     return scores
 
 
@@ -157,31 +168,44 @@ def _rare_commas(text: str) -> int:
     return count
 
 
-def _score_paragraph(scores, lineage, skip, chars, commas):
-    """Pass a paragraph's points to the elements of ``lineage`` above its last ``skip``."""
-    levels = min(ANCESTOR_LEVELS, len(lineage) - skip)
-    scores.credit([lineage[-1 - skip - level] for level in range(levels)], chars, commas)
+def _score_paragraph(tallies, lineage, skip, chars, commas):
+    """Score a paragraph of ``chars`` characters and ``commas`` commas for the elements of
+    ``lineage`` above its last ``skip``: its container (in full), the container's parent
+    (half), and so on up."""
+    points = 1 + commas + min(chars // 100, 3)
+    for level in range(min(ANCESTOR_LEVELS, len(lineage) - skip)):
+        element = lineage[-1 - skip - level]
+        share = points / _DIVIDERS[level]
+        tally = tallies.get(element)
+        if tally is None:
+            score, positive = _initial_score(element)
+            tallies[element] = [score + share, share, positive]
+        else:
+            tally[0] += share
+            tally[1] += share
 
 
-def _initial_score(element) -> float:
-    score = TAG_SCORES.get(element.tag, 0) + name_weight(element.get("class"), element.get("id"))
+def _initial_score(element) -> tuple[int, int]:
+    """The score a container starts from (its tag, its name's words, schema.org's
+    articleBody) and the positive weight of its name (see _final)."""
+    weight, positive = name_weights(element.get("class"), element.get("id"))
+    score = TAG_SCORES.get(element.tag, 0) + weight
     if element.get("itemprop") == "articleBody":
         score += ARTICLE_BODY_BONUS
-    return score
+    return score, positive
 
 
 @lru_cache(maxsize=8192)
-def _positive_weight(class_name, id_name) -> int:
-    positive, _ = scoring_hints()
-    return sum(NAME_WEIGHT for name in (class_name, id_name) if name and set(naming_words(name)) & positive)
-
-
-@lru_cache(maxsize=8192)
-def name_weight(class_name, id_name) -> int:
+def name_weights(class_name, id_name) -> tuple[int, int]:
     """Points a container's class and id words earn: +25 for a content word ("post", "story"),
-    -25 for a chrome word ("sidebar", "promo"), for each of the two names."""
+    -25 for a chrome word ("sidebar", "promo"), for each of the two names; and the points of
+    the content words alone.
+
+    >>> name_weights("post sidebar", "story")
+    (25, 50)
+    """
     positive, negative = scoring_hints()
-    weight = 0
+    weight = promise = 0
     for name in (class_name, id_name):
         if not name:
             continue
@@ -190,7 +214,8 @@ def name_weight(class_name, id_name) -> int:
             weight -= NAME_WEIGHT
         if words & positive:
             weight += NAME_WEIGHT
-    return weight
+            promise += NAME_WEIGHT
+    return weight, promise
 
 
 class WalkRules(NamedTuple):
@@ -198,14 +223,15 @@ class WalkRules(NamedTuple):
 
     tags: object  # a compiled TagCodes: 1 for a tag of _MEASURED, +2 for a paragraph's, +4 for <a>
     is_link: object
-    name_weight: object
+    name_weights: object
     initial_score: object
     tag_scores: dict
     article_body_bonus: int
+    full_name_points: int
     min_paragraph_chars: int
     dividers: tuple[int, ...]
     comma_chars: str
-    scoring_words: tuple[tuple[bytes, int], ...]  # name_weight's words, each with kind 1 (see _walk_names.pxi)
+    scoring_words: tuple[tuple[bytes, int], ...]  # name_weights' words, each with kind 1 (see _walk_names.pxi)
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +240,6 @@ def walk_rules() -> WalkRules:
     tags = compiled.walk.TagCodes({tag: 1 | (2 if tag in PARAGRAPHS else 0) | (4 if tag == "a" else 0)
                                    for tag in _MEASURED})
     positive, negative = scoring_hints()
-    return WalkRules(tags, is_link, name_weight, _initial_score, TAG_SCORES, ARTICLE_BODY_BONUS,
-                     MIN_PARAGRAPH_CHARS, _DIVIDERS[:ANCESTOR_LEVELS], _COMMA_CHARS,
+    return WalkRules(tags, is_link, name_weights, _initial_score, TAG_SCORES, ARTICLE_BODY_BONUS,
+                     FULL_NAME_POINTS, MIN_PARAGRAPH_CHARS, _DIVIDERS[:ANCESTOR_LEVELS], _COMMA_CHARS,
                      tuple(sorted((word.encode(), 1) for word in positive | negative)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .content import MIN_CANDIDATE_CHARS, MIN_PARAGRAPH_CHARS, Scores, name_weight, score_tree
+from .content import MIN_CANDIDATE_CHARS, MIN_PARAGRAPH_CHARS, Scores, name_weights, score_tree
 from .parse import text_of
 from .names import lead_words, name_words
 
@@ -48,8 +48,9 @@ def main_content(body, scores: Scores | None = None) -> list:
         return [body]
     # A container with less text than a short paragraph cannot be the article, however
     # promising its name ("page-title" around a headline).
-    ranked = sorted((e for e in scores.score if scores.chars.get(e, 0) >= MIN_CANDIDATE_CHARS), key=scores.final,
-                    reverse=True) or sorted(scores.score, key=scores.final, reverse=True)
+    final = scores.score.__getitem__
+    ranked = sorted((e for e in scores.score if scores.chars.get(e, 0) >= MIN_CANDIDATE_CHARS), key=final,
+                    reverse=True) or sorted(scores.score, key=final, reverse=True)
     top = ranked[0]
     # The page's best candidate stays inside the containers chosen around it (the steps below
     # only move up from it), so its score is the best inside them: no subtree need be searched.
@@ -217,22 +218,11 @@ def _with_sections(containers, scores, body, best):
 def _is_section(element, scores, best) -> bool:
     if not isinstance(element.tag, str) or scores.link_density(element) > SECTION_LINK_DENSITY:
         return False
-    if name_weight(element.get("class"), element.get("id")) < 0:
+    if name_weights(element.get("class"), element.get("id"))[0] < 0:
         return False
-    score, candidate = _best_inside(element, scores)
+    score, candidate = scores.best_inside(element)
     return score >= SECTION_SHARE * best and \
         scores.chars.get(candidate, 0) >= SECTION_CONCENTRATION * scores.chars.get(element, 0)
-
-
-def _best_inside(element, scores):
-    """(score, element) of the best candidate in ``element``'s subtree, itself included."""
-    best, found = 0.0, None
-    for inner in element.iter():
-        if inner in scores.score and scores.chars.get(inner, 0) >= MIN_CANDIDATE_CHARS:
-            score = scores.final(inner)
-            if score > best:
-                best, found = score, inner
-    return best, found
 
 
 def _reads_like_prose(paragraph, scores) -> bool:
