@@ -77,8 +77,14 @@ def assert_same_scores(root):
     body = root.find("body")
     body = root if body is None else body
     fast, slow = content.score_tree(body), python_scores(body)
-    for table in ("score", "chars", "links"):
-        assert list(getattr(fast, table).items()) == list(getattr(slow, table).items()), table
+    # the scores in the same order (ties between containers are broken by it); the counts in any
+    assert list(fast.score.items()) == list(slow.score.items())
+    for table in ("chars", "links"):
+        fast_counts, slow_counts = getattr(fast, table), getattr(slow, table)
+        assert dict(fast_counts.items()) == slow_counts and len(fast_counts) == len(slow_counts), table
+        assert all(fast_counts[element] == count and element in fast_counts for element, count in slow_counts.items())
+    for element in body.iter():
+        assert fast.best_inside(element) == slow.best_inside(element)
 
 
 def python_blocks(containers):
@@ -221,6 +227,26 @@ def test_block_texts_clean_as_clean_line_cleans_them(texts):
     for element, text in zip(root.find("body"), texts):
         element.text = text
     assert_same_blocks([root.find("body")])
+
+
+@needs_walks
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abcdefgh,.  \t\n~!\u00a0é\u200b\u2029", min_size=14, max_size=90), min_size=1, max_size=4))
+def test_long_ascii_runs_clean_alike(texts):
+    # the compiled walk copies printable ASCII with single spaces 16 bytes at a time
+    root = parse("<html><body><h2>head</h2><p>x</p><div>y</div><a href=/z>z</a></body></html>")
+    for element, text in zip(root.find("body"), texts):
+        element.text = text
+    assert_same_blocks([root.find("body")])
+
+
+@needs_walks
+def test_spaces_at_every_offset_of_a_16_byte_block_clean_alike():
+    for offset in range(1, 40):
+        for gap in (" ", "  ", " \t", "\u00a0", "\n "):
+            root = parse(f"<html><body><p>{'w' * offset}{gap}{'rain fell ' * 6}</p><p>x {'a' * offset}{gap}"
+                         f"{'b' * 15} {gap}end</p></body></html>")
+            assert_same_blocks([root.find("body")])
 
 
 # Pieces of a block's text around line breaks: <br> runs with whitespace between them split it
@@ -491,3 +517,16 @@ def test_undone_removals_leave_the_tree_as_a_new_parse_after_the_strip():
     assert [(r.reason, r.evidence) for r in again] == [(r.reason, r.evidence) for r in fresh]
     assert etree.tostring(pruned) == etree.tostring(stripped)
     assert_same_blocks([pruned.find("body")])
+
+
+@needs_walks
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 400), st.sampled_from(["a", "é", "雨", "🙂", " "])),
+                max_size=5))
+def test_swallowing_noscripts_are_found_alike(parts):
+    # noscripts of every size beside and inside each other, around text of every UTF-8 length
+    markup = "".join(f"<p>{char * size}</p>" if kind == 0 else f"<noscript>{char * size}" + "</noscript>" * (kind % 2)
+                     for kind, size, char in parts)
+    body = parse(f"<html><body>{markup}<![CDATA[x]]></body></html>").find("body")
+    fast = compiled.walk.swallowing(body, b"noscript", prose.MIN_GUARDED_CHARS, prune.NOSCRIPT_SHARE)
+    assert fast == prune._swallowing(body)

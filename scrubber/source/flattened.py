@@ -173,9 +173,10 @@ MIN_LIST_HEAD_WORDS = 2
 
 
 @lru_cache(maxsize=16)
-def _list_head_pattern(rules: tuple) -> dict[str, tuple]:
+def _list_head_pattern(rules: tuple) -> dict[str, tuple[tuple, dict]]:
     """The words that may open a header of ``rules`` (words the rules spell out), each with the
-    patterns of the headers it may open."""
+    patterns of the headers it may open and a memory of the second words seen after it (whether
+    one of those patterns can start with the two words: ``_may_open``)."""
     openers: dict[str, list] = {}
     for rule in rules:
         # A rule any word may open ("<name> says:") finds no header inside running text: only
@@ -189,7 +190,7 @@ def _list_head_pattern(rules: tuple) -> dict[str, tuple]:
         for word in {w.casefold() for w in _RULE_WORD.findall(pattern.pattern)}:
             if pattern.fullmatch(word + " ", partial=True):
                 openers.setdefault(word, []).append(pattern)
-    return {word: tuple(patterns) for word, patterns in openers.items()}
+    return {word: (tuple(patterns), {}) for word, patterns in openers.items()}
 
 
 # A word no header's first word is like.
@@ -209,7 +210,11 @@ def _cut_at_heads(text: str, openers: dict[str, tuple]) -> list[str] | None:
     for position in list(compress(count(), map(openers.__contains__, folded))):
         if position < last:
             continue
-        patterns = openers[folded[position]]
+        patterns, seconds = openers[folded[position]]
+        # Most openers are common words ("die", "you", "new") that open no header where they
+        # stand: one partial match of their two first words tells, and is remembered.
+        if position + 1 < len(folded) and not _may_open(patterns, seconds, folded[position], folded[position + 1]):
+            continue
         for end in range(min(position + MAX_PHRASE_TOKENS, len(tokens)), position + MIN_LIST_HEAD_WORDS - 1, -1):
             # the header ends its piece, or the list's first item starts with a capital after it
             if end < len(tokens) and not tokens[end][:1].isupper():
@@ -223,6 +228,23 @@ def _cut_at_heads(text: str, openers: dict[str, tuple]) -> list[str] | None:
         return None
     parts.append(" ".join(tokens[last:]))
     return [part for part in parts if part]
+
+
+# Second words remembered after an opener, up to this many: prose comes back to the same few.
+MAX_REMEMBERED_SECONDS = 2000
+
+
+def _may_open(patterns: tuple, seconds: dict, first: str, second: str) -> bool:
+    """Whether one of ``patterns`` can match a phrase that starts with the words ``first``
+    ``second`` (remembered in ``seconds``, the memory of ``first``)."""
+    may = seconds.get(second)
+    if may is None:
+        start = f"{first} {second}"
+        may = any(pattern.fullmatch(start, partial=True) is not None for pattern in patterns)
+        if len(seconds) >= MAX_REMEMBERED_SECONDS:
+            seconds.clear()
+        seconds[second] = may
+    return may
 
 
 def split_known_head(text: str, is_chrome, screen=None) -> list[str]:

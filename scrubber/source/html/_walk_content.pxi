@@ -13,79 +13,6 @@ cdef struct Frame:
     bint is_anchor, is_paragraph
 
 
-cdef struct Tally:
-    # a container's score and paragraph points so far, the positive weight of its name, and
-    # its text and link text (0 until it closes, and for what is no block with text)
-    tree.xmlNode* node
-    double score, points, positive
-    long chars, links
-
-
-cdef struct Tallies:
-    # The elements credited so far, in the order of first credit (the order of Scores' dicts),
-    # and an open-addressing table of them by node address, at most half full: slot -> 1 + the
-    # tally's position, 0 when free. A Python dict by address cost an int object per credit.
-    Tally* items
-    Py_ssize_t count, capacity
-    Py_ssize_t* slots
-    size_t mask
-
-
-cdef inline size_t _slot_of(tree.xmlNode* node, size_t mask):
-    return ((<size_t>node >> 4) * <size_t>0x9E3779B97F4A7C15) >> 20 & mask
-
-
-cdef Py_ssize_t _tally(Tallies* tallies, tree.xmlNode* node, bint* new) except -1:
-    """The position of ``node``'s tally, added (``new`` turned true) if it has none."""
-    cdef size_t slot = _slot_of(node, tallies.mask)
-    cdef Py_ssize_t position
-    while tallies.slots[slot]:
-        position = tallies.slots[slot] - 1
-        if tallies.items[position].node is node:
-            new[0] = False
-            return position
-        slot = (slot + 1) & tallies.mask
-    new[0] = True
-    if tallies.count == tallies.capacity:
-        tallies.items = <Tally*>_doubled(tallies.items, &tallies.capacity, sizeof(Tally))
-    position = tallies.count
-    tallies.items[position].node = node
-    tallies.items[position].chars = tallies.items[position].links = 0
-    tallies.count += 1
-    tallies.slots[slot] = position + 1
-    if 2 * <size_t>tallies.count > tallies.mask:
-        _grow_slots(tallies)
-    return position
-
-
-cdef Py_ssize_t _found(Tallies* tallies, tree.xmlNode* node):
-    """The position of ``node``'s tally, -1 if it has none."""
-    cdef size_t slot = _slot_of(node, tallies.mask)
-    cdef Py_ssize_t position
-    while tallies.slots[slot]:
-        position = tallies.slots[slot] - 1
-        if tallies.items[position].node is node:
-            return position
-        slot = (slot + 1) & tallies.mask
-    return -1
-
-
-cdef int _grow_slots(Tallies* tallies) except -1:
-    cdef size_t size = 2 * (tallies.mask + 1), slot
-    cdef Py_ssize_t* grown = <Py_ssize_t*>calloc(size, sizeof(Py_ssize_t))
-    cdef Py_ssize_t position
-    if grown is NULL:
-        raise MemoryError()
-    free(tallies.slots)
-    tallies.slots, tallies.mask = grown, size - 1
-    for position in range(tallies.count):
-        slot = _slot_of(tallies.items[position].node, tallies.mask)
-        while grown[slot]:
-            slot = (slot + 1) & tallies.mask
-        grown[slot] = position + 1
-    return 0
-
-
 # name_weights' answers by the raw class and id (see _pair_answer), for the rules they were
 # asked under: scoring asks for the same names on each page of a site. A name none of whose
 # words is a scoring word (rules.scoring_words) weighs nothing: most new names are settled
@@ -170,7 +97,8 @@ cdef double _python_initial_score(element, rules, double* positive) except? -1:
 
 def score_walk(_Element body, scores, rules):
     """content.score_tree's walk: fill ``scores`` (a content.Scores) exactly as the Python walk
-    does: the text and link text of each block element holding text (``chars``, ``links``),
+    does: the text and link text of each block element holding text (``chars``, ``links``: two
+    TextCounts of one TallyTable),
     and the final score of each container that paragraphs pass points to (``score``, in the
     order of their first points). ``rules`` (content.walk_rules()) holds the tags, weights
     and limits."""
@@ -182,7 +110,8 @@ def score_walk(_Element body, scores, rules):
     cdef long min_paragraph_chars = rules.min_paragraph_chars
     cdef Py_ssize_t depth = 0, capacity = 64, position
     cdef Frame* frames = <Frame*>malloc(capacity * sizeof(Frame))
-    cdef Tallies tallies
+    cdef TallyTable table = TallyTable(body)
+    cdef Tallies* tallies = &table.tallies
     cdef bint new
     cdef Frame* frame
     cdef bint anchor
@@ -193,27 +122,18 @@ def score_walk(_Element body, scores, rules):
     cdef TagCodes tags = rules.tags
     cdef int code
     cdef Commas comma_chars
-    cdef dict block_chars = scores.chars, block_links = scores.links
     is_link, name_weights = rules.is_link, rules.name_weights
-    tallies.count, tallies.capacity, tallies.mask = 0, 64, 127
-    tallies.items = <Tally*>malloc(tallies.capacity * sizeof(Tally))
-    tallies.slots = <Py_ssize_t*>calloc(tallies.mask + 1, sizeof(Py_ssize_t))
-    if frames is NULL or tallies.items is NULL or tallies.slots is NULL:
-        free(frames)
-        free(tallies.items)
-        free(tallies.slots)
+    if frames is NULL:
         raise MemoryError()
     if levels > 8 or len(rules.comma_chars) > 16:
         free(frames)
-        free(tallies.items)
-        free(tallies.slots)
         raise ValueError("at most 8 ancestor levels and 16 commas")
     for level in range(levels):
         divider[level] = rules.dividers[level]
     comma_chars.count = len(rules.comma_chars)
     for level in range(comma_chars.count):
         comma_chars.points[level] = ord(rules.comma_chars[level])
-    elements = []  # the tallies' elements, in their order
+    elements = []  # the scored tallies' elements, in their order
     try:
         while True:
             # start: open a frame for a block or a link, count the element's text
@@ -246,9 +166,6 @@ def score_walk(_Element body, scores, rules):
                         links = frame.links_before + own_chars
                     elif own_chars:
                         own_commas = commas - frame.commas_before
-                        element = elementFactory(body._doc, node)
-                        block_chars[element] = own_chars
-                        block_links[element] = links - frame.links_before
                         skip = -1
                         if frame.is_paragraph:
                             if own_chars >= min_paragraph_chars:
@@ -265,8 +182,9 @@ def score_walk(_Element body, scores, rules):
                             level = 0
                             while ancestor is not NULL and level < levels:
                                 share = paragraph_points / divider[level]
-                                position = _tally(&tallies, ancestor, &new)
-                                if new:
+                                position = _tally(tallies, ancestor, &new)
+                                if not tallies.items[position].scored:
+                                    tallies.items[position].scored = True
                                     elements.append(elementFactory(body._doc, ancestor))
                                     # the initial score first, then the share: the sums are
                                     # rounded as the Python walk rounds them
@@ -280,23 +198,28 @@ def score_walk(_Element body, scores, rules):
                                     break
                                 ancestor = ancestor.parent
                                 level += 1
-                        # its link density, for its final score: any points have come already
-                        position = _found(&tallies, node)
-                        if position >= 0:
-                            tallies.items[position].chars = own_chars
-                            tallies.items[position].links = links - frame.links_before
+                        # its counts, after any points it had (scored elements come in order)
+                        position = _tally(tallies, node, &new)
+                        tallies.items[position].chars = own_chars
+                        tallies.items[position].links = links - frame.links_before
                         if depth and node is not top and frames[depth - 1].node is node.parent:
                             frames[depth - 1].nested_chars += own_chars
                             frames[depth - 1].nested_commas += own_commas
                 if node is top:
-                    score = scores.score
+                    score, scored = scores.score, 0
                     for position in range(tallies.count):
                         # content._final, operation for operation
                         tally = &tallies.items[position]
+                        if not tally.scored:
+                            continue
                         final = tally.score
                         if tally.points < full_name_points:
                             final = final - scrubber_unfused_product(tally.positive, 1 - tally.points / full_name_points)
-                        score[elements[position]] = final * (1 - (<double>tally.links / tally.chars if tally.chars else 0.0))
+                        tally.score = final * (1 - (<double>tally.links / tally.chars if tally.chars else 0.0))
+                        score[elements[scored]] = tally.score
+                        scored += 1
+                    scores.chars, scores.links = TextCounts(table, False), TextCounts(table, True)
+                    scores.table = table
                     return
                 _measure(node.next, &comma_chars, &chars, &commas)
                 child = _next_element(node.next)
@@ -306,5 +229,3 @@ def score_walk(_Element body, scores, rules):
                 node = node.parent
     finally:
         free(frames)
-        free(tallies.items)
-        free(tallies.slots)

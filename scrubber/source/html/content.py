@@ -58,6 +58,7 @@ class Scores:
         self.score: dict = {}
         self.chars: dict = {}
         self.links: dict = {}
+        self.table = None  # the compiled walk's TallyTable, which answers best_inside
 
     def link_density(self, element) -> float:
         chars = self.chars.get(element, 0)
@@ -70,6 +71,18 @@ class Scores:
             positive = name_weights(element.get("class"), element.get("id"))[1]
             score = _final(0.0, 0.0, positive, self.chars.get(element, 0), self.links.get(element, 0))
         return score
+
+    def best_inside(self, element) -> tuple[float, object]:
+        """(score, element) of the best candidate in ``element``'s subtree, itself included:
+        the first in document order of those scoring best above 0; (0.0, None) if none does."""
+        if self.table is not None:
+            return self.table.best_inside(element, MIN_CANDIDATE_CHARS)
+        best, found = 0.0, None
+        for inner in element.iter():
+            score = self.score.get(inner)
+            if score is not None and score > best and self.chars.get(inner, 0) >= MIN_CANDIDATE_CHARS:
+                best, found = score, inner
+        return best, found
 
 
 def _final(score, points, positive, chars, links) -> float:

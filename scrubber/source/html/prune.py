@@ -295,6 +295,15 @@ def _unwrap_swallowing_noscript(root) -> None:
     body = body_of(root)
     if body is None:
         return
+    for noscript in (_swallowing(body) if compiled.walk is None
+                     else compiled.walk.swallowing(body, b"noscript", MIN_GUARDED_CHARS, NOSCRIPT_SHARE)):
+        noscript.tag = "div"
+
+
+def _swallowing(body) -> list:
+    """The ``<noscript>`` elements below ``body`` that hold most of its text (the compiled walk's
+    ``swallowing`` is the twin of this)."""
+    found = []
     total = None
     for noscript in body.iter("noscript"):
         chars = len(text_of(noscript))
@@ -303,4 +312,5 @@ def _unwrap_swallowing_noscript(root) -> None:
         if total is None:
             total = len(text_of(body))
         if chars > NOSCRIPT_SHARE * total:
-            noscript.tag = "div"
+            found.append(noscript)
+    return found

@@ -220,20 +220,9 @@ def _is_section(element, scores, best) -> bool:
         return False
     if name_weights(element.get("class"), element.get("id"))[0] < 0:
         return False
-    score, candidate = _best_inside(element, scores)
+    score, candidate = scores.best_inside(element)
     return score >= SECTION_SHARE * best and \
         scores.chars.get(candidate, 0) >= SECTION_CONCENTRATION * scores.chars.get(element, 0)
-
-
-def _best_inside(element, scores):
-    """(score, element) of the best candidate in ``element``'s subtree, itself included."""
-    best, found = 0.0, None
-    for inner in element.iter():
-        if inner in scores.score and scores.chars.get(inner, 0) >= MIN_CANDIDATE_CHARS:
-            score = scores.final(inner)
-            if score > best:
-                best, found = score, inner
-    return best, found
 
 
 def _reads_like_prose(paragraph, scores) -> bool:
