@@ -17,7 +17,7 @@ from operator import itemgetter
 import regex
 
 from ..data import honorifics, reporting_verbs, small_words, word_list
-from .words import STOP_OR_CLOSER, Vocabulary, bare, ends_on_stop, token_starts, tokens_of
+from .words import STOP_OR_CLOSER, Vocabulary, bare, ends_on_stop, token_starts
 
 __all__ = ["Vocabulary", "split_run_in_headings"]
 
@@ -62,7 +62,7 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     [('paragraph', 'We met Angela Merkel in Berlin. She said hello to everyone there.')]
     """
     vocabulary = vocabulary or Vocabulary.of([text])
-    tokens = tokens_of(text)
+    tokens = vocabulary.tokens(text)
     cuts = []  # (heading's first token, sentence's first token)
     # A heading starts the paragraph or follows a sentence end; after a cut the search goes on
     # from the sentence that follows the heading.

@@ -35,6 +35,7 @@ class Vocabulary:
         self.capitalises_nouns = {"und", "nicht", "der"} <= stop
         self._texts = list(texts)
         self._words: tuple[set, set, set] | None = None
+        self._tokens: dict[str, list[str]] = {}
 
     @classmethod
     def of(cls, texts, stop=frozenset()) -> "Vocabulary":
@@ -64,7 +65,7 @@ class Vocabulary:
             in_sentence = False
             previous_cap = None
             # (one pass over every word of the page: the branches go from the most common case)
-            for token in tokens_of(text):
+            for token in self.tokens(text):
                 word = token.strip(_BARE_EDGES)
                 if word:
                     first = word[0]
@@ -89,6 +90,14 @@ class Vocabulary:
         self._words = (lower, midcap, pairs)
         self._texts = []
         return self._words
+
+    def tokens(self, text: str) -> list[str]:
+        """``tokens_of(text)``, split once for the page: the heading splitter and the word sets
+        read the same paragraphs."""
+        found = self._tokens.get(text)
+        if found is None:
+            found = self._tokens[text] = tokens_of(text)
+        return found
 
     def common(self, word: str) -> bool:
         folded = bare(word).casefold()

@@ -10,6 +10,8 @@ from operator import add, contains, le, or_
 import re
 import regex
 
+from ..source.html import compiled
+
 # Tokens as the shingle metric counts them; CJK runs are one token, so length also counts characters.
 _WORD = regex.compile(r"\w+")
 _CAPITAL = regex.compile(r"\b\p{Lu}")
@@ -142,7 +144,7 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
             folded = folded.replace(byte, folding)
         # One byte per word of the page: 1 for a stopword, 2 for a long stopword, 0 for any other,
         # and 3 for the NUL between two texts (a word of its own once spaced apart) ...
-        kinds = bytes(map(_stopword_kinds(stopwords).get, folded.replace(b"\0", b" \0 ").split(), repeat(0)))
+        kinds = _word_kinds(folded, stopwords)
         # ... so that each text's counts are lengths, read in C, of the page's kinds split at them
         words = list(map(len, kinds.split(_BETWEEN_TEXTS)))
         stops = map(len, kinds.translate(None, b"\0").split(_BETWEEN_TEXTS))
@@ -241,6 +243,21 @@ def _stopword_kinds(stopwords: frozenset) -> dict[bytes, int]:
     2 for a long stopword, 1 for another; and the NUL between texts, of kind 3 (``_BETWEEN_TEXTS``)."""
     latin, long = _latin_stopwords(stopwords)
     return {word: 2 if word in long else 1 for word in latin} | {b"\0": _BETWEEN_TEXTS[0]}
+
+
+def _word_kinds(folded: bytes, stopwords: frozenset) -> bytes:
+    """The kind (``_stopword_kinds``) of each word of the case-folded page, one byte a word; a
+    NUL is a word of its own. In C when the compiled walks are built: the Python expression
+    makes, hashes and looks up a bytes object for every word of the page."""
+    if compiled.walk is not None:
+        return _compiled_stopword_kinds(stopwords).kinds_of(folded)
+    return bytes(map(_stopword_kinds(stopwords).get, folded.replace(b"\0", b" \0 ").split(), repeat(0)))
+
+
+@lru_cache(maxsize=32)
+def _compiled_stopword_kinds(stopwords: frozenset):
+    """``_stopword_kinds`` as the compiled walks' C table."""
+    return compiled.walk.WordKinds(_stopword_kinds(stopwords))
 
 
 @lru_cache(maxsize=32)
