@@ -24,10 +24,13 @@ import_lxml__etree()
 # of its own, calling the others through pointer tables).
 include "_walk_nodes.pxi"
 include "_walk_metadata.pxi"
+include "_walk_prose.pxi"
 include "_walk_prune.pxi"
+include "_walk_removals.pxi"
 include "_walk_measure.pxi"
 include "_walk_tallies.pxi"
 include "_walk_content.pxi"
+include "_walk_lines.pxi"
 include "_walk_blocks.pxi"
 include "_walk_utf8.pxi"
 include "_walk_words.pxi"

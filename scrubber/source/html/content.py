@@ -231,7 +231,7 @@ class WalkRules(NamedTuple):
     min_paragraph_chars: int
     dividers: tuple[int, ...]
     comma_chars: str
-    scoring_words: tuple[tuple[bytes, int], ...]  # name_weights' words, each with kind 1 (see _walk_names.pxi)
+    scoring_words: tuple[tuple[bytes, int], ...]  # name_weights' words, each with kind 1 (see _walk_name_words.pxi)
 
 
 @lru_cache(maxsize=1)
