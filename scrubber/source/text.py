@@ -84,24 +84,16 @@ def _logical_lines(text: str):
     blank = False
     for raw in split_lines(text):
         # ``clean_line`` written out for a printable line, without a call per line: most lines
-        # are clean already, and such a line is no indented one, so it starts a logical line.
+        # are clean already
         if raw.isprintable():
-            if raw and "  " not in raw and raw[0] != " " and raw[-1] != " ":
-                if parts:
-                    lines[-1] = " ".join(parts)
-                    parts = []
-                lines.append(raw)
-                blanks.append(blank)
-                blank = False
-                continue
-            line = " ".join(raw.split())
+            line = raw if raw and "  " not in raw and raw[0] != " " and raw[-1] != " " else " ".join(raw.split())
         else:
             line = clean_line(raw)
         if not line:
             blank = True
             continue
         # (only the last character is read: a search for "...$" tries every character of a flattened page)
-        if lines and not blank and raw[0] in _INDENTS and _UNFINISHED.match((parts or lines)[-1][-1]):
+        if raw[0] in _INDENTS and lines and not blank and _UNFINISHED.match((parts or lines)[-1][-1]):
             if not parts:
                 parts.append(lines[-1])
             parts.append(line)
