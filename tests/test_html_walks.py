@@ -219,14 +219,19 @@ ODD_CHARACTERS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\x7f\x80\x85\x9f"
                   "\u00a0\u1680\u2000\u2028\u2029\u202f\u3000\u200e\ue000é雨🙂 \t\n\r,.ab")
 
 
-@needs_walks
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(alphabet=ODD_CHARACTERS, max_size=12), min_size=1, max_size=4))
-def test_block_texts_clean_as_clean_line_cleans_them(texts):
+def assert_texts_block_alike(texts):
+    """Both walks make the same blocks of a heading, a paragraph, a div and a link holding ``texts``."""
     root = parse("<html><body><h2>head</h2><p>x</p><div>y</div><a href=/z>z</a></body></html>")
     for element, text in zip(root.find("body"), texts):
         element.text = text
     assert_same_blocks([root.find("body")])
+
+
+@needs_walks
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=ODD_CHARACTERS, max_size=12), min_size=1, max_size=4))
+def test_block_texts_clean_as_clean_line_cleans_them(texts):
+    assert_texts_block_alike(texts)
 
 
 @needs_walks
@@ -234,10 +239,7 @@ def test_block_texts_clean_as_clean_line_cleans_them(texts):
 @given(st.lists(st.text(alphabet="abcdefgh,.  \t\n~!\u00a0é\u200b\u2029", min_size=14, max_size=90), min_size=1, max_size=4))
 def test_long_ascii_runs_clean_alike(texts):
     # the compiled walk copies printable ASCII with single spaces 16 bytes at a time
-    root = parse("<html><body><h2>head</h2><p>x</p><div>y</div><a href=/z>z</a></body></html>")
-    for element, text in zip(root.find("body"), texts):
-        element.text = text
-    assert_same_blocks([root.find("body")])
+    assert_texts_block_alike(texts)
 
 
 @needs_walks
