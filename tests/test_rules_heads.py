@@ -89,3 +89,25 @@ def test_a_line_is_tried_only_against_patterns_its_first_characters_allow():
         rules = RuleSet([Pack("mine", rules=(more, mode), builtin=builtin)])
         keys = ["read more", "READ ON.", "reader view", "Reader Mode", "reads more", "read  more", "rea"]
         assert [rules.match(key) for key in keys] == [more, more, mode, mode, None, None, None]
+
+
+def test_narrowing_by_line_start_never_hides_a_matching_built_in_pattern():
+    # The slots narrow a line's patterns by its start without a call per pattern
+    # (slots._may_start_all, which writes heads.allows out): whatever the narrowing, a line that
+    # a built-in pattern matches within its word limit gets an answer from RuleSet.match.
+    from scrubber.rules.matching import MAX_RULE_WORDS
+
+    packs = builtin_packs()
+    rules = RuleSet(packs)
+    keys = {line_key(line) for line in _case_lines()}
+    checked = 0
+    for pack in packs:
+        for rule in pack.rules:
+            if rule.pattern is None:
+                continue
+            most_words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
+            for key in keys:
+                if key.count(" ") < most_words and rule.pattern.fullmatch(key):
+                    checked += 1
+                    assert rules.match(key, rule.action, pack.stage) is not None, (rule.id, key)
+    assert checked > 100
