@@ -13,7 +13,7 @@ cdef enum:
     _FIRST_PART = 2
     _SECOND_PART = 4
     _COMPOUND = 8
-    _RESHAPING = 16  # prune._word_kinds adds: a guard word, "widget" or a modifier (names._naming)
+    _RESHAPING = 16  # prune._word_kinds adds: a guard word or one of names.RESHAPING_WORDS
     _HEADING_ANCHOR_WORDS = 4  # prune.HEADING_ANCHOR_WORDS
     _WORD_SLOTS = 4096  # a power of two
     _LONGEST_WORD = 64

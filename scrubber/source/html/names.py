@@ -35,6 +35,9 @@ _SPACES = bytes(b if chr(b).isalnum() else ord(" ") for b in range(256))
 # a story outside the paywall.
 CONTAINS_MODIFIERS = frozenset(("has", "with", "without", "no", "non", "not", "above", "below", "before", "after",
                                 "beside"))
+# The words on which naming_words drops a word of a name: a modifier's next word, and a
+# builder's "widget" (see _naming). The compiled walk leaves names holding one to Python.
+RESHAPING_WORDS = CONTAINS_MODIFIERS | {"widget"}
 
 # "related-content", "relatedContent": a content word right after one of these names the list
 # of other articles, not content a site named oddly (as "share-content" or "comment-body" may be).
@@ -277,7 +280,7 @@ def naming_words(name: str) -> list[str]:
 
 def _naming(words: list[str]) -> list[str]:
     """naming_words of a name already split into its words."""
-    if "widget" not in words and CONTAINS_MODIFIERS.isdisjoint(words):
+    if RESHAPING_WORDS.isdisjoint(words):
         return words
     prefixes, contents = builder_prefixes(), content_widgets()
     last = len(words) - 1

@@ -20,7 +20,7 @@ import regex
 from lxml import etree
 
 from . import compiled
-from .names import CONTAINS_MODIFIERS, name_words, token_groups, word_kinds, words_concept
+from .names import RESHAPING_WORDS, name_words, token_groups, word_kinds, words_concept
 from .parse import body_of, remove, text_of
 from .prose import MIN_GUARDED_CHARS, PageProse, holds_article
 
@@ -269,7 +269,7 @@ def _word_kinds() -> tuple[tuple[bytes, int, str | None], ...]:
     # words no reshaping word joins by the concept of their first concept word
     concepts, guard = token_groups()
     kinds = dict(word_kinds())
-    for word in guard | CONTAINS_MODIFIERS | {"widget"}:
+    for word in guard | RESHAPING_WORDS:
         kinds[word] = kinds.get(word, 0) | _RESHAPING
     return tuple(sorted((word.encode(), kind, concepts.get(word)) for word, kind in kinds.items()))
 
