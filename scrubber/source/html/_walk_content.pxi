@@ -112,7 +112,6 @@ def score_walk(_Element body, scores, rules):
     cdef Frame* frames = <Frame*>malloc(capacity * sizeof(Frame))
     cdef TallyTable table = TallyTable(body)
     cdef Tallies* tallies = &table.tallies
-    cdef bint new
     cdef Frame* frame
     cdef bint anchor
     cdef int level, skip, levels = len(rules.dividers)
@@ -182,7 +181,7 @@ def score_walk(_Element body, scores, rules):
                             level = 0
                             while ancestor is not NULL and level < levels:
                                 share = paragraph_points / divider[level]
-                                position = _tally(tallies, ancestor, &new)
+                                position = _tally(tallies, ancestor)
                                 if not tallies.items[position].scored:
                                     tallies.items[position].scored = True
                                     elements.append(elementFactory(body._doc, ancestor))
@@ -199,7 +198,7 @@ def score_walk(_Element body, scores, rules):
                                 ancestor = ancestor.parent
                                 level += 1
                         # its counts, after any points it had (scored elements come in order)
-                        position = _tally(tallies, node, &new)
+                        position = _tally(tallies, node)
                         tallies.items[position].chars = own_chars
                         tallies.items[position].links = links - frame.links_before
                         if depth and node is not top and frames[depth - 1].node is node.parent:

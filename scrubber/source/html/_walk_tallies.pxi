@@ -26,17 +26,15 @@ cdef inline size_t _slot_of(tree.xmlNode* node, size_t mask):
     return ((<size_t>node >> 4) * <size_t>0x9E3779B97F4A7C15) >> 20 & mask
 
 
-cdef Py_ssize_t _tally(Tallies* tallies, tree.xmlNode* node, bint* new) except -1:
-    """The position of ``node``'s tally, added (``new`` turned true) if it has none."""
+cdef Py_ssize_t _tally(Tallies* tallies, tree.xmlNode* node) except -1:
+    """The position of ``node``'s tally, added if it has none."""
     cdef size_t slot = _slot_of(node, tallies.mask)
     cdef Py_ssize_t position
     while tallies.slots[slot]:
         position = tallies.slots[slot] - 1
         if tallies.items[position].node is node:
-            new[0] = False
             return position
         slot = (slot + 1) & tallies.mask
-    new[0] = True
     if tallies.count == tallies.capacity:
         tallies.items = <Tally*>_doubled(tallies.items, &tallies.capacity, sizeof(Tally))
     position = tallies.count
