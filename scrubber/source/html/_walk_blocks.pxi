@@ -152,15 +152,6 @@ cdef int _flush(Text* text, Block* block, writer, list made, list origins, Block
     return 0
 
 
-cdef inline bint _ends_with(const char* data, Py_ssize_t length, const char* end, Py_ssize_t size):
-    # a mark is a whole character in UTF-8: matching its bytes at the end is matching it
-    cdef Py_ssize_t position
-    for position in range(size):
-        if data[length - size + position] != end[position]:
-            return False
-    return True
-
-
 cdef int _emit(const char* data, Py_ssize_t length, kind, element, double density, level, BlockTags tags,
                list made, list origins) except -1:
     """blocks._Writer.emit of the cleaned text: a heading loses its permalink marks, and an
@@ -173,7 +164,8 @@ cdef int _emit(const char* data, Py_ssize_t length, kind, element, double densit
             stripped = False
             for mark in tags.marks:
                 size = len(mark)
-                if size <= length and _ends_with(data, length, mark, size):
+                # a mark is a whole character in UTF-8: matching its bytes at the end is matching it
+                if size <= length and memcmp(data + length - size, <const char*>mark, size) == 0:
                     length -= size
                     stripped = True
     if length == 0:

@@ -134,27 +134,15 @@ cdef const unsigned char* _paragraph_break(const unsigned char* at, const unsign
     return last
 
 
-cdef Py_ssize_t _characters(const char* data, Py_ssize_t length):
-    # how long Python finds the (UTF-8) text: every byte but continuation bytes
-    cdef Py_ssize_t position, count = 0
-    for position in range(length):
-        if not 0x80 <= <unsigned char>data[position] < 0xC0:
-            count += 1
-    return count
-
-
 cdef int _add(Text* text, const char* data, Py_ssize_t length, bint in_link) except -1:
-    cdef Py_ssize_t position
     cdef Py_ssize_t capacity
     while text.length + length > text.capacity:
         capacity = text.capacity
         text.clean = <char*>_doubled(text.clean, &capacity, 1)
         text.data = <char*>_doubled(text.data, &text.capacity, 1)
     memcpy(text.data + text.length, data, length)
-    if in_link:  # characters, as Python counts them: every byte but UTF-8's continuation bytes
-        for position in range(text.length, text.length + length):
-            if not 0x80 <= <unsigned char>text.data[position] < 0xC0:
-                text.link_chars += 1
+    if in_link:
+        text.link_chars += _characters(data, length)
     text.length += length
     return 0
 

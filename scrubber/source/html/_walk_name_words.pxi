@@ -41,17 +41,9 @@ cdef inline unsigned int _hash_bytes(unsigned int hash, const unsigned char* tex
     # FNV-1a over ``text``, which it measures on the way
     cdef const unsigned char* start = text
     while text[0]:
-        hash = (hash ^ text[0]) * 16777619U
+        hash = _fnv_step(hash, text[0])
         text += 1
     length[0] = text - start
-    return hash
-
-
-cdef inline unsigned int _hash_word(const unsigned char* word, size_t length):
-    cdef unsigned int hash = 2166136261U
-    cdef size_t i
-    for i in range(length):
-        hash = (hash ^ word[i]) * 16777619U
     return hash
 
 

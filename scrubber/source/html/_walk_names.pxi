@@ -35,10 +35,10 @@ cdef inline _Pair _pair(const char* class_text, const char* id_text, size_t slot
     pair.class_text, pair.id_text = class_text, id_text
     pair.class_length = pair.id_length = 0
     pair.present = (class_text is not NULL) | (id_text is not NULL) << 1
-    cdef unsigned int hash = (2166136261U ^ pair.present) * 16777619U
+    cdef unsigned int hash = _fnv_step(_FNV_START, pair.present)
     if class_text is not NULL:
         hash = _hash_bytes(hash, <const unsigned char*>class_text, &pair.class_length)
-    hash *= 16777619U  # the NUL between the two
+    hash = _fnv_step(hash, 0)  # the NUL between the two
     if id_text is not NULL:
         hash = _hash_bytes(hash, <const unsigned char*>id_text, &pair.id_length)
     pair.slot = hash & (slots - 1)

@@ -54,11 +54,41 @@ cdef extern from *:
     size_t scrubber_ascii_commas_16(const unsigned char* text, size_t length, long* commas) noexcept
 
 
-cdef inline unsigned int _name_hash(const char* name):
-    # FNV-1a: a few instructions a byte, and tag names are short
-    cdef unsigned int hash = 2166136261
+cdef Py_ssize_t _characters(const char* data, Py_ssize_t length) noexcept:
+    # how long Python finds the (UTF-8) text: every byte but continuation bytes
+    cdef Py_ssize_t position, count = 0
+    for position in range(length):
+        if not 0x80 <= <unsigned char>data[position] < 0xC0:
+            count += 1
+    return count
+
+
+# FNV-1a, the hash of every C table of the walks (tags, names, words): a few instructions a
+# byte, and their keys are short. Its start, as a C constant the compiler folds in.
+cdef extern from *:
+    """
+    #define SCRUBBER_FNV_START 2166136261U
+    """
+    const unsigned int _FNV_START "SCRUBBER_FNV_START"
+
+
+cdef inline unsigned int _fnv_step(unsigned int hash, unsigned char byte) noexcept:
+    return (hash ^ byte) * 16777619U
+
+
+cdef inline unsigned int _hash_word(const unsigned char* word, size_t length) noexcept:
+    cdef unsigned int hash = _FNV_START
+    cdef size_t i
+    for i in range(length):
+        hash = _fnv_step(hash, word[i])
+    return hash
+
+
+cdef inline unsigned int _name_hash(const char* name) noexcept:
+    # _hash_word of a NUL-terminated name
+    cdef unsigned int hash = _FNV_START
     while name[0]:
-        hash = (hash ^ <unsigned char>name[0]) * 16777619
+        hash = _fnv_step(hash, <unsigned char>name[0])
         name += 1
     return hash
 

@@ -98,15 +98,13 @@ cdef long _text_length(tree.xmlNode* stop, tree.xmlNode* skipped, long chars, do
     ``skipped`` element's text when there is one, and then only until that text's ``chars``
     are no more than ``share`` of all."""
     cdef tree.xmlNode* node = stop.children
-    cdef const unsigned char* text
+    cdef const char* text
     cdef long count = 0
     while node is not NULL and node is not stop:
         if node.type == tree.XML_TEXT_NODE or node.type == tree.XML_CDATA_SECTION_NODE:
-            text = <const unsigned char*>node.content
+            text = <const char*>node.content
             if text is not NULL:
-                while text[0]:
-                    count += (text[0] & 0xC0) != 0x80
-                    text += 1
+                count += _characters(text, strlen(text))
                 if skipped is not NULL and chars <= share * (chars + count):
                     return count
         elif node.type == tree.XML_ELEMENT_NODE and node.children is not NULL and node is not skipped:

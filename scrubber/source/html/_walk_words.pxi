@@ -25,13 +25,6 @@ cdef struct _KindSlot:
     uint8_t kind
 
 
-cdef inline uint32_t _fnv_step(uint32_t hash, uint8_t byte) noexcept:
-    return (hash ^ byte) * <uint32_t>16777619
-
-
-cdef uint32_t _FNV_START = 2166136261
-
-
 cdef class WordKinds:
     """A table of words (bytes) and their kinds (0 to 255): ``kinds_of(page)`` gives the kind of
     each word of ``page``, as ``bytes(map(kinds.get, page.replace(b"\\0", b" \\0 ").split(),
@@ -61,16 +54,14 @@ cdef class WordKinds:
         spelling = self._spelling
         self._longest = 0
         for word in words:
-            hash = _FNV_START
-            for i in range(len(word)):
-                hash = _fnv_step(hash, spelling[start + i])
+            hash = _hash_word(spelling + start, len(word))
             slot = hash & self._mask
             while self._slots[slot].length:
                 slot = (slot + 1) & self._mask
             self._slots[slot] = _KindSlot(hash, start, len(word), kinds[word])
             self._longest = max(self._longest, len(word))
             start += len(word)
-        self._nul_kind = self._find(b"\0", 1, _fnv_step(_FNV_START, 0))
+        self._nul_kind = self._find(b"\0", 1, _hash_word(b"\0", 1))
 
     def __dealloc__(self):
         free(self._slots)
