@@ -27,15 +27,20 @@ cdef bint _holds_any(tree.xmlAttr* attr, tuple words):
 cdef bint _holds_folded(const unsigned char* text, const unsigned char* word):
     # ``word`` in ``text`` with its ASCII capitals lower-cased (as bytes.lower does), without a
     # copy: bytes' "in" would raise and drop a TypeError first (it tries the word as an integer)
-    cdef size_t start = 0, i
+    cdef size_t start = 0
     while text[start]:
-        i = 0
-        while word[i] and (text[start + i] + 32 if 65 <= text[start + i] <= 90 else text[start + i]) == word[i]:
-            i += 1
-        if not word[i]:
+        if _starts_folded(text + start, word):
             return True
         start += 1
     return False
+
+
+cdef inline bint _starts_folded(const unsigned char* text, const unsigned char* word):
+    # ``text`` starts with ``word`` once its ASCII capitals are lower-cased
+    cdef size_t i = 0
+    while word[i] and (text[i] + 32 if 65 <= text[i] <= 90 else text[i]) == word[i]:
+        i += 1
+    return not word[i]
 
 
 cdef bint _inside(tree.xmlNode* node, tuple tags):
@@ -75,12 +80,9 @@ cdef int _style_hides(tree.xmlAttr* attr):
 cdef bint _folded_at(const unsigned char* text, const unsigned char* name, const unsigned char* value):
     # ``name``, spaces, a colon, spaces and ``value`` at the start of ``text``, as _holds_folded
     # compares letters; the spaces are those that the pattern's \s takes in ASCII
-    cdef size_t i = 0
-    while name[0]:
-        if (text[i] + 32 if 65 <= text[i] <= 90 else text[i]) != name[0]:
-            return False
-        i += 1
-        name += 1
+    if not _starts_folded(text, name):
+        return False
+    cdef size_t i = strlen(<const char*>name)
     while text[i] == 32 or 9 <= text[i] <= 13:
         i += 1
     if text[i] != 58:  # ":"
@@ -88,12 +90,7 @@ cdef bint _folded_at(const unsigned char* text, const unsigned char* name, const
     i += 1
     while text[i] == 32 or 9 <= text[i] <= 13:
         i += 1
-    while value[0]:
-        if (text[i] + 32 if 65 <= text[i] <= 90 else text[i]) != value[0]:
-            return False
-        i += 1
-        value += 1
-    return True
+    return _starts_folded(text + i, value)
 
 
 cdef inline int _index_in(const char* name, tuple names):
