@@ -9,7 +9,6 @@ from .heads import heads_for
 from .model import Pack, Rule
 from .screens import first_class, screens_for, uncaptured
 from .slots import SHORT_PREFIX_CHARS, Slot, passes, screen_test
-from .slots import may_start  # noqa: F401 -- head_screen.py reads it from here
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.

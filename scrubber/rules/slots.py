@@ -130,7 +130,7 @@ def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
             if known is None:
                 known = starts[pattern] = pattern.fullmatch(prefix, None, None, False, True) is not None
         else:
-            known = may_start(pattern, prefix, timeout)
+            known = start_match(pattern, prefix, timeout) is not None
         if known:
             kept.append(entry)
     return tuple(kept)
@@ -145,15 +145,21 @@ def _starts_of(prefix: str) -> dict:
     return starts
 
 
-def may_start(pattern, prefix: str, timeout: float | None, whole: bool = False) -> bool:
-    """Whether ``pattern`` can match a line starting with ``prefix`` (or, ``whole``, the line
-    ``prefix``); a pattern too slow to tell may."""
+def start_match(pattern, prefix: str, timeout: float | None) -> bool | None:
+    """How ``pattern`` can match a line starting with ``prefix``: None when it cannot, True
+    when it matches the line ``prefix`` itself (or is too slow to tell), False when it can
+    match only a longer line. (``regex`` reports a partial match only where no complete one
+    exists.)
+
+    >>> import regex
+    >>> [start_match(regex.compile("read more"), prefix, None) for prefix in ("rea", "read more", "x")]
+    [False, True, None]
+    """
     try:
-        if whole:
-            return pattern.fullmatch(prefix, None, None, False, False, timeout) is not None
-        return pattern.fullmatch(prefix, None, None, False, True, timeout) is not None
+        found = pattern.fullmatch(prefix, None, None, False, True, timeout)
     except TimeoutError:
         return True
+    return None if found is None else not found.partial
 
 
 def screen_test(screen):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import regex
 
 from ..rules.screens import first_class, literal_characters, screens_for
+from ..rules.slots import start_match
 
 # A word no chrome phrase starts with: a pattern that can start with it can start with any.
 _ANY_WORD = "qxzv "
@@ -55,9 +56,10 @@ class HeadScreen:
         drops = [(rule, pack.builtin) for pack in packs for rule in pack.rules if rule.action == "drop"]
         self._texts = frozenset(rule.text for rule, _ in drops if rule.text is not None)
         self._text_openers = frozenset(text.split(" ", 1)[0] for text in self._texts if " " in text)
-        self._patterns = tuple((rule.pattern, builtin, first_class(rule.pattern))
+        # each pattern with the timeout it runs with (built-in patterns pass the loader's
+        # backtracking check: they run without one) and the class of its first character
+        self._patterns = tuple((rule.pattern, None if builtin else timeout, first_class(rule.pattern))
                                for rule, builtin in drops if rule.pattern is not None)
-        self._timeout = timeout
         self._by_char: dict[str, tuple] = {}
         self._by_prefix: dict[str, tuple] = {}
         self._by_word: dict[str, tuple] = {}
@@ -100,7 +102,7 @@ class HeadScreen:
                 # matches it whole; once it cannot start with a head it matches no longer one
                 # (most heads with a digit are prose: "Born In 1990 ...")
                 for k in range(shortest, len(words) + 1):
-                    starts = self._starts(entry, key[:ends[k - 1]])
+                    starts = start_match(entry[0], key[:ends[k - 1]], entry[1])
                     if starts is None:
                         break
                     if starts:
@@ -144,11 +146,11 @@ class HeadScreen:
         start with ``head`` at all."""
         whole, longer = False, []
         for entry in entries:
-            starts = self._starts(entry, head)
+            starts = start_match(entry[0], head, entry[1])
             if starts is None:
                 continue
             whole = whole or starts
-            if self._starts(entry, head + " ") is not None:
+            if start_match(entry[0], head + " ", entry[1]) is not None:
                 longer.append(entry)
         return whole, tuple(longer)
 
@@ -160,7 +162,8 @@ class HeadScreen:
             if len(prefix) == 1:
                 found = (self._by_char.get(prefix) or self._first_character(prefix))[0]
             else:
-                found = tuple(entry for entry in self._starting(prefix[:-1]) if self._starts(entry, prefix) is not None)
+                found = tuple(entry for entry in self._starting(prefix[:-1])
+                              if start_match(entry[0], prefix, entry[1]) is not None)
             self._remember(self._by_prefix, prefix, found)
         return found
 
@@ -169,7 +172,7 @@ class HeadScreen:
         can: a line that it does not find anything in matches none of them, each of them with its
         screens))."""
         entries = [entry for entry in self._patterns if entry[2] is None or entry[2].fullmatch(char)]
-        any_word = [entry for entry in entries if self._starts(entry, _ANY_WORD) is not None]
+        any_word = [entry for entry in entries if start_match(entry[0], _ANY_WORD, entry[1]) is not None]
         rarest = [screens[0] for screens in (screens_for(entry[0]) for entry in any_word) if screens]
         if len(rarest) < len(any_word) or len({screen.flags for screen in rarest}) > 1:
             screen = _ANY_LINE  # one needs no rare character, or their screens cannot be read as one
@@ -183,18 +186,6 @@ class HeadScreen:
         screened = tuple((entry, tuple(_caseless((screen,)) or screen for screen in screens_for(entry[0])))
                          for entry in any_word)
         return self._remember(self._by_char, char, (closed, (screen, screened)))
-
-    def _starts(self, entry, prefix: str) -> bool | None:
-        """How the entry's pattern can match a line starting with ``prefix``: None when it
-        cannot, True when it matches the line ``prefix`` itself (or is too slow to tell), False
-        when it can match only a longer line. (``regex`` reports a partial match only where no
-        complete one exists.)"""
-        try:
-            # built-in patterns pass the loader's backtracking check: they run without a timeout
-            found = entry[0].fullmatch(prefix, None, None, False, True, None if entry[1] else self._timeout)
-        except TimeoutError:
-            return True
-        return None if found is None else not found.partial
 
     @staticmethod
     def _remember(memory: dict, key: str, value: tuple) -> tuple:
