@@ -16,6 +16,8 @@ is matched against them alone, not the whole rule set.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..rules.screens import first_class, literal_characters, screens_for
@@ -183,8 +185,7 @@ class HeadScreen:
         else:
             screen = None
         closed = tuple(entry for entry in entries if all(entry is not other for other in any_word))
-        screened = tuple((entry, tuple(_caseless((screen,)) or screen for screen in screens_for(entry[0])))
-                         for entry in any_word)
+        screened = tuple((entry, _line_screens(entry[0])) for entry in any_word)
         return self._remember(self._by_char, char, (closed, (screen, screened)))
 
     @staticmethod
@@ -206,6 +207,13 @@ def _head_lengths(words: list[str]):
 def _words_to(ends: list[int], at: int) -> int:
     """How many words a head needs to hold the character at ``at``, given each head's length."""
     return next(k for k, end in enumerate(ends, 1) if end > at)
+
+
+@lru_cache(maxsize=1024)
+def _line_screens(pattern) -> tuple:
+    """The screens of ``pattern``, each searched without IGNORECASE where that finds the same
+    (``_caseless``): worked out once per pattern, not for each first character that asks."""
+    return tuple(_caseless((screen,)) or screen for screen in screens_for(pattern))
 
 
 def _caseless(screens) -> regex.Pattern | None:
