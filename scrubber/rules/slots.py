@@ -145,6 +145,11 @@ def _starts_of(prefix: str) -> dict:
     return starts
 
 
+# A word no chrome phrase starts with: a pattern that can start a line with it can start one
+# with any word ("<name> says:", a date line).
+ANY_WORD = "qxzv "
+
+
 def start_match(pattern, prefix: str, timeout: float | None) -> bool | None:
     """How ``pattern`` can match a line starting with ``prefix``: None when it cannot, True
     when it matches the line ``prefix`` itself (or is too slow to tell), False when it can

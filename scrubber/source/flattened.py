@@ -22,6 +22,7 @@ import regex
 
 from ..blocks import Block
 from ..data import any_stopwords
+from ..rules.slots import ANY_WORD
 
 # The longest phrase looked for: "Das könnte Sie auch interessieren". Each length tried is a
 # match of the whole rule set, so the bound keeps flattened pages cheap.
@@ -183,7 +184,7 @@ def _list_head_pattern(rules: tuple) -> dict[str, tuple[tuple, dict]]:
         # a whole line tells its name from a sentence's words.
         if rule.text is not None:
             pattern = regex.compile(regex.escape(rule.text), regex.IGNORECASE)
-        elif rule.pattern is not None and not rule.pattern.fullmatch(_ANY_WORD, partial=True):
+        elif rule.pattern is not None and not rule.pattern.fullmatch(ANY_WORD, partial=True):
             pattern = rule.pattern
         else:
             continue
@@ -193,8 +194,6 @@ def _list_head_pattern(rules: tuple) -> dict[str, tuple[tuple, dict]]:
     return {word: (tuple(patterns), {}) for word, patterns in openers.items()}
 
 
-# A word no header's first word is like.
-_ANY_WORD = "qxzv "
 # The words a rule's pattern spells out, one of which opens the header it matches.
 _RULE_WORD = regex.compile(r"\p{L}{2,}")
 

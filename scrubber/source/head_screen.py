@@ -21,10 +21,8 @@ from functools import lru_cache
 import regex
 
 from ..rules.screens import first_class, literal_characters, screens_for
-from ..rules.slots import start_match
+from ..rules.slots import ANY_WORD, start_match
 
-# A word no chrome phrase starts with: a pattern that can start with it can start with any.
-_ANY_WORD = "qxzv "
 # Lines a pattern that any word can start may match, when it needs no rare character at all.
 _ANY_LINE = regex.compile("")
 # Patterns are narrowed by each of a word's first characters up to this many; words repeat
@@ -174,7 +172,7 @@ class HeadScreen:
         can: a line that it does not find anything in matches none of them, each of them with its
         screens))."""
         entries = [entry for entry in self._patterns if entry[2] is None or entry[2].fullmatch(char)]
-        any_word = [entry for entry in entries if start_match(entry[0], _ANY_WORD, entry[1]) is not None]
+        any_word = [entry for entry in entries if start_match(entry[0], ANY_WORD, entry[1]) is not None]
         rarest = [screens[0] for screens in (screens_for(entry[0]) for entry in any_word) if screens]
         if len(rarest) < len(any_word) or len({screen.flags for screen in rarest}) > 1:
             screen = _ANY_LINE  # one needs no rare character, or their screens cannot be read as one
