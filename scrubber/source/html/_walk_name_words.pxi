@@ -179,19 +179,23 @@ cdef bint _split(const unsigned char* text, _Words* words):
     return True
 
 
-cdef bint _may_name(const char* class_text, const char* id_text):
-    """Whether names._may_name_chrome could hold for the words of this class and id (all of
-    them: _named_concept drops some, never adds one); true for what _split cannot split."""
-    cdef _Words words
+cdef bint _split_pair(const char* class_text, const char* id_text, _Words* words, size_t* class_words):
+    """The words of a class and id (NULL: none), those of the class first (``class_words`` of
+    them); false for what _split cannot split."""
+    words.count = words.used = 0
+    if class_text is not NULL and not _split(<const unsigned char*>class_text, words):
+        return False
+    class_words[0] = words.count
+    return id_text is NULL or _split(<const unsigned char*>id_text, words)
+
+
+cdef bint _may_name(_Words* words):
+    """Whether names._may_name_chrome could hold for the words of a class and id (all of
+    them: _named_concept drops some, never adds one)."""
     cdef unsigned char joined[_LONGEST_WORD]
     cdef unsigned char kinds[_MOST_WORDS]
     cdef size_t i, j, first_length, length
     cdef bint firsts = False
-    words.count = words.used = 0
-    if class_text is not NULL and not _split(<const unsigned char*>class_text, &words):
-        return True
-    if id_text is not NULL and not _split(<const unsigned char*>id_text, &words):
-        return True
     for i in range(words.count):
         kinds[i] = _kind(words.text + words.start[i], words.length[i]) if words.length[i] <= _LONGEST_WORD else 0
         if kinds[i] & _SIGNAL:
@@ -214,23 +218,16 @@ cdef bint _may_name(const char* class_text, const char* id_text):
     return False
 
 
-cdef bint _settled(const char* class_text, const char* id_text, PyObject** concept):
-    """Whether the words alone settle prune._named_concept of this class and id, which is then
-    put in ``concept`` (NULL: None): no word reshapes the name (names._naming) or guards content, and the
+cdef bint _settled(_Words* words, size_t class_words, PyObject** concept):
+    """Whether the words alone settle prune._named_concept of a class and id (``words``, the
+    first ``class_words`` of them the class's; the id's may be dropped), which is then put in
+    ``concept`` (NULL: None): no word reshapes the name (names._naming) or guards content, and the
     first word that names a concept names it; with no such word, none that could join a
-    compound or be a picture's makes it None. Else (and for what _split cannot split) Python
-    answers."""
-    cdef _Words words
-    cdef size_t i, class_words
+    compound or be a picture's makes it None. Else Python answers."""
+    cdef size_t i
     cdef int slot
     cdef unsigned char kind, kinds = 0
     cdef PyObject* named = NULL
-    words.count = words.used = 0
-    if class_text is not NULL and not _split(<const unsigned char*>class_text, &words):
-        return False
-    class_words = words.count
-    if id_text is not NULL and not _split(<const unsigned char*>id_text, &words):
-        return False
     if words.count - class_words >= _HEADING_ANCHOR_WORDS:  # an anchor made from a heading (prune._id_words)
         words.count = class_words
     for i in range(words.count):
@@ -253,11 +250,8 @@ cdef bint _settled(const char* class_text, const char* id_text, PyObject** conce
 cdef bint _holds_a_word(const char* class_text, const char* id_text, _WordTable* table):
     """Whether a word of this class or id is in ``table``; true for what _split cannot split."""
     cdef _Words words
-    cdef size_t i
-    words.count = words.used = 0
-    if class_text is not NULL and not _split(<const unsigned char*>class_text, &words):
-        return True
-    if id_text is not NULL and not _split(<const unsigned char*>id_text, &words):
+    cdef size_t i, class_words
+    if not _split_pair(class_text, id_text, &words, &class_words):
         return True
     for i in range(words.count):
         if words.length[i] <= _LONGEST_WORD and _kind_in(table, words.text + words.start[i], words.length[i]):

@@ -87,9 +87,15 @@ cdef object _named(const char* class_text, const char* id_text, named_concept):
     if concept is not _UNKNOWN:
         return concept
     cdef PyObject* settled = NULL
+    cdef _Words words
+    cdef size_t class_words
     cdef bint asked = not _chrome_words.loaded
-    if not asked and _may_name(class_text, id_text):
-        asked = not _settled(class_text, id_text, &settled)
+    if not asked:
+        # (split once for both questions: what cannot be split goes to Python)
+        if not _split_pair(class_text, id_text, &words, &class_words):
+            asked = True
+        elif _may_name(&words):
+            asked = not _settled(&words, class_words, &settled)
     concept = None if settled is NULL else <object>settled
     if asked:
         try:
