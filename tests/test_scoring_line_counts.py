@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrubber.blocks import Block
-from scrubber.scoring import features
+from scrubber.scoring import features, repeats
 from scrubber.source.html import compiled
 
 pytestmark = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
@@ -72,3 +72,28 @@ def test_a_line_is_counted_from_its_words_and_its_end():
     assert terminal == [True, False, False, True, False, True, True, False]
     assert (apart, scripts) == ([1, 7], [2])
     assert compiled_features(texts, STOPWORDS) == python_features(texts, STOPWORDS)
+
+
+def python_key_copies(keys):
+    walk, compiled.walk = compiled.walk, None
+    try:
+        return repeats._key_copies(keys)
+    finally:
+        compiled.walk = walk
+
+
+# Keys of a page: a few words from a small vocabulary, so that lines and templates repeat.
+KEYS = st.lists(st.lists(st.sampled_from(["click", "to", "share", "on", "x", "y", "", "é", "東京", " "]), max_size=17)
+                .map(" ".join), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(KEYS)
+def test_the_compiled_copies_count_each_key_as_their_python_twin(keys):
+    assert repeats._key_copies(keys) == python_key_copies(keys)
+
+
+def test_a_unique_line_counts_the_copies_of_its_template():
+    keys = ["click to share on x", "click to share on y", "click to share on z", "click to go", "reply", "reply",
+            "a b c d e f g h i j k l m n o p", "a b c d e f g h i j k l m n o q", "a b c d e f g h i j k l m n o r"]
+    assert repeats._key_copies(keys) == [3, 3, 3, 1, 2, 2, 1, 1, 1] == python_key_copies(keys)

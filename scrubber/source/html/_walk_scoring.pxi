@@ -215,3 +215,47 @@ cdef class LineCounter:
         if PyUnicode_GET_LENGTH(text) > 8 * counts[0] and counts[4] > counts[0]:
             counts[0] = counts[4]
         return _COUNTED_ALL
+
+
+def key_copies(list keys not None, Py_ssize_t template_words, Py_ssize_t max_template_words,
+               Py_ssize_t min_template_copies):
+    """How often each of ``keys`` (str) occurs, or the template it follows when that has at least
+    ``min_template_copies`` copies and the key itself is unique: ``scoring.repeats._key_copies``,
+    counted in one pass without a Counter, and with each key's template (the words before its
+    ``template_words``-th space, of a key with fewer than ``max_template_words`` spaces) cut
+    from it where it is found, not split into words and joined again."""
+    cdef Py_ssize_t size = len(keys), position, spaces, cut, i, length, copies
+    cdef unsigned int kind
+    cdef const void* data
+    cdef dict exact = {}, templates = {}
+    cdef bint common = False
+    heads = [None] * size
+    for position in range(size):
+        key = keys[position]
+        if type(key) is not str:
+            raise TypeError(f"a key is a str, not {type(key).__name__}")
+        exact[key] = exact.get(key, 0) + 1
+        length, kind, data = PyUnicode_GET_LENGTH(key), PyUnicode_KIND(key), PyUnicode_DATA(key)
+        spaces, cut = 0, 0
+        for i in range(length):
+            if PyUnicode_READ(kind, data, i) == 0x20:
+                spaces += 1
+                if spaces == template_words:
+                    cut = i
+                elif spaces >= max_template_words:
+                    break
+        if template_words <= spaces < max_template_words and cut:  # (an empty template is none)
+            head = PyUnicode_Substring(key, 0, cut)
+            heads[position] = head
+            copies = templates.get(head, 0) + 1
+            templates[head] = copies
+            common = common or copies >= min_template_copies
+    out = [exact[key] for key in keys]
+    if common:
+        for position in range(size):
+            head = heads[position]
+            if head is not None and out[position] < 2:
+                copies = templates[head]
+                if copies >= min_template_copies:
+                    out[position] = copies
+    return out
