@@ -4,7 +4,7 @@
 # count off the pieces with a map of its own.
 
 from cpython.set cimport PySet_Contains
-from cpython.unicode cimport PyUnicode_READ, PyUnicode_Substring
+from cpython.unicode cimport Py_UNICODE_ISUPPER, PyUnicode_READ, PyUnicode_Substring
 
 # The classes of a character of the Basic Multilingual Plane (``LineCounter``'s ``classes``).
 cdef enum _CharClass:
@@ -259,3 +259,96 @@ def key_copies(list keys not None, Py_ssize_t template_words, Py_ssize_t max_tem
                 if copies >= min_template_copies:
                     out[position] = copies
     return out
+
+
+def scorer_labels(list words not None, list stopwords not None, list capitalised not None, list terminal not None,
+                  list link_density not None, list script not None, list unspaced not None, list pieces not None,
+                  bint full_stoplist, double title_case, tuple labels not None, tuple bars not None):
+    """Each block's label as ``scoring.classifier._label`` gives it, from the page's feature
+    columns (one list for each field of ``Features``) and ``pieces`` (whether each block is a
+    piece of a flattened line). ``labels``: the labels good, near-good, short and bad;
+    ``bars``: the classifier's MAX_LINK_DENSITY, LENGTH_LOW, LENGTH_HIGH, LENGTH_UNENDED,
+    STOPWORDS_HIGH and STOPWORDS_LOW."""
+    cdef Py_ssize_t size = len(words), position, count
+    cdef double max_link_density, stopwords_high, stopwords_low, density
+    cdef Py_ssize_t length_low, length_high, length_unended
+    cdef bint ended, unended
+    good, near_good, short, bad = labels
+    max_link_density, length_low, length_high, length_unended, stopwords_high, stopwords_low = bars
+    for column in (stopwords, capitalised, terminal, link_density, script, unspaced, pieces):
+        if len(column) != size:
+            raise ValueError("a value for each block in each column")
+    out = [None] * size
+    for position in range(size):
+        count = words[position]
+        if <double>link_density[position] > max_link_density or script[position]:
+            out[position] = bad
+        elif count < length_low or <double>(<Py_ssize_t>capitalised[position]) >= title_case * count:
+            out[position] = short
+        else:
+            ended = terminal[position]
+            if full_stoplist and 2 * <Py_ssize_t>unspaced[position] <= count:
+                density = <double>(<Py_ssize_t>stopwords[position]) / count
+                unended = not ended and count >= length_unended
+                if density >= stopwords_high and (count >= length_unended or ended and count >= length_low):
+                    out[position] = near_good if pieces[position] and unended else good
+                else:
+                    out[position] = near_good if density >= stopwords_low and not unended else bad
+            elif ended and count >= length_high:
+                out[position] = good
+            else:
+                out[position] = near_good if ended or count >= length_high else bad
+    return out
+
+
+def scorer_values(list labels not None, list words not None, list copies not None, list texts not None,
+                  list pieces not None, value_of, tuple label_names not None, tuple costs not None):
+    """Each block's region value as ``scoring.classifier._value`` (``value_of``) gives it: worked
+    out here for a block whose text it need not read, ``value_of`` asked for the others (a
+    short line starting with a capital, whose text may be code; a repeated line).
+    ``label_names``: good, near-good, short and bad; ``costs``: the classifier's GOOD_OFFSET,
+    NEAR_GOOD_WEIGHT, SHORT_COST, LOWER_SHORT_COST, BAD_COST, BAD_WORD_COST and the word count
+    LENGTH_UNENDED // 2 above which a short line costs more."""
+    cdef Py_ssize_t size = len(labels), position, count, extra
+    cdef double good_offset, near_good_weight, short_cost, lower_short_cost, bad_cost, bad_word_cost, value
+    cdef Py_ssize_t short_words
+    good, near_good, short, bad = label_names
+    good_offset, near_good_weight, short_cost, lower_short_cost, bad_cost, bad_word_cost, short_words = costs
+    for column in (words, copies, texts, pieces):
+        if len(column) != size:
+            raise ValueError("a value for each block in each column")
+    out = [None] * size
+    for position in range(size):
+        label = labels[position]
+        count = words[position]
+        if label is good:
+            value = count - good_offset
+            out[position] = value if value >= 1.0 else 1.0
+            continue
+        text = texts[position]
+        if <Py_ssize_t>copies[position] > 1 or label is short and count and _starts_upper(text):
+            out[position] = value_of(label, count, copies[position], text, pieces[position])
+        elif label is near_good:
+            value = (count - good_offset) * near_good_weight
+            out[position] = value if value >= -short_cost else -short_cost
+        elif label is short:
+            if count:
+                extra = count - short_words
+                out[position] = -(lower_short_cost + bad_word_cost * (extra if extra > 0 else 0))
+            else:
+                out[position] = 0.0
+        elif label is bad:
+            out[position] = -(bad_cost + bad_word_cost * count)
+        else:
+            out[position] = value_of(label, count, copies[position], text, pieces[position])
+    return out
+
+
+cdef inline bint _starts_upper(object text):
+    # text[:1].isupper(): str.isupper of one character is Py_UNICODE_ISUPPER (a text that is no
+    # str is left to value_of)
+    if type(text) is not str:
+        return True
+    if not PyUnicode_GET_LENGTH(text):
+        return False
+    return Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), 0))
