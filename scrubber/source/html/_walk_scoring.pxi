@@ -4,7 +4,8 @@
 # count off the pieces with a map of its own.
 
 from cpython.set cimport PySet_Contains
-from cpython.unicode cimport Py_UNICODE_ISUPPER, PyUnicode_READ, PyUnicode_Substring
+from cpython.unicode cimport (Py_UNICODE_ISUPPER, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_READ,
+                              PyUnicode_Substring)
 
 # The classes of a character of the Basic Multilingual Plane (``LineCounter``'s ``classes``).
 cdef enum _CharClass:
@@ -116,50 +117,15 @@ cdef class LineCounter:
 
     cdef _Counted _count(self, unicode text, Py_ssize_t* counts):
         # counts: words, stopwords, long stopwords, capitals, unspaced (none: a Latin-1 text)
-        cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, held = 0
+        cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
         cdef unsigned int kind = PyUnicode_KIND(text)
-        cdef const void* data = PyUnicode_DATA(text)
-        cdef Py_UCS4 point, before = 0x20
-        cdef uint8_t case, word_kind
-        cdef uint32_t hash = _FNV_START
-        cdef Py_ssize_t longest = self._kinds._longest if self._kinds is not None else -1
-        cdef _Counted apart = _COUNTED_ALL
-        cdef bint in_word = False
         counts[0] = counts[1] = counts[2] = counts[3] = counts[4] = 0
-        for i in range(length + 1):
-            point = PyUnicode_READ(kind, data, i) if i < length else 0x20
-            if point == 0 and i < length:
-                return _WITH_NUL
-            if apart:
-                continue  # only a NUL further on still counts
-            if point > 0xFF:
-                if point not in self._punctuation:
-                    return _BEYOND_LATIN_1
-                point = 0x20
-            if point == 0x23 and before == 0x26 or self._unfoldable[point]:
-                apart = _APART  # what the twin's byte tables cannot count
-                continue
-            before = point
-            case = self._case[point]
-            if case != 0x20:
-                if not in_word:
-                    in_word, held, hash = True, 0, _FNV_START
-                    counts[0] += 1
-                    counts[3] += case == 0x41
-                if held <= longest:  # a longer word is in no table
-                    self._word[held] = self._fold[point][0]
-                    hash = _fnv_step(hash, self._fold[point][0])
-                    if self._fold_length[point] == 2:
-                        self._word[held + 1] = self._fold[point][1]
-                        hash = _fnv_step(hash, self._fold[point][1])
-                    held += self._fold_length[point]
-            elif in_word:
-                in_word = False
-                if held <= longest:
-                    word_kind = self._kinds._find(self._word, held, hash)
-                    counts[1] += word_kind == 1 or word_kind == 2
-                    counts[2] += word_kind == 2
-        return apart
+        # each width of code unit read by a loop of its own: most lines are one byte a character
+        if kind == PyUnicode_1BYTE_KIND:
+            return _count_units(self, <const uint8_t*>PyUnicode_DATA(text), length, counts)
+        if kind == PyUnicode_2BYTE_KIND:
+            return _count_units(self, <const uint16_t*>PyUnicode_DATA(text), length, counts)
+        return _count_units(self, <const uint32_t*>PyUnicode_DATA(text), length, counts)
 
     cdef bint _terminal(self, unicode text):
         # the twin's text.rstrip(closing).endswith(ends), read from the end; a text ending in a
@@ -352,3 +318,52 @@ cdef inline bint _starts_upper(object text):
     if not PyUnicode_GET_LENGTH(text):
         return False
     return Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), 0))
+
+
+cdef _Counted _count_units(LineCounter counter, const _Unit* data, Py_ssize_t length, Py_ssize_t* counts):
+    # LineCounter._count of a text of ``length`` code units of one width
+    cdef Py_ssize_t i, held = 0
+    cdef Py_UCS4 point, before = 0x20
+    cdef uint8_t case, word_kind
+    cdef uint32_t hash = _FNV_START
+    cdef Py_ssize_t longest = counter._kinds._longest if counter._kinds is not None else -1
+    cdef bint in_word = False
+    for i in range(length):
+        point = data[i]
+        if point == 0:
+            return _WITH_NUL
+        if _Unit is not uint8_t and point > 0xFF:
+            if point not in counter._punctuation:
+                return _BEYOND_LATIN_1
+            point = 0x20
+        if point == 0x23 and before == 0x26 or counter._unfoldable[point]:
+            # what the twin's byte tables cannot count; a NUL further on still counts
+            for i in range(i + 1, length):
+                if data[i] == 0:
+                    return _WITH_NUL
+            return _APART
+        before = point
+        case = counter._case[point]
+        if case != 0x20:
+            if not in_word:
+                in_word, held, hash = True, 0, _FNV_START
+                counts[0] += 1
+                counts[3] += case == 0x41
+            if held <= longest:  # a longer word is in no table
+                counter._word[held] = counter._fold[point][0]
+                hash = _fnv_step(hash, counter._fold[point][0])
+                if counter._fold_length[point] == 2:
+                    counter._word[held + 1] = counter._fold[point][1]
+                    hash = _fnv_step(hash, counter._fold[point][1])
+                held += counter._fold_length[point]
+        elif in_word:
+            in_word = False
+            if held <= longest:
+                word_kind = counter._kinds._find(counter._word, held, hash)
+                counts[1] += word_kind == 1 or word_kind == 2
+                counts[2] += word_kind == 2
+    if in_word and held <= longest:
+        word_kind = counter._kinds._find(counter._word, held, hash)
+        counts[1] += word_kind == 1 or word_kind == 2
+        counts[2] += word_kind == 2
+    return _COUNTED_ALL
