@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import compress, repeat
 from operator import and_, eq, le
 
@@ -94,15 +95,16 @@ class ContentScorer:
         labels, features, spans = self.article(blocks, page, counts)
         if spans is None:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
+        outside = list(_outside(spans, len(blocks)))
+        dropped = list(map(labels.__getitem__, outside))
+        # most dropped lines have no links nor script (a text dump none at all): their rule is their label's
+        rules = list(map(_LABEL_RULES.__getitem__, dropped))
         densities, scripts = features.link_density, features.script
-        for position in _outside(spans, len(blocks)):
-            label = labels[position]
-            # most dropped lines have no links nor script: their rule is their label's
-            if densities[position] or scripts[position]:
-                rule = _rule(label, densities[position], scripts[position])
-            else:
-                rule = _LABEL_RULES[label]
-            yield Drop(position, rule, _OUTSIDE[label])
+        if any(densities) or any(scripts):
+            for number, position in enumerate(outside):
+                if densities[position] or scripts[position]:
+                    rules[number] = _rule(dropped[number], densities[position], scripts[position])
+        yield from map(_new_drop, zip(outside, rules, map(_OUTSIDE.__getitem__, dropped)))
 
     def article(self, blocks, page, counts=None, features=None):
         """The labels and features of ``blocks`` (not empty), and the spans ``(start, end)`` of
@@ -300,5 +302,8 @@ def _rule(label, link_density, script):
 
 _OUTSIDE_RULES = {SHORT: "score/short-outside-article", NEAR_GOOD: "score/weak-outside-article"}
 _LABEL_RULES = {label: _OUTSIDE_RULES.get(label, "score/outside-article") for label in (GOOD, NEAR_GOOD, SHORT, BAD)}
+# A Drop made from its fields in C, as NamedTuple's own _make makes it, not by a Python __new__
+# for each of the many lines outside the article.
+_new_drop = partial(tuple.__new__, Drop)
 # Every dropped block gives its reason: written once per label, not once per block.
 _OUTSIDE = {label: f"outside the article ({label} text)" for label in (GOOD, NEAR_GOOD, SHORT, BAD)}
