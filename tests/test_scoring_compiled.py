@@ -132,3 +132,33 @@ def test_the_compiled_labels_and_values_are_the_python_twins(lines, stopwords, f
         for label_of in (labels, [classifier.SHORT] * len(blocks), [classifier.NEAR_GOOD] * len(blocks)):
             assert classifier._values(label_of, words, counts, blocks) == \
                 python_twin(classifier._values, label_of, words, counts, blocks)
+
+
+# ASCII lines of every kind the structure and token tests tell apart, and a few beyond ASCII.
+SCREENED = st.lists(st.one_of(
+    st.text(alphabet=" \t\x0b\x1c\x1f()[]{};=_aAbZz09:./%-│", max_size=12),
+    st.sampled_from(["( SELECT", "AS", "FROM orders", "a b", "Reply", "12 │ 4.07", "(12,400 km)", "3/30", "14:44",
+                     "2019-04-01 10:00", "x", "=", "", " ", "Ωμ", "[ edit]", "H"])), max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SCREENED)
+def test_the_structure_screen_rules_out_only_lines_that_are_no_structure(texts):
+    from scrubber.scoring.structure import STRUCTURE_MIN_CHARS, is_structure
+    kept = set(compiled.walk.structure_screen(texts, STRUCTURE_MIN_CHARS))
+    assert not any(is_structure(t) for n, t in enumerate(texts) if n not in kept)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SCREENED)
+def test_the_token_screen_rules_out_only_lines_that_are_no_token(texts):
+    from scrubber.scoring.structure import is_token
+    kept = set(compiled.walk.token_screen(texts))
+    assert not any(is_token(t) for n, t in enumerate(texts) if n not in kept)
+
+
+def test_the_screens_rule_out_most_lines_of_prose_and_menus():
+    from scrubber.scoring.structure import STRUCTURE_MIN_CHARS
+    texts = ["Home", "Contact us", "The council met on Monday.", "12 | 4.07 | 0.51", "( SELECT", "FROM orders"]
+    assert compiled.walk.structure_screen(texts, STRUCTURE_MIN_CHARS) == [3]
+    assert compiled.walk.token_screen(texts) == [4, 5]

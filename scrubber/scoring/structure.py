@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 import string
 from itertools import compress, repeat
-from operator import attrgetter, is_, not_
+from operator import attrgetter, gt, is_, not_
 
 import regex
+
+from ..source.html import compiled
 
 
 def cheapen_structure_lines(values, short, blocks, cost):
@@ -118,10 +120,20 @@ def cheapen_code_tokens(values, short, blocks, cost):
     """
     # only the neighbours of a short line that costs more are asked: most lines need no test
     dear = [p for p in short if values[p] < -cost and 0 < p < len(blocks) - 1]
-    # (each neighbour read in place: a helper would be called once for most short lines)
-    after_token = [p for p in dear if blocks[p - 1].line is None and is_token(blocks[p - 1].text)]
-    for position in [p for p in after_token if blocks[p + 1].line is None and is_token(blocks[p + 1].text)]:
+    after_token = _tokens_among(dear, -1, blocks)
+    for position in _tokens_among(after_token, 1, blocks):
         values[position] = -cost
+
+
+def _tokens_among(positions, side, blocks) -> list[int]:
+    """The ``positions`` whose neighbour on ``side`` (-1 before, 1 after) is a line of the dump
+    and ``is_token``. The lines the compiled ``token_screen`` rules out are not asked."""
+    asked = [p for p in positions if blocks[p + side].line is None]
+    texts = [blocks[p + side].text for p in asked]
+    if compiled.walk is not None:
+        screened = compiled.walk.token_screen(texts)
+        asked, texts = [asked[n] for n in screened], [texts[n] for n in screened]
+    return list(compress(asked, map(is_token, texts)))
 
 
 def cheapen_structure(values, blocks, cost):
@@ -137,10 +149,14 @@ def cheapen_structure(values, blocks, cost):
     >>> values
     [-1.0, -1.0, -5.0, -9.0]
     """
-    for position, block in enumerate(blocks):
-        # a line that costs no more already (most: prose has a positive value) need not be read
-        if values[position] < -cost and block.line is None and is_structure(block.text):
-            values[position] = -cost
+    # a line that costs no more already (most: prose has a positive value) need not be read
+    dear = [p for p in compress(range(len(values)), map(gt, repeat(-cost), values)) if blocks[p].line is None]
+    texts = [blocks[p].text for p in dear]
+    if compiled.walk is not None:  # most of them surely no structure, told in C
+        screened = compiled.walk.structure_screen(texts, STRUCTURE_MIN_CHARS)
+        dear, texts = [dear[n] for n in screened], [texts[n] for n in screened]
+    for position in compress(dear, map(is_structure, texts)):
+        values[position] = -cost
 
 
 def is_structure(text: str) -> bool:

@@ -367,3 +367,70 @@ cdef _Counted _count_units(LineCounter counter, const _Unit* data, Py_ssize_t le
         counts[1] += word_kind == 1 or word_kind == 2
         counts[2] += word_kind == 2
     return _COUNTED_ALL
+
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object text)
+
+
+def structure_screen(list texts not None, Py_ssize_t min_chars):
+    """The positions in ``texts`` of those ``scoring.structure.is_structure`` may find to be
+    structure: all but the ASCII texts with fewer than ``min_chars`` visible characters, or with
+    a third of those letters or more (most lines), which it surely finds are not."""
+    cdef Py_ssize_t position, i, length, visible, letters
+    cdef const uint8_t* data
+    out = []
+    for position in range(len(texts)):
+        text = texts[position]
+        if type(text) is not str or not PyUnicode_IS_ASCII(text):
+            out.append(position)
+            continue
+        length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
+        visible, letters = length, 0
+        for i in range(length):
+            if data[i] == 0x20:
+                visible -= 1
+            elif 0x61 <= (data[i] | 0x20) <= 0x7A:  # an ASCII letter, either case
+                letters += 1
+        if visible >= min_chars and letters * 3 < visible:
+            out.append(position)
+    return out
+
+
+def token_screen(list texts not None):
+    """The positions in ``texts`` of those ``scoring.structure.is_token`` may find to be a token:
+    all but the ASCII texts that start with no bracket, hold no code symbol, no capital as their
+    second character and two visible characters side by side (most lines), which it surely
+    finds are none."""
+    cdef Py_ssize_t position, i, length
+    cdef const uint8_t* data
+    cdef uint8_t unit, first
+    cdef bint two_visible, before_visible, symbol
+    out = []
+    for position in range(len(texts)):
+        text = texts[position]
+        if type(text) is not str or not PyUnicode_IS_ASCII(text):
+            out.append(position)
+            continue
+        length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
+        first, two_visible, before_visible, symbol = 0, False, False, False
+        for i in range(length):
+            unit = data[i]
+            if _ascii_whitespace(unit):
+                before_visible = False
+                continue
+            if not first:
+                first = unit
+            two_visible = two_visible or before_visible
+            before_visible = True
+            if unit == 0x5F or unit == 0x3B or unit == 0x3D or unit == 0x7B or unit == 0x7D or unit == 0x5B or unit == 0x5D:
+                symbol = True  # _CODE_SYMBOL: _ ; = { } [ ]
+        if (first == 0x28 or first == 0x5B or first == 0x7B or symbol or not two_visible
+                or length > 1 and 0x41 <= data[1] <= 0x5A):
+            out.append(position)
+    return out
+
+
+cdef inline bint _ascii_whitespace(uint8_t unit) noexcept:
+    # str.isspace of an ASCII character: tab to return, the four separators 0x1C to 0x1F, space
+    return 0x09 <= unit <= 0x0D or 0x1C <= unit <= 0x20
