@@ -162,3 +162,14 @@ def test_the_screens_rule_out_most_lines_of_prose_and_menus():
     texts = ["Home", "Contact us", "The council met on Monday.", "12 | 4.07 | 0.51", "( SELECT", "FROM orders"]
     assert compiled.walk.structure_screen(texts, STRUCTURE_MIN_CHARS) == [3]
     assert compiled.walk.token_screen(texts) == [4, 5]
+
+
+def test_each_character_of_the_plane_has_the_classes_its_regexes_give_it():
+    import regex
+    classes = features._plane_classes()
+    upper = regex.compile(r"\p{Lu}")
+    for point in range(0x10000):
+        char = chr(point)
+        expected = ((features._WORD.fullmatch(char) is not None) | (upper.fullmatch(char) is not None) << 1
+                    | (features._UNSPACED.fullmatch(char) is not None) << 2)
+        assert classes[point] == expected, hex(point)
