@@ -294,12 +294,17 @@ def mid_sentence(blocks, chrome=frozenset()):
     page" three times over), the middle line is chrome too. ``chrome`` holds the ids of the
     blocks some drop rule matches.
     """
+    ahead = None  # whether the last middle line continues into the line after it, when asked
     for previous, block, following in zip(blocks, blocks[1:], blocks[2:]):
+        into, ahead = ahead, None  # each pair of lines is asked once, as the end and as the start of a triple
         if block.after_blank or following.after_blank or block.line is not None:
             continue
-        if continues(previous.text, block.text) and continues(block.text, following.text) \
-                and id(previous) not in chrome and id(following) not in chrome:
-            yield block
+        if into is None:
+            into = continues(previous.text, block.text)
+        if into:
+            ahead = continues(block.text, following.text)
+            if ahead and id(previous) not in chrome and id(following) not in chrome:
+                yield block
 
 
 def normalise(blocks: list[Block], lang: str = "en", deadline: Deadline = NO_DEADLINE) -> list[Block]:
