@@ -16,6 +16,7 @@ import regex
 from ..blocks import Block
 from ..data import any_stopwords
 from ..normalise.whitespace import clean_line, split_lines
+from .html import compiled
 
 # A line longer than this, holding several sentences, is a flattened page or article ...
 LONG_LINE = 600
@@ -23,7 +24,8 @@ LONG_LINE = 600
 SHORT_PAGE = 300
 # (The stop is matched and dropped from the match with \K rather than looked behind for: a
 # pattern that opens on a look-behind is tried at every character of the line, this one only at stops.)
-_SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)\]]*\K\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
+_CAPITAL_OR_NUMBER = regex.compile(r"[\p{Lu}\p{N}]")
+_SENTENCE_BREAK = regex.compile(rf"[.!?…][\"'”’»)\]]*\K\s+(?=[\"'“‘«(\[]?{_CAPITAL_OR_NUMBER.pattern})")
 # An HTML text node keeps the source's line breaks and indentation: an indented line after
 # an unfinished one (one ending on such a character) is the same sentence going on, not a new block.
 _INDENTS = " \t\u00a0"
@@ -116,14 +118,27 @@ def _flattened(line: str) -> bool:
 
 
 def _pieces(line: str) -> list[str]:
-    # (quick tests first: most lines hold no character as high as the CJK blocks)
-    if not line.isascii() and _HIGH_CHAR.search(line) \
-            and len(_UNSPACED_CHAR.findall(line)) > UNSPACED_SHARE * len(line):
+    # The compiled walks cut the sentences in one pass that also tells which of them every cut
+    # below leaves whole (most), and counts the characters as high as the CJK blocks: fewer
+    # than UNSPACED_SHARE of them, and the line cannot be mostly unspaced.
+    if compiled.walk is not None:
+        sentences, plain, high = compiled.walk.flat_sentences(line, _CAPITAL_OR_NUMBER)
+        maybe_unspaced = high > UNSPACED_SHARE * len(line)
+    else:
+        sentences, plain = _SENTENCE_BREAK.split(line), None
+        # (quick tests first: most lines hold no character as high as the CJK blocks)
+        maybe_unspaced = not line.isascii() and _HIGH_CHAR.search(line)
+    if maybe_unspaced and len(_UNSPACED_CHAR.findall(line)) > UNSPACED_SHARE * len(line):
         texts = split_unspaced(line)
         if sum(len(t) for t in texts if len(t) >= LONG_TEXT_CHARS) >= LONG_TEXT_SHARE * len(line):
             return texts
+    if plain is not None and all(plain):
+        return sentences
     pieces = []
-    for sentence in _SENTENCE_BREAK.split(line):
+    for number, sentence in enumerate(sentences):
+        if plain is not None and plain[number]:
+            pieces.append(sentence)
+            continue
         for piece in (p for part in split_byline(sentence) for p in split_chrome_head(part)):
             pieces.extend(split_menu_runs(piece) if piece.count(" ") >= LONG_PIECE_WORDS else [piece])
     return pieces
@@ -161,6 +176,8 @@ def split_menu_runs(piece: str) -> list[str]:
     >>> split_menu_runs("the ferry runs twice a day in summer and Home News Sport Weather Local Contact then once a day")
     ['the ferry runs twice a day in summer and', 'Home News Sport Weather Local Contact', 'then once a day']
     """
+    if compiled.walk is not None:  # the same runs, found without a str per token
+        return compiled.walk.menu_runs(piece)
     tokens = piece.split(" ")
     out, start, run_start = [], 0, None
     for position, token in enumerate(tokens + ["end"]):
@@ -206,6 +223,9 @@ def split_chrome_head(sentence: str) -> list[str]:
     >>> split_chrome_head("Yesterday Mayor Janet Okafor met the council and agreed to open the library.")
     ['Yesterday Mayor Janet Okafor met the council and agreed to open the library.']
     """
+    if compiled.walk is not None:  # the same cut, weighed without a str per token
+        at = compiled.walk.chrome_head_at(sentence, any_stopwords())
+        return [sentence[:at - 1], sentence[at:]] if at else [sentence]
     tokens = sentence.split(" ")
     if len(tokens) < MIN_CHROME_TOKENS + 3:
         return [sentence]
