@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scrubber.normalise.whitespace import clean_line
 from scrubber.source import text
 from scrubber.source.html import compiled
 
@@ -54,12 +55,14 @@ def test_compiled_cuts_match_python_on_known_lines(line):
 @given(LINES)
 def test_compiled_cuts_match_python_on_any_line(line):
     _assert_same_cuts(line)
-    sentences, plain, high = compiled.walk.flat_sentences(line, text._CAPITAL_OR_NUMBER)
+    sentences, cuts, high = compiled.walk.flat_sentences(line, text._CAPITAL_OR_NUMBER)
     assert sentences == text._SENTENCE_BREAK.split(line)
     assert high == len(text._HIGH_CHAR.findall(line))
-    # a sentence said to be plain is one that every cut leaves whole
-    for sentence in (s for s, whole in zip(sentences, plain) if whole):
-        assert _in_python(_cuts, sentence) == [sentence]
+    for sentence, needed in zip(sentences, cuts):
+        if not needed & text._BYLINE_CUT:
+            assert text.split_byline(sentence) == [sentence]
+        if not needed:
+            assert _in_python(_cuts, sentence) == [sentence]
 
 
 def _cuts(sentence: str) -> list[str]:
@@ -74,3 +77,16 @@ def test_the_compiled_cuts_share_the_python_constants():
     assert (text.MIN_CHROME_TOKENS, text.MIN_CHROME_WEIGHT, text.CHROME_SHARE) == (4, 3.0, 0.4)
     assert (text.LONG_PIECE_WORDS, text.MIN_MENU_RUN, text._HIGH_CHAR.pattern[1]) == (40, 4, "\u2e80")
     assert text._BYLINE_WORDS == ("By", "Von", "Par", "Por")
+
+
+# Whitespace of every kind, controls, a lone surrogate, invisible characters and another format
+# character (U+200E, which clean_line keeps), between letters.
+_UNPRINTABLE = st.text(st.sampled_from(list("ab é一 \t\n\x00\x0b\x1c\x7f\x85\x9f\xa0\u2028\u3000\ud800"
+                                             "\u200b\u200d\u2060\ufeff\u00ad\u180e\u200e")), max_size=40)
+
+
+@needs_walks
+@settings(max_examples=400, deadline=None)
+@given(_UNPRINTABLE)
+def test_compiled_clean_matches_clean_line(line):
+    assert compiled.walk.clean_unprintable(line) == clean_line(line)

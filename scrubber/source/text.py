@@ -70,7 +70,7 @@ def text_blocks(text: str) -> list[Block]:
         pieces = _pieces(line) if _flattened(line) else [line]
         shared_line = line_number if len(pieces) > 1 else None
         for piece in pieces:
-            blocks.append(Block(piece, index=len(blocks), line=shared_line, after_blank=blank))
+            blocks.append(Block(piece, "paragraph", len(blocks), shared_line, None, 0.0, (), blank))
             blank = False
     return blocks
 
@@ -89,8 +89,8 @@ def _logical_lines(text: str):
         # already, and a call per line costs half a percent of text mode
         if raw.isprintable():
             line = raw if raw and "  " not in raw and raw[0] != " " and raw[-1] != " " else " ".join(raw.split())
-        else:
-            line = clean_line(raw)
+        else:  # (in one pass where the walks are built: most of a flattened page is such lines)
+            line = clean_line(raw) if compiled.walk is None else compiled.walk.clean_unprintable(raw)
         if not line:
             blank = True
             continue
@@ -118,30 +118,38 @@ def _flattened(line: str) -> bool:
 
 
 def _pieces(line: str) -> list[str]:
-    # The compiled walks cut the sentences in one pass that also tells which of them every cut
-    # below leaves whole (most), and counts the characters as high as the CJK blocks: fewer
+    # The compiled walks cut the sentences in one pass that also tells which cuts below each
+    # may need (most need none), and counts the characters as high as the CJK blocks: fewer
     # than UNSPACED_SHARE of them, and the line cannot be mostly unspaced.
     if compiled.walk is not None:
-        sentences, plain, high = compiled.walk.flat_sentences(line, _CAPITAL_OR_NUMBER)
+        sentences, cuts, high = compiled.walk.flat_sentences(line, _CAPITAL_OR_NUMBER)
         maybe_unspaced = high > UNSPACED_SHARE * len(line)
     else:
-        sentences, plain = _SENTENCE_BREAK.split(line), None
+        sentences = _SENTENCE_BREAK.split(line)
+        cuts = bytes([_BYLINE_CUT | _HEAD_OR_RUN_CUT]) * len(sentences)
         # (quick tests first: most lines hold no character as high as the CJK blocks)
         maybe_unspaced = not line.isascii() and _HIGH_CHAR.search(line)
     if maybe_unspaced and len(_UNSPACED_CHAR.findall(line)) > UNSPACED_SHARE * len(line):
         texts = split_unspaced(line)
         if sum(len(t) for t in texts if len(t) >= LONG_TEXT_CHARS) >= LONG_TEXT_SHARE * len(line):
             return texts
-    if plain is not None and all(plain):
+    if not any(cuts):
         return sentences
     pieces = []
-    for number, sentence in enumerate(sentences):
-        if plain is not None and plain[number]:
+    for sentence, needed in zip(sentences, cuts):
+        if not needed:
             pieces.append(sentence)
             continue
-        for piece in (p for part in split_byline(sentence) for p in split_chrome_head(part)):
-            pieces.extend(split_menu_runs(piece) if piece.count(" ") >= LONG_PIECE_WORDS else [piece])
+        for part in split_byline(sentence) if needed & _BYLINE_CUT else [sentence]:
+            for piece in split_chrome_head(part):
+                pieces.extend(split_menu_runs(piece) if piece.count(" ") >= LONG_PIECE_WORDS else [piece])
     return pieces
+
+
+# The cuts a sentence may need (told by the compiled walks; in Python, each cut tells itself):
+# a byline's, and a chrome head's or menu run's.
+_BYLINE_CUT = 1
+_HEAD_OR_RUN_CUT = 2
 
 
 def split_unspaced(line: str) -> list[str]:

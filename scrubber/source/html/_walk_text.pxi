@@ -7,6 +7,8 @@ from cpython.unicode cimport Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_
 
 cdef extern from *:
     Py_UCS4 PyUnicode_READ(int kind, const void* data, Py_ssize_t index) noexcept nogil
+    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
+    int PyUnicode_4BYTE_KIND
 
 # source.text's constants, which its tests check these against (Python's own cannot be
 # imported here: the compiled walks import nothing of scrubber)
@@ -66,15 +68,21 @@ cdef inline int _half_weight(Py_UCS4 first):
     return 0
 
 
-cdef bint _may_need_cuts(int kind, const void* data, Py_ssize_t start, Py_ssize_t end):
-    """Whether the sentence from ``start`` to ``end`` may hold a byline word ("By", "Von",
-    "Par", "Por"), may start with a run of menu words (``split_chrome_head``'s first test: seven
-    tokens or more, and a head of them weighing -MIN_CHROME_WEIGHT or less), or has
-    LONG_PIECE_WORDS spaces or more: else each cut of source.text leaves it whole."""
+cdef enum:
+    # what a sentence may need (source.text's _BYLINE_CUT, _HEAD_OR_RUN_CUT)
+    _BYLINE_CUT = 1
+    _HEAD_OR_RUN_CUT = 2
+
+
+cdef int _cuts_needed(int kind, const void* data, Py_ssize_t start, Py_ssize_t end):
+    """Which cuts of source.text the sentence from ``start`` to ``end`` may need: a byline's
+    (it holds "By", "Von", "Par" or "Por"), a chrome head's (``split_chrome_head``'s first
+    test: seven tokens or more, and a head of them weighing -MIN_CHROME_WEIGHT or less) or a
+    menu run's (it has LONG_PIECE_WORDS spaces or more). 0 for most: every cut leaves them whole."""
     cdef Py_ssize_t i, spaces = 0
     cdef Py_UCS4 point, after
     cdef bint at_start = True
-    cdef int weight = 0, lowest = 0
+    cdef int weight = 0, lowest = 0, cuts = 0
     for i in range(start, end):
         point = PyUnicode_READ(kind, data, i)
         if point == 32:
@@ -87,27 +95,31 @@ cdef bint _may_need_cuts(int kind, const void* data, Py_ssize_t start, Py_ssize_
         if at_start:
             weight += _half_weight(point)
             at_start = False
+        if cuts:
+            continue
         if point == 66:  # B
             if i + 1 < end and PyUnicode_READ(kind, data, i + 1) == 121:  # By
-                return True
+                cuts = _BYLINE_CUT
         elif point == 86 or point == 80:  # V, P
             if i + 2 < end and PyUnicode_READ(kind, data, i + 2) == (110 if point == 86 else 114):
                 after = PyUnicode_READ(kind, data, i + 1)
                 if after == 111 or (point == 80 and after == 97):  # Von, Por, Par
-                    return True
-    return spaces >= _LONG_PIECE_WORDS or (spaces + 1 >= _MIN_CHROME_TOKENS + 3 and lowest <= -_MIN_CHROME_HALVES)
+                    cuts = _BYLINE_CUT
+    if spaces >= _LONG_PIECE_WORDS or (spaces + 1 >= _MIN_CHROME_TOKENS + 3 and lowest <= -_MIN_CHROME_HALVES):
+        cuts |= _HEAD_OR_RUN_CUT
+    return cuts
 
 
 def flat_sentences(str line not None, capital_or_number not None):
-    """``(sentences, plain, high)``: ``text._SENTENCE_BREAK.split(line)``, a byte for each
-    sentence that is 1 when ``text._pieces`` leaves it whole whatever its cuts find (``_may_need_cuts``),
-    and how many characters of the line lie at or above the CJK blocks. ``capital_or_number``
+    """``(sentences, cuts, high)``: ``text._SENTENCE_BREAK.split(line)``, a byte for each
+    sentence that tells which cuts of ``text._pieces`` it may need (``_cuts_needed``), and how
+    many characters of the line lie at or above the CJK blocks. ``capital_or_number``
     is the pattern of a character that may start a sentence: ``[\\p{Lu}\\p{N}]``."""
     cdef int kind = PyUnicode_KIND(line)
     cdef const void* data = PyUnicode_DATA(line)
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(line), i = 0, start = 0, gap, after, high = 0
     cdef Py_UCS4 point
-    sentences, plain = [], bytearray()
+    sentences, cuts = [], bytearray()
     while i < length:
         point = PyUnicode_READ(kind, data, i)
         i += 1
@@ -131,15 +143,15 @@ def flat_sentences(str line not None, capital_or_number not None):
                 and _capital_or_number(PyUnicode_READ(kind, data, after + 1), capital_or_number)):
             continue
         sentences.append(line[start:gap])
-        plain.append(not _may_need_cuts(kind, data, start, gap))
+        cuts.append(_cuts_needed(kind, data, start, gap))
         # the search goes on after the break (which may hold an ideographic space: U+3000)
         while i < after:
             high += PyUnicode_READ(kind, data, i) >= _HIGH_CHAR
             i += 1
         start = after
     sentences.append(line[start:])
-    plain.append(not _may_need_cuts(kind, data, start, length))
-    return sentences, plain, high
+    cuts.append(_cuts_needed(kind, data, start, length))
+    return sentences, cuts, high
 
 
 cdef Py_ssize_t* _token_starts(str text, Py_ssize_t* count) except NULL:
@@ -242,3 +254,33 @@ def menu_runs(str piece not None):
         return out
     finally:
         free(starts)
+
+
+def clean_unprintable(str line not None):
+    """``normalise.whitespace.clean_line(line)`` for a line that is not printable, in one pass:
+    its whitespace, C0 and C1 controls and lone surrogates (``whitespace._CONTROL``) part words
+    with one space, its invisible characters (``_invisible``) are deleted, the rest kept."""
+    cdef int kind = PyUnicode_KIND(line)
+    cdef const void* data = PyUnicode_DATA(line)
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(line), i, written = 0
+    cdef Py_UCS4 point
+    cdef bint space = False
+    cdef Py_UCS4* out = <Py_UCS4*>malloc(length * sizeof(Py_UCS4) + 1)
+    if out == NULL:
+        raise MemoryError()
+    try:
+        for i in range(length):
+            point = PyUnicode_READ(kind, data, i)
+            if Py_UNICODE_ISSPACE(point) or point <= 8 or 0x0E <= point <= 0x1F or 0x7F <= point <= 0x9F \
+                    or 0xD800 <= point <= 0xDFFF:
+                space = True
+            elif not _invisible(point):
+                if space and written:
+                    out[written] = 32
+                    written += 1
+                space = False
+                out[written] = point
+                written += 1
+        return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, written)
+    finally:
+        free(out)
