@@ -14,7 +14,7 @@ from .errors import BudgetExceededError, FilterError, UnknownFilterError
 from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Filter, RuleFilter
 from .language import guess_language
 from .limits import NO_DEADLINE, Deadline, check_size
-from .normalise.fragments import continues, join_fragments
+from .normalise.fragments import join_fragments, mid_sentence
 from .normalise.headings import Vocabulary, split_run_in_headings
 from .normalise.whitespace import render
 from .page import Page
@@ -284,27 +284,6 @@ def _without(blocks, dropped, page):
         positions = [p - bisect_left(gone, p) for p in known[1] if p not in dropped]
         page.meta["candidate_positions"] = (kept, positions, [kept[p] for p in positions])
     return kept
-
-
-def mid_sentence(blocks, chrome=frozenset()):
-    """Lines that sit inside a sentence (link text cut out of a paragraph): "Read", "Share this",
-    "with friends." -- the middle line is prose, whatever a chrome rule says about it alone.
-
-    A sentence is not made of chrome: when a neighbour is itself a chrome line ("bottom of
-    page" three times over), the middle line is chrome too. ``chrome`` holds the ids of the
-    blocks some drop rule matches.
-    """
-    ahead = None  # whether the last middle line continues into the line after it, when asked
-    for previous, block, following in zip(blocks, blocks[1:], blocks[2:]):
-        into, ahead = ahead, None  # each pair of lines is asked once, as the end and as the start of a triple
-        if block.after_blank or following.after_blank or block.line is not None:
-            continue
-        if into is None:
-            into = continues(previous.text, block.text)
-        if into:
-            ahead = continues(block.text, following.text)
-            if ahead and id(previous) not in chrome and id(following) not in chrome:
-                yield block
 
 
 def normalise(blocks: list[Block], lang: str = "en", deadline: Deadline = NO_DEADLINE) -> list[Block]:
