@@ -45,10 +45,10 @@ def test_a_line_inside_a_sentence_is_a_middle_unless_a_neighbour_is_chrome():
 def test_the_compiled_loops_answer_as_the_python_ones(rows, chrome_at):
     blocks = _blocks(rows)
     chrome = {id(b): b for i, b in enumerate(blocks) if i in chrome_at}
-    joined, middles = fragments.join_fragments(blocks), fragments.mid_sentence(blocks, chrome)
+    joined, middles = fragments.join_fragment_runs(blocks), fragments.mid_sentence(blocks, chrome)
     walk, compiled.walk = compiled.walk, None
     try:
-        assert fragments.join_fragments(blocks) == joined
+        assert fragments.join_fragment_runs(blocks) == joined
         assert [id(b) for b in fragments.mid_sentence(blocks, chrome)] == [id(b) for b in middles]
     finally:
         compiled.walk = walk

@@ -28,9 +28,20 @@ def join_fragments(blocks: list[Block]) -> list[Block]:
     >>> [b.text for b in join_fragments(parts)]
     ['So you are testing your code? Great!', 'Home']
     """
+    return join_fragment_runs(blocks)[0]
+
+
+def join_fragment_runs(blocks: list[Block]) -> tuple[list[Block], list[int]]:
+    """``join_fragments(blocks)``, and the positions in it of the blocks the joins made.
+
+    >>> joined, made = join_fragment_runs([Block("Home"), Block("Read"), Block("the report.")])
+    >>> [b.text for b in joined], made
+    (['Home', 'Read the report.'], [1])
+    """
     if compiled.walk is not None:  # the same loop in C
-        return compiled.walk.join_fragments(blocks, Block, _SMALL_WORDS, _LONGEST_SMALL_WORD)
+        return compiled.walk.join_fragment_runs(blocks, Block, _SMALL_WORDS, _LONGEST_SMALL_WORD)
     out: list[Block] = []
+    made: list[int] = []
     head, text, joined = None, "", False  # the last block out, its text with fragments joined on
     for block in blocks:
         if (head is not None and not block.after_blank and block.line is None and head.line is None
@@ -40,11 +51,13 @@ def join_fragments(blocks: list[Block]) -> list[Block]:
             continue
         if joined:
             out[-1] = _joined(head, text)
+            made.append(len(out) - 1)
         out.append(block)
         head, text, joined = block, block.text, False
     if joined:
         out[-1] = _joined(head, text)
-    return out
+        made.append(len(out) - 1)
+    return out, made
 
 
 def _joined(head: Block, text: str) -> Block:

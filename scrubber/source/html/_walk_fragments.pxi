@@ -1,5 +1,5 @@
 # Included by _walk.pyx: the lines of a text dump that go on with the sentence of the line before
-# them (normalise.fragments: join_fragments, mid_sentence), asked of every pair of lines of a
+# them (normalise.fragments: join_fragment_runs, mid_sentence), asked of every pair of lines of a
 # page. Their Python twins pay a call, two string subscripts and a slice for each pair; here the
 # first and last characters are read in place, and Python is called only when the last word of
 # a line is short enough to be a small word ("of", "the").
@@ -30,10 +30,10 @@ cdef bint _continues(str previous, str line, frozenset small_words, Py_ssize_t l
     return False
 
 
-def join_fragments(list blocks, block_type, frozenset small_words, Py_ssize_t longest):
-    """``normalise.fragments.join_fragments(blocks)``; ``block_type``: ``Block``, whose fields
+def join_fragment_runs(list blocks, block_type, frozenset small_words, Py_ssize_t longest):
+    """``normalise.fragments.join_fragment_runs(blocks)``; ``block_type``: ``Block``, whose fields
     are passed by position (tests/test_blocks.py keeps their order)."""
-    cdef list out = []
+    cdef list out = [], made = []
     cdef object head = None, block
     cdef str text = None, piece
     cdef bint is_joined = False, open_head = False  # the head is a paragraph of no flattened line
@@ -48,12 +48,14 @@ def join_fragments(list blocks, block_type, frozenset small_words, Py_ssize_t lo
             piece = block.text
         if is_joined:
             out[len(out) - 1] = block_type(text, head.kind, head.index, None, None, 0.0, (), head.after_blank)
+            made.append(len(out) - 1)
         out.append(block)
         head, text, is_joined = block, piece, False
         open_head = block.line is None and block.kind == "paragraph"
     if is_joined:
         out[len(out) - 1] = block_type(text, head.kind, head.index, None, None, 0.0, (), head.after_blank)
-    return out
+        made.append(len(out) - 1)
+    return out, made
 
 
 def mid_sentence(list blocks, chrome, frozenset small_words, Py_ssize_t longest):
