@@ -17,6 +17,7 @@ from operator import itemgetter
 import regex
 
 from ..data import honorifics, reporting_verbs, small_words, word_list
+from ..source.html import compiled
 from .words import STOP_OR_CLOSER, Vocabulary, bare, ends_on_stop, token_starts
 
 __all__ = ["Vocabulary", "split_run_in_headings"]
@@ -62,6 +63,13 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     [('paragraph', 'We met Angela Merkel in Berlin. She said hello to everyone there.')]
     """
     vocabulary = vocabulary or Vocabulary.of([text])
+    questions = "?" in text
+    # (in C, a glance at every sentence start before the paragraph is cut into tokens: most
+    # paragraphs hold no sentence that could open a heading)
+    if compiled.walk is not None and not compiled.walk.may_hold_heading(
+            text, questions, vocabulary.capitalises_nouns, small_words(), _list_number, _opens_sentence,
+            STOP_OR_CLOSER, MIN_HEADING_WORDS, MAX_SENTENCE_CASE_WORDS):
+        return [("paragraph", text)]
     tokens = vocabulary.tokens(text)
     cuts = []  # (heading's first token, sentence's first token)
     # Which tokens are capitalised, one byte each, found by a C loop: bytes.find then spots a
@@ -72,7 +80,6 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     # (the tokens ending on a stop or a closer are found by C loops: most end on a letter)
     ends = compress(count(1), map(_STOP_OR_CLOSER_CHARS.__contains__, map(itemgetter(-1), tokens)))
     resume = 0
-    questions = "?" in text
     for position in chain((0,), ends):
         if position < resume or position >= len(tokens):
             continue
@@ -125,10 +132,14 @@ def _may_open_heading(tokens, first, capitals, questions, capitalises_nouns) -> 
     end = min(len(tokens) - 2, body + MAX_SENTENCE_CASE_WORDS) + 1
     at = capitals.find(1, body + MIN_HEADING_WORDS, end)
     while at != -1:
-        if _opening_word(tokens[at]) in word_list("sentence_openers"):
+        if _opens_sentence(tokens[at]):
             return True
         at = capitals.find(1, at + 1, end)
     return False
+
+
+def _opens_sentence(token: str) -> bool:
+    return _opening_word(token) in word_list("sentence_openers")
 
 
 def _opening_word(token: str) -> str:
