@@ -9,7 +9,7 @@ import regex
 from .data import small_words
 from .scoring.features import script_like
 from .title_phrase import repeated_head_phrase
-from .title_words import TITLE_WORD, MAX_SITE_NAME_WORDS, SEPARATORS, strip_site_name, title_words
+from .title_words import ASCII_WORD, TITLE_WORD, MAX_SITE_NAME_WORDS, SEPARATORS, strip_site_name, title_words
 
 # Two sentences in one line: no title ("I am a lawyer. I advise ...").
 _SENTENCES = regex.compile(r"\p{Ll}{2}\. +\p{Lu}")
@@ -160,14 +160,15 @@ def _repeated_title(blocks, head):
         return False, None, None
     longest = max(len(block.key()) for _, block, _, _ in carriers)
     known = set(" ".join(words for _, _, words, _ in carriers).split())
-    starts = tuple(known)
+    starts = {}  # the known words by their first character
+    for word in known:
+        starts[word[0]] = starts.get(word[0], ()) + (word,)
     best = None
     # A head line may stand above the line that carries it ("Storm Damage", then "Harbour:
     # Storm Damage"): the pair is the same either way round, and the output, which shows the
     # title first, must be read as its source was.
     heads = {position for position, _ in head}
-    for position in range(head[0][0], min(len(blocks), head[0][0] + REPEAT_WINDOW)):
-        block = blocks[position]
+    for position, block in enumerate(blocks[head[0][0]:head[0][0] + REPEAT_WINDOW], head[0][0]):
         key = block.key()
         # A repeat has two words or more, as a title line has: a single token ("0:0", "E-Bikes")
         # is a figure or a label, and taking it would drop the line it came from.
@@ -176,21 +177,23 @@ def _repeated_title(blocks, head):
         # Most lines (menus) share no first word with a head line. A line starting with a
         # letter or digit starts with its first word: a prefix test tells most of them apart
         # for a fraction of the word search.
-        if key[0].isascii() and key[0].isalnum() and not key.startswith(starts):
+        opening = key[0]
+        if opening.isascii() and opening.isalnum() and not key.startswith(starts.get(opening, ())):
             continue
-        first = TITLE_WORD.search(key)
-        if first is None or first.group() not in known:
+        first = (ASCII_WORD if key.isascii() else TITLE_WORD).search(key)
+        if first is None or first.group() not in known or _fragment(block.text):
             continue
         words = title_words(block.text)
         if not words:
             continue
         joined = " ".join(words)
+        spaced = f" {joined} "
         for carrier_position, carrier, carrier_words, parts in carriers:
-            if carrier_position == position or len(joined) > len(carrier_words) or _fragment(block.text):
+            if carrier_position == position or len(joined) > len(carrier_words):
                 continue
             if carrier_position > position and (position not in heads or joined == carrier_words):
                 continue
-            at = f" {carrier_words} ".find(f" {joined} ")
+            at = f" {carrier_words} ".find(spaced)
             if at < 0:
                 continue
             start = carrier_words[:at].count(" ")  # the words before the run

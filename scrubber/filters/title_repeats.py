@@ -42,26 +42,25 @@ class TitleRepeats(Filter):
         # Each line is read once, and only a line that can repeat the title: one holding every
         # title word, or a slug. Most lines lack the title's longest word: that is asked first.
         longest, most = max(wanted, key=len), len(wanted) + MAX_SITE_NAME_WORDS
-        words_of = []
-        for block in blocks:
+        found = []  # (position, block, words) of the lines that can repeat the title
+        for position, block in enumerate(blocks):
             key = block.key()
-            if block.index in carriers:
+            if carriers and block.index in carriers:
                 words = title_words(block.text)
-            elif not _may_repeat(key, wanted, longest):
-                words = None
+            elif not (longest in key and holds_title_words(key, wanted)) \
+                    and not (" " not in key and ("-" in key or "_" in key)):  # a slug joins words with - or _
+                continue
             elif key.count(" ") >= most:
                 # more words than a title and site name, most likely: none to compare, and a
                 # paragraph holding every title word is read only that far
                 words = title_words_up_to(block.text, most)
             else:
                 words = title_words(block.text)
-            words_of.append(words)
-        seen_title = wanted in words_of
+            if words:
+                found.append((position, block, words))
+        seen_title = any(words == wanted for _, _, words in found)
         seen_plain = False
-        for position, block in enumerate(blocks):
-            words = words_of[position]
-            if not words:
-                continue
+        for position, block, words in found:
             text = block.text.strip()
             if block.index in carriers:
                 yield Drop(position, "title_repeats/title-with-site", "the title with a site name or kicker")
@@ -75,11 +74,6 @@ class TitleRepeats(Filter):
                 if seen_title:
                     yield Drop(position, "title_repeats/title-with-site", "title followed by a site name")
                 seen_title = True
-
-
-def _may_repeat(key, wanted, longest):
-    # a slug has no space and joins its words with dashes or underscores
-    return (longest in key and holds_title_words(key, wanted)) or (" " not in key and ("-" in key or "_" in key))
 
 
 def _mostly_title(words, wanted):
