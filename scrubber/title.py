@@ -123,7 +123,7 @@ def _title_lines(blocks):
             continue  # a line of prose wrapped at a fixed width goes on in the next line
         if block.kind in ("title", "heading", "paragraph") and block.text.count(",") < 3 \
                 and not block.text.rstrip().endswith((",", ";", ":")) and not _sentence_end(block.text) \
-                and not _SENTENCES.search(block.text) \
+                and not (". " in block.text and _SENTENCES.search(block.text)) \
                 and 2 <= len(block.text.split()) <= MAX_TITLE_WORDS + MAX_SITE_NAME_WORDS and not script_like(block.text):
             head.append((position, block))
     return head
