@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from itertools import groupby
 
-from .blocks import Block
+from .blocks import Block, line_keys
 from .config import CleanConfig
 from .data import stopwords
 from .errors import BudgetExceededError, FilterError, UnknownFilterError
@@ -83,7 +83,7 @@ class Pipeline:
         if page.rules.has("keep"):  # only users' packs keep lines: most pages need not ask
             protected = {id(b): b for b in blocks if page.rules.match(b.key(), "keep") is not None}
         # The lines some drop rule matches, found once: rule filters are shown only these.
-        positions = [i for i, rule in enumerate(page.rules.match_each([b.key() for b in blocks])) if rule is not None]
+        positions = [i for i, rule in enumerate(page.rules.match_each(line_keys(blocks))) if rule is not None]
         shown = [blocks[i] for i in positions]
         # Each id with its block: an id is unique only while its block lives, and a block made
         # later (a join of fragments) must not take the id of a dropped one.
@@ -151,7 +151,7 @@ class Pipeline:
 
     def _rules_for(self, blocks, url, lang=None) -> RuleSet:
         # A pack's detect lines are all a page is asked for: the page's lines among them will do.
-        shown = self.detect_keys.intersection([b.key() for b in blocks])
+        shown = self.detect_keys.intersection(line_keys(blocks))
         packs = [p for p in self.packs if p.applies(url, shown, lang)]
         return RuleSet(packs, disabled=self.config.disabled, regex_timeout=self.config.regex_timeout)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..blocks import line_keys
 from ..title import guess_title
 from ..title_words import holds_title_words, title_words
 from .base import Drop, Filter
@@ -85,7 +86,7 @@ class ArticleEnd(Filter):
             return
         prose = copies = None  # counted at the first marker: most pages have none
         if rules.has("cut_after"):
-            for position, rule in enumerate(rules.match_each([b.key() for b in blocks], "cut_after")):
+            for position, rule in enumerate(rules.match_each(line_keys(blocks), "cut_after")):
                 if rule is None or _inside_sentence(blocks, position):
                     continue
                 prose = prose or _prose_words_before(blocks)

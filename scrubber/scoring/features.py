@@ -105,8 +105,7 @@ _MAYBE_UNSPACED = re.compile("[\u0e00-\u0e7f\u2e80-\U0010ffff]")
 def page_features(blocks, stopwords: frozenset) -> list[Features]:
     """The ``Features`` of each of a page's blocks, the same as ``Features.of`` gives one block
     at a time. The scorer asks about every block of every page, most of them a short line, so the
-    page is encoded, split into words and looked up in the stoplist at once, and each block's
-    counts are read off in C (``map``), not in a Python call per block.
+    lines are counted at once (``_page_counts``), and only those it cannot count are counted one by one.
 
     >>> from scrubber.blocks import Block
     >>> blocks = [Block("The council met."), Block("Über „die Straße“"), Block("東京"), Block("Home", link_density=1.0)]
@@ -116,6 +115,37 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
     """
     texts = [b.text for b in blocks]
     densities = [b.link_density for b in blocks]
+    counts = _page_counts(texts, stopwords)
+    if counts is None:
+        return list(map(Features.of, texts, repeat(stopwords), densities))
+    words, stops, long_stops, capitals, terminal, unspaced, apart, maybe_scripts = counts
+    # minified code is long, and a tracking pixel has a tag: most lines are neither
+    scripts = [False] * len(texts)
+    for position in maybe_scripts:
+        scripts[position] = script_like(texts[position])
+    features = list(map(Features, words, stops, capitals, terminal, densities, scripts, long_stops, unspaced))
+    for position in apart:
+        features[position] = Features.of(texts[position], stopwords, densities[position])
+    return features
+
+
+def _page_counts(texts: list[str], stopwords: frozenset):
+    """``(words, stopwords, long stopwords, capitals, terminal, unspaced, apart, maybe scripts)``
+    of the ``texts`` of a page, as ``Features.of`` counts them: the first six, one for each text,
+    meaningless for the texts at the positions ``apart``, which only ``Features.of`` can count;
+    ``maybe scripts``, the positions of the texts long enough or with a tag to be a script.
+    None when the texts are to be counted one by one (most of them apart).
+
+    In C (``LineCounter``) when the compiled walks are built, one pass over each text (two for
+    a text beyond Latin-1). Else the page is encoded, split into words and looked up in the
+    stoplist at once, and each text's counts are read off in C (``map``), not in a Python call
+    per text: then a text beyond Latin-1 is one ``apart``.
+
+    >>> _page_counts(["The council met.", "Über „die Straße“", "Home"], frozenset({"the", "die"}))[:6]
+    ([3, 3, 1], [1, 1, 0], [1, 1, 0], [1, 2, 1], [True, False, False], [0, 0, 0])
+    """
+    if compiled.walk is not None:
+        return _line_counter(stopwords).count(texts)
     # Each text after a space, so that a word at its start counts as any other; a NUL between
     # texts, which no word contains, so that the page splits back into them.
     page = " " + "\0 ".join(texts)
@@ -123,7 +153,7 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
         for mark in _PUNCTUATION:
             page = page.replace(mark, " ")
     # A character beyond Latin-1 becomes a reference ("&#8364;"): the texts holding one are
-    # counted one by one below, as are those a byte table cannot case-fold.
+    # counted one by one, as are those a byte table cannot case-fold.
     raw = page.encode("latin-1", "xmlcharrefreplace")
     apart = set()
     # (``bytes.find`` and ``count``, not ``in``: that first reads its operand as an integer, and
@@ -133,10 +163,10 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
         for mark in _BEYOND_BYTE_TABLES:
             apart.update(compress(range(len(pieces)), map(bytes.count, pieces, repeat(mark))))
     if 2 * len(apart) > len(texts):  # a page mostly beyond Latin-1: counting it at once would be work thrown away
-        return list(map(Features.of, texts, repeat(stopwords), densities))
+        return None
     marks = raw.translate(_PAGE_CASE_BYTES).split(b"\0")  # the page at once: a NUL stays between its texts
     if len(marks) != len(texts):  # a NUL inside a text (or no text at all)
-        return list(map(Features.of, texts, repeat(stopwords), densities))
+        return None
     capitals = list(map(bytes.count, marks, repeat(b" A")))
     if stopwords:
         folded = raw.translate(_PAGE_FOLD_BYTES)
@@ -147,26 +177,20 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
         kinds = _word_kinds(folded, stopwords)
         # ... so that each text's counts are lengths, read in C, of the page's kinds split at them
         words = list(map(len, kinds.split(_BETWEEN_TEXTS)))
-        stops = map(len, kinds.translate(None, b"\0").split(_BETWEEN_TEXTS))
+        stops = list(map(len, kinds.translate(None, b"\0").split(_BETWEEN_TEXTS)))
         long_stops = list(map(len, kinds.translate(None, b"\0\1").split(_BETWEEN_TEXTS)))
     else:  # no word to look up
         words = list(map(add, capitals, map(bytes.count, marks, repeat(b" a"))))
-        stops = long_stops = repeat(0)
+        stops = long_stops = [0] * len(texts)
     # ``_TERMINAL`` read off in C: the last character once closing quotes are stripped ...
     terminal = list(map(str.endswith, map(str.rstrip, texts, repeat(_CLOSING)), repeat(_SENTENCE_ENDS)))
     if "\n" in page and ("\n\0" in page or page[-1:] == "\n"):
         # ... but ``$`` matches before a final newline too: a text ending in one is searched
         for position in compress(range(len(texts)), map(str.endswith, texts, repeat("\n"))):
             terminal[position] = _TERMINAL.search(texts[position]) is not None
-    # minified code is long, and a tracking pixel has a tag: most lines are neither
-    scripts = [False] * len(texts)
     tagged = map(contains, texts, repeat("<")) if "<" in page else repeat(False)
-    for position in compress(range(len(texts)), map(or_, map(le, repeat(SCRIPT_MIN_CHARS), map(len, texts)), tagged)):
-        scripts[position] = script_like(texts[position])
-    features = list(map(Features, words, stops, capitals, terminal, densities, scripts, long_stops, repeat(0)))
-    for position in apart:
-        features[position] = Features.of(texts[position], stopwords, densities[position])
-    return features
+    maybe_scripts = compress(range(len(texts)), map(or_, map(le, repeat(SCRIPT_MIN_CHARS), map(len, texts)), tagged))
+    return words, stops, long_stops, capitals, terminal, [0] * len(texts), apart, maybe_scripts
 
 
 def _latin_counts(text: str, stopwords: frozenset) -> tuple[int, int, int, int] | None:
@@ -258,6 +282,29 @@ def _word_kinds(folded: bytes, stopwords: frozenset) -> bytes:
 def _compiled_stopword_kinds(stopwords: frozenset):
     """``_stopword_kinds`` as the compiled walks' C table."""
     return compiled.walk.WordKinds(_stopword_kinds(stopwords))
+
+
+@lru_cache(maxsize=32)
+def _line_counter(stopwords: frozenset):
+    """The compiled walks' ``LineCounter`` for ``stopwords``, with this module's byte tables."""
+    table = _compiled_stopword_kinds(stopwords) if stopwords else None
+    return compiled.walk.LineCounter(table, _CASE_BYTES, _FOLD_BYTES, {byte[0]: folding for byte, folding in _LONGER_FOLDS},
+                                     _UNFOLDABLE, _PUNCTUATION, _CLOSING, "".join(_SENTENCE_ENDS), SCRIPT_MIN_CHARS,
+                                     _plane_classes(), stopwords, max(map(len, stopwords), default=0))
+
+
+@lru_cache(maxsize=1)
+def _plane_classes() -> bytes:
+    """For each character of the Basic Multilingual Plane, the ``LineCounter`` classes its
+    twins' regexes give it: 1 a word character (``_WORD``), 2 an upper-case letter (``_CAPITAL``,
+    after no word character), 4 a character of an unspaced script (``_UNSPACED``)."""
+    plane = "".join(map(chr, range(0x10000)))
+    classes = bytearray(0x10000)
+    for pattern, bit in ((_WORD, 1), (regex.compile(r"\p{Lu}"), 2), (_UNSPACED, 4)):
+        for found in pattern.finditer(plane):
+            for position in range(found.start(), found.end()):
+                classes[position] |= bit
+    return bytes(classes)
 
 
 @lru_cache(maxsize=32)

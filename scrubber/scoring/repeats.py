@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..source.html import compiled
 from .structure import CLOCK, COUNTER, COUNTER_MAX_CHARS
 
 # Short lines sharing their first words are one template ("Click to share on X").
@@ -40,10 +41,21 @@ def copies(blocks) -> list[int]:
     """
     # a counter or a clock starts with a digit: most lines need no match
     keys = [_counter_key(key) if (key := b.key())[:1].isdigit() else key for b in blocks]
-    exact = Counter(keys)
-    if 0 < exact[_CLOCK_KEY] < MIN_TEMPLATE_COPIES:
+    if 0 < keys.count(_CLOCK_KEY) < MIN_TEMPLATE_COPIES:
         keys = [b.key() if k == _CLOCK_KEY else k for k, b in zip(keys, blocks)]
-        exact = Counter(keys)
+    return _key_copies(keys)
+
+
+def _key_copies(keys: list[str]) -> list[int]:
+    """How often each of ``keys`` occurs in the page, or the template it follows. In C
+    (``key_copies``) when the compiled walks are built: every line of a page is counted.
+
+    >>> _key_copies(["reply", "click to share on x", "click to share on y", "click to share on z", "reply", "nice"])
+    [2, 3, 3, 3, 2, 1]
+    """
+    if compiled.walk is not None:
+        return compiled.walk.key_copies(keys, TEMPLATE_WORDS, MAX_TEMPLATE_WORDS, MIN_TEMPLATE_COPIES)
+    exact = Counter(keys)
     # (the spaces are counted in place: most lines have too few or too many for a template)
     heads = [_template(k) if TEMPLATE_WORDS <= k.count(" ") < MAX_TEMPLATE_WORDS else None for k in keys]
     templates = Counter(filter(None, heads))

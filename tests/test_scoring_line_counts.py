@@ -1,0 +1,99 @@
+"""The compiled line counter (``_walk_scoring.pxi``) counts each line of a page as its Python
+twin ``scoring.features._page_counts`` does: words, stopwords, capitals and sentence ends, the
+lines it must leave to ``Features.of``, and the lines that may be a script."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scrubber.blocks import Block
+from scrubber.scoring import features, repeats
+from scrubber.source.html import compiled
+
+pytestmark = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
+
+STOPWORDS = frozenset({"a", "i", "to", "the", "die", "und", "über", "straße", "voilà", "dont", "ça", "t", "и", "σας", "ёлка",
+                       "東京", "ss"})
+
+
+def python_features(texts, stopwords):
+    walk, compiled.walk = compiled.walk, None
+    try:
+        return features.page_features([Block(t) for t in texts], stopwords)
+    finally:
+        compiled.walk = walk
+
+
+def compiled_features(texts, stopwords):
+    return features.page_features([Block(t) for t in texts], stopwords)
+
+
+# Pieces of lines: stopwords in any case, Latin-1 letters that fold to two letters or beyond
+# Latin-1, the punctuation read as spaces, other scripts, references, NULs, closing quotes,
+# sentence ends and the newline before which "$" matches.
+_PIECES = st.one_of(
+    st.sampled_from(sorted(STOPWORDS)).map(str.upper), st.sampled_from(sorted(STOPWORDS)),
+    st.sampled_from(["ß", "SS", "ẞ", "µ", "ÿ", "Ÿ", "İ", "ﬁ", "Ω", "ΣΑΣ", "Ёлка", "東京", "ไทย", "カタカナ", "𠀋", "ǅ",
+                     "\u0301", "\u200d", "٣", "&#", "&", "#", "\0", "_", "9",
+                     "\u2013", "\u2019", "\u201e", "\u2026", "\u2022", "”", "»", ")", "]", "'", '"', ".", "!", "?",
+                     "。", ":", ";", "\n", "\r", " ", "\t", "\x0b", "\x1c", "\x85", "\xa0", "<", "Über", "über"]),
+    st.text(max_size=5),
+)
+LINES = st.lists(_PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(LINES, max_size=8), st.sampled_from([STOPWORDS, frozenset()]))
+def test_the_compiled_counter_counts_each_line_as_its_python_twin(texts, stopwords):
+    assert compiled_features(texts, stopwords) == python_features(texts, stopwords)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=12), max_size=6), st.sampled_from([STOPWORDS, frozenset()]))
+def test_the_compiled_counter_counts_any_text_as_its_python_twin(texts, stopwords):
+    assert compiled_features(texts, stopwords) == python_features(texts, stopwords)
+
+
+@pytest.mark.parametrize("texts", [
+    [],  # no line
+    ["Home", "a\0b"],  # a NUL inside a line: the page is counted one line at a time
+])
+def test_a_page_the_counter_cannot_count_at_once_is_left_to_features_of(texts):
+    assert features._page_counts(texts, STOPWORDS) is None
+
+
+def test_a_line_is_counted_from_its_words_and_its_end():
+    texts = ["The Straße „und“ die Über-Brücke.”", "µ is apart", "a " * 80 + "<b>", "Done:\n", "Not done\n\n",
+             "Ёлка и ΣΑΣ.", "東京タワーは高い。", "𠀋 is apart"]
+    words, stops, long_stops, capitals, terminal, unspaced, apart, scripts = features._page_counts(texts, STOPWORDS)
+    assert (words[0], stops[0], long_stops[0], capitals[0]) == (6, 4, 4, 4)
+    assert (words[5], stops[5], long_stops[5], capitals[5]) == (3, 2, 1, 2)  # "ΣΑΣ" folds to "σασ", not the stopword "σας"
+    assert (words[6], unspaced[6]) == (3, 3)  # seven characters of unspaced scripts ("ー" is of none)
+    assert terminal == [True, False, False, True, False, True, True, False]
+    assert (apart, scripts) == ([1, 7], [2])
+    assert compiled_features(texts, STOPWORDS) == python_features(texts, STOPWORDS)
+
+
+def python_key_copies(keys):
+    walk, compiled.walk = compiled.walk, None
+    try:
+        return repeats._key_copies(keys)
+    finally:
+        compiled.walk = walk
+
+
+# Keys of a page: a few words from a small vocabulary, so that lines and templates repeat.
+KEYS = st.lists(st.lists(st.sampled_from(["click", "to", "share", "on", "x", "y", "", "é", "東京", " "]), max_size=17)
+                .map(" ".join), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(KEYS)
+def test_the_compiled_copies_count_each_key_as_their_python_twin(keys):
+    assert repeats._key_copies(keys) == python_key_copies(keys)
+
+
+def test_a_unique_line_counts_the_copies_of_its_template():
+    keys = ["click to share on x", "click to share on y", "click to share on z", "click to go", "reply", "reply",
+            "a b c d e f g h i j k l m n o p", "a b c d e f g h i j k l m n o q", "a b c d e f g h i j k l m n o r"]
+    assert repeats._key_copies(keys) == [3, 3, 3, 1, 2, 2, 1, 1, 1] == python_key_copies(keys)
