@@ -43,8 +43,24 @@ class Block:
             # character but the space is unprintable): splitting them into words would copy
             # each word only to join the same line again.
             if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-                self._key = text.casefold()
+                # (an ASCII text folds as it lowers, and lower() has a fast path for it)
+                self._key = text.lower() if text.isascii() else text.casefold()
             else:
                 self._key = " ".join(text.split()).casefold()
             self._key_of = text
         return self._key
+
+
+def line_keys(blocks: list[Block]) -> list[str]:
+    """``[block.key() for block in blocks]``, kept on the blocks as ``key`` keeps them: where
+    the compiled module is built (``source/html/compiled.py``), a page's printable ASCII lines
+    (most of them) are keyed there in one pass over their characters.
+
+    >>> line_keys([Block("Top of PAGE"), Block("  a  b "), Block("Ünï")])
+    ['top of page', 'a b', 'ünï']
+    """
+    from .source.html import compiled  # (not at the top: that package builds blocks, and imports this module)
+
+    if compiled.walk is None:
+        return [block.key() for block in blocks]
+    return compiled.walk.line_keys(blocks)

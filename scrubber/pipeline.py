@@ -7,14 +7,14 @@ from contextlib import contextmanager
 from dataclasses import replace
 from itertools import groupby
 
-from .blocks import Block
+from .blocks import Block, line_keys
 from .config import CleanConfig
 from .data import stopwords
 from .errors import BudgetExceededError, FilterError, UnknownFilterError
 from .filters import DEFAULT_FILTERS, FILTERS_BY_NAME, Filter, RuleFilter
 from .language import guess_language
 from .limits import NO_DEADLINE, Deadline, check_size
-from .normalise.fragments import continues, join_fragments
+from .normalise.fragments import join_fragment_runs, mid_sentence
 from .normalise.headings import Vocabulary, split_run_in_headings
 from .normalise.whitespace import render
 from .page import Page
@@ -83,7 +83,7 @@ class Pipeline:
         if page.rules.has("keep"):  # only users' packs keep lines: most pages need not ask
             protected = {id(b): b for b in blocks if page.rules.match(b.key(), "keep") is not None}
         # The lines some drop rule matches, found once: rule filters are shown only these.
-        positions = [i for i, rule in enumerate(page.rules.match_each([b.key() for b in blocks])) if rule is not None]
+        positions = [i for i, rule in enumerate(page.rules.match_each(line_keys(blocks))) if rule is not None]
         shown = [blocks[i] for i in positions]
         # Each id with its block: an id is unique only while its block lives, and a block made
         # later (a join of fragments) must not take the id of a dropped one.
@@ -99,9 +99,9 @@ class Pipeline:
                 blocks = self._judge_candidates(list(stages), blocks, page, trace, protected)
         title_block, blocks = self._take_title(blocks, page)  # before joining: fragments never join onto it
         if mode == "text":
-            joined = join_fragments(blocks)
-            if title_block is not None and len(joined) < len(blocks):
-                joined = _without_joined_title_copies(joined, blocks, title_block, trace)
+            joined, made = join_fragment_runs(blocks)
+            if title_block is not None and made:
+                joined = _without_joined_title_copies(joined, made, title_block, trace)
             blocks = joined
             if title_block is None:
                 # Fragments may spell out a title only once joined ("#", "a"); the output shows
@@ -151,7 +151,7 @@ class Pipeline:
 
     def _rules_for(self, blocks, url, lang=None) -> RuleSet:
         # A pack's detect lines are all a page is asked for: the page's lines among them will do.
-        shown = self.detect_keys.intersection([b.key() for b in blocks])
+        shown = self.detect_keys.intersection(line_keys(blocks))
         packs = [p for p in self.packs if p.applies(url, shown, lang)]
         return RuleSet(packs, disabled=self.config.disabled, regex_timeout=self.config.regex_timeout)
 
@@ -223,10 +223,12 @@ class Pipeline:
             return Block(title, kind="title", index=guess.index), blocks  # a phrase inside a flattened piece
         wanted = title_words(title)
         # The guessed title's line first, wherever it stands; else the first line showing it.
-        at = [p for p, b in enumerate(blocks) if b.index == guess.index][:1] if guess and not page.title else []
-        for position in at + list(range(min(40, len(blocks)))):
+        at = next((p for p, b in enumerate(blocks) if b.index == guess.index), None) if guess and not page.title else None
+        longest = max(wanted, key=len, default="")  # most lines lack it: asked before every title word
+        for position in ([] if at is None else [at]) + list(range(min(40, len(blocks)))):
             block = blocks[position]
-            shown = holds_title_words(block.key(), wanted) and title_text(block.text, wanted)
+            key = block.key()
+            shown = longest in key and holds_title_words(key, wanted) and title_text(block.text, wanted)
             if shown:
                 # The lines above and below the title are no one sentence.
                 rest = blocks[:position] + [replace(b, after_blank=True) for b in blocks[position + 1:position + 2]] \
@@ -241,21 +243,23 @@ class Pipeline:
         return None, blocks
 
 
-def _without_joined_title_copies(joined, fragments, title_block, trace):
+def _without_joined_title_copies(joined, made, title_block, trace):
     """Joined blocks that spell out the title again ("Storm" + "damage on the coast" under the
     title "Storm damage on the coast"): a copy of the title, as title_repeats drops any other.
-    The output shows the join, so cleaning it again would drop the copy there."""
+    The output shows the join, so cleaning it again would drop the copy there. ``made``: the
+    positions of the joined blocks in ``joined``."""
     wanted = title_words(title_block.text)
-    before = {id(b) for b in fragments}
-    kept = []
-    for block in joined:
-        # holding every title word is needed to be a copy; the substring test spares the word split
-        if id(block) not in before and holds_title_words(block.key(), wanted) and title_words(block.text) == wanted:
-            trace.add(Removal(block.text, "title_repeats/duplicate-title", "title_repeats",
-                              "repeats the title once its fragments are joined", block.index))
-        else:
-            kept.append(block)
-    return kept
+    # holding every title word is needed to be a copy; the substring test spares the word split
+    copies = [position for position in made if holds_title_words(joined[position].key(), wanted)
+              and title_words(joined[position].text) == wanted]
+    for position in copies:
+        block = joined[position]
+        trace.add(Removal(block.text, "title_repeats/duplicate-title", "title_repeats",
+                          "repeats the title once its fragments are joined", block.index))
+    if not copies:
+        return joined
+    gone = set(copies)
+    return [block for position, block in enumerate(joined) if position not in gone]
 
 
 def _judges_each_line(stage) -> bool:
@@ -284,22 +288,6 @@ def _without(blocks, dropped, page):
         positions = [p - bisect_left(gone, p) for p in known[1] if p not in dropped]
         page.meta["candidate_positions"] = (kept, positions, [kept[p] for p in positions])
     return kept
-
-
-def mid_sentence(blocks, chrome=frozenset()):
-    """Lines that sit inside a sentence (link text cut out of a paragraph): "Read", "Share this",
-    "with friends." -- the middle line is prose, whatever a chrome rule says about it alone.
-
-    A sentence is not made of chrome: when a neighbour is itself a chrome line ("bottom of
-    page" three times over), the middle line is chrome too. ``chrome`` holds the ids of the
-    blocks some drop rule matches.
-    """
-    for previous, block, following in zip(blocks, blocks[1:], blocks[2:]):
-        if block.after_blank or following.after_blank or block.line is not None:
-            continue
-        if continues(previous.text, block.text) and continues(block.text, following.text) \
-                and id(previous) not in chrome and id(following) not in chrome:
-            yield block
 
 
 def normalise(blocks: list[Block], lang: str = "en", deadline: Deadline = NO_DEADLINE) -> list[Block]:

@@ -12,7 +12,7 @@ import regex
 TITLE_WORD = regex.compile(r"[\p{L}\p{N}]+")
 # The same words in ASCII text, which holds no other letters or digits (and whose casefold is
 # lower): stdlib re finds them several times faster than regex's Unicode property sets.
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " ~ ")
 # "Title | Section | Site": what follows the title in a title line is a few words at most.
 MAX_SITE_NAME_WORDS = 10
@@ -25,7 +25,7 @@ def title_words(text: str) -> list[str]:
     ['bread', 'at', 'home']
     """
     if text.isascii():
-        return _ASCII_WORD.findall(text.lower())
+        return ASCII_WORD.findall(text.lower())
     return [w.casefold() for w in TITLE_WORD.findall(text)]
 
 
@@ -35,7 +35,7 @@ def title_words_up_to(text: str, most: int) -> list[str] | None:
     >>> title_words_up_to("Bread, at Home!", 3), title_words_up_to("Bread at home is cheap.", 3)
     (['bread', 'at', 'home'], None)
     """
-    words = _ASCII_WORD if text.isascii() else TITLE_WORD
+    words = ASCII_WORD if text.isascii() else TITLE_WORD
     found = list(islice(words.finditer(text), most + 1))
     return None if len(found) > most else [m.group().casefold() for m in found]
 

@@ -4,7 +4,7 @@ import sys
 
 from hypothesis import given, strategies as st
 
-from scrubber.blocks import Block
+from scrubber.blocks import Block, line_keys
 from scrubber.rules import line_key
 
 WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
@@ -33,3 +33,22 @@ def test_the_fields_keep_the_order_hot_paths_pass_them_in():
     made = Block("Rain fell.", "heading", 3, 7, 2, 0.5, ("story",), True)
     assert made == Block(text="Rain fell.", kind="heading", index=3, line=7, level=2, link_density=0.5,
                          hints=("story",), after_blank=True)
+
+
+# mostly printable ASCII (keyed in one pass where compiled), with the odd case fold and whitespace
+LINES = st.text(alphabet=st.sampled_from("aZ09 .:\t\x7f\x1f~" + "üßİΣ\u00a0\u200b"), max_size=12)
+
+
+@given(st.lists(LINES, max_size=6))
+def test_line_keys_are_the_keys_of_the_blocks(texts):
+    # (the compiled line_keys where it is built, the Python one otherwise: both, over a test run each way)
+    blocks = [Block(text) for text in texts]
+    assert line_keys(blocks) == [line_key(text) for text in texts]
+    assert [block.key() for block in blocks] == [line_key(text) for text in texts]  # as kept on the blocks
+
+
+def test_line_keys_follow_a_new_text():
+    block = Block("Share")
+    assert line_keys([block]) == ["share"]
+    block.text = "Read MORE"
+    assert line_keys([block, Block(" Top  of PAGE")]) == ["read more", "top of page"]

@@ -58,10 +58,11 @@ def test_no_builtin_pattern_is_refused():
 
 def test_slow_pattern_that_slipped_through_returns_instead_of_hanging():
     # Built by hand to bypass the loader's check: (a|aa)+b on a long run of a's backtracks
-    # exponentially; the regex timeout turns that into "no match".
+    # exponentially (the run ends like a match, "...aab", so that its end does not turn it
+    # away first); the regex timeout turns that into "no match".
     slow = Rule(id="slow/nested", action="drop", pack="slow", pattern=regex.compile(r"(a|aa)+b", regex.V0))
     rules = RuleSet([Pack("slow", rules=(slow,), stage="site_rules")], regex_timeout=0.01)
-    assert rules.match("a" * 60) is None
+    assert rules.match("a" * 60 + "xaab") is None
     assert rules.match("aab") is slow
 
 
@@ -70,7 +71,7 @@ def test_pattern_that_keeps_timing_out_is_skipped_for_the_rest_of_the_page(caplo
     pack = Pack("slow", rules=(slow,), stage="site_rules")
     rules = RuleSet([pack], regex_timeout=0.001)
     with caplog.at_level(logging.WARNING, logger="scrubber"):
-        assert [rules.match("a" * (60 + n)) for n in range(MAX_TIMEOUTS)] == [None] * MAX_TIMEOUTS
+        assert [rules.match("a" * (60 + n) + "xaab") for n in range(MAX_TIMEOUTS)] == [None] * MAX_TIMEOUTS
     assert "slow/nested timed out" in caplog.text
     # The page asks no more of it, even where it would be quick; the next page tries it again.
     assert rules.match("aab") is None

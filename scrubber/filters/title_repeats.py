@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from ..blocks import Block
+from ..source.html import compiled
 from ..title import find_title
 from ..title_words import MAX_SITE_NAME_WORDS, holds_title_words, title_with_site, title_words, title_words_up_to
 from .base import Drop, Filter
@@ -42,26 +44,22 @@ class TitleRepeats(Filter):
         # Each line is read once, and only a line that can repeat the title: one holding every
         # title word, or a slug. Most lines lack the title's longest word: that is asked first.
         longest, most = max(wanted, key=len), len(wanted) + MAX_SITE_NAME_WORDS
-        words_of = []
-        for block in blocks:
-            key = block.key()
+        found = []  # (position, block, words) of the lines that can repeat the title
+        for position in _lines_to_read(blocks, wanted, longest, carriers):
+            block = blocks[position]
             if block.index in carriers:
                 words = title_words(block.text)
-            elif not _may_repeat(key, wanted, longest):
-                words = None
-            elif key.count(" ") >= most:
+            elif block.key().count(" ") >= most:
                 # more words than a title and site name, most likely: none to compare, and a
                 # paragraph holding every title word is read only that far
                 words = title_words_up_to(block.text, most)
             else:
                 words = title_words(block.text)
-            words_of.append(words)
-        seen_title = wanted in words_of
+            if words:
+                found.append((position, block, words))
+        seen_title = any(words == wanted for _, _, words in found)
         seen_plain = False
-        for position, block in enumerate(blocks):
-            words = words_of[position]
-            if not words:
-                continue
+        for position, block, words in found:
             text = block.text.strip()
             if block.index in carriers:
                 yield Drop(position, "title_repeats/title-with-site", "the title with a site name or kicker")
@@ -77,9 +75,19 @@ class TitleRepeats(Filter):
                 seen_title = True
 
 
-def _may_repeat(key, wanted, longest):
-    # a slug has no space and joins its words with dashes or underscores
-    return (longest in key and holds_title_words(key, wanted)) or (" " not in key and ("-" in key or "_" in key))
+def _lines_to_read(blocks, wanted, longest, carriers):
+    """Positions of the lines that can repeat the title: those ``carriers`` names (by index), those
+    holding every title word (``longest`` is asked first: most lines lack it), and slugs (no
+    space; words joined by dashes or underscores)."""
+    if compiled.walk is not None:  # the same loop in C
+        return compiled.walk.title_repeat_lines(blocks, Block, wanted, longest, carriers)
+    found = []
+    for position, block in enumerate(blocks):
+        key = block.key()
+        if (carriers and block.index in carriers) or (longest in key and holds_title_words(key, wanted)) \
+                or (" " not in key and ("-" in key or "_" in key)):
+            found.append(position)
+    return found
 
 
 def _mostly_title(words, wanted):

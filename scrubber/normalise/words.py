@@ -9,6 +9,7 @@ from operator import add
 import regex
 
 from ..data import small_words
+from ..source.html import compiled
 
 _TOKEN = regex.compile(r"\S+")
 
@@ -54,41 +55,12 @@ class Vocabulary:
         return self._read()[2]
 
     def _read(self) -> tuple[set, set, set]:
-        if self._words is not None:
-            return self._words
-        lower, midcap, pairs = set(), set(), set()
-        small, add_lower = small_words(), lower.add
-        for text in self._texts:
-            # A capitalised word counts as a name only inside a running sentence ("met Angela
-            # Merkel"), never inside a Title-Case run after a sentence end: that may be a
-            # heading, whose small words ("in", "the") do not start a sentence either.
-            in_sentence = False
-            previous_cap = None
-            # (one pass over every word of the page: the branches go from the most common case)
-            for token in self.tokens(text):
-                word = token.strip(_BARE_EDGES)
-                if word:
-                    first = word[0]
-                    if first.islower():
-                        folded = word.casefold()
-                        add_lower(folded)
-                        if not in_sentence and folded not in small:
-                            in_sentence = True
-                        previous_cap = None
-                    elif in_sentence and first.isupper():
-                        midcap.add(word)
-                        if previous_cap:
-                            pairs.add((previous_cap, word))
-                        previous_cap = word
-                last = token[-1]
-                if last in STOP_OR_CLOSER_OR_PAUSE:
-                    if last == ",":
-                        previous_cap = None
-                    elif last == ":" or ends_on_stop(token):
-                        previous_cap = None
-                        in_sentence = False
-        self._words = (lower, midcap, pairs)
-        self._texts = []
+        if self._words is None:
+            if compiled.walk is not None:  # the same pass in C: no token is made to be read
+                self._words = compiled.walk.page_vocabulary(self._texts, small_words(), _BARE_EDGES, _STOPS, _CLOSERS)
+            else:
+                self._words = _page_vocabulary(map(self.tokens, self._texts))
+            self._texts = []
         return self._words
 
     def tokens(self, text: str) -> list[str]:
@@ -114,6 +86,43 @@ _STOPS = ".!?…"
 _CLOSERS = "\"'”’»)]"
 STOP_OR_CLOSER = _STOPS + _CLOSERS
 STOP_OR_CLOSER_OR_PAUSE = STOP_OR_CLOSER + ":,"
+
+
+def _page_vocabulary(texts_tokens) -> tuple[set, set, set]:
+    """``Vocabulary``'s lower-case words, names and pairs of names, read from the tokens of
+    each of the page's texts."""
+    lower, midcap, pairs = set(), set(), set()
+    small, add_lower = small_words(), lower.add
+    for tokens in texts_tokens:
+        # A capitalised word counts as a name only inside a running sentence ("met Angela
+        # Merkel"), never inside a Title-Case run after a sentence end: that may be a
+        # heading, whose small words ("in", "the") do not start a sentence either.
+        in_sentence = False
+        previous_cap = None
+        # (one pass over every word of the page: the branches go from the most common case)
+        for token in tokens:
+            word = token.strip(_BARE_EDGES)
+            if word:
+                first = word[0]
+                if first.islower():
+                    folded = word.casefold()
+                    add_lower(folded)
+                    if not in_sentence and folded not in small:
+                        in_sentence = True
+                    previous_cap = None
+                elif in_sentence and first.isupper():
+                    midcap.add(word)
+                    if previous_cap:
+                        pairs.add((previous_cap, word))
+                    previous_cap = word
+            last = token[-1]
+            if last in STOP_OR_CLOSER_OR_PAUSE:
+                if last == ",":
+                    previous_cap = None
+                elif last == ":" or ends_on_stop(token):
+                    previous_cap = None
+                    in_sentence = False
+    return lower, midcap, pairs
 
 
 def bare(token: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 
-from .heads import heads_for
+from .heads import HEAD_CHARS, heads_for
 from .model import Pack, Rule
 from .screens import first_class, screens_for, uncaptured
-from .slots import SHORT_PREFIX_CHARS, Slot, passes, screen_test
+from .slots import SHORT_PREFIX_CHARS, Slot, fold_end, line_ends, passes, screen_test
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
@@ -59,7 +59,7 @@ class _Index:
                     position = len(whole.entries)  # its place among the patterns of all stages
                     whole.positions.setdefault(id(rule), position)
                     entry = (rule, pack.builtin, screens, first_class(rule.pattern), words, position,
-                             heads_for(rule.pattern), uncaptured(rule.pattern))
+                             heads_for(rule.pattern), uncaptured(rule.pattern), line_ends(rule.pattern))
                     for slot in (self.slots[(pack.stage, rule.action)], whole):
                         slot.entries.append(entry)
                         slot.members.add(id(rule))
@@ -140,12 +140,17 @@ class RuleSet:
 
     def _page_answer(self, key: str, slot: Slot) -> Rule | None:
         """The answer for a line not remembered across pages, kept for this page."""
-        # A paragraph: longer than every text rule, and of more words than any pattern looks at
-        # (most lines of an HTML page). Answered before any lookup: hashing it would cost more.
+        # A paragraph: longer than every text rule, and starting like no pattern or of more
+        # words than the patterns (those starting like it, when known) look at: most lines of
+        # an HTML page. Answered before any lookup of the line: hashing it would cost more, and
+        # so would counting its words when no pattern starts like it.
         words = 0  # (counted only for such a line, and then not again)
         if len(key) > slot.longest_text:
+            known = slot._by_prefix.get(key[:slot.prefix_chars])
+            if known is not None and not known[1]:
+                return None
             words = key.count(" ") + 1
-            if words > slot.most_words:
+            if words > (slot.most_words if known is None else known[0]):
                 return None
         answers = self._answers.get(slot)
         if answers is None:
@@ -214,8 +219,17 @@ class RuleSet:
         if words > most_words:
             return None
         short = len(key) <= TRUSTED_MAX_CHARS
-        for rule, trusted, screens, _, most_words, position, _, pattern in possible:
-            if words > most_words or position <= failed or (screens and not passes(screens, key)):
+        for rule, trusted, screens, _, most_words, position, _, pattern, ends in possible:
+            if words > most_words or position <= failed:
+                continue
+            if ends is not None:  # most lines that start like a pattern end like prose (as slots.ends_allow)
+                end = key[-HEAD_CHARS:]
+                folded = ends[0].get(end)
+                if folded is None:
+                    folded = fold_end(ends, end)
+                if folded not in ends[2] and not (ends[3] and folded.startswith(ends[3])):
+                    continue
+            if screens and not passes(screens, key):
                 continue
             if trusted and short:
                 if pattern.fullmatch(key, None, None, False):

@@ -7,9 +7,11 @@ characters it needs, so that few lines cost a full match.
 
 from __future__ import annotations
 
-from .heads import AMBIGUOUS
+from functools import lru_cache
+
+from .heads import AMBIGUOUS, HEAD_CHARS, allows, ends_for, walk_heads
 from .model import Rule
-from .screens import literal_characters
+from .screens import MAX_REMEMBERED_PATTERNS, literal_characters
 
 # Patterns are sorted by the first characters of the line they could match, so a line is
 # only tried against the few patterns that can start the way it starts. The first character
@@ -91,8 +93,9 @@ class Slot:
         return known
 
 
-# Whether each built-in pattern can start like a prefix, per prefix, shared by the indexes of
-# all pack combinations: pages differ in their scoped packs, not in the line starts they show.
+# Whether each built-in pattern (or heads with classes: ``heads.walk_heads``) can start like a
+# prefix, per prefix, shared by the indexes of all pack combinations: pages differ in their
+# scoped packs, not in the line starts they show.
 _STARTS: dict[str, dict] = {}
 MAX_CACHED_STARTS = 20_000
 # A pattern without heads (one starting with a class) is narrowed by a line's first two
@@ -108,7 +111,19 @@ def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
     alphabet = folded = starts = None
     for entry in entries:
         heads = entry[6]
-        if heads is not None:  # the pattern's heads (``heads.py``): a set lookup, no regex call
+        if heads is not None:  # the pattern's heads (``heads.py``): set lookups, no regex call
+            if heads[3] is not None:  # heads with classes in them, walked as heads.allows does
+                if len(prefix) > PARTIAL_MAX_CHARS:
+                    kept.append(entry)
+                    continue
+                if starts is None:
+                    starts = _starts_of(prefix)
+                known = starts.get(entry[7])
+                if known is None:
+                    known = starts[entry[7]] = walk_heads(heads, prefix)
+                if known:
+                    kept.append(entry)
+                continue
             if heads[0] is not alphabet:
                 alphabet = heads[0]
                 folded = alphabet.fold(prefix)
@@ -165,6 +180,57 @@ def start_match(pattern, prefix: str, timeout: float | None) -> bool | None:
     except TimeoutError:
         return True
     return None if found is None else not found.partial
+
+
+# Line ends folded (``heads.Alphabet.fold``) per alphabet: a few thousand occur, most of them
+# again and again.
+MAX_FOLDED_ENDS = 20_000
+# Ends of prose lines in the languages of the built-in packs. Tails that allow most of them
+# (a pattern ending in ``.{1,80}`` or ``[\p{L} ]+``) would turn few lines away, for a lookup
+# on every line that starts like the pattern: such a pattern is left to its full match.
+PROSE_ENDS = ("the", "ing", "ed.", "ion", "and", "es.", "ent", "ly.", "er.", "ers", "ung", "en.", "ich",
+              "que", "ait", "nte", "ado", "os.", "ía.", "s a", "e's", "at.", "it!", "te?")
+
+
+@lru_cache(maxsize=MAX_REMEMBERED_PATTERNS)
+def line_ends(pattern) -> tuple | None:
+    """``(folded ends, alphabet, tails, stems)``: the pattern's tails (``heads.ends_for``), and
+    the line ends its alphabet folded (shared by the patterns of the alphabet); None when the
+    pattern has no tails, tails with classes (walked at several times the cost of a lookup), or
+    tails that allow most prose."""
+    found = ends_for(pattern)
+    if found is None or found[3] is not None \
+            or 3 * sum(allows(found, end[::-1]) is not False for end in PROSE_ENDS) > len(PROSE_ENDS):
+        return None
+    alphabet, tails, stems, _ = found
+    return alphabet.ends, alphabet, tails, stems
+
+
+def ends_allow(ends, key: str) -> bool:
+    """Whether the line key may end as a pattern's matches end (``ends``: its ``line_ends``).
+    ``_first_match`` writes this out, with ``fold_end`` for an end not folded yet.
+
+    >>> import regex
+    >>> ends = line_ends(regex.compile(r"(one|no) comments?", regex.I))
+    >>> ends_allow(ends, "no comments"), ends_allow(ends, "no comments today")
+    (True, False)
+    """
+    end = key[-HEAD_CHARS:]
+    folded = ends[0].get(end)
+    if folded is None:
+        folded = fold_end(ends, end)
+    return folded in ends[2] or bool(ends[3] and folded.startswith(ends[3]))
+
+
+def fold_end(ends, end: str) -> str:
+    """The line end read backwards and folded as the tails are, remembered; "" (the start of
+    every tail) when a character is AMBIGUOUS: the full match tells."""
+    folded_ends = ends[0]
+    if len(folded_ends) >= MAX_FOLDED_ENDS:
+        folded_ends.clear()
+    folded = ends[1].fold(end[::-1])
+    folded = folded_ends[end] = "" if folded is AMBIGUOUS else folded
+    return folded
 
 
 def screen_test(screen):

@@ -16,6 +16,7 @@ import regex
 from ..blocks import Block
 from ..data import any_stopwords
 from ..normalise.whitespace import clean_line, split_lines
+from .html import compiled
 
 # A line longer than this, holding several sentences, is a flattened page or article ...
 LONG_LINE = 600
@@ -23,7 +24,8 @@ LONG_LINE = 600
 SHORT_PAGE = 300
 # (The stop is matched and dropped from the match with \K rather than looked behind for: a
 # pattern that opens on a look-behind is tried at every character of the line, this one only at stops.)
-_SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)\]]*\K\s+(?=[\"'“‘«(\[]?[\p{Lu}\p{N}])")
+_CAPITAL_OR_NUMBER = regex.compile(r"[\p{Lu}\p{N}]")
+_SENTENCE_BREAK = regex.compile(rf"[.!?…][\"'”’»)\]]*\K\s+(?=[\"'“‘«(\[]?{_CAPITAL_OR_NUMBER.pattern})")
 # An HTML text node keeps the source's line breaks and indentation: an indented line after
 # an unfinished one (one ending on such a character) is the same sentence going on, not a new block.
 _INDENTS = " \t\u00a0"
@@ -68,7 +70,7 @@ def text_blocks(text: str) -> list[Block]:
         pieces = _pieces(line) if _flattened(line) else [line]
         shared_line = line_number if len(pieces) > 1 else None
         for piece in pieces:
-            blocks.append(Block(piece, index=len(blocks), line=shared_line, after_blank=blank))
+            blocks.append(Block(piece, "paragraph", len(blocks), shared_line, None, 0.0, (), blank))
             blank = False
     return blocks
 
@@ -87,8 +89,8 @@ def _logical_lines(text: str):
         # already, and a call per line costs half a percent of text mode
         if raw.isprintable():
             line = raw if raw and "  " not in raw and raw[0] != " " and raw[-1] != " " else " ".join(raw.split())
-        else:
-            line = clean_line(raw)
+        else:  # (in one pass where the walks are built: most of a flattened page is such lines)
+            line = clean_line(raw) if compiled.walk is None else compiled.walk.clean_unprintable(raw)
         if not line:
             blank = True
             continue
@@ -116,17 +118,38 @@ def _flattened(line: str) -> bool:
 
 
 def _pieces(line: str) -> list[str]:
-    # (quick tests first: most lines hold no character as high as the CJK blocks)
-    if not line.isascii() and _HIGH_CHAR.search(line) \
-            and len(_UNSPACED_CHAR.findall(line)) > UNSPACED_SHARE * len(line):
+    # The compiled walks cut the sentences in one pass that also tells which cuts below each
+    # may need (most need none), and counts the characters as high as the CJK blocks: fewer
+    # than UNSPACED_SHARE of them, and the line cannot be mostly unspaced.
+    if compiled.walk is not None:
+        sentences, cuts, high = compiled.walk.flat_sentences(line, _CAPITAL_OR_NUMBER)
+        maybe_unspaced = high > UNSPACED_SHARE * len(line)
+    else:
+        sentences = _SENTENCE_BREAK.split(line)
+        cuts = bytes([_BYLINE_CUT | _HEAD_OR_RUN_CUT]) * len(sentences)
+        # (quick tests first: most lines hold no character as high as the CJK blocks)
+        maybe_unspaced = not line.isascii() and _HIGH_CHAR.search(line)
+    if maybe_unspaced and len(_UNSPACED_CHAR.findall(line)) > UNSPACED_SHARE * len(line):
         texts = split_unspaced(line)
         if sum(len(t) for t in texts if len(t) >= LONG_TEXT_CHARS) >= LONG_TEXT_SHARE * len(line):
             return texts
+    if not any(cuts):
+        return sentences
     pieces = []
-    for sentence in _SENTENCE_BREAK.split(line):
-        for piece in (p for part in split_byline(sentence) for p in split_chrome_head(part)):
-            pieces.extend(split_menu_runs(piece) if piece.count(" ") >= LONG_PIECE_WORDS else [piece])
+    for sentence, needed in zip(sentences, cuts):
+        if not needed:
+            pieces.append(sentence)
+            continue
+        for part in split_byline(sentence) if needed & _BYLINE_CUT else [sentence]:
+            for piece in split_chrome_head(part):
+                pieces.extend(split_menu_runs(piece) if piece.count(" ") >= LONG_PIECE_WORDS else [piece])
     return pieces
+
+
+# The cuts a sentence may need (told by the compiled walks; in Python, each cut tells itself):
+# a byline's, and a chrome head's or menu run's.
+_BYLINE_CUT = 1
+_HEAD_OR_RUN_CUT = 2
 
 
 def split_unspaced(line: str) -> list[str]:
@@ -161,6 +184,8 @@ def split_menu_runs(piece: str) -> list[str]:
     >>> split_menu_runs("the ferry runs twice a day in summer and Home News Sport Weather Local Contact then once a day")
     ['the ferry runs twice a day in summer and', 'Home News Sport Weather Local Contact', 'then once a day']
     """
+    if compiled.walk is not None:  # the same runs, found without a str per token
+        return compiled.walk.menu_runs(piece)
     tokens = piece.split(" ")
     out, start, run_start = [], 0, None
     for position, token in enumerate(tokens + ["end"]):
@@ -206,6 +231,9 @@ def split_chrome_head(sentence: str) -> list[str]:
     >>> split_chrome_head("Yesterday Mayor Janet Okafor met the council and agreed to open the library.")
     ['Yesterday Mayor Janet Okafor met the council and agreed to open the library.']
     """
+    if compiled.walk is not None:  # the same cut, weighed without a str per token
+        at = compiled.walk.chrome_head_at(sentence, any_stopwords())
+        return [sentence[:at - 1], sentence[at:]] if at else [sentence]
     tokens = sentence.split(" ")
     if len(tokens) < MIN_CHROME_TOKENS + 3:
         return [sentence]
