@@ -293,16 +293,20 @@ def _without(blocks, dropped, page):
 def normalise(blocks: list[Block], lang: str = "en", deadline: Deadline = NO_DEADLINE) -> list[Block]:
     """Join sentence pieces of one flattened line, then split headings run into paragraphs."""
     joined: list[Block] = []
-    pieces: list[list[str]] = []  # joined once at the end: repeated += is quadratic on a flattened page
+    # The texts of each flattened line's pieces, by the line's place in ``joined``: joined once
+    # at the end, as repeated += is quadratic on a flattened page. (Most blocks are no piece.)
+    pieces: dict[int, list[str]] = {}
     for block in blocks:
-        if joined and block.line is not None and joined[-1].line == block.line:
-            pieces[-1].append(block.text)
+        line = block.line
+        if line is not None and joined and joined[-1].line == line:
+            pieces[len(joined) - 1].append(block.text)
         else:
-            joined.append(Block(block.text, kind=block.kind, index=block.index, line=block.line, level=block.level))
-            pieces.append([block.text])
-    for block, texts in zip(joined, pieces):
+            if line is not None:
+                pieces[len(joined)] = [block.text]
+            joined.append(Block(block.text, block.kind, block.index, line, block.level))
+    for position, texts in pieces.items():
         if len(texts) > 1:
-            block.text = " ".join(texts)
+            joined[position].text = " ".join(texts)
     vocabulary = Vocabulary.of((b.text for b in joined), stopwords(lang))
     out: list[Block] = []
     for block in joined:
@@ -310,6 +314,10 @@ def normalise(blocks: list[Block], lang: str = "en", deadline: Deadline = NO_DEA
         if block.kind != "paragraph" or len(block.text) < 80:
             out.append(block)
             continue
-        for kind, text in split_run_in_headings(block.text, vocabulary):
+        found = split_run_in_headings(block.text, vocabulary)
+        if block.line is None and block.level is None and found == [("paragraph", block.text)]:
+            out.append(block)  # one paragraph, its text unchanged: the block is that piece already
+            continue
+        for kind, text in found:
             out.append(Block(text, kind=kind, index=block.index))
     return out
