@@ -83,7 +83,9 @@ class Pipeline:
         if page.rules.has("keep"):  # only users' packs keep lines: most pages need not ask
             protected = {id(b): b for b in blocks if page.rules.match(b.key(), "keep") is not None}
         # The lines some drop rule matches, found once: rule filters are shown only these.
-        positions = [i for i, rule in enumerate(page.rules.match_each(line_keys(blocks))) if rule is not None]
+        keys = line_keys(blocks)
+        page.meta["line_keys"] = (blocks, keys)  # for the stages that ask for them again
+        positions = [i for i, rule in enumerate(page.rules.match_each(keys)) if rule is not None]
         shown = [blocks[i] for i in positions]
         # Each id with its block: an id is unique only while its block lives, and a block made
         # later (a join of fragments) must not take the id of a dropped one.

@@ -86,7 +86,8 @@ class ArticleEnd(Filter):
             return
         prose = copies = None  # counted at the first marker: most pages have none
         if rules.has("cut_after"):
-            keys = line_keys(blocks)
+            known = page.meta.get("line_keys")  # (the pipeline keys the page before its filters)
+            keys = known[1] if known is not None and known[0] is blocks else line_keys(blocks)
             for position, rule in enumerate(rules.match_each(keys, "cut_after")):
                 if rule is None or _inside_sentence(blocks, position):
                     continue

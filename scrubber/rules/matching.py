@@ -175,6 +175,9 @@ class RuleSet:
         # Most short lines were answered on an earlier page: looked up here, without a call each.
         answers = slot.answers
         found = [answers.get(key, _UNASKED) if len(key) <= REMEMBERED_MAX_CHARS else _UNASKED for key in keys]
+        # (what _first_match asks first of a line, read here: most new lines are no text rule's
+        # and start like no pattern -- every line, for the few patterns of cut_after)
+        exact, by_prefix, prefix_chars = slot.exact, slot._by_prefix, slot.prefix_chars
         for position, rule in enumerate(found):
             if rule is _UNASKED:  # as match() answers it
                 key = keys[position]
@@ -186,7 +189,12 @@ class RuleSet:
                 if rule is _UNASKED:
                     if len(answers) >= MAX_CACHED_ANSWERS:
                         answers.clear()
-                    rule = answers[key] = self._first_match(key, slot)
+                    rule = exact.get(key)
+                    if rule is None:
+                        known = by_prefix.get(key[:prefix_chars])
+                        if known is None or known[1]:
+                            rule = self._first_match(key, slot)
+                    answers[key] = rule
                 found[position] = rule
         return found
 

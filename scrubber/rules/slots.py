@@ -98,9 +98,9 @@ class Slot:
 # scoped packs, not in the line starts they show.
 _STARTS: dict[str, dict] = {}
 MAX_CACHED_STARTS = 20_000
-# A pattern without heads (one starting with a class) is narrowed by a line's first two
-# characters only: a partial match on the third turns away few lines (its classes take most
-# letters) and costs a regex call per new line start, more than the few full matches it saves.
+# A pattern starting with a class (its heads walked) or without heads is narrowed by a line's
+# first two characters only: the third turns away few lines (its classes take most letters) and
+# costs a walk or a regex call per new line start, more than the few full matches it saves.
 PARTIAL_MAX_CHARS = 2
 
 

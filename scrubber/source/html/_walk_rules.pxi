@@ -47,8 +47,9 @@ cdef object _simple_key(str text):
         if point == 32:
             if previous == 32:
                 return None
-        elif not Py_UNICODE_ISPRINTABLE(point):
-            return None
+        elif point > 126 or point < 32:  # (most characters of such a line are printable ASCII)
+            if point < 160 or not Py_UNICODE_ISPRINTABLE(point):
+                return None
         previous = point
     if previous == 32:
         return None
