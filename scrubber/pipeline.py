@@ -223,10 +223,12 @@ class Pipeline:
             return Block(title, kind="title", index=guess.index), blocks  # a phrase inside a flattened piece
         wanted = title_words(title)
         # The guessed title's line first, wherever it stands; else the first line showing it.
-        at = [p for p, b in enumerate(blocks) if b.index == guess.index][:1] if guess and not page.title else []
-        for position in at + list(range(min(40, len(blocks)))):
+        at = next((p for p, b in enumerate(blocks) if b.index == guess.index), None) if guess and not page.title else None
+        longest = max(wanted, key=len, default="")  # most lines lack it: asked before every title word
+        for position in ([] if at is None else [at]) + list(range(min(40, len(blocks)))):
             block = blocks[position]
-            shown = holds_title_words(block.key(), wanted) and title_text(block.text, wanted)
+            key = block.key()
+            shown = longest in key and holds_title_words(key, wanted) and title_text(block.text, wanted)
             if shown:
                 # The lines above and below the title are no one sentence.
                 rest = blocks[:position] + [replace(b, after_blank=True) for b in blocks[position + 1:position + 2]] \

@@ -6,8 +6,10 @@ from typing import NamedTuple
 
 import regex
 
+from .blocks import Block
 from .data import small_words
 from .scoring.features import script_like
+from .source.html import compiled
 from .title_phrase import repeated_head_phrase
 from .title_words import ASCII_WORD, TITLE_WORD, MAX_SITE_NAME_WORDS, SEPARATORS, strip_site_name, title_words
 
@@ -78,7 +80,8 @@ def find_title(blocks, chrome=frozenset()) -> TitleGuess | None:
     TitleGuess(text='Pruning Roses Late', index=3, carriers=(0,), inside=False)
     """
     if chrome:
-        blocks = [b for b in blocks if id(b) not in chrome]
+        blocks = compiled.walk.without_ids(blocks, chrome) if compiled.walk is not None \
+            else [b for b in blocks if id(b) not in chrome]
     if blocks and blocks[0].line is not None:
         found = _flattened_title(blocks)
         if found:
@@ -120,7 +123,7 @@ def _title_lines(blocks):
             continue  # a line of prose wrapped at a fixed width goes on in the next line
         if block.kind in ("title", "heading", "paragraph") and block.text.count(",") < 3 \
                 and not block.text.rstrip().endswith((",", ";", ":")) and not _sentence_end(block.text) \
-                and not _SENTENCES.search(block.text) \
+                and not (". " in block.text and _SENTENCES.search(block.text)) \
                 and 2 <= len(block.text.split()) <= MAX_TITLE_WORDS + MAX_SITE_NAME_WORDS and not script_like(block.text):
             head.append((position, block))
     return head
@@ -168,18 +171,9 @@ def _repeated_title(blocks, head):
     # Storm Damage"): the pair is the same either way round, and the output, which shows the
     # title first, must be read as its source was.
     heads = {position for position, _ in head}
-    for position, block in enumerate(blocks[head[0][0]:head[0][0] + REPEAT_WINDOW], head[0][0]):
+    for position in _repeat_lines(blocks, head[0][0], head[0][0] + REPEAT_WINDOW, longest, starts):
+        block = blocks[position]
         key = block.key()
-        # A repeat has two words or more, as a title line has: a single token ("0:0", "E-Bikes")
-        # is a figure or a label, and taking it would drop the line it came from.
-        if len(key) > longest or block.line is not None or " " not in key:
-            continue
-        # Most lines (menus) share no first word with a head line. A line starting with a
-        # letter or digit starts with its first word: a prefix test tells most of them apart
-        # for a fraction of the word search.
-        opening = key[0]
-        if opening.isascii() and opening.isalnum() and not key.startswith(starts.get(opening, ())):
-            continue
         first = (ASCII_WORD if key.isascii() else TITLE_WORD).search(key)
         if first is None or first.group() not in known or _fragment(block.text):
             continue
@@ -208,6 +202,28 @@ def _repeated_title(blocks, head):
                 else:
                     best = (score, carrier.index, TitleGuess(block.text, block.index, (carrier.index,)))
     return (best[0][0], best[1], best[2]) if best else (False, None, None)
+
+
+def _repeat_lines(blocks, start, stop, longest, starts):
+    """Positions from ``start`` to ``stop`` of the lines that may repeat a head line. A repeat has
+    two words or more, as a title line has: a single token ("0:0", "E-Bikes") is a figure or a
+    label, and taking it would drop the line it came from. It is no longer than the longest head
+    line (``longest``: the length of its key), and no piece of a flattened line. Most lines (menus)
+    share no first word with a head line: a line starting with a letter or digit starts with its
+    first word, and a prefix test with the head lines' words (``starts``, by first character)
+    tells most of them apart for a fraction of the word search."""
+    if compiled.walk is not None:  # the same loop in C
+        return compiled.walk.repeat_lines(blocks, Block, start, stop, longest, starts)
+    found = []
+    for position, block in enumerate(blocks[start:stop], start):
+        key = block.key()
+        if len(key) > longest or block.line is not None or " " not in key:
+            continue
+        opening = key[0]
+        if opening.isascii() and opening.isalnum() and not key.startswith(starts.get(opening, ())):
+            continue
+        found.append(position)
+    return found
 
 
 def _fragment(text: str) -> bool:

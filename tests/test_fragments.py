@@ -1,5 +1,5 @@
 """Fragments of one sentence cut onto lines of their own: joined again, and the lines in the
-middle of a sentence found; the compiled loops (``_walk_fragments.pxi``) answer as the Python ones."""
+middle of a sentence found; the compiled loops (``_walk_dumps.pxi``) answer as the Python ones."""
 
 import pytest
 from hypothesis import given, settings

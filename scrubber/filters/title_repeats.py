@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from ..blocks import Block
+from ..source.html import compiled
 from ..title import find_title
 from ..title_words import MAX_SITE_NAME_WORDS, holds_title_words, title_with_site, title_words, title_words_up_to
 from .base import Drop, Filter
@@ -43,14 +45,11 @@ class TitleRepeats(Filter):
         # title word, or a slug. Most lines lack the title's longest word: that is asked first.
         longest, most = max(wanted, key=len), len(wanted) + MAX_SITE_NAME_WORDS
         found = []  # (position, block, words) of the lines that can repeat the title
-        for position, block in enumerate(blocks):
-            key = block.key()
-            if carriers and block.index in carriers:
+        for position in _lines_to_read(blocks, wanted, longest, carriers):
+            block = blocks[position]
+            if block.index in carriers:
                 words = title_words(block.text)
-            elif not (longest in key and holds_title_words(key, wanted)) \
-                    and not (" " not in key and ("-" in key or "_" in key)):  # a slug joins words with - or _
-                continue
-            elif key.count(" ") >= most:
+            elif block.key().count(" ") >= most:
                 # more words than a title and site name, most likely: none to compare, and a
                 # paragraph holding every title word is read only that far
                 words = title_words_up_to(block.text, most)
@@ -74,6 +73,21 @@ class TitleRepeats(Filter):
                 if seen_title:
                     yield Drop(position, "title_repeats/title-with-site", "title followed by a site name")
                 seen_title = True
+
+
+def _lines_to_read(blocks, wanted, longest, carriers):
+    """Positions of the lines that can repeat the title: those ``carriers`` names (by index), those
+    holding every title word (``longest`` is asked first: most lines lack it), and slugs (no
+    space; words joined by dashes or underscores)."""
+    if compiled.walk is not None:  # the same loop in C
+        return compiled.walk.title_repeat_lines(blocks, Block, wanted, longest, carriers)
+    found = []
+    for position, block in enumerate(blocks):
+        key = block.key()
+        if (carriers and block.index in carriers) or (longest in key and holds_title_words(key, wanted)) \
+                or (" " not in key and ("-" in key or "_" in key)):
+            found.append(position)
+    return found
 
 
 def _mostly_title(words, wanted):

@@ -79,7 +79,7 @@ def mid_sentence(blocks: list[Block], chrome=frozenset()) -> list[Block]:
     (['share this'], [])
     """
     if compiled.walk is not None:  # the same loop in C
-        return compiled.walk.mid_sentence(blocks, chrome, _SMALL_WORDS, _LONGEST_SMALL_WORD)
+        return compiled.walk.mid_sentence(blocks, Block, chrome, _SMALL_WORDS, _LONGEST_SMALL_WORD)
     middles = []
     ahead = None  # whether the last middle line continues into the line after it, when asked
     for previous, block, following in zip(blocks, blocks[1:], blocks[2:]):

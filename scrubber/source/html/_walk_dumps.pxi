@@ -1,0 +1,202 @@
+# Included by _walk.pyx: loops over every line of a text dump, in C. Whether a line goes on
+# with the sentence of the line before it (normalise.fragments: join_fragment_runs,
+# mid_sentence), asked of every pair of lines; and which lines title_repeats and find_title need
+# to read at all. Their Python twins pay a call, subscripts and attribute lookups for each line;
+# here a Block's slots are read in place, and Python is called only for the few lines that
+# matter (a short last word that may be "of" or "the", a line holding the title's words).
+
+from cpython.long cimport PyLong_FromVoidPtr
+from cpython.object cimport PyObject, PyTypeObject
+from cpython.unicode cimport PyUnicode_Contains
+
+cdef extern from "Python.h":
+    ctypedef struct PyMemberDef:
+        int type
+        Py_ssize_t offset
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef* d_member
+    PyTypeObject PyMemberDescr_Type
+
+DEF _T_OBJECT_EX = 16  # a __slots__ member holding an object
+
+
+cdef struct _BlockSlots:
+    # where a Block keeps its fields (-1: ask getattr)
+    PyTypeObject* type
+    Py_ssize_t text, kind, index, line, after_blank, key_of, key
+
+
+cdef Py_ssize_t _slot_offset(block_type, str name):
+    descriptor = getattr(block_type, name, None)
+    if descriptor is None or (<PyObject*>descriptor).ob_type != &PyMemberDescr_Type \
+            or (<PyMemberDescrObject*><PyObject*>descriptor).d_member.type != _T_OBJECT_EX:
+        return -1
+    return (<PyMemberDescrObject*><PyObject*>descriptor).d_member.offset
+
+
+cdef _BlockSlots _block_slots(block_type):
+    cdef _BlockSlots slots
+    slots.type = <PyTypeObject*>block_type
+    slots.text, slots.kind = _slot_offset(block_type, "text"), _slot_offset(block_type, "kind")
+    slots.index, slots.line = _slot_offset(block_type, "index"), _slot_offset(block_type, "line")
+    slots.after_blank = _slot_offset(block_type, "after_blank")
+    slots.key_of, slots.key = _slot_offset(block_type, "_key_of"), _slot_offset(block_type, "_key")
+    return slots
+
+
+cdef inline object _field(object block, const _BlockSlots* slots, Py_ssize_t offset, str name):
+    """``getattr(block, name)``, read in place for a Block."""
+    cdef PyObject* value
+    if offset >= 0 and (<PyObject*>block).ob_type == slots.type:
+        value = (<PyObject**>((<char*><PyObject*>block) + offset))[0]
+        if value != NULL:
+            return <object>value
+    return getattr(block, name)
+
+
+cdef inline str _key(object block, const _BlockSlots* slots):
+    """``block.key()``: the key it keeps for its text, when it has one (Block.key's cache)."""
+    if slots.key_of >= 0 and slots.key >= 0 and (<PyObject*>block).ob_type == slots.type \
+            and _field(block, slots, slots.key_of, "_key_of") is _field(block, slots, slots.text, "text"):
+        return _field(block, slots, slots.key, "_key")
+    return block.key()
+
+
+def block_keys(list blocks, block_type):
+    """``[b.key() for b in blocks]`` (for tests: the cached keys are read as Block.key reads them)."""
+    cdef _BlockSlots slots = _block_slots(block_type)
+    return [_key(block, &slots) for block in blocks]
+
+
+cdef bint _continues(str previous, str line, frozenset small_words, Py_ssize_t longest) except -1:
+    """``normalise.fragments.continues(previous, line)``; ``longest``: the length of the longest
+    of ``small_words``, the case-folded words that leave a sentence open ("of", "the")."""
+    cdef Py_ssize_t size = len(previous), at
+    if size == 0 or len(line) == 0:
+        raise IndexError("string index out of range")
+    cdef Py_UCS4 first = line[0], last = previous[size - 1]
+    if first in u",.;:!?)]}%»”’…":
+        return True
+    if last in u".!?:…\"”":
+        return False
+    if first.islower() or last in u",(-–—/":
+        return True
+    # the last space, looked for only as far back as a small word reaches (casefold never
+    # shortens a word)
+    at = size - 1
+    while at >= 0 and at >= size - 1 - longest:
+        if previous[at] == u" ":
+            return previous[at + 1:].casefold() in small_words and len(previous.split(None, 3)) == 4
+        at -= 1
+    return False
+
+
+def join_fragment_runs(list blocks, block_type, frozenset small_words, Py_ssize_t longest):
+    """``normalise.fragments.join_fragment_runs(blocks)``; ``block_type``: ``Block``, whose fields
+    are passed by position (tests/test_blocks.py keeps their order)."""
+    cdef _BlockSlots slots = _block_slots(block_type)
+    cdef list out = [], made = []
+    cdef object head = None, block
+    cdef str text = None, piece
+    cdef bint is_joined = False, open_head = False  # the head is a paragraph of no flattened line
+    for block in blocks:
+        if open_head and not _field(block, &slots, slots.after_blank, "after_blank") \
+                and _field(block, &slots, slots.line, "line") is None \
+                and _field(block, &slots, slots.kind, "kind") == "paragraph":
+            piece = _field(block, &slots, slots.text, "text")
+            if _continues(text, piece, small_words, longest):
+                text = text + piece if piece[0] in u",.;:!?)]}%»”’…" else text + " " + piece
+                is_joined = True
+                continue
+        else:
+            piece = _field(block, &slots, slots.text, "text")
+        if is_joined:
+            out[len(out) - 1] = block_type(text, head.kind, head.index, None, None, 0.0, (), head.after_blank)
+            made.append(len(out) - 1)
+        out.append(block)
+        head, text, is_joined = block, piece, False
+        open_head = _field(block, &slots, slots.line, "line") is None \
+            and _field(block, &slots, slots.kind, "kind") == "paragraph"
+    if is_joined:
+        out[len(out) - 1] = block_type(text, head.kind, head.index, None, None, 0.0, (), head.after_blank)
+        made.append(len(out) - 1)
+    return out, made
+
+
+def mid_sentence(list blocks, block_type, chrome, frozenset small_words, Py_ssize_t longest):
+    """``normalise.fragments.mid_sentence(blocks, chrome)``."""
+    cdef _BlockSlots slots = _block_slots(block_type)
+    cdef list middles = []
+    cdef Py_ssize_t position
+    cdef int into, ahead = -1  # -1: not asked
+    for position in range(1, len(blocks) - 1):
+        previous, block, following = blocks[position - 1], blocks[position], blocks[position + 1]
+        into, ahead = ahead, -1
+        if _field(block, &slots, slots.after_blank, "after_blank") \
+                or _field(following, &slots, slots.after_blank, "after_blank") \
+                or _field(block, &slots, slots.line, "line") is not None:
+            continue
+        if into < 0:
+            into = _continues(_field(previous, &slots, slots.text, "text"), _field(block, &slots, slots.text, "text"),
+                              small_words, longest)
+        if into:
+            ahead = _continues(_field(block, &slots, slots.text, "text"),
+                               _field(following, &slots, slots.text, "text"), small_words, longest)
+            if ahead and PyLong_FromVoidPtr(<void*>previous) not in chrome \
+                    and PyLong_FromVoidPtr(<void*>following) not in chrome:
+                middles.append(block)
+    return middles
+
+
+def without_ids(list blocks, chrome):
+    """``[b for b in blocks if id(b) not in chrome]``."""
+    return [block for block in blocks if PyLong_FromVoidPtr(<void*>block) not in chrome]
+
+
+def title_repeat_lines(list blocks, block_type, list wanted, str longest, tuple carriers):
+    """``filters.title_repeats._lines_to_read(blocks, wanted, longest, carriers)``."""
+    cdef _BlockSlots slots = _block_slots(block_type)
+    cdef list found = []
+    cdef Py_ssize_t position
+    cdef str key, word
+    cdef bint holds
+    for position in range(len(blocks)):
+        block = blocks[position]
+        key = _key(block, &slots)
+        if carriers and _field(block, &slots, slots.index, "index") in carriers:
+            found.append(position)
+            continue
+        if PyUnicode_Contains(key, longest):
+            holds = True
+            for word in wanted:
+                if not PyUnicode_Contains(key, word):
+                    holds = False
+                    break
+            if holds:
+                found.append(position)
+                continue
+        if not PyUnicode_Contains(key, " ") and (PyUnicode_Contains(key, "-") or PyUnicode_Contains(key, "_")):
+            found.append(position)
+    return found
+
+
+def repeat_lines(list blocks, block_type, Py_ssize_t start, Py_ssize_t stop, Py_ssize_t longest, dict starts):
+    """``title._repeat_lines(blocks, start, stop, longest, starts)``."""
+    cdef _BlockSlots slots = _block_slots(block_type)
+    cdef list found = []
+    cdef Py_ssize_t position
+    cdef str key
+    cdef Py_UCS4 opening
+    for position in range(start, min(stop, len(blocks))):
+        block = blocks[position]
+        key = _key(block, &slots)
+        if len(key) > longest or _field(block, &slots, slots.line, "line") is not None \
+                or not PyUnicode_Contains(key, " "):
+            continue
+        opening = key[0]
+        # an ASCII letter or digit (str.isascii and str.isalnum)
+        if (97 <= opening <= 122 or 65 <= opening <= 90 or 48 <= opening <= 57) \
+                and not key.startswith(starts.get(key[:1], ())):
+            continue
+        found.append(position)
+    return found

@@ -1,0 +1,77 @@
+"""The compiled loops that pick the lines the title stages read (``_walk_dumps.pxi``) answer as
+their Python twins, on random lines: the same positions, in the same order."""
+
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scrubber import title
+from scrubber.blocks import Block
+from scrubber.filters import title_repeats
+from scrubber.source.html import compiled
+from scrubber.title_words import title_words
+
+pytestmark = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
+
+WORDS = ["Storm", "storm", "damage", "Harbour", "on", "the", "coast", "İzmir", "straße", "-", "_", "|", "3", "é"]
+texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).flatmap(
+    lambda words: st.sampled_from([" ", "  ", "", "-"]).map(lambda glue: glue.join(words))).filter(bool)
+rows = st.lists(st.tuples(texts, st.sampled_from([None, None, 2]), st.booleans()), max_size=14)
+
+
+def _blocks(rows):
+    blocks = [Block(text, "paragraph", index, line) for index, (text, line, _) in enumerate(rows)]
+    for block, (_, _, keyed) in zip(blocks, rows):
+        if keyed:  # some keys cached, some for a text since changed, some never asked
+            block.key()
+            block.text = block.text + " x" if len(block.text) % 2 else block.text
+    return blocks
+
+
+def _python(function, *args):
+    walk, compiled.walk = compiled.walk, None
+    try:
+        return function(*args)
+    finally:
+        compiled.walk = walk
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows, texts, st.sets(st.integers(0, 13)))
+def test_title_repeats_reads_the_same_lines(rows, wanted_text, carrier_at):
+    wanted = title_words(wanted_text)
+    if not wanted:
+        return
+    carriers = tuple(sorted(carrier_at))
+    longest = max(wanted, key=len)
+    found = title_repeats._lines_to_read(_blocks(rows), wanted, longest, carriers)
+    assert found == _python(title_repeats._lines_to_read, _blocks(rows), wanted, longest, carriers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows, st.integers(0, 5), st.integers(0, 16), st.integers(0, 40), st.lists(texts, max_size=4))
+def test_find_title_reads_the_same_repeat_lines(rows, start, stop, longest, heads):
+    starts = {}
+    for word in {w for head in heads for w in title_words(head)}:
+        starts[word[0]] = starts.get(word[0], ()) + (word,)
+    found = title._repeat_lines(_blocks(rows), start, stop, longest, starts)
+    assert found == _python(title._repeat_lines, _blocks(rows), start, stop, longest, starts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows)
+def test_keys_are_read_as_block_key_gives_them(rows):
+    blocks = _blocks(rows)
+    assert compiled.walk.block_keys(blocks, Block) == [Block(b.text).key() for b in blocks]
+
+
+def test_a_block_of_another_type_is_asked_for_its_fields():
+    @dataclass
+    class Line(Block):  # no slots of its own: fields found by name
+        pass
+
+    blocks = [Line("Storm damage on the coast"), Block("Storm damage on the coast", index=1)]
+    assert compiled.walk.block_keys(blocks, Block) == ["storm damage on the coast"] * 2
+    assert compiled.walk.without_ids(blocks, {id(blocks[0]): blocks[0]}) == [blocks[1]]
