@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrubber.normalise.whitespace import clean_line
-from scrubber.source import text
+from scrubber.source import flattened, text
 from scrubber.source.html import compiled
 
 needs_walks = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
@@ -90,3 +90,15 @@ _UNPRINTABLE = st.text(st.sampled_from(list("ab é一 \t\n\x00\x0b\x1c\x7f\x85\x
 @given(_UNPRINTABLE)
 def test_compiled_clean_matches_clean_line(line):
     assert compiled.walk.clean_unprintable(line) == clean_line(line)
+
+
+# Digits (one of them Arabic-Indic, one a superscript that is no decimal digit) and what may follow them.
+_STAMPS = st.lists(st.sampled_from(list("019 /ofh:Hx٣²é") + ["of", " of"]), max_size=12).map("".join)
+
+
+@needs_walks
+@settings(max_examples=400, deadline=None)
+@given(_STAMPS)
+def test_compiled_stamp_test_matches_the_patterns(text_):
+    pattern = flattened._MAY_HOLD_ASCII_STAMP if text_.isascii() else flattened._MAY_HOLD_STAMP
+    assert compiled.walk.may_hold_stamp(text_) == (pattern.search(text_) is not None)
