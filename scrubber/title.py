@@ -135,9 +135,10 @@ def _likely_title(head, sure_only=False):
         if not looks_like_title(block.text):
             continue
         title = strip_site_name(block.text)
-        if _content_words(title) >= TITLE_WORDS_LIKELY:
+        content_words = _content_words(title)
+        if content_words >= TITLE_WORDS_LIKELY:
             return TitleGuess(title, block.index)
-        candidates.append((_content_words(title), -position, title, block.index))
+        candidates.append((content_words, -position, title, block.index))
     if not candidates or sure_only:
         return None
     best = max(candidates)
@@ -145,7 +146,8 @@ def _likely_title(head, sure_only=False):
 
 
 def _content_words(text: str) -> int:
-    return sum(1 for word in title_words(text) if word not in small_words())
+    small = small_words()
+    return sum(1 for word in title_words(text) if word not in small)
 
 
 def _repeated_title(blocks, head):
@@ -157,8 +159,11 @@ def _repeated_title(blocks, head):
         return False, None, None
     # The pieces of a flattened line are cut wherever a sentence seemed to end: one that
     # matches a piece of the head line is no repeated headline.
-    carriers = [(position, block, " ".join(title_words(block.text)), _parts(block.text))
-                for position, block in head if block.line is None]
+    carriers = []
+    for position, block in head:
+        if block.line is None:
+            words = title_words(block.text)
+            carriers.append((position, block, " ".join(words), _parts(block.text, words)))
     if not carriers:
         return False, None, None
     longest = max(len(block.key()) for _, block, _, _ in carriers)
@@ -231,12 +236,13 @@ def _fragment(text: str) -> bool:
     return text[:1].islower() or text[:1] in ",;:)]"
 
 
-def _parts(line: str) -> list[int]:
-    """How many words each part of a ``Title | Site`` line has (one part without a separator)."""
+def _parts(line: str, words: list[str]) -> list[int]:
+    """How many words each part of a ``Title | Site`` line has (one part without a separator:
+    ``words``, the line's title words)."""
     for separator in SEPARATORS:
         if separator in line:
             return [len(title_words(part)) for part in line.split(separator)]
-    return [len(title_words(line))]
+    return [len(words)]
 
 
 def _title_run(start: int, length: int, parts: list[int], total: int) -> bool:
