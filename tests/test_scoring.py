@@ -160,7 +160,7 @@ def test_a_repeated_lead_in_line_costs_less_than_a_repeated_label():
     from scrubber.scoring.features import Features
 
     def cost(text, piece=False):
-        return _value(SHORT, Features.of(text, stopwords("en")), 10, text, piece)
+        return _value(SHORT, Features.of(text, stopwords("en")).words, 10, text, piece)
 
     # "Main article:" before a link in every section of an encyclopedia page is not a button;
     # a one-word field label ("Credit:") and a lead-in inside a flattened line are still labels.

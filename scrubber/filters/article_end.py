@@ -29,15 +29,15 @@ def _prose_words_before(blocks):
     return counts
 
 
-def _headline_copies(blocks, page):
-    """Positions of the lines that repeat the page's headline word for word."""
+def _headline_copies(blocks, keys, page):
+    """Positions of the lines (their ``keys``) that repeat the page's headline word for word."""
     title = page.title or guess_title(blocks)
     wanted = title_words(title) if title else []
     if not wanted:
         return []
     longest = max(wanted, key=len)  # most lines lack it: asked before every title word
-    return [i for i, b in enumerate(blocks)
-            if longest in b.key() and holds_title_words(b.key(), wanted) and title_words(b.text) == wanted]
+    return [i for i, key in enumerate(keys)
+            if longest in key and holds_title_words(key, wanted) and title_words(blocks[i].text) == wanted]
 
 
 def _in_article_header(position, copies, prose):
@@ -86,14 +86,15 @@ class ArticleEnd(Filter):
             return
         prose = copies = None  # counted at the first marker: most pages have none
         if rules.has("cut_after"):
-            for position, rule in enumerate(rules.match_each(line_keys(blocks), "cut_after")):
+            keys = line_keys(blocks)
+            for position, rule in enumerate(rules.match_each(keys, "cut_after")):
                 if rule is None or _inside_sentence(blocks, position):
                     continue
                 prose = prose or _prose_words_before(blocks)
                 before, after = prose[position], prose[-1] - prose[position + 1]
                 if before < MIN_WORDS_BEFORE or after >= before:
                     continue
-                copies = _headline_copies(blocks, page) if copies is None else copies
+                copies = _headline_copies(blocks, keys, page) if copies is None else copies
                 if not _in_article_header(position, copies, prose):
                     for index in range(position, len(blocks)):
                         yield Drop(index, rule.id, rule.note or "the article ended at this marker")

@@ -11,12 +11,13 @@ is marked by a capitalised sentence opener ("Les", "Cada", "Die", "The") in mid-
 
 from __future__ import annotations
 
-from itertools import compress, count
+from itertools import chain, compress, count
 from operator import itemgetter
 
 import regex
 
 from ..data import honorifics, reporting_verbs, small_words, word_list
+from ..source.html import compiled
 from .words import STOP_OR_CLOSER, Vocabulary, bare, ends_on_stop, token_starts
 
 __all__ = ["Vocabulary", "split_run_in_headings"]
@@ -62,17 +63,31 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     [('paragraph', 'We met Angela Merkel in Berlin. She said hello to everyone there.')]
     """
     vocabulary = vocabulary or Vocabulary.of([text])
+    questions = "?" in text
+    # (in C, a glance at every sentence start before the paragraph is cut into tokens: most
+    # paragraphs hold no sentence that could open a heading)
+    if compiled.walk is not None and not compiled.walk.may_hold_heading(
+            text, questions, vocabulary.capitalises_nouns, small_words(), _list_number, _opens_sentence,
+            STOP_OR_CLOSER, MIN_HEADING_WORDS, MAX_SENTENCE_CASE_WORDS):
+        return [("paragraph", text)]
     tokens = vocabulary.tokens(text)
     cuts = []  # (heading's first token, sentence's first token)
+    # Which tokens are capitalised, one byte each, found by a C loop: bytes.find then spots a
+    # capitalised sentence opener in mid-run without a Python step per token.
+    capitals = bytes(map(str.isupper, map(itemgetter(0), tokens)))
     # A heading starts the paragraph or follows a sentence end; after a cut the search goes on
     # from the sentence that follows the heading.
     # (the tokens ending on a stop or a closer are found by C loops: most end on a letter)
     ends = compress(count(1), map(_STOP_OR_CLOSER_CHARS.__contains__, map(itemgetter(-1), tokens)))
-    starts = [0] + [i for i in ends if _ends_sentence(tokens[i - 1])]
     resume = 0
-    questions = "?" in text
-    for position in starts:
+    for position in chain((0,), ends):
         if position < resume or position >= len(tokens):
+            continue
+        # (most sentences could start no heading: told by a glance at their first words,
+        # before the tests of the sentence end and the analysis of _heading_at)
+        if not _may_open_heading(tokens, position, capitals, questions, vocabulary.capitalises_nouns):
+            continue
+        if position and not _ends_sentence(tokens[position - 1]):
             continue
         found = _heading_at(tokens, position, vocabulary, questions)
         if found:
@@ -93,6 +108,44 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     if rest:
         pieces.append(("paragraph", rest))
     return pieces
+
+
+def _may_open_heading(tokens, first, capitals, questions, capitalises_nouns) -> bool:
+    """Whether ``_heading_at(tokens, first, ...)`` could find a heading, judged by the tokens
+    each kind of heading needs: the second word of a question or Title-Case heading is itself a
+    heading word (so neither lower case nor a small word), and a sentence-case heading is ended
+    by a capitalised sentence opener within its first words. False means it finds none."""
+    body = first + 1 if len(tokens[first]) <= MAX_LIST_NUMBER_CHARS and _list_number(tokens[first]) else first
+    if body + 1 >= len(tokens):
+        return False
+    second = tokens[body + 1]
+    second_may_head = not second[0].islower() or second.casefold() in small_words()
+    if questions and (second_may_head or second.endswith("?")):
+        return True
+    if not capitalises_nouns and second_may_head and body + 2 < len(tokens):
+        third = tokens[body + 2]
+        if not third[0].islower() or third.casefold() in small_words():
+            return True
+    if not capitals[body]:
+        return False
+    # _sentence_case_heading's opener stands at least MIN_HEADING_WORDS after the heading's start
+    end = min(len(tokens) - 2, body + MAX_SENTENCE_CASE_WORDS) + 1
+    at = capitals.find(1, body + MIN_HEADING_WORDS, end)
+    while at != -1:
+        if _opens_sentence(tokens[at]):
+            return True
+        at = capitals.find(1, at + 1, end)
+    return False
+
+
+def _opens_sentence(token: str) -> bool:
+    return _opening_word(token) in word_list("sentence_openers")
+
+
+def _opening_word(token: str) -> str:
+    """The token as a list of sentence openers spells it: "There’s no..." opens a sentence as
+    "There" does."""
+    return token.casefold().split("'", 1)[0].split("’", 1)[0]
 
 
 def _ends_sentence(token: str) -> bool:
@@ -232,8 +285,7 @@ def _sentence_case_heading(tokens, first, vocabulary):
         if previous[-1] in _TRAILING_PUNCTUATION or previous[0] in _OPENING or token[0] in _OPENING:
             return None  # the run must be one unpunctuated phrase
         if token[0].isupper() and index - first >= MIN_HEADING_WORDS:
-            # "There’s no..." opens a sentence as "There" does.
-            word = token.casefold().split("'", 1)[0].split("’", 1)[0]
+            word = _opening_word(token)
             if word in word_list("sentence_openers") and previous.casefold() not in small_words() \
                     and bare(previous).casefold() not in word_list("title_nouns"):
                 following = tokens[index + 1]

@@ -140,12 +140,17 @@ class RuleSet:
 
     def _page_answer(self, key: str, slot: Slot) -> Rule | None:
         """The answer for a line not remembered across pages, kept for this page."""
-        # A paragraph: longer than every text rule, and of more words than any pattern looks at
-        # (most lines of an HTML page). Answered before any lookup: hashing it would cost more.
+        # A paragraph: longer than every text rule, and starting like no pattern or of more
+        # words than the patterns (those starting like it, when known) look at: most lines of
+        # an HTML page. Answered before any lookup of the line: hashing it would cost more, and
+        # so would counting its words when no pattern starts like it.
         words = 0  # (counted only for such a line, and then not again)
         if len(key) > slot.longest_text:
+            known = slot._by_prefix.get(key[:slot.prefix_chars])
+            if known is not None and not known[1]:
+                return None
             words = key.count(" ") + 1
-            if words > slot.most_words:
+            if words > (slot.most_words if known is None else known[0]):
                 return None
         answers = self._answers.get(slot)
         if answers is None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from operator import attrgetter
+from functools import partial
+from itertools import compress, repeat
+from operator import and_, eq, le
 
 from ..data import stopwords
 from ..filters.base import Drop
-from .features import Features, page_features
+from ..source.html import compiled
+from .features import FeatureColumns, Features, page_columns
 from .region import article_spans, charge_list_heads, start_below_title
 from .repeats import MIN_TEMPLATE_COPIES, copies
 from .structure import cheapen_structure_lines, has_code, is_stamp, is_token
@@ -71,15 +74,18 @@ class ContentScorer:
 
     name = "scoring"
 
-    def classify(self, blocks, lang, features=None) -> tuple[list[str], list[Features]]:
+    def classify(self, blocks, lang, features=None) -> tuple[list[str], FeatureColumns]:
         """Each block's label, and the features it was given by (stopwords are counted only
         against a stoplist long enough to judge a page by; ``features``: the blocks'
         ``page_features``, when the caller has them already)."""
         stop = judging_stoplist(lang)
         if features is None:
-            features = page_features(blocks, stop)
-        full, title_case = page_bars(features, stop)
-        return [_label(f, full, title_case, b.line is not None) for f, b in zip(features, blocks)], features
+            columns = page_columns(blocks, stop)
+        else:
+            columns = features if isinstance(features, FeatureColumns) else FeatureColumns.of(features)
+        full, title_case = page_bars(columns, stop)
+        pieces = [b.line is not None for b in blocks]
+        return _labels(columns, full, title_case, pieces), columns
 
     def select(self, blocks, page, counts=None):
         """The drops of what lies outside the article (``counts``: the blocks' ``copies``, when
@@ -89,11 +95,16 @@ class ContentScorer:
         labels, features, spans = self.article(blocks, page, counts)
         if spans is None:
             return  # no prose at all: nothing to anchor an article on, leave it to the rules
-        for position in _outside(spans, len(blocks)):
-            label, f = labels[position], features[position]
-            # most dropped lines have no links nor script: their rule is their label's
-            rule = _rule(label, f) if f.link_density or f.script else _LABEL_RULES[label]
-            yield Drop(position, rule, _OUTSIDE[label])
+        outside = list(_outside(spans, len(blocks)))
+        dropped = list(map(labels.__getitem__, outside))
+        # most dropped lines have no links nor script (a text dump none at all): their rule is their label's
+        rules = list(map(_LABEL_RULES.__getitem__, dropped))
+        densities, scripts = features.link_density, features.script
+        if any(densities) or any(scripts):
+            for number, position in enumerate(outside):
+                if densities[position] or scripts[position]:
+                    rules[number] = _rule(dropped[number], densities[position], scripts[position])
+        yield from map(_new_drop, zip(outside, rules, map(_OUTSIDE.__getitem__, dropped)))
 
     def article(self, blocks, page, counts=None, features=None):
         """The labels and features of ``blocks`` (not empty), and the spans ``(start, end)`` of
@@ -105,8 +116,9 @@ class ContentScorer:
             return labels, features, None
         if counts is None:
             counts = copies(blocks)
-        values = [_value(label, f, n, b.text, b.line is not None) for label, f, n, b in zip(labels, features, counts, blocks)]
-        cheapen_structure_lines(values, [p for p, label in enumerate(labels) if label == SHORT], blocks, LOWER_SHORT_COST)
+        values = _values(labels, features.words, counts, blocks)
+        cheapen_structure_lines(values, list(compress(range(len(labels)), map(eq, labels, repeat(SHORT)))), blocks,
+                                LOWER_SHORT_COST)
         charge_list_heads(values, blocks, page.meta.get("list_heads", ()))
         spans = []
         heads = page.meta.get("comment_heads", ())
@@ -130,15 +142,15 @@ def judging_stoplist(lang) -> frozenset:
     return stop if len(stop) > FULL_STOPLIST else frozenset()
 
 
-def page_bars(features, stop) -> tuple[bool, float]:
-    """What a page's ``features`` as a whole set for labelling each of its blocks: whether the
-    stoplist ``stop`` judges them, and the share of capitalised words that makes a heading."""
-    words = sum(map(_WORDS, features))
+def page_bars(columns: FeatureColumns, stop) -> tuple[bool, float]:
+    """What a page's features (``columns``) as a whole set for labelling each of its blocks:
+    whether the stoplist ``stop`` judges them, and the share of capitalised words that makes a heading."""
+    words = sum(columns.words)
     # a page in a language we have no stoplist for shows few stopwords of the guessed one
-    full = (bool(stop) and sum(map(_STOPWORDS, features)) >= MIN_PAGE_STOPWORDS * words
-            and sum(map(_LONG_STOPWORDS, features)) >= MIN_PAGE_LONG_STOPWORDS * words
-            and 2 * sum(map(_UNSPACED, features)) <= words)
-    return full, max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(features))
+    full = (bool(stop) and sum(columns.stopwords) >= MIN_PAGE_STOPWORDS * words
+            and sum(columns.long_stopwords) >= MIN_PAGE_LONG_STOPWORDS * words
+            and 2 * sum(columns.unspaced) <= words)
+    return full, max(TITLE_CASE_SHARE, TITLE_CASE_MARGIN + _prose_capitals(columns))
 
 
 def _listed(counts, values, blocks) -> bool:
@@ -178,19 +190,39 @@ def _trim_pieces(start, end, labels, blocks):
     return start, end
 
 
-# The counts every page sums, read off each block's features in C.
-_WORDS, _STOPWORDS, _LONG_STOPWORDS, _UNSPACED = map(attrgetter, ("words", "stopwords", "long_stopwords", "unspaced"))
-
-
-def _prose_capitals(features) -> float:
+def _prose_capitals(columns: FeatureColumns) -> float:
     """The share of capitalised words in the page's sentences: about 0.15 in English prose,
-    0.35 in German, where every noun is capitalised. A headline has many more."""
-    words = capitals = 0
-    for f in features:
-        if f.terminal and f.words >= LENGTH_HIGH:
-            words += f.words
-            capitals += f.capitalised
+    0.35 in German, where every noun is capitalised. A headline has many more. (Summed in C:
+    ``map`` and ``compress`` pick the sentences.)"""
+    sentences = list(map(and_, columns.terminal, map(le, repeat(LENGTH_HIGH), columns.words)))
+    words = sum(compress(columns.words, sentences))
+    capitals = sum(compress(columns.capitalised, sentences))
     return min(capitals / words, PROSE_CAPITALS_MAX) if words else PROSE_CAPITALS_MAX / 2
+
+
+def _labels(columns: FeatureColumns, full_stoplist: bool, title_case: float, pieces: list[bool]) -> list[str]:
+    """Each block's ``_label``, from the page's feature ``columns`` (``pieces``: whether each block
+    is a piece of a flattened line). In C when the compiled walks are built: every block of a
+    page is labelled."""
+    if compiled.walk is not None:
+        return compiled.walk.scorer_labels(
+            columns.words, columns.stopwords, columns.capitalised, columns.terminal, columns.link_density,
+            columns.script, columns.unspaced, pieces, full_stoplist, title_case, (GOOD, NEAR_GOOD, SHORT, BAD),
+            (MAX_LINK_DENSITY, LENGTH_LOW, LENGTH_HIGH, LENGTH_UNENDED, STOPWORDS_HIGH, STOPWORDS_LOW))
+    return list(map(_label, columns, repeat(full_stoplist), repeat(title_case), pieces))
+
+
+def _values(labels: list[str], words: list[int], counts: list[int], blocks) -> list[float]:
+    """Each block's ``_value``. In C when the compiled walks are built, for all blocks but the
+    few whose text ``_value`` reads (a capitalised short line, a repeated line): every block of
+    a page is valued."""
+    texts = [b.text for b in blocks]
+    pieces = [b.line is not None for b in blocks]
+    if compiled.walk is not None:
+        return compiled.walk.scorer_values(labels, words, counts, texts, pieces, _value, (GOOD, NEAR_GOOD, SHORT, BAD),
+                                           (GOOD_OFFSET, NEAR_GOOD_WEIGHT, SHORT_COST, LOWER_SHORT_COST, BAD_COST,
+                                            BAD_WORD_COST, LENGTH_UNENDED // 2))
+    return list(map(_value, labels, words, counts, texts, pieces))
 
 
 def _label(f: Features, full_stoplist: bool, title_case: float, piece: bool = False) -> str:
@@ -215,10 +247,9 @@ def _label(f: Features, full_stoplist: bool, title_case: float, piece: bool = Fa
     return NEAR_GOOD if f.terminal or f.words >= LENGTH_HIGH else BAD
 
 
-def _value(label: str, f: Features, copies: int, text: str, piece: bool = False) -> float:
+def _value(label: str, words: int, copies: int, text: str, piece: bool = False) -> float:
     # Every block of a page is valued here, most of them short lines: max() and min() are
     # written out as the comparisons they make, and ``has_code`` is read at most once.
-    words = f.words
     if label == GOOD:  # a repeated paragraph is still prose: never charged as a repeat
         value = words - GOOD_OFFSET
         return value if value >= 1.0 else 1.0
@@ -261,15 +292,18 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper() and not text.isupper() and not has_code(text)
 
 
-def _rule(label, f):
-    if f.link_density > MAX_LINK_DENSITY:
+def _rule(label, link_density, script):
+    if link_density > MAX_LINK_DENSITY:
         return "score/link-dense"
-    if f.script:
+    if script:
         return "score/script"
     return _LABEL_RULES[label]
 
 
 _OUTSIDE_RULES = {SHORT: "score/short-outside-article", NEAR_GOOD: "score/weak-outside-article"}
 _LABEL_RULES = {label: _OUTSIDE_RULES.get(label, "score/outside-article") for label in (GOOD, NEAR_GOOD, SHORT, BAD)}
+# A Drop made from its fields in C, as NamedTuple's own _make makes it, not by a Python __new__
+# for each of the many lines outside the article.
+_new_drop = partial(tuple.__new__, Drop)
 # Every dropped block gives its reason: written once per label, not once per block.
 _OUTSIDE = {label: f"outside the article ({label} text)" for label in (GOOD, NEAR_GOOD, SHORT, BAD)}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import add, contains, le, or_
+from operator import add, attrgetter, contains, le, or_
 
 import re
 import regex
@@ -102,10 +103,42 @@ def _unspaced_chars(text: str) -> int:
 _MAYBE_UNSPACED = re.compile("[\u0e00-\u0e7f\u2e80-\U0010ffff]")
 
 
+class FeatureColumns(Sequence):
+    """The ``Features`` of a page's blocks, a list for each field: what the scorer reads of every
+    block, without an object made for each. Indexing it gives one block's ``Features``.
+
+    >>> from scrubber.blocks import Block
+    >>> columns = page_columns([Block("The council met."), Block("Home")], frozenset({"the"}))
+    >>> columns.words, columns[1] == Features.of("Home", frozenset({"the"}))
+    ([3, 1], True)
+    """
+
+    __slots__ = _FIELDS = ("words", "stopwords", "capitalised", "terminal", "link_density", "script", "long_stopwords",
+                           "unspaced")
+
+    def __init__(self, words, stopwords, capitalised, terminal, link_density, script, long_stopwords, unspaced):
+        self.words, self.stopwords, self.capitalised, self.terminal = words, stopwords, capitalised, terminal
+        self.link_density, self.script, self.long_stopwords, self.unspaced = link_density, script, long_stopwords, unspaced
+
+    @classmethod
+    def of(cls, features) -> "FeatureColumns":
+        """The columns of a list of ``Features``."""
+        return cls(*(list(map(attrgetter(field), features)) for field in cls._FIELDS))
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, position: int) -> Features:
+        return Features(*(getattr(self, field)[position] for field in self._FIELDS))
+
+    def features(self) -> list[Features]:
+        """Each block's ``Features``."""
+        return list(map(Features, *(getattr(self, field) for field in self._FIELDS)))
+
+
 def page_features(blocks, stopwords: frozenset) -> list[Features]:
     """The ``Features`` of each of a page's blocks, the same as ``Features.of`` gives one block
-    at a time. The scorer asks about every block of every page, most of them a short line, so the
-    lines are counted at once (``_page_counts``), and only those it cannot count are counted one by one.
+    at a time (``page_columns``, as one object for each block).
 
     >>> from scrubber.blocks import Block
     >>> blocks = [Block("The council met."), Block("Über „die Straße“"), Block("東京"), Block("Home", link_density=1.0)]
@@ -113,20 +146,29 @@ def page_features(blocks, stopwords: frozenset) -> list[Features]:
     >>> page_features(blocks, stop) == [Features.of(b.text, stop, b.link_density) for b in blocks]
     True
     """
+    return page_columns(blocks, stopwords).features()
+
+
+def page_columns(blocks, stopwords: frozenset) -> FeatureColumns:
+    """The ``Features`` of each of a page's blocks as ``FeatureColumns``. The scorer asks about
+    every block of every page, most of them a short line, so the lines are counted at once
+    (``_page_counts``), and only those it cannot count are counted one by one."""
     texts = [b.text for b in blocks]
     densities = [b.link_density for b in blocks]
     counts = _page_counts(texts, stopwords)
     if counts is None:
-        return list(map(Features.of, texts, repeat(stopwords), densities))
+        return FeatureColumns.of(list(map(Features.of, texts, repeat(stopwords), densities)))
     words, stops, long_stops, capitals, terminal, unspaced, apart, maybe_scripts = counts
     # minified code is long, and a tracking pixel has a tag: most lines are neither
     scripts = [False] * len(texts)
     for position in maybe_scripts:
         scripts[position] = script_like(texts[position])
-    features = list(map(Features, words, stops, capitals, terminal, densities, scripts, long_stops, unspaced))
+    columns = FeatureColumns(words, stops, capitals, terminal, densities, scripts, long_stops, unspaced)
     for position in apart:
-        features[position] = Features.of(texts[position], stopwords, densities[position])
-    return features
+        f = Features.of(texts[position], stopwords, densities[position])
+        for field in FeatureColumns._FIELDS:
+            getattr(columns, field)[position] = getattr(f, field)
+    return columns
 
 
 def _page_counts(texts: list[str], stopwords: frozenset):

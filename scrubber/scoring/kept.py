@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .classifier import (GOOD, PROSE_CAPITALS_MAX, SECOND_SPAN_ENOUGH, TITLE_CASE_MARGIN, TITLE_CASE_SHARE, _label,
                          _value, judging_stoplist, page_bars)
-from .features import Features, page_features
+from .features import FeatureColumns, Features, page_features
 from .region import list_head_costs, surely_spanned
 from .repeats import MIN_TEMPLATE_COPIES
 from .structure import is_token
@@ -90,7 +90,7 @@ def _bounds_back(blocks, page, counts, stop, read):
         features = page_features(blocks[start:end], stop)
         read.append(features)
         if not start:  # the whole page: its bars are known
-            full, bar = page_bars(features, stop)
+            full, bar = page_bars(FeatureColumns.of(features), stop)
             fulls, bars = (full,), (bar,)
         for position in range(end - 1, start - 1, -1):
             f, block = features[position - start], blocks[position]
@@ -98,9 +98,9 @@ def _bounds_back(blocks, page, counts, stop, read):
             labels = {_label(f, full, bar, piece) for full in fulls for bar in bars}
             if len(labels) == 1:  # most blocks: one label whatever the page
                 (label,) = labels
-                low = high = _value(label, f, counts[position], block.text, piece)
+                low = high = _value(label, f.words, counts[position], block.text, piece)
             else:
-                values = [_value(label, f, counts[position], block.text, piece) for label in labels]
+                values = [_value(label, f.words, counts[position], block.text, piece) for label in labels]
                 low, high = min(values), max(values)
             yield low - charges.get(position, 0.0), high, labels == {GOOD}
         end, size = start, 2 * size

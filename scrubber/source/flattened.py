@@ -40,8 +40,9 @@ SECTION_NAMES = frozenset(
 MIN_HEAD_TOKENS = 2
 # One unknown capitalised word between known menu entries is a menu entry the packs lack.
 MAX_UNKNOWN_RUN = 1
-# A piece's head is read from its first this many words; a longer run of menu words splits the rest.
-HEAD_WORDS = 12
+# A piece's head is read from its first this many words; a longer run of menu words splits the
+# rest. (Enough for the heads at its first two words, where nearly every piece's head ends.)
+HEAD_WORDS = 7
 
 
 def peel_chrome_heads(blocks: list[Block], is_chrome, screen=None) -> list[Block]:
@@ -71,8 +72,11 @@ def peel_chrome_heads(blocks: list[Block], is_chrome, screen=None) -> list[Block
     out = blocks[:first]  # numbered by their place already
     for position in range(first, len(blocks)):
         block = blocks[position]
-        phrases = split_known_head(block.text, is_chrome, screen) if position in edges else [block.text]
-        out.extend(_split(block, phrases, len(out)))
+        if position in edges:
+            out.extend(_split(block, split_known_head(block.text, is_chrome, screen), len(out)))
+        else:  # (renumbered as _split would, without a call and a list for each block)
+            block.index = len(out)
+            out.append(block)
     return out
 
 
@@ -252,6 +256,8 @@ def split_known_head(text: str, is_chrome, screen=None) -> list[str]:
     # Only the head's words are read: most pieces are prose whose first word or two end it,
     # and splitting each whole piece cost more than judging its head. The last item holds the
     # unsplit rest until a long head reaches it.
+    if text[:1].islower():  # the first word is no menu entry (below): nothing to split
+        return [text]
     tokens = text.split(" ", HEAD_WORDS)
     whole = len(tokens) <= HEAD_WORDS
     phrases: list[str] = []
@@ -272,8 +278,13 @@ def split_known_head(text: str, is_chrome, screen=None) -> list[str]:
         key = " ".join(head)
         asked = screen(key.casefold()) if screen is not None and key.isprintable() and "" not in head \
             else range(longest, 0, -1)
-        length = next((k for k in asked if is_chrome(" ".join(head[:k]))), 0) \
-            or int(head[0].casefold() in SECTION_NAMES)  # a section name is one word
+        length = 0
+        for k in asked:  # (a loop, not a generator: most heads are asked about no length)
+            if is_chrome(" ".join(head[:k])):
+                length = k
+                break
+        else:
+            length = int(head[0].casefold() in SECTION_NAMES)  # a section name is one word
         if length:
             position += length
             ends.append((position, len(phrases) + 1))

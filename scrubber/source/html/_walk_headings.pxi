@@ -90,3 +90,72 @@ def page_vocabulary(texts, frozenset small, str edges, str stops, str closers):
                     previous_cap = None
                     in_sentence = False
     return lower, midcap, pairs
+
+
+cdef inline bint _may_head(str text, unsigned int kind, const void* data, Py_ssize_t start, Py_ssize_t end,
+                           frozenset small, Py_ssize_t longest_small) except -1:
+    # headings._may_open_heading's word that may stand in a heading: not lower case, or a small
+    # word (which no longer token is: case folding never shortens a word)
+    if not Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, start)):
+        return True
+    return end - start <= longest_small and PyUnicode_Substring(text, start, end).casefold() in small
+
+
+def may_hold_heading(str text, bint questions, bint capitalises_nouns, frozenset small, list_number, opening,
+                     str stop_or_closer, Py_ssize_t nearest_opener, Py_ssize_t farthest_opener):
+    """Whether ``headings._may_open_heading`` is true at any sentence start of ``text`` (its first
+    token, or one after a token ending on a character of ``stop_or_closer``): False means no
+    heading can be split out of it, and its tokens need not be made. ``list_number`` and
+    ``opening`` are the Python predicates for a list number and a sentence opener, which a
+    sentence-case heading's first words are ended by, from ``nearest_opener`` to ``farthest_opener``
+    words after its start."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), n = 0, i = 0, p, body, j, last, longest_small = 0
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t* starts
+    cdef Py_ssize_t* ends
+    cdef bint second
+    for word in small:
+        longest_small = max(longest_small, len(word))
+    starts = <Py_ssize_t*>malloc((length // 2 + 1) * sizeof(Py_ssize_t))
+    ends = <Py_ssize_t*>malloc((length // 2 + 1) * sizeof(Py_ssize_t))
+    if starts == NULL or ends == NULL:
+        free(starts)
+        free(ends)
+        raise MemoryError()
+    try:
+        while True:  # the tokens, as words.tokens_of cuts them
+            while i < length and _between_tokens(PyUnicode_READ(kind, data, i)):
+                i += 1
+            if i >= length:
+                break
+            starts[n] = i
+            while i < length and not _between_tokens(PyUnicode_READ(kind, data, i)):
+                i += 1
+            ends[n] = i
+            n += 1
+        for p in range(n):
+            if p and not _among(PyUnicode_READ(kind, data, ends[p - 1] - 1), stop_or_closer):
+                continue
+            body = p
+            if ends[p] - starts[p] <= 3 and list_number(PyUnicode_Substring(text, starts[p], ends[p])):
+                body = p + 1
+            if body + 1 >= n:
+                continue
+            second = _may_head(text, kind, data, starts[body + 1], ends[body + 1], small, longest_small)
+            if questions and (second or PyUnicode_READ(kind, data, ends[body + 1] - 1) == u"?"):
+                return True
+            if (not capitalises_nouns and second and body + 2 < n
+                    and _may_head(text, kind, data, starts[body + 2], ends[body + 2], small, longest_small)):
+                return True
+            if not Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, starts[body])):
+                continue
+            last = min(n - 2, body + farthest_opener)
+            for j in range(body + nearest_opener, last + 1):
+                if (Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, starts[j]))
+                        and opening(PyUnicode_Substring(text, starts[j], ends[j]))):
+                    return True
+        return False
+    finally:
+        free(starts)
+        free(ends)

@@ -1,9 +1,11 @@
 # Included by _walk.pyx: the key rules compare each line by (scrubber.blocks.Block.key: case
 # folded, whitespace collapsed), for a page of blocks at once. Most lines of a page are printable
-# ASCII with single spaces, whose key is the line lowered: one pass over its bytes, where
-# Block.key costs a printable test, a search for double spaces and a case fold.
+# with single spaces: their key is the line case-folded, told in one pass over its characters
+# (an ASCII line's key is the line lowered, written here), where Block.key is a Python call
+# making a printable test and a search for double spaces before the fold.
 
-from cpython.unicode cimport PyUnicode_1BYTE_DATA, PyUnicode_GET_LENGTH, PyUnicode_New
+from cpython.unicode cimport (Py_UNICODE_ISPRINTABLE, PyUnicode_1BYTE_DATA, PyUnicode_DATA, PyUnicode_GET_LENGTH,
+                              PyUnicode_KIND, PyUnicode_New, PyUnicode_READ)
 
 
 cdef extern from "Python.h":
@@ -12,15 +14,15 @@ cdef extern from "Python.h":
 
 def line_keys(list blocks):
     """``[block.key() for block in blocks]``: each key worked out here when its text is
-    printable ASCII without a space at either end or two in a row, by ``Block.key`` otherwise,
-    and kept on its block as ``Block.key`` keeps it."""
+    printable without a space at either end or two in a row, by ``Block.key`` otherwise, and
+    kept on its block as ``Block.key`` keeps it."""
     cdef list keys = []
     for block in blocks:
         text = block.text
         if block._key_of is text:
             keys.append(block._key)
             continue
-        key = _ascii_key(text) if type(text) is str else None
+        key = _simple_key(text) if type(text) is str else None
         if key is None:
             keys.append(block.key())
             continue
@@ -30,15 +32,34 @@ def line_keys(list blocks):
     return keys
 
 
-cdef object _ascii_key(str text):
-    """The text lowered, or None when it is not printable ASCII with single inner spaces."""
-    if not PyUnicode_IS_ASCII(text):
-        return None
+cdef object _simple_key(str text):
+    """The text case-folded, or None when it is not printable with single inner spaces."""
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i
     if length == 0:
         return None
+    if PyUnicode_IS_ASCII(text):
+        return _ascii_key(text, length)
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    cdef void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 point, previous = 32  # (a space before the first character: a leading space fails)
+    for i in range(length):
+        point = PyUnicode_READ(kind, data, i)
+        if point == 32:
+            if previous == 32:
+                return None
+        elif not Py_UNICODE_ISPRINTABLE(point):
+            return None
+        previous = point
+    if previous == 32:
+        return None
+    return text.casefold()
+
+
+cdef object _ascii_key(str text, Py_ssize_t length):
+    """The ASCII text lowered (as it folds), or None as ``_simple_key``."""
+    cdef Py_ssize_t i
     cdef const unsigned char* data = PyUnicode_1BYTE_DATA(text)
-    cdef unsigned char byte, previous = 32  # (a space before the first byte: a leading space fails)
+    cdef unsigned char byte, previous = 32
     cdef bint upper = False
     for i in range(length):
         byte = data[i]

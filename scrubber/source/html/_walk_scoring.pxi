@@ -4,7 +4,8 @@
 # count off the pieces with a map of its own.
 
 from cpython.set cimport PySet_Contains
-from cpython.unicode cimport PyUnicode_READ, PyUnicode_Substring
+from cpython.unicode cimport (Py_UNICODE_ISUPPER, PyUnicode_1BYTE_KIND, PyUnicode_2BYTE_KIND, PyUnicode_READ,
+                              PyUnicode_Substring)
 
 # The classes of a character of the Basic Multilingual Plane (``LineCounter``'s ``classes``).
 cdef enum _CharClass:
@@ -116,50 +117,15 @@ cdef class LineCounter:
 
     cdef _Counted _count(self, unicode text, Py_ssize_t* counts):
         # counts: words, stopwords, long stopwords, capitals, unspaced (none: a Latin-1 text)
-        cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, held = 0
+        cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
         cdef unsigned int kind = PyUnicode_KIND(text)
-        cdef const void* data = PyUnicode_DATA(text)
-        cdef Py_UCS4 point, before = 0x20
-        cdef uint8_t case, word_kind
-        cdef uint32_t hash = _FNV_START
-        cdef Py_ssize_t longest = self._kinds._longest if self._kinds is not None else -1
-        cdef _Counted apart = _COUNTED_ALL
-        cdef bint in_word = False
         counts[0] = counts[1] = counts[2] = counts[3] = counts[4] = 0
-        for i in range(length + 1):
-            point = PyUnicode_READ(kind, data, i) if i < length else 0x20
-            if point == 0 and i < length:
-                return _WITH_NUL
-            if apart:
-                continue  # only a NUL further on still counts
-            if point > 0xFF:
-                if point not in self._punctuation:
-                    return _BEYOND_LATIN_1
-                point = 0x20
-            if point == 0x23 and before == 0x26 or self._unfoldable[point]:
-                apart = _APART  # what the twin's byte tables cannot count
-                continue
-            before = point
-            case = self._case[point]
-            if case != 0x20:
-                if not in_word:
-                    in_word, held, hash = True, 0, _FNV_START
-                    counts[0] += 1
-                    counts[3] += case == 0x41
-                if held <= longest:  # a longer word is in no table
-                    self._word[held] = self._fold[point][0]
-                    hash = _fnv_step(hash, self._fold[point][0])
-                    if self._fold_length[point] == 2:
-                        self._word[held + 1] = self._fold[point][1]
-                        hash = _fnv_step(hash, self._fold[point][1])
-                    held += self._fold_length[point]
-            elif in_word:
-                in_word = False
-                if held <= longest:
-                    word_kind = self._kinds._find(self._word, held, hash)
-                    counts[1] += word_kind == 1 or word_kind == 2
-                    counts[2] += word_kind == 2
-        return apart
+        # each width of code unit read by a loop of its own: most lines are one byte a character
+        if kind == PyUnicode_1BYTE_KIND:
+            return _count_units(self, <const uint8_t*>PyUnicode_DATA(text), length, counts)
+        if kind == PyUnicode_2BYTE_KIND:
+            return _count_units(self, <const uint16_t*>PyUnicode_DATA(text), length, counts)
+        return _count_units(self, <const uint32_t*>PyUnicode_DATA(text), length, counts)
 
     cdef bint _terminal(self, unicode text):
         # the twin's text.rstrip(closing).endswith(ends), read from the end; a text ending in a
@@ -259,3 +225,145 @@ def key_copies(list keys not None, Py_ssize_t template_words, Py_ssize_t max_tem
                 if copies >= min_template_copies:
                     out[position] = copies
     return out
+
+
+def scorer_labels(list words not None, list stopwords not None, list capitalised not None, list terminal not None,
+                  list link_density not None, list script not None, list unspaced not None, list pieces not None,
+                  bint full_stoplist, double title_case, tuple labels not None, tuple bars not None):
+    """Each block's label as ``scoring.classifier._label`` gives it, from the page's feature
+    columns (one list for each field of ``Features``) and ``pieces`` (whether each block is a
+    piece of a flattened line). ``labels``: the labels good, near-good, short and bad;
+    ``bars``: the classifier's MAX_LINK_DENSITY, LENGTH_LOW, LENGTH_HIGH, LENGTH_UNENDED,
+    STOPWORDS_HIGH and STOPWORDS_LOW."""
+    cdef Py_ssize_t size = len(words), position, count
+    cdef double max_link_density, stopwords_high, stopwords_low, density
+    cdef Py_ssize_t length_low, length_high, length_unended
+    cdef bint ended, unended
+    good, near_good, short, bad = labels
+    max_link_density, length_low, length_high, length_unended, stopwords_high, stopwords_low = bars
+    for column in (stopwords, capitalised, terminal, link_density, script, unspaced, pieces):
+        if len(column) != size:
+            raise ValueError("a value for each block in each column")
+    out = [None] * size
+    for position in range(size):
+        count = words[position]
+        if <double>link_density[position] > max_link_density or script[position]:
+            out[position] = bad
+        elif count < length_low or <double>(<Py_ssize_t>capitalised[position]) >= title_case * count:
+            out[position] = short
+        else:
+            ended = terminal[position]
+            if full_stoplist and 2 * <Py_ssize_t>unspaced[position] <= count:
+                density = <double>(<Py_ssize_t>stopwords[position]) / count
+                unended = not ended and count >= length_unended
+                if density >= stopwords_high and (count >= length_unended or ended and count >= length_low):
+                    out[position] = near_good if pieces[position] and unended else good
+                else:
+                    out[position] = near_good if density >= stopwords_low and not unended else bad
+            elif ended and count >= length_high:
+                out[position] = good
+            else:
+                out[position] = near_good if ended or count >= length_high else bad
+    return out
+
+
+def scorer_values(list labels not None, list words not None, list copies not None, list texts not None,
+                  list pieces not None, value_of, tuple label_names not None, tuple costs not None):
+    """Each block's region value as ``scoring.classifier._value`` (``value_of``) gives it: worked
+    out here for a block whose text it need not read, ``value_of`` asked for the others (a
+    short line starting with a capital, whose text may be code; a repeated line).
+    ``label_names``: good, near-good, short and bad; ``costs``: the classifier's GOOD_OFFSET,
+    NEAR_GOOD_WEIGHT, SHORT_COST, LOWER_SHORT_COST, BAD_COST, BAD_WORD_COST and the word count
+    LENGTH_UNENDED // 2 above which a short line costs more."""
+    cdef Py_ssize_t size = len(labels), position, count, extra
+    cdef double good_offset, near_good_weight, short_cost, lower_short_cost, bad_cost, bad_word_cost, value
+    cdef Py_ssize_t short_words
+    good, near_good, short, bad = label_names
+    good_offset, near_good_weight, short_cost, lower_short_cost, bad_cost, bad_word_cost, short_words = costs
+    for column in (words, copies, texts, pieces):
+        if len(column) != size:
+            raise ValueError("a value for each block in each column")
+    out = [None] * size
+    for position in range(size):
+        label = labels[position]
+        count = words[position]
+        if label is good:
+            value = count - good_offset
+            out[position] = value if value >= 1.0 else 1.0
+            continue
+        text = texts[position]
+        if <Py_ssize_t>copies[position] > 1 or label is short and count and _starts_upper(text):
+            out[position] = value_of(label, count, copies[position], text, pieces[position])
+        elif label is near_good:
+            value = (count - good_offset) * near_good_weight
+            out[position] = value if value >= -short_cost else -short_cost
+        elif label is short:
+            if count:
+                extra = count - short_words
+                out[position] = -(lower_short_cost + bad_word_cost * (extra if extra > 0 else 0))
+            else:
+                out[position] = 0.0
+        elif label is bad:
+            out[position] = -(bad_cost + bad_word_cost * count)
+        else:
+            out[position] = value_of(label, count, copies[position], text, pieces[position])
+    return out
+
+
+cdef inline bint _starts_upper(object text):
+    # text[:1].isupper(): str.isupper of one character is Py_UNICODE_ISUPPER (a text that is no
+    # str is left to value_of)
+    if type(text) is not str:
+        return True
+    if not PyUnicode_GET_LENGTH(text):
+        return False
+    return Py_UNICODE_ISUPPER(PyUnicode_READ(PyUnicode_KIND(text), PyUnicode_DATA(text), 0))
+
+
+cdef _Counted _count_units(LineCounter counter, const _Unit* data, Py_ssize_t length, Py_ssize_t* counts):
+    # LineCounter._count of a text of ``length`` code units of one width
+    cdef Py_ssize_t i, held = 0
+    cdef Py_UCS4 point, before = 0x20
+    cdef uint8_t case, word_kind
+    cdef uint32_t hash = _FNV_START
+    cdef Py_ssize_t longest = counter._kinds._longest if counter._kinds is not None else -1
+    cdef bint in_word = False
+    for i in range(length):
+        point = data[i]
+        if point == 0:
+            return _WITH_NUL
+        if _Unit is not uint8_t and point > 0xFF:
+            if point not in counter._punctuation:
+                return _BEYOND_LATIN_1
+            point = 0x20
+        if point == 0x23 and before == 0x26 or counter._unfoldable[point]:
+            # what the twin's byte tables cannot count; a NUL further on still counts
+            for i in range(i + 1, length):
+                if data[i] == 0:
+                    return _WITH_NUL
+            return _APART
+        before = point
+        case = counter._case[point]
+        if case != 0x20:
+            if not in_word:
+                in_word, held, hash = True, 0, _FNV_START
+                counts[0] += 1
+                counts[3] += case == 0x41
+            if held <= longest:  # a longer word is in no table
+                counter._word[held] = counter._fold[point][0]
+                hash = _fnv_step(hash, counter._fold[point][0])
+                if counter._fold_length[point] == 2:
+                    counter._word[held + 1] = counter._fold[point][1]
+                    hash = _fnv_step(hash, counter._fold[point][1])
+                held += counter._fold_length[point]
+        elif in_word:
+            in_word = False
+            if held <= longest:
+                word_kind = counter._kinds._find(counter._word, held, hash)
+                counts[1] += word_kind == 1 or word_kind == 2
+                counts[2] += word_kind == 2
+    if in_word and held <= longest:
+        word_kind = counter._kinds._find(counter._word, held, hash)
+        counts[1] += word_kind == 1 or word_kind == 2
+        counts[2] += word_kind == 2
+    return _COUNTED_ALL

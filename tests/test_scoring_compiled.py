@@ -1,13 +1,15 @@
-"""The compiled line counter (``_walk_scoring.pxi``) counts each line of a page as its Python
-twin ``scoring.features._page_counts`` does: words, stopwords, capitals and sentence ends, the
-lines it must leave to ``Features.of``, and the lines that may be a script."""
+"""The compiled scorer pieces (``_walk_scoring.pxi``) give what their Python twins give: the line
+counter counts each line of a page as ``scoring.features._page_counts`` does (words, stopwords,
+capitals and sentence ends, and the lines it must leave to ``Features.of``), ``key_copies``
+counts repeats as ``scoring.repeats._key_copies`` does, and the scorer's labels and values are
+``classifier._label``'s and ``classifier._value``'s."""
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrubber.blocks import Block
-from scrubber.scoring import features, repeats
+from scrubber.scoring import classifier, features, repeats
 from scrubber.source.html import compiled
 
 pytestmark = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
@@ -97,3 +99,36 @@ def test_a_unique_line_counts_the_copies_of_its_template():
     keys = ["click to share on x", "click to share on y", "click to share on z", "click to go", "reply", "reply",
             "a b c d e f g h i j k l m n o p", "a b c d e f g h i j k l m n o q", "a b c d e f g h i j k l m n o r"]
     assert repeats._key_copies(keys) == [3, 3, 3, 1, 2, 2, 1, 1, 1] == python_key_copies(keys)
+
+
+def python_twin(function, *args):
+    walk, compiled.walk = compiled.walk, None
+    try:
+        return function(*args)
+    finally:
+        compiled.walk = walk
+
+
+# Lines of a page and their copies, with capitalised labels, code, lead-ins and stamps.
+SCORED_LINES = st.lists(st.tuples(
+    st.one_of(LINES, st.sampled_from(["Reply", "SELECT name", "Total = a_b", "Main article:", "Tags:", "14:44", "3/30",
+                                      "", "Élan", "ǅx", "read more", "The council met on Monday and agreed.",
+                                      "the council said that the bridge over the river would open in the spring of next "
+                                      "year, and that the works would start in May"])),
+    st.integers(1, 12), st.booleans(), st.sampled_from([0.0, 0.2, 0.45, 0.5, 1.0])), max_size=25)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SCORED_LINES, st.sampled_from([STOPWORDS, frozenset(), classifier.judging_stoplist("en")]), st.booleans(),
+       st.floats(0.0, 1.0))
+def test_the_compiled_labels_and_values_are_the_python_twins(lines, stopwords, full, title_case):
+    blocks = [Block(text, line=0 if piece else None, link_density=density) for text, _, piece, density in lines]
+    counts = [n for _, n, _, _ in lines]
+    columns = features.page_columns(blocks, stopwords)
+    pieces = [b.line is not None for b in blocks]
+    labels = classifier._labels(columns, full, title_case, pieces)
+    assert labels == python_twin(classifier._labels, columns, full, title_case, pieces)
+    for words in (columns.words, [0] * len(blocks), [12] * len(blocks), [25] * len(blocks)):
+        for label_of in (labels, [classifier.SHORT] * len(blocks), [classifier.NEAR_GOOD] * len(blocks)):
+            assert classifier._values(label_of, words, counts, blocks) == \
+                python_twin(classifier._values, label_of, words, counts, blocks)
