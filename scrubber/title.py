@@ -176,12 +176,8 @@ def _repeated_title(blocks, head):
     # Storm Damage"): the pair is the same either way round, and the output, which shows the
     # title first, must be read as its source was.
     heads = {position for position, _ in head}
-    for position in _repeat_lines(blocks, head[0][0], head[0][0] + REPEAT_WINDOW, longest, starts):
+    for position in _repeat_lines(blocks, head[0][0], head[0][0] + REPEAT_WINDOW, longest, starts, known):
         block = blocks[position]
-        key = block.key()
-        first = (ASCII_WORD if key.isascii() else TITLE_WORD).search(key)
-        if first is None or first.group() not in known or _fragment(block.text):
-            continue
         words = title_words(block.text)
         if not words:
             continue
@@ -209,16 +205,17 @@ def _repeated_title(blocks, head):
     return (best[0][0], best[1], best[2]) if best else (False, None, None)
 
 
-def _repeat_lines(blocks, start, stop, longest, starts):
+def _repeat_lines(blocks, start, stop, longest, starts, known):
     """Positions from ``start`` to ``stop`` of the lines that may repeat a head line. A repeat has
     two words or more, as a title line has: a single token ("0:0", "E-Bikes") is a figure or a
     label, and taking it would drop the line it came from. It is no longer than the longest head
-    line (``longest``: the length of its key), and no piece of a flattened line. Most lines (menus)
-    share no first word with a head line: a line starting with a letter or digit starts with its
-    first word, and a prefix test with the head lines' words (``starts``, by first character)
-    tells most of them apart for a fraction of the word search."""
+    line (``longest``: the length of its key), no piece of a flattened line and no fragment, and
+    its first word is one of the head lines' words (``known``). Most lines (menus) share no first
+    word with a head line: a line starting with a letter or digit starts with its first word, and
+    a prefix test with the known words (``starts``, by first character) tells most of them apart
+    for a fraction of the word search."""
     if compiled.walk is not None:  # the same loop in C
-        return compiled.walk.repeat_lines(blocks, Block, start, stop, longest, starts)
+        return compiled.walk.repeat_lines(blocks, Block, start, stop, longest, starts, known, TITLE_WORD)
     found = []
     for position, block in enumerate(blocks[start:stop], start):
         key = block.key()
@@ -226,6 +223,9 @@ def _repeat_lines(blocks, start, stop, longest, starts):
             continue
         opening = key[0]
         if opening.isascii() and opening.isalnum() and not key.startswith(starts.get(opening, ())):
+            continue
+        first = (ASCII_WORD if key.isascii() else TITLE_WORD).search(key)
+        if first is None or first.group() not in known or _fragment(block.text):
             continue
         found.append(position)
     return found
