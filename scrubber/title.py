@@ -135,9 +135,10 @@ def _likely_title(head, sure_only=False):
         if not looks_like_title(block.text):
             continue
         title = strip_site_name(block.text)
-        if _content_words(title) >= TITLE_WORDS_LIKELY:
+        content_words = _content_words(title)
+        if content_words >= TITLE_WORDS_LIKELY:
             return TitleGuess(title, block.index)
-        candidates.append((_content_words(title), -position, title, block.index))
+        candidates.append((content_words, -position, title, block.index))
     if not candidates or sure_only:
         return None
     best = max(candidates)
@@ -145,7 +146,8 @@ def _likely_title(head, sure_only=False):
 
 
 def _content_words(text: str) -> int:
-    return sum(1 for word in title_words(text) if word not in small_words())
+    small = small_words()
+    return sum(1 for word in title_words(text) if word not in small)
 
 
 def _repeated_title(blocks, head):
@@ -157,8 +159,11 @@ def _repeated_title(blocks, head):
         return False, None, None
     # The pieces of a flattened line are cut wherever a sentence seemed to end: one that
     # matches a piece of the head line is no repeated headline.
-    carriers = [(position, block, " ".join(title_words(block.text)), _parts(block.text))
-                for position, block in head if block.line is None]
+    carriers = []
+    for position, block in head:
+        if block.line is None:
+            words = title_words(block.text)
+            carriers.append((position, block, " ".join(words), _parts(block.text, words)))
     if not carriers:
         return False, None, None
     longest = max(len(block.key()) for _, block, _, _ in carriers)
@@ -171,12 +176,8 @@ def _repeated_title(blocks, head):
     # Storm Damage"): the pair is the same either way round, and the output, which shows the
     # title first, must be read as its source was.
     heads = {position for position, _ in head}
-    for position in _repeat_lines(blocks, head[0][0], head[0][0] + REPEAT_WINDOW, longest, starts):
+    for position in _repeat_lines(blocks, head[0][0], head[0][0] + REPEAT_WINDOW, longest, starts, known):
         block = blocks[position]
-        key = block.key()
-        first = (ASCII_WORD if key.isascii() else TITLE_WORD).search(key)
-        if first is None or first.group() not in known or _fragment(block.text):
-            continue
         words = title_words(block.text)
         if not words:
             continue
@@ -204,16 +205,17 @@ def _repeated_title(blocks, head):
     return (best[0][0], best[1], best[2]) if best else (False, None, None)
 
 
-def _repeat_lines(blocks, start, stop, longest, starts):
+def _repeat_lines(blocks, start, stop, longest, starts, known):
     """Positions from ``start`` to ``stop`` of the lines that may repeat a head line. A repeat has
     two words or more, as a title line has: a single token ("0:0", "E-Bikes") is a figure or a
     label, and taking it would drop the line it came from. It is no longer than the longest head
-    line (``longest``: the length of its key), and no piece of a flattened line. Most lines (menus)
-    share no first word with a head line: a line starting with a letter or digit starts with its
-    first word, and a prefix test with the head lines' words (``starts``, by first character)
-    tells most of them apart for a fraction of the word search."""
+    line (``longest``: the length of its key), no piece of a flattened line and no fragment, and
+    its first word is one of the head lines' words (``known``). Most lines (menus) share no first
+    word with a head line: a line starting with a letter or digit starts with its first word, and
+    a prefix test with the known words (``starts``, by first character) tells most of them apart
+    for a fraction of the word search."""
     if compiled.walk is not None:  # the same loop in C
-        return compiled.walk.repeat_lines(blocks, Block, start, stop, longest, starts)
+        return compiled.walk.repeat_lines(blocks, Block, start, stop, longest, starts, known, TITLE_WORD)
     found = []
     for position, block in enumerate(blocks[start:stop], start):
         key = block.key()
@@ -221,6 +223,9 @@ def _repeat_lines(blocks, start, stop, longest, starts):
             continue
         opening = key[0]
         if opening.isascii() and opening.isalnum() and not key.startswith(starts.get(opening, ())):
+            continue
+        first = (ASCII_WORD if key.isascii() else TITLE_WORD).search(key)
+        if first is None or first.group() not in known or _fragment(block.text):
             continue
         found.append(position)
     return found
@@ -231,12 +236,13 @@ def _fragment(text: str) -> bool:
     return text[:1].islower() or text[:1] in ",;:)]"
 
 
-def _parts(line: str) -> list[int]:
-    """How many words each part of a ``Title | Site`` line has (one part without a separator)."""
+def _parts(line: str, words: list[str]) -> list[int]:
+    """How many words each part of a ``Title | Site`` line has (one part without a separator:
+    ``words``, the line's title words)."""
     for separator in SEPARATORS:
         if separator in line:
             return [len(title_words(part)) for part in line.split(separator)]
-    return [len(title_words(line))]
+    return [len(words)]
 
 
 def _title_run(start: int, length: int, parts: list[int], total: int) -> bool:

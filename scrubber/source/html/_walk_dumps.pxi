@@ -180,23 +180,48 @@ def title_repeat_lines(list blocks, block_type, list wanted, str longest, tuple 
     return found
 
 
-def repeat_lines(list blocks, block_type, Py_ssize_t start, Py_ssize_t stop, Py_ssize_t longest, dict starts):
-    """``title._repeat_lines(blocks, start, stop, longest, starts)``."""
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object text)
+
+
+cdef inline bint _ascii_alnum(Py_UCS4 c):
+    return 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57
+
+
+def repeat_lines(list blocks, block_type, Py_ssize_t start, Py_ssize_t stop, Py_ssize_t longest, dict starts,
+                 set known, title_word):
+    """``title._repeat_lines(blocks, start, stop, longest, starts, known)``; ``title_word``: the
+    pattern of a word in text beyond ASCII (``title_words.TITLE_WORD``)."""
     cdef _BlockSlots slots = _block_slots(block_type)
     cdef list found = []
-    cdef Py_ssize_t position
-    cdef str key
+    cdef Py_ssize_t position, at, end, size
+    cdef str key, text
     cdef Py_UCS4 opening
     for position in range(start, min(stop, len(blocks))):
         block = blocks[position]
         key = _key(block, &slots)
-        if len(key) > longest or _field(block, &slots, slots.line, "line") is not None \
+        size = len(key)
+        if size > longest or _field(block, &slots, slots.line, "line") is not None \
                 or not PyUnicode_Contains(key, " "):
             continue
         opening = key[0]
-        # an ASCII letter or digit (str.isascii and str.isalnum)
-        if (97 <= opening <= 122 or 65 <= opening <= 90 or 48 <= opening <= 57) \
-                and not key.startswith(starts.get(key[:1], ())):
+        if _ascii_alnum(opening) and not key.startswith(starts.get(key[:1], ())):
+            continue
+        if PyUnicode_IS_ASCII(key):  # its first word: the first run of ASCII letters and digits
+            at = 0
+            while at < size and not _ascii_alnum(key[at]):
+                at += 1
+            end = at
+            while end < size and _ascii_alnum(key[end]):
+                end += 1
+            if at == size or key[at:end] not in known:
+                continue
+        else:
+            first = title_word.search(key)
+            if first is None or first.group() not in known:
+                continue
+        text = _field(block, &slots, slots.text, "text")
+        if len(text) == 0 or text[0].islower() or text[0] in u",;:)]":  # title._fragment
             continue
         found.append(position)
     return found
