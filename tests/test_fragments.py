@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from scrubber.blocks import Block
 from scrubber.normalise import fragments
 from scrubber.source.html import compiled
+from scrubber.source.html.compiled import python_walks
 
 needs_walks = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
 
@@ -46,9 +47,6 @@ def test_the_compiled_loops_answer_as_the_python_ones(rows, chrome_at):
     blocks = _blocks(rows)
     chrome = {id(b): b for i, b in enumerate(blocks) if i in chrome_at}
     joined, middles = fragments.join_fragment_runs(blocks), fragments.mid_sentence(blocks, chrome)
-    walk, compiled.walk = compiled.walk, None
-    try:
+    with python_walks():
         assert fragments.join_fragment_runs(blocks) == joined
         assert [id(b) for b in fragments.mid_sentence(blocks, chrome)] == [id(b) for b in middles]
-    finally:
-        compiled.walk = walk

@@ -6,7 +6,6 @@ on random markup."""
 import importlib
 import os
 import shutil
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from scrubber.source.html import compiled
+from scrubber.source.html.compiled import python_walks
 from scrubber.source.html.parse import parse
 
 # the modules: scrubber.source.html re-exports their functions under the same names
@@ -49,16 +49,6 @@ def test_a_walk_edited_after_the_build_falls_back_to_python(source):
     finally:
         os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert compiled._load() is not None
-
-
-@contextmanager
-def python_walks():
-    """Inside, the Python twins run: the compiled walks are set aside."""
-    walk, compiled.walk = compiled.walk, None
-    try:
-        yield
-    finally:
-        compiled.walk = walk
 
 
 def python_pruning(html: str, by_name: bool):

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from scrubber.normalise.whitespace import clean_line
 from scrubber.source import flattened, text
 from scrubber.source.html import compiled
+from scrubber.source.html.compiled import python_walks
 
 needs_walks = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
 
@@ -32,11 +33,8 @@ SENTENCES = [
 
 
 def _in_python(function, *args):
-    walk, compiled.walk = compiled.walk, None
-    try:
+    with python_walks():
         return function(*args)
-    finally:
-        compiled.walk = walk
 
 
 def _assert_same_cuts(line: str):

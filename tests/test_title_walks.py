@@ -11,6 +11,7 @@ from scrubber import title
 from scrubber.blocks import Block
 from scrubber.filters import title_repeats
 from scrubber.source.html import compiled
+from scrubber.source.html.compiled import python_walks
 from scrubber.title_words import title_words
 
 pytestmark = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
@@ -32,11 +33,8 @@ def _blocks(rows):
 
 
 def _python(function, *args):
-    walk, compiled.walk = compiled.walk, None
-    try:
+    with python_walks():
         return function(*args)
-    finally:
-        compiled.walk = walk
 
 
 @settings(max_examples=300, deadline=None)

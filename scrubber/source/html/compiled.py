@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -32,3 +33,15 @@ def _load():
 
 
 walk = _load()
+
+
+@contextmanager
+def python_walks():
+    """Inside, the Python twins run: the compiled walks are set aside, so that tests can
+    check that both give the same answers."""
+    global walk
+    built, walk = walk, None
+    try:
+        yield
+    finally:
+        walk = built
