@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrubber.blocks import Block
-from scrubber.scoring import classifier, features, repeats
+from scrubber.scoring import classifier, features, repeats, structure
 from scrubber.source.html import compiled
 
 pytestmark = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
@@ -132,6 +132,24 @@ def test_the_compiled_labels_and_values_are_the_python_twins(lines, stopwords, f
         for label_of in (labels, [classifier.SHORT] * len(blocks), [classifier.NEAR_GOOD] * len(blocks)):
             assert classifier._values(label_of, words, counts, blocks) == \
                 python_twin(classifier._values, label_of, words, counts, blocks)
+
+
+# Capitalised ASCII lines the compiled values tell code in (``has_code``) without asking Python:
+# keywords before names, symbols, every ASCII whitespace and the separators regex's \s is not.
+CAPITALISED_ASCII = st.tuples(st.sampled_from(["S", "SE", "SELECT", "FROM", "Reply", "TV", "A"]),
+                              st.text(alphabet=" \t\n\x0b\x0c\r\x1c\x1f\0aAzZ_;={}[]()09:.-", max_size=10)).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CAPITALISED_ASCII, max_size=20), st.integers(0, 20))
+def test_the_compiled_values_tell_code_in_a_capitalised_line_as_the_python_twin(texts, words):
+    blocks = [Block(text) for text in texts]
+    labels, counts = [classifier.SHORT] * len(blocks), [1] * len(blocks)
+    values = classifier._values(labels, [words] * len(blocks), counts, blocks)
+    assert values == python_twin(classifier._values, labels, [words] * len(blocks), counts, blocks)
+    if words:  # a line of code costs less than a label
+        label_cost = classifier.SHORT_COST + classifier.BAD_WORD_COST * max(words - classifier.LENGTH_UNENDED // 2, 0)
+        assert [v > -label_cost for v in values] == [structure.has_code(t) for t in texts]
 
 
 # ASCII lines of every kind the structure and token tests tell apart, and a few beyond ASCII.

@@ -292,8 +292,16 @@ def scorer_values(list labels not None, list words not None, list copies not Non
             out[position] = value if value >= 1.0 else 1.0
             continue
         text = texts[position]
-        if <Py_ssize_t>copies[position] > 1 or label is short and count and _starts_upper(text):
+        if <Py_ssize_t>copies[position] > 1:
             out[position] = value_of(label, count, copies[position], text, pieces[position])
+        elif label is short and count and _starts_upper(text):
+            if type(text) is not str or not PyUnicode_IS_ASCII(text):
+                out[position] = value_of(label, count, copies[position], text, pieces[position])
+                continue
+            # a unique capitalised line costs as a label unless it is code (``has_code``)
+            extra = count - short_words
+            out[position] = -((lower_short_cost if _ascii_has_code(text) else short_cost)
+                              + bad_word_cost * (extra if extra > 0 else 0))
         elif label is near_good:
             value = (count - good_offset) * near_good_weight
             out[position] = value if value >= -short_cost else -short_cost
@@ -308,6 +316,27 @@ def scorer_values(list labels not None, list words not None, list copies not Non
         else:
             out[position] = value_of(label, count, copies[position], text, pieces[position])
     return out
+
+
+cdef bint _ascii_has_code(str text):
+    # scoring.structure.has_code of an ASCII text: a symbol no label uses (``_CODE_SYMBOL``),
+    # or ``_CODE_KEYWORD`` at its start -- two or more of A-Z, whitespace (``regex``'s ``\s``:
+    # tab to carriage return and space, not \x1c-\x1f), then a-z or "_"
+    cdef const uint8_t* data = <const uint8_t*>PyUnicode_DATA(text)
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, upper = 0, spaced
+    cdef uint8_t byte
+    for i in range(length):
+        byte = data[i]
+        if byte == 0x5F or byte == 0x3B or byte == 0x3D or byte == 0x7B or byte == 0x7D or byte == 0x5B or byte == 0x5D:
+            return True
+    while upper < length and 0x41 <= data[upper] <= 0x5A:
+        upper += 1
+    if upper < 2:
+        return False
+    spaced = upper
+    while spaced < length and (data[spaced] == 0x20 or 0x09 <= data[spaced] <= 0x0D):
+        spaced += 1
+    return spaced > upper and spaced < length and (0x61 <= data[spaced] <= 0x7A or data[spaced] == 0x5F)
 
 
 cdef inline bint _starts_upper(object text):
