@@ -191,3 +191,17 @@ def test_each_character_of_the_plane_has_the_classes_its_regexes_give_it():
         expected = ((features._WORD.fullmatch(char) is not None) | (upper.fullmatch(char) is not None) << 1
                     | (features._UNSPACED.fullmatch(char) is not None) << 2)
         assert classes[point] == expected, hex(point)
+
+
+# Short lines with and without figures: ASCII digits, another script's digits, NULs, pieces.
+FIGURED = st.lists(st.tuples(st.text(alphabet="aZ 09٣০\0é−.", max_size=8), st.booleans()), max_size=20)
+
+
+@settings(max_examples=500, deadline=None)
+@given(FIGURED, st.data())
+def test_the_compiled_figured_lines_are_the_python_twins(lines, data):
+    blocks = [Block(text, line=0 if piece else None) for text, piece in lines]
+    short = data.draw(st.lists(st.sampled_from(range(len(blocks))), unique=True).map(sorted)) if blocks else []
+    found = structure.figured_lines(short, blocks)
+    assert found == python_twin(structure.figured_lines, short, blocks)
+    assert found == {p for p in short if blocks[p].line is None and structure.FIGURE.search(blocks[p].text)}

@@ -31,13 +31,16 @@ def cheapen_structure_lines(values, short, blocks, cost):
 def figured_lines(short, blocks) -> set[int]:
     """The positions in ``short`` of lines of the dump (not pieces of a flattened line) with a
     figure in them (``FIGURE``). Most short lines have none: the ASCII digits of all of them
-    are found at once, in C, and only a line beyond ASCII without one is searched for another
-    script's digit.
+    are found at once (in one pass over their characters where the compiled walks are built),
+    and only a line beyond ASCII without one is searched for another script's digit.
 
     >>> from scrubber.blocks import Block
     >>> sorted(figured_lines([0, 1, 2, 3], [Block("May 2015"), Block("Home"), Block("Seite ٣"), Block("4", line=7)]))
     [0, 2]
     """
+    if compiled.walk is not None:
+        found, asked = compiled.walk.figure_screen(short, blocks)
+        return set(found).union(compress(asked, map(FIGURE.search, map(_TEXT, map(blocks.__getitem__, asked)))))
     lines = list(compress(short, map(is_, map(_LINE, map(blocks.__getitem__, short)), repeat(None))))
     texts = list(map(_TEXT, map(blocks.__getitem__, lines)))
     digits = "\0".join(texts).encode("ascii", "ignore").translate(None, _NOT_DIGITS).split(b"\0")

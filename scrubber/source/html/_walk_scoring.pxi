@@ -463,3 +463,30 @@ def token_screen(list texts not None):
 cdef inline bint _ascii_whitespace(uint8_t unit) noexcept:
     # str.isspace of an ASCII character: tab to return, the four separators 0x1C to 0x1F, space
     return 0x09 <= unit <= 0x0D or 0x1C <= unit <= 0x20
+
+
+def figure_screen(object short not None, object blocks not None):
+    """``scoring.structure.figured_lines`` in two lists: the positions in ``short`` of the lines
+    of the dump (a block whose ``line`` is None) with an ASCII digit, and those of the lines
+    beyond ASCII without one, whose text must be searched for another script's digit."""
+    cdef Py_ssize_t i, length
+    cdef unsigned int kind
+    cdef const void* data
+    found, asked = [], []
+    for position in short:
+        block = blocks[position]
+        if block.line is not None:
+            continue
+        text = block.text
+        if type(text) is not str:
+            asked.append(position)
+            continue
+        length, kind, data = PyUnicode_GET_LENGTH(text), PyUnicode_KIND(text), PyUnicode_DATA(text)
+        for i in range(length):
+            if 0x30 <= PyUnicode_READ(kind, data, i) <= 0x39:
+                found.append(position)
+                break
+        else:
+            if not PyUnicode_IS_ASCII(text):
+                asked.append(position)
+    return found, asked
