@@ -205,3 +205,15 @@ def test_the_compiled_figured_lines_are_the_python_twins(lines, data):
     found = structure.figured_lines(short, blocks)
     assert found == python_twin(structure.figured_lines, short, blocks)
     assert found == {p for p in short if blocks[p].line is None and structure.FIGURE.search(blocks[p].text)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(SCREENED.map(" ".join), st.booleans(), st.sampled_from([-9.0, -1.5, -1.0, -0.5, 3.0])),
+                max_size=20))
+def test_the_compiled_structure_candidates_cheapen_the_lines_of_the_python_twin(lines):
+    blocks = [Block(text, line=0 if piece else None) for text, piece, _ in lines]
+    values = [value for _, _, value in lines]
+    twin = list(values)
+    structure.cheapen_structure(values, blocks, 1.0)
+    python_twin(structure.cheapen_structure, twin, blocks, 1.0)
+    assert values == twin

@@ -153,11 +153,12 @@ def cheapen_structure(values, blocks, cost):
     [-1.0, -1.0, -5.0, -9.0]
     """
     # a line that costs no more already (most: prose has a positive value) need not be read
-    dear = [p for p in compress(range(len(values)), map(gt, repeat(-cost), values)) if blocks[p].line is None]
-    texts = [blocks[p].text for p in dear]
-    if compiled.walk is not None:  # most of them surely no structure, told in C
-        screened = compiled.walk.structure_screen(texts, STRUCTURE_MIN_CHARS)
-        dear, texts = [dear[n] for n in screened], [texts[n] for n in screened]
+    if compiled.walk is not None:  # the lines found in C, most of them surely no structure left out
+        dear = compiled.walk.structure_candidates(values, blocks, cost, STRUCTURE_MIN_CHARS)
+        texts = [blocks[p].text for p in dear]
+    else:
+        dear = [p for p in compress(range(len(values)), map(gt, repeat(-cost), values)) if blocks[p].line is None]
+        texts = [blocks[p].text for p in dear]
     for position in compress(dear, map(is_structure, texts)):
         values[position] = -cost
 

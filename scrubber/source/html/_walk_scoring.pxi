@@ -406,24 +406,45 @@ def structure_screen(list texts not None, Py_ssize_t min_chars):
     """The positions in ``texts`` of those ``scoring.structure.is_structure`` may find to be
     structure: all but the ASCII texts with fewer than ``min_chars`` visible characters, or with
     a third of those letters or more (most lines), which it surely finds are not."""
-    cdef Py_ssize_t position, i, length, visible, letters
-    cdef const uint8_t* data
+    cdef Py_ssize_t position
     out = []
     for position in range(len(texts)):
-        text = texts[position]
-        if type(text) is not str or not PyUnicode_IS_ASCII(text):
-            out.append(position)
-            continue
-        length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
-        visible, letters = length, 0
-        for i in range(length):
-            if data[i] == 0x20:
-                visible -= 1
-            elif 0x61 <= (data[i] | 0x20) <= 0x7A:  # an ASCII letter, either case
-                letters += 1
-        if visible >= min_chars and letters * 3 < visible:
+        if _may_be_structure(texts[position], min_chars):
             out.append(position)
     return out
+
+
+def structure_candidates(list values not None, list blocks not None, double cost, Py_ssize_t min_chars):
+    """The positions of the lines of the dump (a block whose ``line`` is None) that cost more
+    than ``cost`` (a value below ``-cost``) and that ``structure_screen`` keeps: the lines
+    ``scoring.structure.cheapen_structure`` asks ``is_structure``."""
+    cdef Py_ssize_t position
+    if len(blocks) != len(values):
+        raise ValueError("a value for each block")
+    out = []
+    for position in range(len(values)):
+        if -cost > <double>values[position]:
+            block = blocks[position]
+            if block.line is None and _may_be_structure(block.text, min_chars):
+                out.append(position)
+    return out
+
+
+cdef bint _may_be_structure(object text, Py_ssize_t min_chars) except -1:
+    # all but an ASCII text with fewer than ``min_chars`` visible characters, or with a third of
+    # those letters or more
+    cdef Py_ssize_t i, length, visible, letters
+    cdef const uint8_t* data
+    if type(text) is not str or not PyUnicode_IS_ASCII(text):
+        return True
+    length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
+    visible, letters = length, 0
+    for i in range(length):
+        if data[i] == 0x20:
+            visible -= 1
+        elif 0x61 <= (data[i] | 0x20) <= 0x7A:  # an ASCII letter, either case
+            letters += 1
+    return visible >= min_chars and letters * 3 < visible
 
 
 def token_screen(list texts not None):
