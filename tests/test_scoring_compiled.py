@@ -217,3 +217,14 @@ def test_the_compiled_structure_candidates_cheapen_the_lines_of_the_python_twin(
     structure.cheapen_structure(values, blocks, 1.0)
     python_twin(structure.cheapen_structure, twin, blocks, 1.0)
     assert values == twin
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(SCREENED.map(" ".join), st.booleans(), st.sampled_from([-9.0, -5.0, -1.0, 3.0])), max_size=20))
+def test_the_compiled_token_candidates_cheapen_the_lines_of_the_python_twin(lines):
+    blocks = [Block(text, line=0 if piece else None) for text, piece, _ in lines]
+    values = [value for _, _, value in lines]
+    twin = list(values)
+    structure.cheapen_code_tokens(values, range(len(blocks)), blocks, 1.0)
+    python_twin(structure.cheapen_code_tokens, twin, range(len(blocks)), blocks, 1.0)
+    assert values == twin

@@ -130,13 +130,12 @@ def cheapen_code_tokens(values, short, blocks, cost):
 
 def _tokens_among(positions, side, blocks) -> list[int]:
     """The ``positions`` whose neighbour on ``side`` (-1 before, 1 after) is a line of the dump
-    and ``is_token``. The lines the compiled ``token_screen`` rules out are not asked."""
-    asked = [p for p in positions if blocks[p + side].line is None]
-    texts = [blocks[p + side].text for p in asked]
+    and ``is_token``. The lines the compiled ``token_candidates`` rules out are not asked."""
     if compiled.walk is not None:
-        screened = compiled.walk.token_screen(texts)
-        asked, texts = [asked[n] for n in screened], [texts[n] for n in screened]
-    return list(compress(asked, map(is_token, texts)))
+        asked = compiled.walk.token_candidates(positions, blocks, side)
+    else:
+        asked = [p for p in positions if blocks[p + side].line is None]
+    return list(compress(asked, map(is_token, [blocks[p + side].text for p in asked])))
 
 
 def cheapen_structure(values, blocks, cost):

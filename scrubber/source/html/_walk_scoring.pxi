@@ -452,33 +452,48 @@ def token_screen(list texts not None):
     all but the ASCII texts that start with no bracket, hold no code symbol, no capital as their
     second character and two visible characters side by side (most lines), which it surely
     finds are none."""
-    cdef Py_ssize_t position, i, length
+    cdef Py_ssize_t position
+    out = []
+    for position in range(len(texts)):
+        if _may_be_token(texts[position]):
+            out.append(position)
+    return out
+
+
+def token_candidates(list positions not None, object blocks not None, Py_ssize_t side):
+    """The ``positions`` whose neighbour in ``blocks`` on ``side`` (-1 before, 1 after) is a
+    line of the dump (its ``line`` is None) that ``token_screen`` keeps: those
+    ``scoring.structure._tokens_among`` asks ``is_token`` about."""
+    out = []
+    for position in positions:
+        block = blocks[position + side]
+        if block.line is None and _may_be_token(block.text):
+            out.append(position)
+    return out
+
+
+cdef bint _may_be_token(object text) except -1:
+    cdef Py_ssize_t i, length
     cdef const uint8_t* data
     cdef uint8_t unit, first
     cdef bint two_visible, before_visible, symbol
-    out = []
-    for position in range(len(texts)):
-        text = texts[position]
-        if type(text) is not str or not PyUnicode_IS_ASCII(text):
-            out.append(position)
+    if type(text) is not str or not PyUnicode_IS_ASCII(text):
+        return True
+    length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
+    first, two_visible, before_visible, symbol = 0, False, False, False
+    for i in range(length):
+        unit = data[i]
+        if _ascii_whitespace(unit):
+            before_visible = False
             continue
-        length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
-        first, two_visible, before_visible, symbol = 0, False, False, False
-        for i in range(length):
-            unit = data[i]
-            if _ascii_whitespace(unit):
-                before_visible = False
-                continue
-            if not first:
-                first = unit
-            two_visible = two_visible or before_visible
-            before_visible = True
-            if unit == 0x5F or unit == 0x3B or unit == 0x3D or unit == 0x7B or unit == 0x7D or unit == 0x5B or unit == 0x5D:
-                symbol = True  # _CODE_SYMBOL: _ ; = { } [ ]
-        if (first == 0x28 or first == 0x5B or first == 0x7B or symbol or not two_visible
-                or length > 1 and 0x41 <= data[1] <= 0x5A):
-            out.append(position)
-    return out
+        if not first:
+            first = unit
+        two_visible = two_visible or before_visible
+        before_visible = True
+        if unit == 0x5F or unit == 0x3B or unit == 0x3D or unit == 0x7B or unit == 0x7D or unit == 0x5B or unit == 0x5D:
+            symbol = True  # _CODE_SYMBOL: _ ; = { } [ ]
+    return (first == 0x28 or first == 0x5B or first == 0x7B or symbol or not two_visible
+            or length > 1 and 0x41 <= data[1] <= 0x5A)
 
 
 cdef inline bint _ascii_whitespace(uint8_t unit) noexcept:
