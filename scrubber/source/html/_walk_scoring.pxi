@@ -267,20 +267,22 @@ def scorer_labels(list words not None, list stopwords not None, list capitalised
     return out
 
 
-def scorer_values(list labels not None, list words not None, list copies not None, list texts not None,
-                  list pieces not None, value_of, tuple label_names not None, tuple costs not None):
+def scorer_values(list labels not None, list words not None, list copies not None, object blocks not None,
+                  value_of, tuple label_names not None, tuple costs not None):
     """Each block's region value as ``scoring.classifier._value`` (``value_of``) gives it: worked
-    out here for a block whose text it need not read, ``value_of`` asked for the others (a
-    short line starting with a capital, whose text may be code; a repeated line).
-    ``label_names``: good, near-good, short and bad; ``costs``: the classifier's GOOD_OFFSET,
-    NEAR_GOOD_WEIGHT, SHORT_COST, LOWER_SHORT_COST, BAD_COST, BAD_WORD_COST and the word count
-    LENGTH_UNENDED // 2 above which a short line costs more."""
+    out here for a block whose text it need not read or reads as it would (a capitalised ASCII
+    line, told from code as ``has_code`` tells it), ``value_of`` asked for the others (a short
+    line beyond ASCII starting with a capital, whose text may be code; a repeated line): only
+    those lines of ``blocks`` are read. ``label_names``: good, near-good, short and bad;
+    ``costs``: the classifier's GOOD_OFFSET, NEAR_GOOD_WEIGHT, SHORT_COST, LOWER_SHORT_COST,
+    BAD_COST, BAD_WORD_COST and the word count LENGTH_UNENDED // 2 above which a short line
+    costs more."""
     cdef Py_ssize_t size = len(labels), position, count, extra
     cdef double good_offset, near_good_weight, short_cost, lower_short_cost, bad_cost, bad_word_cost, value
     cdef Py_ssize_t short_words
     good, near_good, short, bad = label_names
     good_offset, near_good_weight, short_cost, lower_short_cost, bad_cost, bad_word_cost, short_words = costs
-    for column in (words, copies, texts, pieces):
+    for column in (words, copies, blocks):
         if len(column) != size:
             raise ValueError("a value for each block in each column")
     out = [None] * size
@@ -290,31 +292,31 @@ def scorer_values(list labels not None, list words not None, list copies not Non
         if label is good:
             value = count - good_offset
             out[position] = value if value >= 1.0 else 1.0
-            continue
-        text = texts[position]
-        if <Py_ssize_t>copies[position] > 1:
-            out[position] = value_of(label, count, copies[position], text, pieces[position])
-        elif label is short and count and _starts_upper(text):
-            if type(text) is not str or not PyUnicode_IS_ASCII(text):
-                out[position] = value_of(label, count, copies[position], text, pieces[position])
-                continue
-            # a unique capitalised line costs as a label unless it is code (``has_code``)
-            extra = count - short_words
-            out[position] = -((lower_short_cost if _ascii_has_code(text) else short_cost)
-                              + bad_word_cost * (extra if extra > 0 else 0))
+        elif <Py_ssize_t>copies[position] > 1:
+            block = blocks[position]
+            out[position] = value_of(label, count, copies[position], block.text, block.line is not None)
         elif label is near_good:
             value = (count - good_offset) * near_good_weight
             out[position] = value if value >= -short_cost else -short_cost
         elif label is short:
-            if count:
-                extra = count - short_words
-                out[position] = -(lower_short_cost + bad_word_cost * (extra if extra > 0 else 0))
-            else:
+            if not count:
                 out[position] = 0.0
+                continue
+            extra = count - short_words
+            block = blocks[position]
+            text = block.text
+            if not _starts_upper(text):
+                out[position] = -(lower_short_cost + bad_word_cost * (extra if extra > 0 else 0))
+            elif type(text) is not str or not PyUnicode_IS_ASCII(text):
+                out[position] = value_of(label, count, copies[position], text, block.line is not None)
+            else:  # a unique capitalised line costs as a label unless it is code (``has_code``)
+                out[position] = -((lower_short_cost if _ascii_has_code(text) else short_cost)
+                                  + bad_word_cost * (extra if extra > 0 else 0))
         elif label is bad:
             out[position] = -(bad_cost + bad_word_cost * count)
         else:
-            out[position] = value_of(label, count, copies[position], text, pieces[position])
+            block = blocks[position]
+            out[position] = value_of(label, count, copies[position], block.text, block.line is not None)
     return out
 
 
