@@ -196,11 +196,13 @@ class Pipeline:
         verdicts = []  # (stage's order, position, rule, reason)
         stage = stages[0]
         with _reported(lambda: stage.name):  # the stage judging when it failed
+            first = stages[0].name
             for position, block in zip(positions, shown):
                 if id(block) in protected:
                     continue
+                # Once a line, not once a stage: a stage judges one line within its rules' regex timeouts.
+                page.deadline.check(first)
                 for order, stage in enumerate(stages):
-                    page.deadline.check(stage.name)
                     verdict = stage.decide(block, page)
                     if verdict is not None:
                         verdicts.append((order, position, *verdict))

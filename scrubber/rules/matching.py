@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
+from itertools import repeat
 
 from .heads import HEAD_CHARS, heads_for
 from .model import Pack, Rule
@@ -174,7 +175,9 @@ class RuleSet:
             return [self.match(key, action) for key in keys]
         # Most short lines were answered on an earlier page: looked up here, without a call each.
         answers = slot.answers
-        found = [answers.get(key, _UNASKED) if len(key) <= REMEMBERED_MAX_CHARS else _UNASKED for key in keys]
+        # (every key asked, long ones too: no long key is ever remembered, so they come back
+        # unasked, and their hashes are cached on them since _rules_for looked them up)
+        found = list(map(answers.get, keys, repeat(_UNASKED)))
         # (what _first_match asks first of a line, read here: most new lines are no text rule's
         # and start like no pattern -- every line, for the few patterns of cut_after)
         exact, by_prefix, prefix_chars = slot.exact, slot._by_prefix, slot.prefix_chars
