@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrubber.blocks import Block
-from scrubber.scoring import classifier, features, repeats
+from scrubber.scoring import classifier, features, repeats, structure
 from scrubber.source.html import compiled
 
 pytestmark = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
@@ -134,6 +134,24 @@ def test_the_compiled_labels_and_values_are_the_python_twins(lines, stopwords, f
                 python_twin(classifier._values, label_of, words, counts, blocks)
 
 
+# Capitalised ASCII lines the compiled values tell code in (``has_code``) without asking Python:
+# keywords before names, symbols, every ASCII whitespace and the separators regex's \s is not.
+CAPITALISED_ASCII = st.tuples(st.sampled_from(["S", "SE", "SELECT", "FROM", "Reply", "TV", "A"]),
+                              st.text(alphabet=" \t\n\x0b\x0c\r\x1c\x1f\0aAzZ_;={}[]()09:.-", max_size=10)).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CAPITALISED_ASCII, max_size=20), st.integers(0, 20))
+def test_the_compiled_values_tell_code_in_a_capitalised_line_as_the_python_twin(texts, words):
+    blocks = [Block(text) for text in texts]
+    labels, counts = [classifier.SHORT] * len(blocks), [1] * len(blocks)
+    values = classifier._values(labels, [words] * len(blocks), counts, blocks)
+    assert values == python_twin(classifier._values, labels, [words] * len(blocks), counts, blocks)
+    if words:  # a line of code costs less than a label
+        label_cost = classifier.SHORT_COST + classifier.BAD_WORD_COST * max(words - classifier.LENGTH_UNENDED // 2, 0)
+        assert [v > -label_cost for v in values] == [structure.has_code(t) for t in texts]
+
+
 # ASCII lines of every kind the structure and token tests tell apart, and a few beyond ASCII.
 SCREENED = st.lists(st.one_of(
     st.text(alphabet=" \t\x0b\x1c\x1f()[]{};=_aAbZz09:./%-│", max_size=12),
@@ -173,3 +191,40 @@ def test_each_character_of_the_plane_has_the_classes_its_regexes_give_it():
         expected = ((features._WORD.fullmatch(char) is not None) | (upper.fullmatch(char) is not None) << 1
                     | (features._UNSPACED.fullmatch(char) is not None) << 2)
         assert classes[point] == expected, hex(point)
+
+
+# Short lines with and without figures: ASCII digits, another script's digits, NULs, pieces.
+FIGURED = st.lists(st.tuples(st.text(alphabet="aZ 09٣০\0é−.", max_size=8), st.booleans()), max_size=20)
+
+
+@settings(max_examples=500, deadline=None)
+@given(FIGURED, st.data())
+def test_the_compiled_figured_lines_are_the_python_twins(lines, data):
+    blocks = [Block(text, line=0 if piece else None) for text, piece in lines]
+    short = data.draw(st.lists(st.sampled_from(range(len(blocks))), unique=True).map(sorted)) if blocks else []
+    found = structure.figured_lines(short, blocks)
+    assert found == python_twin(structure.figured_lines, short, blocks)
+    assert found == {p for p in short if blocks[p].line is None and structure.FIGURE.search(blocks[p].text)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(SCREENED.map(" ".join), st.booleans(), st.sampled_from([-9.0, -1.5, -1.0, -0.5, 3.0])),
+                max_size=20))
+def test_the_compiled_structure_candidates_cheapen_the_lines_of_the_python_twin(lines):
+    blocks = [Block(text, line=0 if piece else None) for text, piece, _ in lines]
+    values = [value for _, _, value in lines]
+    twin = list(values)
+    structure.cheapen_structure(values, blocks, 1.0)
+    python_twin(structure.cheapen_structure, twin, blocks, 1.0)
+    assert values == twin
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(SCREENED.map(" ".join), st.booleans(), st.sampled_from([-9.0, -5.0, -1.0, 3.0])), max_size=20))
+def test_the_compiled_token_candidates_cheapen_the_lines_of_the_python_twin(lines):
+    blocks = [Block(text, line=0 if piece else None) for text, piece, _ in lines]
+    values = [value for _, _, value in lines]
+    twin = list(values)
+    structure.cheapen_code_tokens(values, range(len(blocks)), blocks, 1.0)
+    python_twin(structure.cheapen_code_tokens, twin, range(len(blocks)), blocks, 1.0)
+    assert values == twin

@@ -214,15 +214,13 @@ def _labels(columns: FeatureColumns, full_stoplist: bool, title_case: float, pie
 
 def _values(labels: list[str], words: list[int], counts: list[int], blocks) -> list[float]:
     """Each block's ``_value``. In C when the compiled walks are built, for all blocks but the
-    few whose text ``_value`` reads (a capitalised short line, a repeated line): every block of
-    a page is valued."""
-    texts = [b.text for b in blocks]
-    pieces = [b.line is not None for b in blocks]
+    few ``_value`` is asked about (a repeated line, a capitalised short line beyond ASCII):
+    every block of a page is valued."""
     if compiled.walk is not None:
-        return compiled.walk.scorer_values(labels, words, counts, texts, pieces, _value, (GOOD, NEAR_GOOD, SHORT, BAD),
+        return compiled.walk.scorer_values(labels, words, counts, blocks, _value, (GOOD, NEAR_GOOD, SHORT, BAD),
                                            (GOOD_OFFSET, NEAR_GOOD_WEIGHT, SHORT_COST, LOWER_SHORT_COST, BAD_COST,
                                             BAD_WORD_COST, LENGTH_UNENDED // 2))
-    return list(map(_value, labels, words, counts, texts, pieces))
+    return list(map(_value, labels, words, counts, [b.text for b in blocks], [b.line is not None for b in blocks]))
 
 
 def _label(f: Features, full_stoplist: bool, title_case: float, piece: bool = False) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..blocks import line_keys
 from ..source.html import compiled
 from .structure import CLOCK, COUNTER, COUNTER_MAX_CHARS
 
@@ -39,8 +40,9 @@ def copies(blocks) -> list[int]:
     >>> copies([Block(t) for t in ["Doors open", "19:30", "Kick-off", "20:45"]])
     [1, 1, 1, 1]
     """
-    # a counter or a clock starts with a digit: most lines need no match
-    keys = [_counter_key(key) if (key := b.key())[:1].isdigit() else key for b in blocks]
+    # a counter or a clock starts with a digit: most lines need no match (the keys are read
+    # at once, in C where it is built, not by a call of ``Block.key`` per line)
+    keys = [_counter_key(key) if key[:1].isdigit() else key for key in line_keys(blocks)]
     if 0 < keys.count(_CLOCK_KEY) < MIN_TEMPLATE_COPIES:
         keys = [b.key() if k == _CLOCK_KEY else k for k, b in zip(keys, blocks)]
     return _key_copies(keys)

@@ -31,13 +31,16 @@ def cheapen_structure_lines(values, short, blocks, cost):
 def figured_lines(short, blocks) -> set[int]:
     """The positions in ``short`` of lines of the dump (not pieces of a flattened line) with a
     figure in them (``FIGURE``). Most short lines have none: the ASCII digits of all of them
-    are found at once, in C, and only a line beyond ASCII without one is searched for another
-    script's digit.
+    are found at once (in one pass over their characters where the compiled walks are built),
+    and only a line beyond ASCII without one is searched for another script's digit.
 
     >>> from scrubber.blocks import Block
     >>> sorted(figured_lines([0, 1, 2, 3], [Block("May 2015"), Block("Home"), Block("Seite ٣"), Block("4", line=7)]))
     [0, 2]
     """
+    if compiled.walk is not None:
+        found, asked = compiled.walk.figure_screen(short, blocks)
+        return set(found).union(compress(asked, map(FIGURE.search, map(_TEXT, map(blocks.__getitem__, asked)))))
     lines = list(compress(short, map(is_, map(_LINE, map(blocks.__getitem__, short)), repeat(None))))
     texts = list(map(_TEXT, map(blocks.__getitem__, lines)))
     digits = "\0".join(texts).encode("ascii", "ignore").translate(None, _NOT_DIGITS).split(b"\0")
@@ -127,13 +130,12 @@ def cheapen_code_tokens(values, short, blocks, cost):
 
 def _tokens_among(positions, side, blocks) -> list[int]:
     """The ``positions`` whose neighbour on ``side`` (-1 before, 1 after) is a line of the dump
-    and ``is_token``. The lines the compiled ``token_screen`` rules out are not asked."""
-    asked = [p for p in positions if blocks[p + side].line is None]
-    texts = [blocks[p + side].text for p in asked]
+    and ``is_token``. The lines the compiled ``token_candidates`` rules out are not asked."""
     if compiled.walk is not None:
-        screened = compiled.walk.token_screen(texts)
-        asked, texts = [asked[n] for n in screened], [texts[n] for n in screened]
-    return list(compress(asked, map(is_token, texts)))
+        asked = compiled.walk.token_candidates(positions, blocks, side)
+    else:
+        asked = [p for p in positions if blocks[p + side].line is None]
+    return list(compress(asked, map(is_token, [blocks[p + side].text for p in asked])))
 
 
 def cheapen_structure(values, blocks, cost):
@@ -150,11 +152,12 @@ def cheapen_structure(values, blocks, cost):
     [-1.0, -1.0, -5.0, -9.0]
     """
     # a line that costs no more already (most: prose has a positive value) need not be read
-    dear = [p for p in compress(range(len(values)), map(gt, repeat(-cost), values)) if blocks[p].line is None]
-    texts = [blocks[p].text for p in dear]
-    if compiled.walk is not None:  # most of them surely no structure, told in C
-        screened = compiled.walk.structure_screen(texts, STRUCTURE_MIN_CHARS)
-        dear, texts = [dear[n] for n in screened], [texts[n] for n in screened]
+    if compiled.walk is not None:  # the lines found in C, most of them surely no structure left out
+        dear = compiled.walk.structure_candidates(values, blocks, cost, STRUCTURE_MIN_CHARS)
+        texts = [blocks[p].text for p in dear]
+    else:
+        dear = [p for p in compress(range(len(values)), map(gt, repeat(-cost), values)) if blocks[p].line is None]
+        texts = [blocks[p].text for p in dear]
     for position in compress(dear, map(is_structure, texts)):
         values[position] = -cost
 

@@ -267,20 +267,22 @@ def scorer_labels(list words not None, list stopwords not None, list capitalised
     return out
 
 
-def scorer_values(list labels not None, list words not None, list copies not None, list texts not None,
-                  list pieces not None, value_of, tuple label_names not None, tuple costs not None):
+def scorer_values(list labels not None, list words not None, list copies not None, object blocks not None,
+                  value_of, tuple label_names not None, tuple costs not None):
     """Each block's region value as ``scoring.classifier._value`` (``value_of``) gives it: worked
-    out here for a block whose text it need not read, ``value_of`` asked for the others (a
-    short line starting with a capital, whose text may be code; a repeated line).
-    ``label_names``: good, near-good, short and bad; ``costs``: the classifier's GOOD_OFFSET,
-    NEAR_GOOD_WEIGHT, SHORT_COST, LOWER_SHORT_COST, BAD_COST, BAD_WORD_COST and the word count
-    LENGTH_UNENDED // 2 above which a short line costs more."""
+    out here for a block whose text it need not read or reads as it would (a capitalised ASCII
+    line, told from code as ``has_code`` tells it), ``value_of`` asked for the others (a short
+    line beyond ASCII starting with a capital, whose text may be code; a repeated line): only
+    those lines of ``blocks`` are read. ``label_names``: good, near-good, short and bad;
+    ``costs``: the classifier's GOOD_OFFSET, NEAR_GOOD_WEIGHT, SHORT_COST, LOWER_SHORT_COST,
+    BAD_COST, BAD_WORD_COST and the word count LENGTH_UNENDED // 2 above which a short line
+    costs more."""
     cdef Py_ssize_t size = len(labels), position, count, extra
     cdef double good_offset, near_good_weight, short_cost, lower_short_cost, bad_cost, bad_word_cost, value
     cdef Py_ssize_t short_words
     good, near_good, short, bad = label_names
     good_offset, near_good_weight, short_cost, lower_short_cost, bad_cost, bad_word_cost, short_words = costs
-    for column in (words, copies, texts, pieces):
+    for column in (words, copies, blocks):
         if len(column) != size:
             raise ValueError("a value for each block in each column")
     out = [None] * size
@@ -290,24 +292,53 @@ def scorer_values(list labels not None, list words not None, list copies not Non
         if label is good:
             value = count - good_offset
             out[position] = value if value >= 1.0 else 1.0
-            continue
-        text = texts[position]
-        if <Py_ssize_t>copies[position] > 1 or label is short and count and _starts_upper(text):
-            out[position] = value_of(label, count, copies[position], text, pieces[position])
+        elif <Py_ssize_t>copies[position] > 1:
+            block = blocks[position]
+            out[position] = value_of(label, count, copies[position], block.text, block.line is not None)
         elif label is near_good:
             value = (count - good_offset) * near_good_weight
             out[position] = value if value >= -short_cost else -short_cost
         elif label is short:
-            if count:
-                extra = count - short_words
-                out[position] = -(lower_short_cost + bad_word_cost * (extra if extra > 0 else 0))
-            else:
+            if not count:
                 out[position] = 0.0
+                continue
+            extra = count - short_words
+            block = blocks[position]
+            text = block.text
+            if not _starts_upper(text):
+                out[position] = -(lower_short_cost + bad_word_cost * (extra if extra > 0 else 0))
+            elif type(text) is not str or not PyUnicode_IS_ASCII(text):
+                out[position] = value_of(label, count, copies[position], text, block.line is not None)
+            else:  # a unique capitalised line costs as a label unless it is code (``has_code``)
+                out[position] = -((lower_short_cost if _ascii_has_code(text) else short_cost)
+                                  + bad_word_cost * (extra if extra > 0 else 0))
         elif label is bad:
             out[position] = -(bad_cost + bad_word_cost * count)
         else:
-            out[position] = value_of(label, count, copies[position], text, pieces[position])
+            block = blocks[position]
+            out[position] = value_of(label, count, copies[position], block.text, block.line is not None)
     return out
+
+
+cdef bint _ascii_has_code(str text):
+    # scoring.structure.has_code of an ASCII text: a symbol no label uses (``_CODE_SYMBOL``),
+    # or ``_CODE_KEYWORD`` at its start -- two or more of A-Z, whitespace (``regex``'s ``\s``:
+    # tab to carriage return and space, not \x1c-\x1f), then a-z or "_"
+    cdef const uint8_t* data = <const uint8_t*>PyUnicode_DATA(text)
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, upper = 0, spaced
+    cdef uint8_t byte
+    for i in range(length):
+        byte = data[i]
+        if byte == 0x5F or byte == 0x3B or byte == 0x3D or byte == 0x7B or byte == 0x7D or byte == 0x5B or byte == 0x5D:
+            return True
+    while upper < length and 0x41 <= data[upper] <= 0x5A:
+        upper += 1
+    if upper < 2:
+        return False
+    spaced = upper
+    while spaced < length and (data[spaced] == 0x20 or 0x09 <= data[spaced] <= 0x0D):
+        spaced += 1
+    return spaced > upper and spaced < length and (0x61 <= data[spaced] <= 0x7A or data[spaced] == 0x5F)
 
 
 cdef inline bint _starts_upper(object text):
@@ -377,24 +408,45 @@ def structure_screen(list texts not None, Py_ssize_t min_chars):
     """The positions in ``texts`` of those ``scoring.structure.is_structure`` may find to be
     structure: all but the ASCII texts with fewer than ``min_chars`` visible characters, or with
     a third of those letters or more (most lines), which it surely finds are not."""
-    cdef Py_ssize_t position, i, length, visible, letters
-    cdef const uint8_t* data
+    cdef Py_ssize_t position
     out = []
     for position in range(len(texts)):
-        text = texts[position]
-        if type(text) is not str or not PyUnicode_IS_ASCII(text):
-            out.append(position)
-            continue
-        length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
-        visible, letters = length, 0
-        for i in range(length):
-            if data[i] == 0x20:
-                visible -= 1
-            elif 0x61 <= (data[i] | 0x20) <= 0x7A:  # an ASCII letter, either case
-                letters += 1
-        if visible >= min_chars and letters * 3 < visible:
+        if _may_be_structure(texts[position], min_chars):
             out.append(position)
     return out
+
+
+def structure_candidates(list values not None, list blocks not None, double cost, Py_ssize_t min_chars):
+    """The positions of the lines of the dump (a block whose ``line`` is None) that cost more
+    than ``cost`` (a value below ``-cost``) and that ``structure_screen`` keeps: the lines
+    ``scoring.structure.cheapen_structure`` asks ``is_structure``."""
+    cdef Py_ssize_t position
+    if len(blocks) != len(values):
+        raise ValueError("a value for each block")
+    out = []
+    for position in range(len(values)):
+        if -cost > <double>values[position]:
+            block = blocks[position]
+            if block.line is None and _may_be_structure(block.text, min_chars):
+                out.append(position)
+    return out
+
+
+cdef bint _may_be_structure(object text, Py_ssize_t min_chars) except -1:
+    # all but an ASCII text with fewer than ``min_chars`` visible characters, or with a third of
+    # those letters or more
+    cdef Py_ssize_t i, length, visible, letters
+    cdef const uint8_t* data
+    if type(text) is not str or not PyUnicode_IS_ASCII(text):
+        return True
+    length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
+    visible, letters = length, 0
+    for i in range(length):
+        if data[i] == 0x20:
+            visible -= 1
+        elif 0x61 <= (data[i] | 0x20) <= 0x7A:  # an ASCII letter, either case
+            letters += 1
+    return visible >= min_chars and letters * 3 < visible
 
 
 def token_screen(list texts not None):
@@ -402,35 +454,77 @@ def token_screen(list texts not None):
     all but the ASCII texts that start with no bracket, hold no code symbol, no capital as their
     second character and two visible characters side by side (most lines), which it surely
     finds are none."""
-    cdef Py_ssize_t position, i, length
+    cdef Py_ssize_t position
+    out = []
+    for position in range(len(texts)):
+        if _may_be_token(texts[position]):
+            out.append(position)
+    return out
+
+
+def token_candidates(list positions not None, object blocks not None, Py_ssize_t side):
+    """The ``positions`` whose neighbour in ``blocks`` on ``side`` (-1 before, 1 after) is a
+    line of the dump (its ``line`` is None) that ``token_screen`` keeps: those
+    ``scoring.structure._tokens_among`` asks ``is_token`` about."""
+    out = []
+    for position in positions:
+        block = blocks[position + side]
+        if block.line is None and _may_be_token(block.text):
+            out.append(position)
+    return out
+
+
+cdef bint _may_be_token(object text) except -1:
+    cdef Py_ssize_t i, length
     cdef const uint8_t* data
     cdef uint8_t unit, first
     cdef bint two_visible, before_visible, symbol
-    out = []
-    for position in range(len(texts)):
-        text = texts[position]
-        if type(text) is not str or not PyUnicode_IS_ASCII(text):
-            out.append(position)
+    if type(text) is not str or not PyUnicode_IS_ASCII(text):
+        return True
+    length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
+    first, two_visible, before_visible, symbol = 0, False, False, False
+    for i in range(length):
+        unit = data[i]
+        if _ascii_whitespace(unit):
+            before_visible = False
             continue
-        length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
-        first, two_visible, before_visible, symbol = 0, False, False, False
-        for i in range(length):
-            unit = data[i]
-            if _ascii_whitespace(unit):
-                before_visible = False
-                continue
-            if not first:
-                first = unit
-            two_visible = two_visible or before_visible
-            before_visible = True
-            if unit == 0x5F or unit == 0x3B or unit == 0x3D or unit == 0x7B or unit == 0x7D or unit == 0x5B or unit == 0x5D:
-                symbol = True  # _CODE_SYMBOL: _ ; = { } [ ]
-        if (first == 0x28 or first == 0x5B or first == 0x7B or symbol or not two_visible
-                or length > 1 and 0x41 <= data[1] <= 0x5A):
-            out.append(position)
-    return out
+        if not first:
+            first = unit
+        two_visible = two_visible or before_visible
+        before_visible = True
+        if unit == 0x5F or unit == 0x3B or unit == 0x3D or unit == 0x7B or unit == 0x7D or unit == 0x5B or unit == 0x5D:
+            symbol = True  # _CODE_SYMBOL: _ ; = { } [ ]
+    return (first == 0x28 or first == 0x5B or first == 0x7B or symbol or not two_visible
+            or length > 1 and 0x41 <= data[1] <= 0x5A)
 
 
 cdef inline bint _ascii_whitespace(uint8_t unit) noexcept:
     # str.isspace of an ASCII character: tab to return, the four separators 0x1C to 0x1F, space
     return 0x09 <= unit <= 0x0D or 0x1C <= unit <= 0x20
+
+
+def figure_screen(object short not None, object blocks not None):
+    """``scoring.structure.figured_lines`` in two lists: the positions in ``short`` of the lines
+    of the dump (a block whose ``line`` is None) with an ASCII digit, and those of the lines
+    beyond ASCII without one, whose text must be searched for another script's digit."""
+    cdef Py_ssize_t i, length
+    cdef unsigned int kind
+    cdef const void* data
+    found, asked = [], []
+    for position in short:
+        block = blocks[position]
+        if block.line is not None:
+            continue
+        text = block.text
+        if type(text) is not str:
+            asked.append(position)
+            continue
+        length, kind, data = PyUnicode_GET_LENGTH(text), PyUnicode_KIND(text), PyUnicode_DATA(text)
+        for i in range(length):
+            if 0x30 <= PyUnicode_READ(kind, data, i) <= 0x39:
+                found.append(position)
+                break
+        else:
+            if not PyUnicode_IS_ASCII(text):
+                asked.append(position)
+    return found, asked
