@@ -1,4 +1,4 @@
-"""The compiled scorer pieces (``_walk_scoring.pxi``) give what their Python twins give: the line
+"""The compiled scorer pieces (``_walk_line_counts.pxi``, ``_walk_scoring.pxi``, ``_walk_scoring_screens.pxi``) give what their Python twins give: the line
 counter counts each line of a page as ``scoring.features._page_counts`` does (words, stopwords,
 capitals and sentence ends, and the lines it must leave to ``Features.of``), ``key_copies``
 counts repeats as ``scoring.repeats._key_copies`` does, and the scorer's labels and values are
@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from scrubber.blocks import Block
 from scrubber.scoring import classifier, features, repeats, structure
 from scrubber.source.html import compiled
+from scrubber.source.html.compiled import python_walks
 
 pytestmark = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
 
@@ -19,11 +20,12 @@ STOPWORDS = frozenset({"a", "i", "to", "the", "die", "und", "über", "straße", 
 
 
 def python_features(texts, stopwords):
-    walk, compiled.walk = compiled.walk, None
-    try:
-        return features.page_features([Block(t) for t in texts], stopwords)
-    finally:
-        compiled.walk = walk
+    return python_twin(features.page_features, [Block(t) for t in texts], stopwords)
+
+
+def python_twin(function, *args):
+    with python_walks():
+        return function(*args)
 
 
 def compiled_features(texts, stopwords):
@@ -77,11 +79,7 @@ def test_a_line_is_counted_from_its_words_and_its_end():
 
 
 def python_key_copies(keys):
-    walk, compiled.walk = compiled.walk, None
-    try:
-        return repeats._key_copies(keys)
-    finally:
-        compiled.walk = walk
+    return python_twin(repeats._key_copies, keys)
 
 
 # Keys of a page: a few words from a small vocabulary, so that lines and templates repeat.
@@ -99,14 +97,6 @@ def test_a_unique_line_counts_the_copies_of_its_template():
     keys = ["click to share on x", "click to share on y", "click to share on z", "click to go", "reply", "reply",
             "a b c d e f g h i j k l m n o p", "a b c d e f g h i j k l m n o q", "a b c d e f g h i j k l m n o r"]
     assert repeats._key_copies(keys) == [3, 3, 3, 1, 2, 2, 1, 1, 1] == python_key_copies(keys)
-
-
-def python_twin(function, *args):
-    walk, compiled.walk = compiled.walk, None
-    try:
-        return function(*args)
-    finally:
-        compiled.walk = walk
 
 
 # Lines of a page and their copies, with capitalised labels, code, lead-ins and stamps.
