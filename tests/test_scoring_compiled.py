@@ -1,5 +1,5 @@
-"""The compiled scorer pieces (``_walk_line_counts.pxi``, ``_walk_scoring.pxi``, ``_walk_scoring_screens.pxi``) give what their Python twins give: the line
-counter counts each line of a page as ``scoring.features._page_counts`` does (words, stopwords,
+"""The compiled scorer pieces (``_walk_line_counts.pxi``, ``_walk_scoring.pxi``,
+``_walk_scoring_screens.pxi``) give what their Python twins give: the line counter counts each line of a page as ``scoring.features._page_counts`` does (words, stopwords,
 capitals and sentence ends, and the lines it must leave to ``Features.of``), ``key_copies``
 counts repeats as ``scoring.repeats._key_copies`` does, and the scorer's labels and values are
 ``classifier._label``'s and ``classifier._value``'s."""
