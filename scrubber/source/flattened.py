@@ -199,11 +199,17 @@ def _list_head_pattern(rules: tuple) -> dict[str, tuple[tuple, dict]]:
         for word in {w.casefold() for w in _RULE_WORD.findall(pattern.pattern)}:
             if pattern.fullmatch(word + " ", partial=True):
                 openers.setdefault(word, []).append(pattern)
-    return {word: (tuple(patterns), {}) for word, patterns in openers.items()}
+    return {word: (tuple(patterns), {}, all(_TELLS_BY_START.search(p.pattern) is None for p in patterns))
+            for word, patterns in openers.items()}
 
 
 # The words a rule's pattern spells out, one of which opens the header it matches.
 _RULE_WORD = regex.compile(r"\p{L}{2,}")
+
+# What may keep a pattern's partial match of a phrase's start from telling whether the phrase
+# can go on to a match: look-arounds, word edges and anchors read past the end of the start, and
+# an inline flag may fold one letter to two.
+_TELLS_BY_START = regex.compile(r"\\[bBGAZmMyY]|\(\?(?!:)|[$^]")
 
 
 def _cut_at_heads(text: str, openers: dict[str, tuple]) -> list[str] | None:
@@ -217,10 +223,10 @@ def _cut_at_heads(text: str, openers: dict[str, tuple]) -> list[str] | None:
     for position in list(compress(count(), map(openers.__contains__, folded))):
         if position < last:
             continue
-        patterns, seconds = openers[folded[position]]
+        patterns, seconds, screened = openers[folded[position]]
         # Most openers are common words ("die", "you", "new") that open no header where they
         # stand: one partial match of their two first words tells, and is remembered.
-        if position + 1 < len(folded) and not _may_open(patterns, seconds, folded[position], folded[position + 1]):
+        if position + 1 < len(folded) and not _may_open(patterns, seconds, screened, folded[position], folded[position + 1]):
             continue
         for end in range(min(position + MAX_PHRASE_TOKENS, len(tokens)), position + MIN_LIST_HEAD_WORDS - 1, -1):
             # the header ends its piece, or the list's first item starts with a capital after it
@@ -241,16 +247,38 @@ def _cut_at_heads(text: str, openers: dict[str, tuple]) -> list[str] | None:
 MAX_REMEMBERED_SECONDS = 2000
 
 
-def _may_open(patterns: tuple, seconds: dict, first: str, second: str) -> bool:
+def _may_open(patterns: tuple, seconds: dict, screened: bool, first: str, second: str) -> bool:
     """Whether one of ``patterns`` can match a phrase that starts with the words ``first``
-    ``second`` (remembered in ``seconds``, the memory of ``first``)."""
+    ``second`` (remembered in ``seconds``, the memory of ``first``). ``screened``: whether the
+    start of ``second`` may be judged first (the patterns' partial matches tell by a start)."""
     may = seconds.get(second)
     if may is None:
-        start = f"{first} {second}"
-        may = any(pattern.fullmatch(start, partial=True) is not None for pattern in patterns)
+        # A phrase no pattern can start with starts none of its longer phrases: the second
+        # word's first letters (remembered too, under a key no word is: it holds a space) rule
+        # out most new second words of prose without asking every pattern about each.
+        may = (not screened or len(second) <= SECOND_PREFIX
+               or _may_start(patterns, seconds, first, second[:SECOND_PREFIX]))
+        if may:
+            start = f"{first} {second}"
+            may = any(pattern.fullmatch(start, partial=True) is not None for pattern in patterns)
         if len(seconds) >= MAX_REMEMBERED_SECONDS:
             seconds.clear()
         seconds[second] = may
+    return may
+
+
+# The letters of a second word whose start is judged (and remembered) before the whole word.
+SECOND_PREFIX = 2
+
+
+def _may_start(patterns: tuple, seconds: dict, first: str, prefix: str) -> bool:
+    """Whether one of ``patterns`` can match a phrase that starts with ``first`` and a second
+    word that starts with ``prefix`` (remembered in ``seconds`` under `` prefix``)."""
+    may = seconds.get(" " + prefix)
+    if may is None:
+        start = f"{first} {prefix}"
+        may = seconds[" " + prefix] = any(pattern.fullmatch(start, partial=True) is not None
+                                          for pattern in patterns)
     return may
 
 
