@@ -50,16 +50,16 @@ def test_paragraphs_split_the_same_without_the_glance(text, lang):
 
 
 def python_glance(text, questions, capitalises_nouns):
-    """Whether ``_may_open_heading`` holds at the paragraph's first token or one after a stop or closer."""
+    """Where ``_may_open_heading`` holds: the paragraph's first token or one after a stop or closer."""
     tokens = tokens_of(text)
     capitals = bytes(map(str.isupper, (t[0] for t in tokens)))
     starts = [0] + [i for i in range(1, len(tokens)) if tokens[i - 1][-1] in STOP_OR_CLOSER]
-    return any(_may_open_heading(tokens, first, capitals, questions, capitalises_nouns)
-               for first in starts if first < len(tokens))
+    return [first for first in starts
+            if first < len(tokens) and _may_open_heading(tokens, first, capitals, questions, capitalises_nouns)]
 
 
 def compiled_glance(text, questions, capitalises_nouns):
-    return compiled.walk.may_hold_heading(text, questions, capitalises_nouns, small_words(), headings._list_number,
+    return compiled.walk.heading_openings(text, questions, capitalises_nouns, small_words(), headings._list_number,
                                           headings._opens_sentence, STOP_OR_CLOSER, headings.MIN_HEADING_WORDS,
                                           headings.MAX_SENTENCE_CASE_WORDS)
 

@@ -65,27 +65,22 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     vocabulary = vocabulary or Vocabulary.of([text])
     questions = "?" in text
     # (in C, a glance at every sentence start before the paragraph is cut into tokens: most
-    # paragraphs hold no sentence that could open a heading)
-    if compiled.walk is not None and not compiled.walk.may_hold_heading(
+    # paragraphs hold no sentence that could open a heading, and the rest few)
+    if compiled.walk is not None:
+        openings = compiled.walk.heading_openings(
             text, questions, vocabulary.capitalises_nouns, small_words(), _list_number, _opens_sentence,
-            STOP_OR_CLOSER, MIN_HEADING_WORDS, MAX_SENTENCE_CASE_WORDS):
-        return [("paragraph", text)]
-    tokens = vocabulary.tokens(text)
+            STOP_OR_CLOSER, MIN_HEADING_WORDS, MAX_SENTENCE_CASE_WORDS)
+        if not openings:
+            return [("paragraph", text)]
+        tokens = vocabulary.tokens(text)
+    else:
+        tokens = vocabulary.tokens(text)
+        openings = _heading_openings(tokens, questions, vocabulary.capitalises_nouns)
     cuts = []  # (heading's first token, sentence's first token)
-    # Which tokens are capitalised, one byte each, found by a C loop: bytes.find then spots a
-    # capitalised sentence opener in mid-run without a Python step per token.
-    capitals = bytes(map(str.isupper, map(itemgetter(0), tokens)))
-    # A heading starts the paragraph or follows a sentence end; after a cut the search goes on
-    # from the sentence that follows the heading.
-    # (the tokens ending on a stop or a closer are found by C loops: most end on a letter)
-    ends = compress(count(1), map(_STOP_OR_CLOSER_CHARS.__contains__, map(itemgetter(-1), tokens)))
+    # after a cut the search goes on from the sentence that follows the heading
     resume = 0
-    for position in chain((0,), ends):
-        if position < resume or position >= len(tokens):
-            continue
-        # (most sentences could start no heading: told by a glance at their first words,
-        # before the tests of the sentence end and the analysis of _heading_at)
-        if not _may_open_heading(tokens, position, capitals, questions, vocabulary.capitalises_nouns):
+    for position in openings:
+        if position < resume:
             continue
         if position and not _ends_sentence(tokens[position - 1]):
             continue
@@ -108,6 +103,20 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     if rest:
         pieces.append(("paragraph", rest))
     return pieces
+
+
+def _heading_openings(tokens, questions, capitalises_nouns):
+    """The sentence starts where a heading may open, in order: the paragraph's first token and
+    each token after a sentence end, where ``_may_open_heading`` holds (``heading_openings`` of
+    the compiled walk finds the same from the text)."""
+    # Which tokens are capitalised, one byte each, found by a C loop: bytes.find then spots a
+    # capitalised sentence opener in mid-run without a Python step per token.
+    capitals = bytes(map(str.isupper, map(itemgetter(0), tokens)))
+    # (the tokens ending on a stop or a closer are found by C loops: most end on a letter)
+    ends = compress(count(1), map(_STOP_OR_CLOSER_CHARS.__contains__, map(itemgetter(-1), tokens)))
+    for position in chain((0,), ends):
+        if position < len(tokens) and _may_open_heading(tokens, position, capitals, questions, capitalises_nouns):
+            yield position
 
 
 def _may_open_heading(tokens, first, capitals, questions, capitalises_nouns) -> bool:

@@ -101,20 +101,21 @@ cdef inline bint _may_head(str text, unsigned int kind, const void* data, Py_ssi
     return end - start <= longest_small and PyUnicode_Substring(text, start, end).casefold() in small
 
 
-def may_hold_heading(str text, bint questions, bint capitalises_nouns, frozenset small, list_number, opening,
+def heading_openings(str text, bint questions, bint capitalises_nouns, frozenset small, list_number, opening,
                      str stop_or_closer, Py_ssize_t nearest_opener, Py_ssize_t farthest_opener):
-    """Whether ``headings._may_open_heading`` is true at any sentence start of ``text`` (its first
-    token, or one after a token ending on a character of ``stop_or_closer``): False means no
-    heading can be split out of it, and its tokens need not be made. ``list_number`` and
-    ``opening`` are the Python predicates for a list number and a sentence opener, which a
-    sentence-case heading's first words are ended by, from ``nearest_opener`` to ``farthest_opener``
-    words after its start."""
+    """The sentence starts of ``text`` (its first token, or one after a token ending on a character
+    of ``stop_or_closer``) where ``headings._may_open_heading`` is true, as token indices in order:
+    an empty list means no heading can be split out of it, and its tokens need not be made.
+    ``list_number`` and ``opening`` are the Python predicates for a list number and a sentence
+    opener, which a sentence-case heading's first words are ended by, from ``nearest_opener`` to
+    ``farthest_opener`` words after its start."""
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), n = 0, i = 0, p, body, j, last, longest_small = 0
     cdef unsigned int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t* starts
     cdef Py_ssize_t* ends
     cdef bint second
+    cdef list found = []
     for word in small:
         longest_small = max(longest_small, len(word))
     starts = <Py_ssize_t*>malloc((length // 2 + 1) * sizeof(Py_ssize_t))
@@ -144,18 +145,21 @@ def may_hold_heading(str text, bint questions, bint capitalises_nouns, frozenset
                 continue
             second = _may_head(text, kind, data, starts[body + 1], ends[body + 1], small, longest_small)
             if questions and (second or PyUnicode_READ(kind, data, ends[body + 1] - 1) == u"?"):
-                return True
+                found.append(p)
+                continue
             if (not capitalises_nouns and second and body + 2 < n
                     and _may_head(text, kind, data, starts[body + 2], ends[body + 2], small, longest_small)):
-                return True
+                found.append(p)
+                continue
             if not Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, starts[body])):
                 continue
             last = min(n - 2, body + farthest_opener)
             for j in range(body + nearest_opener, last + 1):
                 if (Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, starts[j]))
                         and opening(PyUnicode_Substring(text, starts[j], ends[j]))):
-                    return True
-        return False
+                    found.append(p)
+                    break
+        return found
     finally:
         free(starts)
         free(ends)
