@@ -180,10 +180,6 @@ def title_repeat_lines(list blocks, block_type, list wanted, str longest, tuple 
     return found
 
 
-cdef extern from "Python.h":
-    bint PyUnicode_IS_ASCII(object text)
-
-
 cdef inline bint _ascii_alnum(Py_UCS4 c):
     return 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57
 

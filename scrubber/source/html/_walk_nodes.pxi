@@ -63,6 +63,12 @@ cdef Py_ssize_t _characters(const char* data, Py_ssize_t length) noexcept:
     return count
 
 
+# Whether a str holds ASCII only (CPython's flag on the str, read without a call): the text
+# walks take their byte loops for such texts.
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object text)
+
+
 # FNV-1a, the hash of every C table of the walks (tags, names, words): a few instructions a
 # byte, and their keys are short. Its start, as a C constant the compiler folds in.
 cdef extern from *:
@@ -231,8 +237,9 @@ cdef inline bint _is_link(tree.xmlNode* node, _Element top, is_link) except -1:
     return state
 
 
-# Whitespace that str.strip removes besides ASCII's, as UTF-8 lead bytes: any text starting or
-# ending with a byte of 0x80 or more is stripped by Python itself.
+# str.isspace of an ASCII character (tab to return, the separators 0x1C-0x1F, space). Of UTF-8
+# text only these bytes are tested: any text starting or ending with a byte of 0x80 or more is
+# stripped by Python itself.
 cdef inline bint _ascii_space(unsigned char byte):
     return byte == 32 or 9 <= byte <= 13 or 28 <= byte <= 31
 

@@ -8,10 +8,6 @@ from cpython.unicode cimport (Py_UNICODE_ISPRINTABLE, PyUnicode_1BYTE_DATA, PyUn
                               PyUnicode_KIND, PyUnicode_New, PyUnicode_READ)
 
 
-cdef extern from "Python.h":
-    bint PyUnicode_IS_ASCII(object text)
-
-
 def line_keys(list blocks):
     """``[block.key() for block in blocks]``: each key worked out here when its text is
     printable without a space at either end or two in a row, by ``Block.key`` otherwise, and

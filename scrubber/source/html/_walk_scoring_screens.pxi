@@ -2,10 +2,6 @@
 # structure, token and figure tests (scoring.structure) surely answer no, so that only the rest
 # are asked in Python.
 
-cdef extern from "Python.h":
-    bint PyUnicode_IS_ASCII(object text)
-
-
 def structure_screen(list texts not None, Py_ssize_t min_chars):
     """The positions in ``texts`` of those ``scoring.structure.is_structure`` may find to be
     structure: all but the ASCII texts with fewer than ``min_chars`` visible characters, or with
@@ -87,7 +83,7 @@ cdef bint _may_be_token(object text) except -1:
     first, two_visible, before_visible, symbol = 0, False, False, False
     for i in range(length):
         unit = data[i]
-        if _ascii_whitespace(unit):
+        if _ascii_space(unit):
             before_visible = False
             continue
         if not first:
@@ -98,11 +94,6 @@ cdef bint _may_be_token(object text) except -1:
             symbol = True  # _CODE_SYMBOL: _ ; = { } [ ]
     return (first == 0x28 or first == 0x5B or first == 0x7B or symbol or not two_visible
             or length > 1 and 0x41 <= data[1] <= 0x5A)
-
-
-cdef inline bint _ascii_whitespace(uint8_t unit) noexcept:
-    # str.isspace of an ASCII character: tab to return, the four separators 0x1C to 0x1F, space
-    return 0x09 <= unit <= 0x0D or 0x1C <= unit <= 0x20
 
 
 def figure_screen(object short not None, object blocks not None):
