@@ -59,6 +59,12 @@ def test_the_compiled_dump_walk_reads_every_character_as_python():
     _same_blocks("\n".join(f"It goes on {chr(point)}\n  and on" for point in range(0x20000)))
 
 
+def test_the_line_breaks_are_those_of_splitlines():
+    # (the compiled walk tells them by their code points)
+    breaks = [c for c in map(chr, range(sys.maxunicode + 1)) if len(f"a{c}b".splitlines()) == 2]
+    assert breaks == ["\n", "\v", "\f", "\r", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
 def test_a_printable_line_has_no_whitespace_but_the_space():
     # (the compiled walk collapses a printable line's spaces alone)
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable() and c.isspace()] == [" "]

@@ -6,7 +6,7 @@
 # kept on it from the start.
 
 from cpython.object cimport PyObject, PyTypeObject
-from cpython.unicode cimport Py_UNICODE_ISLINEBREAK, Py_UNICODE_ISPRINTABLE, PyUnicode_Substring
+from cpython.unicode cimport Py_UNICODE_ISPRINTABLE, PyUnicode_Substring
 
 cdef extern from *:
     """
@@ -69,6 +69,14 @@ cdef object _new_block(block_type, const Py_ssize_t* offsets, bint in_place, str
     return block
 
 
+cdef inline bint _line_break(Py_UCS4 point) noexcept:
+    # str.splitlines' breaks: \n \v \f \r, \x1c-\x1e, NEL and the Unicode line and paragraph
+    # separators (tests/test_dump_walk.py checks every character against Python's own answer)
+    if point < 0x80:
+        return 10 <= point <= 13 or 0x1C <= point <= 0x1E
+    return point == 0x85 or point == 0x2028 or point == 0x2029
+
+
 cdef bint _unfinished(Py_UCS4 point, unfinished) except -1:
     # source.text._UNFINISHED: [\p{L}\p{N},\-–(]
     if point < 128:
@@ -116,7 +124,7 @@ def dump_blocks(str text not None, block_type, unfinished, long_line_pieces, Py_
     # lines that go on from an unfinished one joined to it
     while i < length:
         start = i
-        while i < length and not Py_UNICODE_ISLINEBREAK(PyUnicode_READ(kind, data, i)):
+        while i < length and not _line_break(PyUnicode_READ(kind, data, i)):
             i += 1
         end = i
         if i < length:
