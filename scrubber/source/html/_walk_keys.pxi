@@ -149,3 +149,75 @@ def kept_line_keys(list blocks, block_type):
         _set_slot(block, slots.key_of, text)
         keys.append(key)
     return keys
+
+
+cdef str _case_folded(str text):
+    """``text.casefold()``, from the table where every character is below U+10000 and folds to one."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef uint32_t point, entry, widest = 0
+    for i in range(length):
+        point = PyUnicode_READ(kind, data, i)
+        if point < 128:
+            if 65 <= point <= 90:
+                point += 32
+        elif point >= _FOLD_TABLE_SIZE:
+            return text.casefold()
+        else:
+            entry = _fold_entry(point)
+            if entry & _FOLD_SEVERAL:
+                return text.casefold()
+            point = entry & _FOLD_CHAR
+        if point > widest:
+            widest = point
+    cdef str folded = PyUnicode_New(length, widest)
+    cdef unsigned int folded_kind = PyUnicode_KIND(folded)
+    cdef void* folded_data = PyUnicode_DATA(folded)
+    for i in range(length):
+        point = PyUnicode_READ(kind, data, i)
+        if point < 128:
+            if 65 <= point <= 90:
+                point += 32
+        else:
+            point = _fold_table[point] & _FOLD_CHAR
+        PyUnicode_WRITE(folded_kind, folded_data, i, point)
+    return folded
+
+
+def language_sample(list blocks, block_type, script_like, Py_ssize_t min_spaces, Py_ssize_t most_chars,
+                    Py_ssize_t fallback_lines):
+    """``language.guess_language``'s sample of the blocks, case-folded: the texts of ``min_spaces``
+    spaces or more that are not ``script_like``, joined by spaces as far as ``most_chars``
+    (or, without any, the first ``fallback_lines`` texts)."""
+    cdef _BlockSlots slots = _block_slots(block_type)
+    cdef list sentences = []
+    cdef Py_ssize_t length = 0, spaces, i, size
+    cdef unsigned int kind
+    cdef const void* data
+    for block in blocks:
+        if length >= most_chars:
+            break  # the sample is cut there anyway
+        text = _field(block, &slots, slots.text, "text")
+        if type(text) is not str:
+            if text.count(" ") < min_spaces:
+                continue
+        else:
+            kind = PyUnicode_KIND(text)
+            data = PyUnicode_DATA(text)
+            size = PyUnicode_GET_LENGTH(text)
+            spaces = 0
+            i = 0
+            while i < size and spaces < min_spaces:
+                if PyUnicode_READ(kind, data, i) == 32:
+                    spaces += 1
+                i += 1
+            if spaces < min_spaces:
+                continue
+        if not script_like(text):
+            sentences.append(text)
+            length += len(text) + 1
+    if not sentences:
+        sentences = [_field(block, &slots, slots.text, "text") for block in blocks[:fallback_lines]]
+    sample = " ".join(sentences)[:most_chars]
+    return _case_folded(sample) if type(sample) is str else sample.casefold()
