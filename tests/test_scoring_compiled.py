@@ -142,6 +142,25 @@ def test_the_compiled_values_tell_code_in_a_capitalised_line_as_the_python_twin(
         assert [v > -label_cost for v in values] == [structure.has_code(t) for t in texts]
 
 
+# Repeated lines the compiled values charge without asking Python: labels, lead-ins, stamps,
+# code, upper-case and title-case lines, whitespace before or around them, and others beyond ASCII.
+REPEATED = st.one_of(st.text(alphabet=" \t\x1c\xa0\u2003:aAzZ_=09/.ÉéǅΩω٣ß", max_size=12),
+                     st.sampled_from(["Reply", "REPLY", "Main article:", "Tags:", " Read on: ", "14:44", " 3/30",
+                                      "SELECT name", "Total = a_b", "Q", ":", "Ähnliche Artikel", "ÄHNLICH", "Éditer",
+                                      "ÉDITER le", "Über uns:", "٣/٣٠", "Ǆx", "Ǆ", "a٣ 12 34 56 78"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(REPEATED, st.booleans(), st.integers(1, 12)), max_size=20), st.integers(0, 25))
+def test_the_compiled_values_charge_a_repeated_line_as_the_python_twin(lines, words):
+    blocks = [Block(text, line=0 if piece else None) for text, piece, _ in lines]
+    counts = [n for _, _, n in lines]
+    for label in (classifier.NEAR_GOOD, classifier.SHORT, classifier.BAD):
+        labels, numbers = [label] * len(blocks), [words] * len(blocks)
+        assert classifier._values(labels, numbers, counts, blocks) == \
+            python_twin(classifier._values, labels, numbers, counts, blocks)
+
+
 # ASCII lines of every kind the structure and token tests tell apart, and a few beyond ASCII.
 SCREENED = st.lists(st.one_of(
     st.text(alphabet=" \t\x0b\x1c\x1f()[]{};=_aAbZz09:./%-│", max_size=12),
@@ -159,17 +178,16 @@ def test_the_structure_screen_rules_out_only_lines_that_are_no_structure(texts):
 
 @settings(max_examples=500, deadline=None)
 @given(SCREENED)
-def test_the_token_screen_rules_out_only_lines_that_are_no_token(texts):
+def test_the_compiled_tokens_are_those_is_token_finds(texts):
     from scrubber.scoring.structure import is_token
-    kept = set(compiled.walk.token_screen(texts))
-    assert not any(is_token(t) for n, t in enumerate(texts) if n not in kept)
+    assert compiled.walk.tokens(texts, is_token) == [n for n, t in enumerate(texts) if is_token(t)]
 
 
 def test_the_screens_rule_out_most_lines_of_prose_and_menus():
     from scrubber.scoring.structure import STRUCTURE_MIN_CHARS
     texts = ["Home", "Contact us", "The council met on Monday.", "12 | 4.07 | 0.51", "( SELECT", "FROM orders"]
     assert compiled.walk.structure_screen(texts, STRUCTURE_MIN_CHARS) == [3]
-    assert compiled.walk.token_screen(texts) == [4, 5]
+    assert compiled.walk.tokens(texts, structure.is_token) == [4, 5]
 
 
 def test_each_character_of_the_plane_has_the_classes_its_regexes_give_it():
@@ -211,10 +229,20 @@ def test_the_compiled_structure_candidates_cheapen_the_lines_of_the_python_twin(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(SCREENED.map(" ".join), st.booleans(), st.sampled_from([-9.0, -5.0, -1.0, 3.0])), max_size=20))
-def test_the_compiled_token_candidates_cheapen_the_lines_of_the_python_twin(lines):
+def test_the_compiled_code_token_lines_are_cheapened_as_by_the_python_twin(lines):
     blocks = [Block(text, line=0 if piece else None) for text, piece, _ in lines]
     values = [value for _, _, value in lines]
     twin = list(values)
     structure.cheapen_code_tokens(values, range(len(blocks)), blocks, 1.0)
     python_twin(structure.cheapen_code_tokens, twin, range(len(blocks)), blocks, 1.0)
     assert values == twin
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.floats(-400.0, 400.0), st.sampled_from([0.0, -0.0, 1.0, -1.0, 0.1, -0.1, 0.2])),
+                max_size=40), st.sampled_from([None, 0.5]))
+def test_the_compiled_article_spans_are_the_python_twins(values, below):
+    from scrubber.scoring.region import article_spans
+    spans = article_spans(values, classifier.SECOND_SPAN_RATIO, classifier.SECOND_SPAN_ENOUGH, below)
+    assert spans == python_twin(article_spans, values, classifier.SECOND_SPAN_RATIO, classifier.SECOND_SPAN_ENOUGH,
+                                below)
