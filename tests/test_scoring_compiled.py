@@ -93,6 +93,19 @@ def test_the_compiled_copies_count_each_key_as_their_python_twin(keys):
     assert repeats._key_copies(keys) == python_key_copies(keys)
 
 
+# Lines of a page with stamps: clocks, counters, other figures first, and a line that reads as the clock's key.
+STAMPED = st.lists(st.one_of(st.sampled_from(["14:44", "9.05 am", "3/30", "3 of 30", "23/16", "12", "2019", "٣/٣٠",
+                                              "<clock>", "Reply", "12 May 2019 at 14:44", " 14:44"]),
+                             st.text(alphabet="0129:./ ah٣", max_size=12)), max_size=20)
+
+
+@settings(max_examples=400, deadline=None)
+@given(STAMPED)
+def test_the_compiled_copies_count_stamps_as_their_python_twin(texts):
+    blocks = [Block(text) for text in texts]
+    assert repeats.copies(blocks) == python_twin(repeats.copies, [Block(text) for text in texts])
+
+
 def test_a_unique_line_counts_the_copies_of_its_template():
     keys = ["click to share on x", "click to share on y", "click to share on z", "click to go", "reply", "reply",
             "a b c d e f g h i j k l m n o p", "a b c d e f g h i j k l m n o q", "a b c d e f g h i j k l m n o r"]
@@ -246,3 +259,26 @@ def test_the_compiled_article_spans_are_the_python_twins(values, below):
     spans = article_spans(values, classifier.SECOND_SPAN_RATIO, classifier.SECOND_SPAN_ENOUGH, below)
     assert spans == python_twin(article_spans, values, classifier.SECOND_SPAN_RATIO, classifier.SECOND_SPAN_ENOUGH,
                                 below)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([-100.0, -5.0, -0.0, 0.0, 0.5, 12.0, 39.5, 40.0]), st.booleans()), max_size=30),
+       st.lists(st.integers(-2, 32), max_size=4))
+def test_the_compiled_list_heads_are_charged_as_by_the_python_twin(lines, heads):
+    from scrubber.scoring.region import charge_list_heads
+    blocks = [Block("a", index=2 * n, line=0 if piece else None) for n, (_, piece) in enumerate(lines)]
+    values = [value for value, _ in lines]
+    twin = list(values)
+    charge_list_heads(values, blocks, heads)
+    python_twin(charge_list_heads, twin, blocks, heads)
+    assert values == twin
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(LINES, st.sampled_from(["The Council met on Monday and agreed that the Library will open.",
+                                                  "the council met on monday and agreed that the library will open",
+                                                  "Die Stadt Hat Den Neuen Plan Für Die Brücke Heute Vorgestellt!"])),
+                max_size=12), st.sampled_from([STOPWORDS, frozenset()]))
+def test_the_compiled_page_bars_are_the_python_twins(texts, stopwords):
+    columns = features.page_columns([Block(t) for t in texts], stopwords)
+    assert classifier.page_bars(columns, stopwords) == python_twin(classifier.page_bars, columns, stopwords)

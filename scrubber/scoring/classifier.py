@@ -193,10 +193,13 @@ def _trim_pieces(start, end, labels, blocks):
 def _prose_capitals(columns: FeatureColumns) -> float:
     """The share of capitalised words in the page's sentences: about 0.15 in English prose,
     0.35 in German, where every noun is capitalised. A headline has many more. (Summed in C:
-    ``map`` and ``compress`` pick the sentences.)"""
-    sentences = list(map(and_, columns.terminal, map(le, repeat(LENGTH_HIGH), columns.words)))
-    words = sum(compress(columns.words, sentences))
-    capitals = sum(compress(columns.capitalised, sentences))
+    in one pass where the compiled walks are built, else ``map`` and ``compress`` pick the sentences.)"""
+    if compiled.walk is not None:
+        words, capitals = compiled.walk.sentence_sums(columns.terminal, columns.words, columns.capitalised, LENGTH_HIGH)
+    else:
+        sentences = list(map(and_, columns.terminal, map(le, repeat(LENGTH_HIGH), columns.words)))
+        words = sum(compress(columns.words, sentences))
+        capitals = sum(compress(columns.capitalised, sentences))
     return min(capitals / words, PROSE_CAPITALS_MAX) if words else PROSE_CAPITALS_MAX / 2
 
 

@@ -134,11 +134,15 @@ def charge_list_heads(values, blocks, heads):
     """
     if not heads:
         return
-    # max(v, 0.0) as the comparison it makes, without a builtin call for every block
-    prose_before = list(accumulate((v if v >= 0.0 else 0.0 for v in values), initial=0.0))
-    for position, cost in list_head_costs(blocks, heads):
+    costs = list(list_head_costs(blocks, heads))
+    if compiled.walk is not None:  # summed in C up to the last head only
+        before = compiled.walk.prose_before(values, [position for position, _ in costs])
+    else:  # max(v, 0.0) as the comparison it makes, without a builtin call for every block
+        prose = list(accumulate((v if v >= 0.0 else 0.0 for v in values), initial=0.0))
+        before = [prose[position] for position, _ in costs]
+    for (position, cost), prose_above in zip(costs, before):
         # A "Leave a comment" link beside the byline heads no list: prose must come first.
-        if prose_before[position] >= MIN_PROSE_BEFORE_HEAD:
+        if prose_above >= MIN_PROSE_BEFORE_HEAD:
             values[position] -= cost
 
 

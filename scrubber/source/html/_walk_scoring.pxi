@@ -1,8 +1,8 @@
 # Included by _walk.pyx, after _walk_line_counts.pxi: the scorer's per-line passes over a page
-# once its lines are counted -- repeats (scoring.repeats._key_copies), labels and values
+# once its lines are counted -- repeats (scoring.repeats.copies, _key_copies), labels and values
 # (scoring.classifier._labels / _values) -- each the twin of a Python loop over the page.
 
-from cpython.unicode cimport Py_UNICODE_ISTITLE
+from cpython.unicode cimport Py_UNICODE_ISDIGIT, Py_UNICODE_ISTITLE, PyUnicode_READ_CHAR
 
 def key_copies(list keys not None, Py_ssize_t template_words, Py_ssize_t max_template_words,
                Py_ssize_t min_template_copies):
@@ -45,6 +45,32 @@ def key_copies(list keys not None, Py_ssize_t template_words, Py_ssize_t max_tem
                 copies = templates[head]
                 if copies >= min_template_copies:
                     out[position] = copies
+    return out
+
+
+def stamped_keys(list keys not None, counter_key, str clock_key not None, Py_ssize_t counter_chars,
+                 Py_ssize_t min_copies):
+    """``keys`` (str) as ``scoring.repeats.copies`` counts them: ``counter_key`` (its
+    ``_counter_key``) asked only about a key that starts with a digit and is at most
+    ``counter_chars`` long (a longer one it leaves as it is), and the ``clock_key`` it gives
+    a time of day turned back into its key when fewer than ``min_copies`` keys are one."""
+    cdef Py_ssize_t size = len(keys), position, clocks
+    cdef bint stamped = False
+    out = list(keys)
+    for position in range(size):
+        key = keys[position]
+        if type(key) is not str:
+            raise TypeError(f"a key is a str, not {type(key).__name__}")
+        if 0 < PyUnicode_GET_LENGTH(key) <= counter_chars and Py_UNICODE_ISDIGIT(PyUnicode_READ_CHAR(key, 0)):
+            out[position] = counter_key(key)
+            stamped = True
+    if not stamped:  # (most pages: no clock to count)
+        return out
+    clocks = out.count(clock_key)
+    if 0 < clocks < min_copies:
+        for position in range(size):
+            if out[position] == clock_key:
+                out[position] = keys[position]
     return out
 
 
@@ -263,3 +289,44 @@ def best_span(list values not None, Py_ssize_t low, Py_ssize_t high):
         if running > best:
             best, best_start, best_end = running, start, position + 1
     return best_start, best_end
+
+
+def sentence_sums(list terminal not None, list words not None, list capitalised not None, Py_ssize_t length_high):
+    """How many words, and how many capitalised words, the sentences of a page have: its lines
+    ending a sentence (``terminal``) with at least ``length_high`` words, as
+    ``scoring.classifier._prose_capitals`` sums them."""
+    cdef Py_ssize_t size = len(words), position, count, total = 0, capitals = 0
+    if len(terminal) != size or len(capitalised) != size:
+        raise ValueError("a value for each block in each column")
+    for position in range(size):
+        count = words[position]
+        if count >= length_high and terminal[position]:
+            total += count
+            capitals += <Py_ssize_t>capitalised[position]
+    return total, capitals
+
+
+def prose_before(list values not None, list positions not None):
+    """For each of ``positions``, the sum of the positive ``values`` before it (its zeros and
+    negatives count as nothing), added in order as ``scoring.region.charge_list_heads`` adds them."""
+    cdef Py_ssize_t size = len(values), position, last = -1, done = 0
+    cdef double running = 0.0, value
+    cdef double* sums
+    if not positions:
+        return []
+    for position in positions:
+        if not 0 <= position <= size:
+            raise ValueError("a position among the values")
+        last = position if position > last else last
+    sums = <double*>malloc((last + 1) * sizeof(double))
+    if sums == NULL:
+        raise MemoryError()
+    try:
+        for done in range(last + 1):
+            sums[done] = running
+            if done < last:
+                value = values[done]
+                running += value if value >= 0.0 else 0.0
+        return [sums[<Py_ssize_t>position] for position in positions]
+    finally:
+        free(sums)
