@@ -53,8 +53,8 @@ class Block:
 
 def line_keys(blocks: list[Block]) -> list[str]:
     """``[block.key() for block in blocks]``, kept on the blocks as ``key`` keeps them: where
-    the compiled module is built (``source/html/compiled.py``), a page's printable ASCII lines
-    (most of them) are keyed there in one pass over their characters.
+    the compiled module is built (``source/html/compiled.py``), a page's printable lines with
+    single spaces (most of them) are keyed there, each in one pass over its characters.
 
     >>> line_keys([Block("Top of PAGE"), Block("  a  b "), Block("Ünï")])
     ['top of page', 'a b', 'ünï']
@@ -63,4 +63,4 @@ def line_keys(blocks: list[Block]) -> list[str]:
 
     if compiled.walk is None:
         return [block.key() for block in blocks]
-    return compiled.walk.line_keys(blocks)
+    return compiled.walk.kept_line_keys(blocks, Block)

@@ -75,7 +75,7 @@ class Pipeline:
         if mode == "text":
             blocks = page.blocks = cut_list_heads(
                 peel_chrome_heads(cut_stamps(blocks), lambda t: page.rules.match(line_key(t), "drop") is not None,
-                                  HeadScreen.of(page.rules.packs, page.rules.regex_timeout).lengths),
+                                  HeadScreen.of(page.rules.packs, page.rules.regex_timeout)),
                 page.rules, LIST_HEAD_PACKS)
         if mode == "html" and (page.rules.selectors or page.rules.article_selectors):
             blocks = self._extract_without_selected(text, page, trace)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import regex
@@ -18,6 +19,9 @@ _SENTENCES = regex.compile(r"\p{Ll}{2}\. +\p{Lu}")
 # A sentence's end, with a closing quote and a few stray symbols after it (bytes a broken
 # encoding left at the end of each line).
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*[^\p{L}\p{N}\s]{0,3}\s*$")
+# Where _SENTENCE_END is looked for: the last letter or digit near the end of a line comes first.
+_ASCII_LETTER_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_TAIL_CHARS = 40
 MAX_TITLE_WORDS = 25
 # "... - Harbour Heating Co.": a line that ends so ends with a name, not a sentence.
 SHORT_SITE_NAME_WORDS = 4
@@ -277,4 +281,19 @@ def _site_name_last(text: str) -> bool:
 
 
 def _is_prose(text: str) -> bool:
-    return len(text.split()) >= PROSE_WORDS and _SENTENCE_END.search(text) is not None and not _site_name_last(text)
+    # (the words are counted only as far as PROSE_WORDS: a long piece is not split whole)
+    return len(text.split(None, PROSE_WORDS - 1)) >= PROSE_WORDS and _ends_sentence(text) and not _site_name_last(text)
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_SENTENCE_END.search(text)``, read from the last ASCII letter or digit on when one stands
+    near the end: no letter or digit follows a sentence's end, so none of the text before it can
+    start one, and the search need not try every character of a long piece.
+
+    >>> _ends_sentence("Roses flower on old wood. Prune them late."), _ends_sentence("Pruning Roses Late")
+    (True, False)
+    """
+    tail = max(0, len(text) - _TAIL_CHARS)
+    if _ASCII_LETTER_OR_DIGIT.search(text, tail) is None:
+        tail = 0
+    return _SENTENCE_END.search(text, tail) is not None

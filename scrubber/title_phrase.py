@@ -67,11 +67,7 @@ def repeated_head_phrase(texts: list[str]) -> tuple[str, int, int] | None:
             continue
         first = [lower(head[n][1]) for n in range(start, start + MIN_PHRASE_WORDS)]
         for at in _repeats(lowered, first, head[start + MIN_PHRASE_WORDS - 1][3]):
-            repeat = _words(text, at, MAX_PHRASE_WORDS)
-            length = 0
-            while (start + length < len(head) and length < len(repeat) and head[start + length][2] < at
-                   and lower(head[start + length][1]) == lower(repeat[length][1])):
-                length += 1
+            length, repeat = _common_run(head, start, text, at, lower)
             if length == MAX_PHRASE_WORDS:
                 continue  # a menu the page repeats, not a title
             # The run may go on a word or two past the title ("... the Alps" + "The"): the
@@ -112,6 +108,40 @@ def _repeats(lowered, first, at):
 def _words(text, at, count):
     """``(what stands before, word, start, end)`` of the first ``count`` words from ``at`` on."""
     return [(m.group(1), m.group(2), m.start(2), m.end(2)) for m in islice(_TOKEN.finditer(text, at), count)]
+
+
+def _common_run(head, start, text, at, lower):
+    """``(length, repeat)``: how many words of ``head`` from ``start`` on (those before ``at``)
+    the text repeats at ``at``, up to MAX_PHRASE_WORDS, compared as ``lower`` gives them; and the
+    repeat's words as ``_words(text, at, MAX_PHRASE_WORDS)`` gives them, but read only as far as
+    the run and one word past it (the one _ends asks for): most repeats part after a few words.
+
+    >>> text = "Night Trains Return | Rail Journal. Night Trains Return to the Alps"
+    >>> length, repeat = _common_run(_words(text, 0, 10), 0, text, 36, str.lower)
+    >>> length, [word for _, word, _, _ in repeat]
+    (3, ['Night', 'Trains', 'Return', 'to'])
+    """
+    tokens, repeat = islice(_TOKEN.finditer(text, at), MAX_PHRASE_WORDS), []
+    length = 0
+    while start + length < len(head) and head[start + length][2] < at:
+        if length == len(repeat) and not _read(tokens, repeat):
+            break
+        if lower(head[start + length][1]) != lower(repeat[length][1]):
+            break
+        length += 1
+    if length == len(repeat):
+        _read(tokens, repeat)
+    return length, repeat
+
+
+def _read(tokens, words):
+    """Whether one more word could be read from ``tokens`` (matches of _TOKEN) onto ``words``,
+    as ``_words`` gives them."""
+    m = next(tokens, None)
+    if m is None:
+        return False
+    words.append((m.group(1), m.group(2), m.start(2), m.end(2)))
+    return True
 
 
 def _ends(words, after):

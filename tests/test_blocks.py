@@ -2,10 +2,12 @@
 
 import sys
 
+import pytest
 from hypothesis import given, strategies as st
 
 from scrubber.blocks import Block, line_keys
 from scrubber.rules import line_key
+from scrubber.source.html import compiled
 
 WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
 
@@ -52,3 +54,23 @@ def test_line_keys_follow_a_new_text():
     assert line_keys([block]) == ["share"]
     block.text = "Read MORE"
     assert line_keys([block, Block(" Top  of PAGE")]) == ["read more", "top of page"]
+
+
+needs_walks = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
+
+
+@needs_walks
+def test_the_compiled_keys_fold_every_character_as_str_casefold():
+    # (the compiled walk folds each character below U+10000 from a table of its own)
+    texts = [f"Ab{chr(point)}Z é" for point in range(0x20000)]
+    keyed = line_keys([Block(text) for text in texts])
+    with compiled.python_walks():
+        assert keyed == line_keys([Block(text) for text in texts])
+
+
+@needs_walks
+@given(st.lists(st.text(max_size=8), max_size=6))
+def test_the_compiled_keys_are_the_python_keys(texts):
+    keyed = line_keys([Block(text) for text in texts])
+    with compiled.python_walks():
+        assert keyed == line_keys([Block(text) for text in texts])

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scrubber.data import small_words, stopwords
+from scrubber.data import small_words, stopwords, word_list
 from scrubber.normalise import headings
 from scrubber.normalise.headings import Vocabulary, _heading_at, _may_open_heading, split_run_in_headings
 from scrubber.normalise.words import STOP_OR_CLOSER, tokens_of
@@ -60,7 +60,7 @@ def python_glance(text, questions, capitalises_nouns):
 
 def compiled_glance(text, questions, capitalises_nouns):
     return compiled.walk.heading_openings(text, questions, capitalises_nouns, small_words(), headings._list_number,
-                                          headings._opens_sentence, STOP_OR_CLOSER, headings.MIN_HEADING_WORDS,
+                                          word_list("sentence_openers"), STOP_OR_CLOSER, headings.MIN_HEADING_WORDS,
                                           headings.MAX_SENTENCE_CASE_WORDS)
 
 

@@ -93,6 +93,19 @@ def test_the_compiled_copies_count_each_key_as_their_python_twin(keys):
     assert repeats._key_copies(keys) == python_key_copies(keys)
 
 
+# Lines of a page with stamps: clocks, counters, other figures first, and a line that reads as the clock's key.
+STAMPED = st.lists(st.one_of(st.sampled_from(["14:44", "9.05 am", "3/30", "3 of 30", "23/16", "12", "2019", "٣/٣٠",
+                                              "<clock>", "Reply", "12 May 2019 at 14:44", " 14:44"]),
+                             st.text(alphabet="0129:./ ah٣", max_size=12)), max_size=20)
+
+
+@settings(max_examples=400, deadline=None)
+@given(STAMPED)
+def test_the_compiled_copies_count_stamps_as_their_python_twin(texts):
+    blocks = [Block(text) for text in texts]
+    assert repeats.copies(blocks) == python_twin(repeats.copies, [Block(text) for text in texts])
+
+
 def test_a_unique_line_counts_the_copies_of_its_template():
     keys = ["click to share on x", "click to share on y", "click to share on z", "click to go", "reply", "reply",
             "a b c d e f g h i j k l m n o p", "a b c d e f g h i j k l m n o q", "a b c d e f g h i j k l m n o r"]
@@ -142,6 +155,25 @@ def test_the_compiled_values_tell_code_in_a_capitalised_line_as_the_python_twin(
         assert [v > -label_cost for v in values] == [structure.has_code(t) for t in texts]
 
 
+# Repeated lines the compiled values charge without asking Python: labels, lead-ins, stamps,
+# code, upper-case and title-case lines, whitespace before or around them, and others beyond ASCII.
+REPEATED = st.one_of(st.text(alphabet=" \t\x1c\xa0\u2003:aAzZ_=09/.ÉéǅΩω٣ß", max_size=12),
+                     st.sampled_from(["Reply", "REPLY", "Main article:", "Tags:", " Read on: ", "14:44", " 3/30",
+                                      "SELECT name", "Total = a_b", "Q", ":", "Ähnliche Artikel", "ÄHNLICH", "Éditer",
+                                      "ÉDITER le", "Über uns:", "٣/٣٠", "Ǆx", "Ǆ", "a٣ 12 34 56 78"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(REPEATED, st.booleans(), st.integers(1, 12)), max_size=20), st.integers(0, 25))
+def test_the_compiled_values_charge_a_repeated_line_as_the_python_twin(lines, words):
+    blocks = [Block(text, line=0 if piece else None) for text, piece, _ in lines]
+    counts = [n for _, _, n in lines]
+    for label in (classifier.NEAR_GOOD, classifier.SHORT, classifier.BAD):
+        labels, numbers = [label] * len(blocks), [words] * len(blocks)
+        assert classifier._values(labels, numbers, counts, blocks) == \
+            python_twin(classifier._values, labels, numbers, counts, blocks)
+
+
 # ASCII lines of every kind the structure and token tests tell apart, and a few beyond ASCII.
 SCREENED = st.lists(st.one_of(
     st.text(alphabet=" \t\x0b\x1c\x1f()[]{};=_aAbZz09:./%-│", max_size=12),
@@ -159,17 +191,16 @@ def test_the_structure_screen_rules_out_only_lines_that_are_no_structure(texts):
 
 @settings(max_examples=500, deadline=None)
 @given(SCREENED)
-def test_the_token_screen_rules_out_only_lines_that_are_no_token(texts):
+def test_the_compiled_tokens_are_those_is_token_finds(texts):
     from scrubber.scoring.structure import is_token
-    kept = set(compiled.walk.token_screen(texts))
-    assert not any(is_token(t) for n, t in enumerate(texts) if n not in kept)
+    assert compiled.walk.tokens(texts, is_token) == [n for n, t in enumerate(texts) if is_token(t)]
 
 
 def test_the_screens_rule_out_most_lines_of_prose_and_menus():
     from scrubber.scoring.structure import STRUCTURE_MIN_CHARS
     texts = ["Home", "Contact us", "The council met on Monday.", "12 | 4.07 | 0.51", "( SELECT", "FROM orders"]
     assert compiled.walk.structure_screen(texts, STRUCTURE_MIN_CHARS) == [3]
-    assert compiled.walk.token_screen(texts) == [4, 5]
+    assert compiled.walk.tokens(texts, structure.is_token) == [4, 5]
 
 
 def test_each_character_of_the_plane_has_the_classes_its_regexes_give_it():
@@ -211,10 +242,43 @@ def test_the_compiled_structure_candidates_cheapen_the_lines_of_the_python_twin(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(SCREENED.map(" ".join), st.booleans(), st.sampled_from([-9.0, -5.0, -1.0, 3.0])), max_size=20))
-def test_the_compiled_token_candidates_cheapen_the_lines_of_the_python_twin(lines):
+def test_the_compiled_code_token_lines_are_cheapened_as_by_the_python_twin(lines):
     blocks = [Block(text, line=0 if piece else None) for text, piece, _ in lines]
     values = [value for _, _, value in lines]
     twin = list(values)
     structure.cheapen_code_tokens(values, range(len(blocks)), blocks, 1.0)
     python_twin(structure.cheapen_code_tokens, twin, range(len(blocks)), blocks, 1.0)
     assert values == twin
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.floats(-400.0, 400.0), st.sampled_from([0.0, -0.0, 1.0, -1.0, 0.1, -0.1, 0.2])),
+                max_size=40), st.sampled_from([None, 0.5]))
+def test_the_compiled_article_spans_are_the_python_twins(values, below):
+    from scrubber.scoring.region import article_spans
+    spans = article_spans(values, classifier.SECOND_SPAN_RATIO, classifier.SECOND_SPAN_ENOUGH, below)
+    assert spans == python_twin(article_spans, values, classifier.SECOND_SPAN_RATIO, classifier.SECOND_SPAN_ENOUGH,
+                                below)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([-100.0, -5.0, -0.0, 0.0, 0.5, 12.0, 39.5, 40.0]), st.booleans()), max_size=30),
+       st.lists(st.integers(-2, 32), max_size=4))
+def test_the_compiled_list_heads_are_charged_as_by_the_python_twin(lines, heads):
+    from scrubber.scoring.region import charge_list_heads
+    blocks = [Block("a", index=2 * n, line=0 if piece else None) for n, (_, piece) in enumerate(lines)]
+    values = [value for value, _ in lines]
+    twin = list(values)
+    charge_list_heads(values, blocks, heads)
+    python_twin(charge_list_heads, twin, blocks, heads)
+    assert values == twin
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(LINES, st.sampled_from(["The Council met on Monday and agreed that the Library will open.",
+                                                  "the council met on monday and agreed that the library will open",
+                                                  "Die Stadt Hat Den Neuen Plan Für Die Brücke Heute Vorgestellt!"])),
+                max_size=12), st.sampled_from([STOPWORDS, frozenset()]))
+def test_the_compiled_page_bars_are_the_python_twins(texts, stopwords):
+    columns = features.page_columns([Block(t) for t in texts], stopwords)
+    assert classifier.page_bars(columns, stopwords) == python_twin(classifier.page_bars, columns, stopwords)

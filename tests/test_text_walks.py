@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrubber.normalise.whitespace import clean_line
-from scrubber.source import flattened, text
+from scrubber.source import flattened_screens, text
 from scrubber.source.html import compiled
 from scrubber.source.html.compiled import python_walks
 
@@ -98,5 +98,5 @@ _STAMPS = st.lists(st.sampled_from(list("019 /ofh:Hx٣²é") + ["of", " of"]), m
 @settings(max_examples=400, deadline=None)
 @given(_STAMPS)
 def test_compiled_stamp_test_matches_the_patterns(text_):
-    pattern = flattened._MAY_HOLD_ASCII_STAMP if text_.isascii() else flattened._MAY_HOLD_STAMP
+    pattern = flattened_screens._MAY_HOLD_ASCII_STAMP if text_.isascii() else flattened_screens._MAY_HOLD_STAMP
     assert compiled.walk.may_hold_stamp(text_) == (pattern.search(text_) is not None)

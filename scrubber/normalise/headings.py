@@ -68,7 +68,7 @@ def split_run_in_headings(text: str, vocabulary: Vocabulary | None = None) -> li
     # paragraphs hold no sentence that could open a heading, and the rest few)
     if compiled.walk is not None:
         openings = compiled.walk.heading_openings(
-            text, questions, vocabulary.capitalises_nouns, small_words(), _list_number, _opens_sentence,
+            text, questions, vocabulary.capitalises_nouns, small_words(), _list_number, word_list("sentence_openers"),
             STOP_OR_CLOSER, MIN_HEADING_WORDS, MAX_SENTENCE_CASE_WORDS)
         if not openings:
             return [("paragraph", text)]

@@ -12,7 +12,7 @@ from ..source.html import compiled
 from .features import FeatureColumns, Features, page_columns
 from .region import article_spans, charge_list_heads, start_below_title
 from .repeats import MIN_TEMPLATE_COPIES, copies
-from .structure import cheapen_structure_lines, has_code, is_stamp, is_token
+from .structure import CLOCK_MAX_CHARS, COUNTER_MAX_CHARS, cheapen_structure_lines, has_code, is_stamp, is_token
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
@@ -193,10 +193,13 @@ def _trim_pieces(start, end, labels, blocks):
 def _prose_capitals(columns: FeatureColumns) -> float:
     """The share of capitalised words in the page's sentences: about 0.15 in English prose,
     0.35 in German, where every noun is capitalised. A headline has many more. (Summed in C:
-    ``map`` and ``compress`` pick the sentences.)"""
-    sentences = list(map(and_, columns.terminal, map(le, repeat(LENGTH_HIGH), columns.words)))
-    words = sum(compress(columns.words, sentences))
-    capitals = sum(compress(columns.capitalised, sentences))
+    in one pass where the compiled walks are built, else ``map`` and ``compress`` pick the sentences.)"""
+    if compiled.walk is not None:
+        words, capitals = compiled.walk.sentence_sums(columns.terminal, columns.words, columns.capitalised, LENGTH_HIGH)
+    else:
+        sentences = list(map(and_, columns.terminal, map(le, repeat(LENGTH_HIGH), columns.words)))
+        words = sum(compress(columns.words, sentences))
+        capitals = sum(compress(columns.capitalised, sentences))
     return min(capitals / words, PROSE_CAPITALS_MAX) if words else PROSE_CAPITALS_MAX / 2
 
 
@@ -219,7 +222,8 @@ def _values(labels: list[str], words: list[int], counts: list[int], blocks) -> l
     if compiled.walk is not None:
         return compiled.walk.scorer_values(labels, words, counts, blocks, _value, (GOOD, NEAR_GOOD, SHORT, BAD),
                                            (GOOD_OFFSET, NEAR_GOOD_WEIGHT, SHORT_COST, LOWER_SHORT_COST, BAD_COST,
-                                            BAD_WORD_COST, LENGTH_UNENDED // 2))
+                                            BAD_WORD_COST, LENGTH_UNENDED // 2, REPEAT_COST, MAX_COUNTED_COPIES,
+                                            COUNTER_MAX_CHARS, CLOCK_MAX_CHARS))
     return list(map(_value, labels, words, counts, [b.text for b in blocks], [b.line is not None for b in blocks]))
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
+from ..source.html import compiled
+
 # What a dropped list header ("Related posts", "12 comments") costs the line after it ...
 LIST_HEAD_COST = 100.0
 # ... and the piece after it on a page flattened onto one line, where each teaser's headline
@@ -61,7 +63,7 @@ def article_spans(values: list[float], ratio: float, enough: float = float("inf"
     >>> article_spans([30, -50, 100, -50, 30], ratio=0.25, ratio_below=0.5)
     [(2, 3), (0, 1)]
     """
-    start, end = best_span(values)
+    start, end = _best_span(values, 0, len(values))
     if end == start:
         return []
     floor = min(ratio * sum(values[start:end]), enough)
@@ -72,11 +74,19 @@ def article_spans(values: list[float], ratio: float, enough: float = float("inf"
         low, high = pending.pop()
         if high - low <= 0:
             continue
-        s, e = best_span(values[low:high])
+        s, e = _best_span(values, low, high)
         if e > s and sum(values[low + s:low + e]) >= (floor_below if low >= end else floor):
             spans.append((low + s, low + e))
             pending += [(low, low + s), (low + e, high)]
     return spans
+
+
+def _best_span(values, low, high) -> tuple[int, int]:
+    """``best_span(values[low:high])``: in C where the compiled walks are built, since every
+    value of a page is summed, and most of them again in the searches on either side."""
+    if compiled.walk is not None:
+        return compiled.walk.best_span(values, low, high)
+    return best_span(values[low:high])
 
 
 def surely_spanned(lower_bounds, enough: float) -> bool:
@@ -124,11 +134,15 @@ def charge_list_heads(values, blocks, heads):
     """
     if not heads:
         return
-    # max(v, 0.0) as the comparison it makes, without a builtin call for every block
-    prose_before = list(accumulate((v if v >= 0.0 else 0.0 for v in values), initial=0.0))
-    for position, cost in list_head_costs(blocks, heads):
+    costs = list(list_head_costs(blocks, heads))
+    if compiled.walk is not None:  # summed in C up to the last head only
+        before = compiled.walk.prose_before(values, [position for position, _ in costs])
+    else:  # max(v, 0.0) as the comparison it makes, without a builtin call for every block
+        prose = list(accumulate((v if v >= 0.0 else 0.0 for v in values), initial=0.0))
+        before = [prose[position] for position, _ in costs]
+    for (position, cost), prose_above in zip(costs, before):
         # A "Leave a comment" link beside the byline heads no list: prose must come first.
-        if prose_before[position] >= MIN_PROSE_BEFORE_HEAD:
+        if prose_above >= MIN_PROSE_BEFORE_HEAD:
             values[position] -= cost
 
 

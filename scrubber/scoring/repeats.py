@@ -41,7 +41,11 @@ def copies(blocks) -> list[int]:
     [1, 1, 1, 1]
     """
     # a counter or a clock starts with a digit: most lines need no match (the keys are read
-    # at once, in C where it is built, not by a call of ``Block.key`` per line)
+    # at once, in C where it is built, not by a call of ``Block.key`` per line; and picked in C)
+    if compiled.walk is not None:
+        keys = compiled.walk.stamped_keys(line_keys(blocks), _counter_key, _CLOCK_KEY, COUNTER_MAX_CHARS,
+                                          MIN_TEMPLATE_COPIES)
+        return _key_copies(keys)
     keys = [_counter_key(key) if key[:1].isdigit() else key for key in line_keys(blocks)]
     if 0 < keys.count(_CLOCK_KEY) < MIN_TEMPLATE_COPIES:
         keys = [b.key() if k == _CLOCK_KEY else k for k, b in zip(keys, blocks)]

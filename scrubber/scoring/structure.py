@@ -121,20 +121,19 @@ def cheapen_code_tokens(values, short, blocks, cost):
     >>> values
     [-1.0, -1.0, -1.0, -5.0, -5.0]
     """
-    # only the neighbours of a short line that costs more are asked: most lines need no test
-    dear = [p for p in short if values[p] < -cost and 0 < p < len(blocks) - 1]
-    after_token = _tokens_among(dear, -1, blocks)
-    for position in _tokens_among(after_token, 1, blocks):
+    if compiled.walk is not None:  # in C, which tells an ASCII line's tokens itself
+        tokens = compiled.walk.code_token_lines(short, values, blocks, cost, is_token)
+    else:  # only the neighbours of a short line that costs more are asked: most lines need no test
+        dear = [p for p in short if values[p] < -cost and 0 < p < len(blocks) - 1]
+        tokens = _tokens_among(_tokens_among(dear, -1, blocks), 1, blocks)
+    for position in tokens:
         values[position] = -cost
 
 
 def _tokens_among(positions, side, blocks) -> list[int]:
     """The ``positions`` whose neighbour on ``side`` (-1 before, 1 after) is a line of the dump
-    and ``is_token``. The lines the compiled ``token_candidates`` rules out are not asked."""
-    if compiled.walk is not None:
-        asked = compiled.walk.token_candidates(positions, blocks, side)
-    else:
-        asked = [p for p in positions if blocks[p + side].line is None]
+    and ``is_token``."""
+    asked = [p for p in positions if blocks[p + side].line is None]
     return list(compress(asked, map(is_token, [blocks[p + side].text for p in asked])))
 
 
@@ -153,12 +152,13 @@ def cheapen_structure(values, blocks, cost):
     """
     # a line that costs no more already (most: prose has a positive value) need not be read
     if compiled.walk is not None:  # the lines found in C, most of them surely no structure left out
-        dear = compiled.walk.structure_candidates(values, blocks, cost, STRUCTURE_MIN_CHARS)
-        texts = [blocks[p].text for p in dear]
+        sure, dear = compiled.walk.structure_candidates(values, blocks, cost, STRUCTURE_MIN_CHARS, COUNTER_MAX_CHARS,
+                                                        CLOCK_MAX_CHARS)
+        for position in sure:
+            values[position] = -cost
     else:
         dear = [p for p in compress(range(len(values)), map(gt, repeat(-cost), values)) if blocks[p].line is None]
-        texts = [blocks[p].text for p in dear]
-    for position in compress(dear, map(is_structure, texts)):
+    for position in compress(dear, map(is_structure, [blocks[p].text for p in dear])):
         values[position] = -cost
 
 

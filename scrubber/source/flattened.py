@@ -13,7 +13,6 @@ in place, not copied.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, count
@@ -23,7 +22,7 @@ import regex
 from ..blocks import Block
 from ..data import any_stopwords
 from ..rules.slots import ANY_WORD
-from .html import compiled
+from .flattened_screens import ascii_word_filter, list_head_pieces, quiet_head, stamp_pieces
 
 # The longest phrase looked for: "Das könnte Sie auch interessieren". Each length tried is a
 # match of the whole rule set, so the bound keeps flattened pages cheap.
@@ -52,9 +51,10 @@ def peel_chrome_heads(blocks: list[Block], is_chrome, screen=None) -> list[Block
     each ("Show comments The mill reopened on Monday.").
 
     ``is_chrome(text)`` says whether a drop rule matches ``text`` as a whole line;
-    ``screen(key)``, when given, tells which heads of the line key ``key`` one could match
-    (``HeadScreen.lengths``): the others are not asked about. ``blocks`` are numbered by their
-    place, as ``text_blocks`` and ``cut_stamps`` leave them.
+    ``screen``, when given, is the ``HeadScreen`` of those rules: the heads it tells no rule can
+    match are not asked about, and the pieces whose heads it knows to be quiet are left whole at
+    once (``flattened_screens.quiet_head``). ``blocks`` are numbered by their place, as
+    ``text_blocks`` and ``cut_stamps`` leave them.
 
     >>> menu = {"skip to content", "home", "contact"}
     >>> pieces = [Block("Skip to content Home Projects Contact Building a Garden Shed", line=0),
@@ -69,12 +69,13 @@ def peel_chrome_heads(blocks: list[Block], is_chrome, screen=None) -> list[Block
     if not edges:
         return blocks  # a dump of lines: no flattened sentence to peel
     is_chrome = lru_cache(maxsize=4096)(is_chrome)  # a flattened site repeats its menu on every page part
+    lengths, quiet = (screen.lengths, screen.quiet) if screen is not None else (None, {})
     first = min(edges)
     out = blocks[:first]  # numbered by their place already
     for position in range(first, len(blocks)):
         block = blocks[position]
-        if position in edges:
-            out.extend(_split(block, split_known_head(block.text, is_chrome, screen), len(out)))
+        if position in edges and not quiet_head(block.text, quiet, SECTION_NAMES):
+            out.extend(_split(block, split_known_head(block.text, is_chrome, lengths), len(out)))
         else:  # (renumbered as _split would, without a call and a list for each block)
             block.index = len(out)
             out.append(block)
@@ -96,8 +97,8 @@ def cut_stamps(blocks: list[Block]) -> list[Block]:
     >>> [b.text for b in cut_stamps(pieces)]
     ['The mill reopened on Monday.', 'Photo', '1/30', 'Rain on the fair.', 'Pool', '2/30', 'Sun at last.', '3/30', 'Crowds leave at 9:15 and 10:30 sharp.']
     """
-    kinds = Counter(kind for block in blocks if block.line is not None
-                    for kind in _stamp_kinds(block.text, block.line))
+    kinds = Counter(kind for position in stamp_pieces(blocks)
+                    for kind in _stamp_kinds(blocks[position].text, blocks[position].line))
     listed = {kind for kind, n in kinds.items() if n >= MIN_STAMPS}
     if not listed:
         return blocks
@@ -118,21 +119,9 @@ _STAMP = regex.compile(r"(?<![\w/:.])(?=\d)(?:(\d{1,3}) ?(?:/|of) ?(\d{1,3})|(?:
 MIN_STAMPS = 3
 
 
-# Text holding no digit before a slash, "of", a colon or an "h" holds no stamp (the standard re
-# scans for that far faster than ``_STAMP`` with its lookarounds, and most pieces hold none).
-_MAY_HOLD_STAMP = re.compile(r"\d ?(?:/|of)|\d[:h]")
-# The same for ASCII text, whose only digits are 0-9: a range is scanned far faster than \d,
-# which asks the Unicode tables about each character.
-_MAY_HOLD_ASCII_STAMP = re.compile(r"[0-9] ?(?:/|of)|[0-9][:h]")
-
 
 def _stamp_kinds(text: str, line) -> list:
     """The kind of each stamp in ``text``: a counter of its total, or a time."""
-    if compiled.walk is not None:  # the same test in one pass, without a regex search per piece
-        if not compiled.walk.may_hold_stamp(text):
-            return []
-    elif not (_MAY_HOLD_ASCII_STAMP if text.isascii() else _MAY_HOLD_STAMP).search(text):
-        return []
     return [(line, found[2] or "clock") for found in _STAMP.finditer(text)]
 
 
@@ -163,16 +152,21 @@ def cut_list_heads(blocks: list[Block], rules, packs: tuple[str, ...]) -> list[B
     >>> [b.text for b in cut_list_heads(pieces, rules, ("related_posts",))]
     ['The pier reopened. Written by Ann Lee', 'Related articles', 'Harbour fees rise', 'Read the latest news and blogs on the harbour site']
     """
-    heads = _list_head_pattern(tuple(rule for pack in rules.packs if pack.stage in packs
-                                     for rule in pack.rules if rule.action == "drop"))
-    cuts = [_cut_at_heads(block.text, heads) if heads and block.line is not None and " " in block.text else None
-            for block in blocks]
-    first = next((position for position, parts in enumerate(cuts) if parts), None)
-    if first is None:
+    openers, ascii_filter = _list_head_pattern(tuple(rule for pack in rules.packs if pack.stage in packs
+                                                     for rule in pack.rules if rule.action == "drop"))
+    if not openers:
         return blocks
+    cuts = {}
+    for position in list_head_pieces(blocks, openers, ascii_filter):  # (most pieces hold no header)
+        parts = _cut_at_heads(blocks[position].text, openers)
+        if parts:
+            cuts[position] = parts
+    if not cuts:
+        return blocks
+    first = min(cuts)
     out = blocks[:first]  # numbered by their place already (peel_chrome_heads made them so)
-    for block, parts in zip(blocks[first:], cuts[first:]):
-        out.extend(_split(block, parts or [block.text], len(out)))
+    for position in range(first, len(blocks)):
+        out.extend(_split(blocks[position], cuts.get(position) or [blocks[position].text], len(out)))
     return out
 
 
@@ -182,10 +176,11 @@ MIN_LIST_HEAD_WORDS = 2
 
 
 @lru_cache(maxsize=16)
-def _list_head_pattern(rules: tuple) -> dict[str, tuple[tuple, dict]]:
+def _list_head_pattern(rules: tuple) -> tuple[dict[str, tuple[tuple, dict, bool]], bytes]:
     """The words that may open a header of ``rules`` (words the rules spell out), each with the
-    patterns of the headers it may open and a memory of the second words seen after it (whether
-    one of those patterns can start with the two words: ``_may_open``)."""
+    patterns of the headers it may open, a memory of the second words seen after it (whether
+    one of those patterns can start with the two words: ``_may_open``) and whether its patterns
+    tell by a start; and the ``ascii_word_filter`` of those words."""
     openers: dict[str, list] = {}
     for rule in rules:
         # A rule any word may open ("<name> says:") finds no header inside running text: only
@@ -199,8 +194,8 @@ def _list_head_pattern(rules: tuple) -> dict[str, tuple[tuple, dict]]:
         for word in {w.casefold() for w in _RULE_WORD.findall(pattern.pattern)}:
             if pattern.fullmatch(word + " ", partial=True):
                 openers.setdefault(word, []).append(pattern)
-    return {word: (tuple(patterns), {}, all(_TELLS_BY_START.search(p.pattern) is None for p in patterns))
-            for word, patterns in openers.items()}
+    return ({word: (tuple(patterns), {}, all(_TELLS_BY_START.search(p.pattern) is None for p in patterns))
+             for word, patterns in openers.items()}, ascii_word_filter(openers))
 
 
 # The words a rule's pattern spells out, one of which opens the header it matches.

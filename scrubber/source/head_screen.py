@@ -12,6 +12,10 @@ few hundred words.
 Patterns that any word can start ("<name> says:", "<month> 4, 2025") are not asked that:
 their screens (a ``:``, a digit) stand guard for them, and a head that holds what they need
 is matched against them alone, not the whole rule set.
+
+The heads (a first word, or first two words) that start no line of the other patterns and of
+no rule's text are kept with the characters those screens find (``quiet``): a piece of a page
+whose head starts so and holds none of them is told apart in one pass, without asking.
 """
 
 from __future__ import annotations
@@ -70,6 +74,9 @@ class HeadScreen:
         # head holds a digit or a rare mark ("In 2019, the ..."), and one partial match of a
         # long date pattern costs more than the rest of the screen
         self._any_word_starts: dict = {}
+        # the folded heads of one or two words on which no line that none of their
+        # RareCharacters reach can be matched by a drop rule: lengths() says () for such lines
+        self.quiet: dict[str, RareCharacters] = {}
 
     @classmethod
     def of(cls, packs, timeout: float | None = None) -> HeadScreen:
@@ -93,8 +100,12 @@ class HeadScreen:
         found = self._by_word.get(first)
         if found is None:
             found = self._first_word(first)
-        starting, alone, (screen, any_word) = found
-        asked = set(self._continued(words, starting)) if starting else set()
+        starting, alone, (screen, any_word, rare) = found
+        if alone:
+            rare = None  # no head that starts with this word is quiet
+        elif rare is not None and not starting:  # (noted on each call: quiet may have been cleared)
+            self._remember(self.quiet, first, rare)
+        asked = set(self._continued(words, starting, rare)) if starting else set()
         # a pattern any word can start is told by its rare characters: a head that reaches one
         # of each is matched against it (most lines hold none, and one search tells)
         if screen is not None and screen.search(key) is not None:
@@ -127,10 +138,12 @@ class HeadScreen:
         asked.discard(1)
         return tuple(sorted(asked, reverse=True)) + ((1,) if alone else ())
 
-    def _continued(self, words: list[str], starting: tuple) -> list[int]:
+    def _continued(self, words: list[str], starting: tuple, rare) -> list[int]:
         """The lengths past one of the head ``words`` that the patterns ``starting`` (those that
         can start with its first word and more) could match: only those that can start with the
-        words before may, and one of them must match the head whole."""
+        words before may, and one of them must match the head whole. ``rare``: the rare
+        characters of the first word's screen, when its first two words are quiet if the head of
+        both can start none of the patterns and matches none whole (None else)."""
         asked, head = [], words[0]
         for k in range(2, len(words) + 1):
             head += " " + words[k - 1]
@@ -143,12 +156,15 @@ class HeadScreen:
             if whole:
                 asked.append(k)
             if not starting:
+                if k == 2 and not whole and rare is not None:
+                    self._remember(self.quiet, head, rare)
                 break
         return asked
 
     def _first_word(self, word: str) -> tuple:
         """(patterns that can start a line of several words with ``word``, whether a rule may
-        match ``word`` alone, (the screen of the patterns any word can start, those patterns))."""
+        match ``word`` alone, (the screen of the patterns any word can start, those patterns,
+        the RareCharacters of that screen or None))."""
         by_char = self._by_char.get(word[0]) or self._first_character(word[0])
         narrowed = self._starting(word[:PREFIX_CHARS])
         whole, starting = self._read_head(word, narrowed)
@@ -184,7 +200,7 @@ class HeadScreen:
     def _first_character(self, char: str) -> tuple:
         """(patterns that can start with ``char`` and not with any word, (a screen for those that
         can: a line that it does not find anything in matches none of them, each of them with its
-        screens))."""
+        screens, the screen's RareCharacters when it finds single characters: None else))."""
         entries = [entry for entry in self._patterns if entry[2] is None or entry[2].fullmatch(char)]
         any_word = [entry for entry in entries if start_match(entry[0], ANY_WORD, entry[1]) is not None]
         rarest = [screens[0] for screens in (screens_for(entry[0]) for entry in any_word) if screens]
@@ -199,7 +215,9 @@ class HeadScreen:
         closed = tuple(entry for entry in entries if all(entry is not other for other in any_word))
         screened = tuple((entry, _line_screens(entry[0]), self._any_word_starts.setdefault(entry[0], {}))
                          for entry in any_word)
-        return self._remember(self._by_char, char, (closed, (screen, screened)))
+        # (an _AsciiSearched screen here is one class of single characters: _caseless)
+        rare = RareCharacters.of(screen) if screen is None or isinstance(screen, _AsciiSearched) else None
+        return self._remember(self._by_char, char, (closed, (screen, screened, rare)))
 
     @staticmethod
     def _remember(memory: dict, key: str, value):
@@ -265,6 +283,54 @@ class _AsciiSearched:
 
     def search(self, line: str):
         return (self._ascii if line.isascii() else self._any).search(line)
+
+
+class RareCharacters:
+    """The characters of a line through which a pattern any word can start may match a head: those
+    a screen of single characters (None, or ``_AsciiSearched``) finds in the line key. ``ascii``
+    holds a byte per ASCII character (1: found once folded), ``others`` the other characters
+    told so far (``finds``), ``search`` the screen's own answer on a line key.
+
+    >>> rare = RareCharacters.of(_ascii_searched(regex.compile("[·\\\\d]")))
+    >>> rare.ascii[ord("4")], rare.ascii[ord("a")], rare.finds("٣"), rare.finds("é"), rare.search("née · 4")
+    (1, 0, True, False, True)
+    """
+
+    __slots__ = ("ascii", "others", "_screen")
+    _OF: dict = {}
+
+    def __init__(self, screen):
+        self._screen = screen
+        self.others: dict[str, bool] = {}
+        # (an ASCII line is searched by re, others by regex: a character either finds counts)
+        self.ascii = bytes(screen is not None and any(engine.search(chr(point).casefold()) is not None
+                                                      for engine in (screen._ascii, screen._any))
+                           for point in range(128))
+
+    @classmethod
+    def of(cls, screen) -> RareCharacters:
+        """The characters of ``screen``, worked out once per pattern (the screens of many first
+        characters share one)."""
+        key = screen and (screen._any.pattern, screen._any.flags)
+        found = cls._OF.get(key)
+        if found is None:
+            if len(cls._OF) >= MAX_REMEMBERED:
+                cls._OF.clear()
+            found = cls._OF[key] = cls(screen)
+        return found
+
+    def finds(self, char: str) -> bool:
+        """Whether the screen finds something in ``char`` (beyond ASCII) folded, remembered."""
+        found = self.others.get(char)
+        if found is None:
+            if len(self.others) >= MAX_REMEMBERED:
+                self.others.clear()
+            found = self.others[char] = self._screen is not None and self._screen._any.search(char.casefold()) is not None
+        return found
+
+    def search(self, key: str) -> bool:
+        """Whether the screen finds something in the line key ``key`` (as ``HeadScreen.lengths`` asks)."""
+        return self._screen is not None and self._screen.search(key) is not None
 
 
 def _ascii_searched(screen: regex.Pattern | None):

@@ -1,6 +1,6 @@
 # Included by _walk.pyx, after _walk_scoring.pxi: screens that pass over the lines the scorer's
-# structure, token and figure tests (scoring.structure) surely answer no, so that only the rest
-# are asked in Python.
+# structure and figure tests (scoring.structure) surely answer no, so that only the rest are
+# asked in Python; and its token test, told here of ASCII lines.
 
 def structure_screen(list texts not None, Py_ssize_t min_chars):
     """The positions in ``texts`` of those ``scoring.structure.is_structure`` may find to be
@@ -14,20 +14,43 @@ def structure_screen(list texts not None, Py_ssize_t min_chars):
     return out
 
 
-def structure_candidates(list values not None, list blocks not None, double cost, Py_ssize_t min_chars):
-    """The positions of the lines of the dump (a block whose ``line`` is None) that cost more
-    than ``cost`` (a value below ``-cost``) and that ``structure_screen`` keeps: the lines
-    ``scoring.structure.cheapen_structure`` asks ``is_structure``."""
+def structure_candidates(list values not None, list blocks not None, double cost, Py_ssize_t min_chars,
+                         Py_ssize_t counter_chars, Py_ssize_t clock_chars):
+    """The lines ``scoring.structure.cheapen_structure`` asks ``is_structure`` about, in two
+    lists of positions: the lines of the dump (a block whose ``line`` is None) that cost more
+    than ``cost`` (a value below ``-cost``) and that ``structure_screen`` keeps, ASCII ones
+    that surely are structure (no stamp: no figure first, or longer than ``counter_chars`` with
+    more than ``clock_chars`` once stripped, as ``is_stamp`` reads them), and the rest."""
     cdef Py_ssize_t position
     if len(blocks) != len(values):
         raise ValueError("a value for each block")
-    out = []
+    sure, asked = [], []
     for position in range(len(values)):
         if -cost > <double>values[position]:
             block = blocks[position]
-            if block.line is None and _may_be_structure(block.text, min_chars):
-                out.append(position)
-    return out
+            if block.line is None:
+                text = block.text
+                if _may_be_structure(text, min_chars):
+                    (sure if _ascii_no_stamp(text, counter_chars, clock_chars) else asked).append(position)
+    return sure, asked
+
+
+cdef bint _ascii_no_stamp(object text, Py_ssize_t counter_chars, Py_ssize_t clock_chars):
+    # an ASCII text scoring.structure.is_stamp surely finds is none: its first visible character
+    # is no figure, or it is longer than a counter with more than a clock's characters stripped
+    cdef Py_ssize_t length, start = 0, end
+    cdef const uint8_t* data
+    if type(text) is not str or not PyUnicode_IS_ASCII(text):
+        return False
+    length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
+    while start < length and _ascii_space(data[start]):
+        start += 1
+    if start == length or not 0x30 <= data[start] <= 0x39:
+        return True
+    end = length
+    while _ascii_space(data[end - 1]):
+        end -= 1
+    return length > counter_chars and end - start > clock_chars
 
 
 cdef bint _may_be_structure(object text, Py_ssize_t min_chars) except -1:
@@ -47,53 +70,56 @@ cdef bint _may_be_structure(object text, Py_ssize_t min_chars) except -1:
     return visible >= min_chars and letters * 3 < visible
 
 
-def token_screen(list texts not None):
-    """The positions in ``texts`` of those ``scoring.structure.is_token`` may find to be a token:
-    all but the ASCII texts that start with no bracket, hold no code symbol, no capital as their
-    second character and two visible characters side by side (most lines), which it surely
-    finds are none."""
+def tokens(list texts not None, is_token):
+    """The positions in ``texts`` of the tokens ``scoring.structure.is_token`` (``is_token``)
+    finds: an ASCII text is told here, any other asked."""
     cdef Py_ssize_t position
+    return [position for position in range(len(texts)) if _token(texts[position], is_token)]
+
+
+def code_token_lines(object short not None, list values not None, object blocks not None, double cost, is_token):
+    """The positions in ``short`` of the lines ``scoring.structure.cheapen_code_tokens`` cheapens:
+    those costing more than ``cost`` (a value below ``-cost``) between two lines of the dump
+    (a block whose ``line`` is None) that are tokens (``is_token``, told here of an ASCII
+    line). The line before is read first: it rules out most of them."""
+    cdef Py_ssize_t last = len(blocks) - 1, position
+    if len(values) != last + 1:
+        raise ValueError("a value for each block")
     out = []
-    for position in range(len(texts)):
-        if _may_be_token(texts[position]):
-            out.append(position)
+    for position in short:
+        if 0 < position < last and <double>values[position] < -cost:
+            block = blocks[position - 1]
+            if block.line is None and _token(block.text, is_token):
+                block = blocks[position + 1]
+                if block.line is None and _token(block.text, is_token):
+                    out.append(position)
     return out
 
 
-def token_candidates(list positions not None, object blocks not None, Py_ssize_t side):
-    """The ``positions`` whose neighbour in ``blocks`` on ``side`` (-1 before, 1 after) is a
-    line of the dump (its ``line`` is None) that ``token_screen`` keeps: those
-    ``scoring.structure._tokens_among`` asks ``is_token`` about."""
-    out = []
-    for position in positions:
-        block = blocks[position + side]
-        if block.line is None and _may_be_token(block.text):
-            out.append(position)
-    return out
-
-
-cdef bint _may_be_token(object text) except -1:
-    cdef Py_ssize_t i, length
+cdef bint _token(object text, is_token) except -1:
+    # is_token(text), told here of an ASCII text: a bracket first, code (``has_code``), or
+    # words of one character each with a letter among them
+    cdef Py_ssize_t i, start = 0, length
     cdef const uint8_t* data
-    cdef uint8_t unit, first
-    cdef bint two_visible, before_visible, symbol
+    cdef bint before_visible = False, letter = False
     if type(text) is not str or not PyUnicode_IS_ASCII(text):
-        return True
+        return is_token(text)
     length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
-    first, two_visible, before_visible, symbol = 0, False, False, False
-    for i in range(length):
-        unit = data[i]
-        if _ascii_space(unit):
+    while start < length and _ascii_space(data[start]):
+        start += 1
+    if start < length and (data[start] == 0x28 or data[start] == 0x5B or data[start] == 0x7B):
+        return True
+    if _ascii_has_code(<str>text):
+        return True
+    for i in range(start, length):
+        if _ascii_space(data[i]):
             before_visible = False
-            continue
-        if not first:
-            first = unit
-        two_visible = two_visible or before_visible
-        before_visible = True
-        if unit == 0x5F or unit == 0x3B or unit == 0x3D or unit == 0x7B or unit == 0x7D or unit == 0x5B or unit == 0x5D:
-            symbol = True  # _CODE_SYMBOL: _ ; = { } [ ]
-    return (first == 0x28 or first == 0x5B or first == 0x7B or symbol or not two_visible
-            or length > 1 and 0x41 <= data[1] <= 0x5A)
+        elif before_visible:
+            return False  # two visible characters side by side
+        else:
+            before_visible = True
+            letter = letter or 0x41 <= (data[i] & 0xDF) <= 0x5A
+    return letter
 
 
 def figure_screen(object short not None, object blocks not None):

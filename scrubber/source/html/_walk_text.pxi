@@ -287,7 +287,13 @@ def clean_unprintable(str line not None):
 
 def may_hold_stamp(str text not None):
     """Whether ``text`` holds a decimal digit before a slash, "of" (a space between or not), a
-    colon or an "h": flattened._MAY_HOLD_STAMP's search, in one pass with no regex call."""
+    colon or an "h": flattened_screens._MAY_HOLD_STAMP's search, in one pass with no regex call."""
+    return _may_hold_stamp(text)
+
+
+cdef bint _may_hold_stamp(str text) except -1:
+    if text is None:
+        raise TypeError("a piece's text is a str")
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, at

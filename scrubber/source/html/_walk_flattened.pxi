@@ -1,0 +1,178 @@
+# Included by _walk.pyx, after _walk_text.pxi: the screens of source.flattened_screens, which
+# tell the pieces of a flattened page that a cut of source.flattened may change from the many it
+# leaves whole, in one pass over each piece's characters (their Python twins split and fold
+# each piece first).
+
+from cpython.dict cimport PyDict_GetItem
+from cpython.object cimport PyObject
+from cpython.unicode cimport Py_UNICODE_ISPRINTABLE
+
+# flattened_screens.HEAD_PHRASE_WORDS and FILTER_BITS, which its tests check these against
+cdef enum:
+    _HEAD_PHRASE_WORDS = 5
+    _FILTER_MASK = (1 << 16) - 1
+
+
+def stamp_pieces(list blocks not None):
+    """``flattened_screens.stamp_pieces``: the positions of the blocks of a line whose text may
+    hold a stamp (``may_hold_stamp``)."""
+    found = []
+    cdef Py_ssize_t position
+    for position in range(len(blocks)):
+        block = blocks[position]
+        if block.line is not None and _may_hold_stamp(block.text):
+            found.append(position)
+    return found
+
+
+cdef object _folded(str text, Py_ssize_t start, Py_ssize_t end):
+    """The word from ``start`` to ``end`` case-folded: lowered here when it is ASCII."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t i
+    cdef unsigned int point
+    for i in range(start, end):
+        if PyUnicode_READ(kind, data, i) > 127:
+            return PyUnicode_Substring(text, start, end).casefold()
+    word = PyUnicode_New(end - start, 127)
+    cdef unsigned char* out = PyUnicode_1BYTE_DATA(word)
+    for i in range(start, end):
+        point = PyUnicode_READ(kind, data, i)
+        out[i - start] = point + 32 if 65 <= point <= 90 else point
+    return word
+
+
+cdef bint _maybe_opener(int kind, const void* data, Py_ssize_t start, Py_ssize_t end, const unsigned char* bits):
+    """Whether the word from ``start`` to ``end`` may be one of the words of ``bits``
+    (``flattened_screens.ascii_word_filter``): True for a word beyond ASCII."""
+    cdef unsigned int hashed = _FNV_START, point  # (flattened_screens._bucket)
+    cdef Py_ssize_t i
+    for i in range(start, end):
+        point = PyUnicode_READ(kind, data, i)
+        if point > 127:
+            return True
+        if 65 <= point <= 90:
+            point += 32
+        hashed = _fnv_step(hashed, <unsigned char>point)
+    hashed &= _FILTER_MASK
+    return bits[hashed >> 3] >> (hashed & 7) & 1
+
+
+def list_head_pieces(list blocks not None, dict openers not None, bytes ascii_filter not None):
+    """``flattened_screens.list_head_pieces``: the positions of the blocks of a line holding a
+    word that opens a header (a key of ``openers``) before a word its memory does not rule out."""
+    if len(ascii_filter) * 8 != _FILTER_MASK + 1:
+        raise ValueError("ascii_filter is no flattened_screens.ascii_word_filter")
+    cdef const unsigned char* bits = ascii_filter
+    found = []
+    cdef Py_ssize_t position
+    for position in range(len(blocks)):
+        block = blocks[position]
+        if block.line is not None and _holds_list_head(block.text, openers, bits):
+            found.append(position)
+    return found
+
+
+cdef bint _holds_list_head(str text, dict openers, const unsigned char* bits) except -1:
+    if text is None:
+        raise TypeError("a piece's text is a str")
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), start = 0, end
+    cdef PyObject* entry
+    cdef PyObject* known
+    seconds = None  # the memory of the word before, when it opens a header
+    while start <= length:
+        end = start
+        while end < length and PyUnicode_READ(kind, data, end) != 32:
+            end += 1
+        if end == length and seconds is None:
+            return False  # the last word: it opens no header, and follows no opener
+        word = None
+        if seconds is not None:
+            word = _folded(text, start, end)
+            known = PyDict_GetItem(seconds, word)
+            if known == NULL or <object>known is not False:
+                return True
+            seconds = None
+        if end < length and _maybe_opener(kind, data, start, end, bits):
+            if word is None:
+                word = _folded(text, start, end)
+            entry = PyDict_GetItem(openers, word)
+            if entry != NULL:
+                seconds = (<object>entry)[1]
+        start = end + 1
+    return False
+
+
+def quiet_head(str text not None, dict quiet not None, section_names not None):
+    """``flattened_screens.quiet_head``: whether ``flattened.split_known_head`` leaves ``text``
+    whole, its heads quiet (a key of ``quiet``) and holding none of their rare characters."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = 0, i
+    # where the first HEAD_PHRASE_WORDS + 1 words start, and where the word after them would
+    cdef Py_ssize_t starts[_HEAD_PHRASE_WORDS + 2]
+    cdef Py_UCS4 first
+    if length == 0:
+        return False
+    first = PyUnicode_READ(kind, data, 0)
+    if Py_UNICODE_ISLOWER(first):
+        return True
+    starts[0] = 0
+    for i in range(length):
+        if PyUnicode_READ(kind, data, i) == 32:
+            count += 1
+            starts[count] = i + 1
+            if count == _HEAD_PHRASE_WORDS + 1:
+                break
+    count += 1  # words read
+    if count <= _HEAD_PHRASE_WORDS + 1:
+        starts[count] = length + 1
+    if not _quiet_at(text, kind, data, starts, 0, count, quiet, section_names):
+        return False
+    if not Py_UNICODE_ISUPPER(first) or count == 1:
+        return True
+    if starts[2] - starts[1] > 1 and Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, starts[1])):
+        return True
+    return _quiet_at(text, kind, data, starts, 1, count, quiet, section_names)
+
+
+cdef bint _quiet_at(str text, int kind, const void* data, Py_ssize_t* starts, Py_ssize_t position,
+                    Py_ssize_t count, dict quiet, section_names) except -1:
+    """Whether the head of words from ``position`` is quiet (``flattened_screens._quiet_at``)."""
+    cdef Py_ssize_t last = min(position + _HEAD_PHRASE_WORDS, min(count, _HEAD_PHRASE_WORDS + 1)), i, end
+    cdef PyObject* found
+    cdef Py_UCS4 point
+    for i in range(position, last):
+        if starts[i + 1] - starts[i] == 1:
+            return False  # an empty word
+    end = starts[last] - 1
+    first = _folded(text, starts[position], starts[position + 1] - 1)
+    if first in section_names:
+        return False
+    found = PyDict_GetItem(quiet, first)
+    if found == NULL and last - position > 1:
+        found = PyDict_GetItem(quiet, first + " " + _folded(text, starts[position + 1], starts[position + 2] - 1))
+    if found == NULL:
+        return False
+    rare = <object>found
+    cdef const unsigned char* ascii = <bytes>rare.ascii
+    others = None
+    for i in range(starts[position], end):
+        point = PyUnicode_READ(kind, data, i)
+        if point < 128:
+            if point < 32 or point == 127 or ascii[point]:
+                return False
+            continue
+        if not Py_UNICODE_ISPRINTABLE(point):
+            return False
+        if others is None:
+            others = rare.others
+        known = PyDict_GetItem(others, chr(point))
+        if known == NULL:
+            if rare.finds(chr(point)):
+                return False
+        elif <object>known:
+            return False
+    return True
