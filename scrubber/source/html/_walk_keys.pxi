@@ -74,7 +74,8 @@ cdef object _line_key(str text):
     cdef unsigned int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
     cdef uint32_t point, read, previous = 32, widest = 0, entry
-    cdef bint several = False
+    cdef Py_ssize_t size = length
+    cdef bint astral = False
     for i in range(length):
         read = point = PyUnicode_READ(kind, data, i)
         if point < 127:
@@ -88,13 +89,14 @@ cdef object _line_key(str text):
         elif point >= _FOLD_TABLE_SIZE:
             if not Py_UNICODE_ISPRINTABLE(point):
                 return None
-            several = True  # (no table for them: str.casefold folds the line)
+            astral = True  # (no table for them: str.casefold folds the line)
         else:
             entry = _fold_entry(point)
             if not entry & _FOLD_PRINTABLE:
                 return None
             if entry & _FOLD_SEVERAL:
-                several = True
+                size += _widen(point, &widest)
+                point = 0
             else:
                 point = entry & _FOLD_CHAR
         if point > widest:
@@ -102,20 +104,60 @@ cdef object _line_key(str text):
         previous = read
     if previous == 32:
         return None
-    if several:
+    if astral:
         return text.casefold()
-    cdef str key = PyUnicode_New(length, widest)
-    cdef unsigned int key_kind = PyUnicode_KIND(key)
-    cdef void* key_data = PyUnicode_DATA(key)
+    return _write_folded(text, length, size, widest)
+
+
+# The case folding of each character below U+10000 that folds to several (a hundred or so).
+cdef dict _several_of = {}
+
+
+cdef str _several(uint32_t point):
+    found = _several_of.get(point)
+    if found is None:
+        found = _several_of[point] = chr(point).casefold()
+    return found
+
+
+cdef Py_ssize_t _widen(uint32_t point, uint32_t* widest) except -1:
+    """How many characters more than one the character folds to (one that folds to several),
+    ``widest`` raised to the widest of them."""
+    cdef str folded = _several(point)
+    cdef Py_UCS4 c
+    for c in folded:
+        if <uint32_t>c > widest[0]:
+            widest[0] = c
+    return len(folded) - 1
+
+
+cdef str _write_folded(str text, Py_ssize_t length, Py_ssize_t size, uint32_t widest):
+    """The case folding of ``text``, of ``length`` characters all below U+10000: ``size``
+    characters, none wider than ``widest``."""
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef str folded = PyUnicode_New(size, widest)
+    cdef unsigned int folded_kind = PyUnicode_KIND(folded)
+    cdef void* folded_data = PyUnicode_DATA(folded)
+    cdef Py_ssize_t i, j = 0
+    cdef uint32_t point, entry
+    cdef Py_UCS4 c
     for i in range(length):
         point = PyUnicode_READ(kind, data, i)
-        if point < 127:
+        if point < 128:
             if 65 <= point <= 90:
                 point += 32
         else:
-            point = _fold_table[point] & _FOLD_CHAR
-        PyUnicode_WRITE(key_kind, key_data, i, point)
-    return key
+            entry = _fold_table[point]
+            if entry & _FOLD_SEVERAL:
+                for c in _several(point):
+                    PyUnicode_WRITE(folded_kind, folded_data, j, c)
+                    j += 1
+                continue
+            point = entry & _FOLD_CHAR
+        PyUnicode_WRITE(folded_kind, folded_data, j, point)
+        j += 1
+    return folded
 
 
 cdef inline void _set_slot(object block, Py_ssize_t offset, object value) noexcept:
@@ -152,8 +194,8 @@ def kept_line_keys(list blocks, block_type):
 
 
 cdef str _case_folded(str text):
-    """``text.casefold()``, from the table where every character is below U+10000 and folds to one."""
-    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i
+    """``text.casefold()``, from the table where every character is below U+10000."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, size = length
     cdef unsigned int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
     cdef uint32_t point, entry, widest = 0
@@ -167,22 +209,13 @@ cdef str _case_folded(str text):
         else:
             entry = _fold_entry(point)
             if entry & _FOLD_SEVERAL:
-                return text.casefold()
-            point = entry & _FOLD_CHAR
+                size += _widen(point, &widest)
+                point = 0
+            else:
+                point = entry & _FOLD_CHAR
         if point > widest:
             widest = point
-    cdef str folded = PyUnicode_New(length, widest)
-    cdef unsigned int folded_kind = PyUnicode_KIND(folded)
-    cdef void* folded_data = PyUnicode_DATA(folded)
-    for i in range(length):
-        point = PyUnicode_READ(kind, data, i)
-        if point < 128:
-            if 65 <= point <= 90:
-                point += 32
-        else:
-            point = _fold_table[point] & _FOLD_CHAR
-        PyUnicode_WRITE(folded_kind, folded_data, i, point)
-    return folded
+    return _write_folded(text, length, size, widest)
 
 
 def language_sample(list blocks, block_type, script_like, Py_ssize_t min_spaces, Py_ssize_t most_chars,
