@@ -97,8 +97,8 @@ def cut_stamps(blocks: list[Block]) -> list[Block]:
     >>> [b.text for b in cut_stamps(pieces)]
     ['The mill reopened on Monday.', 'Photo', '1/30', 'Rain on the fair.', 'Pool', '2/30', 'Sun at last.', '3/30', 'Crowds leave at 9:15 and 10:30 sharp.']
     """
-    kinds = Counter(kind for position in stamp_pieces(blocks)
-                    for kind in _stamp_kinds(blocks[position].text, blocks[position].line))
+    kinds = Counter(kind for position, digits in stamp_pieces(blocks)
+                    for kind in _stamp_kinds(blocks[position].text, blocks[position].line, digits))
     listed = {kind for kind, n in kinds.items() if n >= MIN_STAMPS}
     if not listed:
         return blocks
@@ -120,9 +120,25 @@ MIN_STAMPS = 3
 
 
 
-def _stamp_kinds(text: str, line) -> list:
-    """The kind of each stamp in ``text``: a counter of its total, or a time."""
-    return [(line, found[2] or "clock") for found in _STAMP.finditer(text)]
+def _stamp_kinds(text: str, line, digits: list[int] | None) -> list:
+    """The kind of each stamp in ``text``: a counter of its total, or a time. ``digits``: the places
+    of the digits a stamp's number may end at (``stamp_pieces``), or None to search all of ``text``."""
+    return [(line, found[2] or "clock") for found in (_STAMP.finditer(text) if digits is None
+                                                       else _stamps_ending_at(text, digits))]
+
+
+def _stamps_ending_at(text: str, digits: list[int]) -> list:
+    """``_STAMP.finditer(text)``, tried only where a number of at most three digits that ends at
+    one of ``digits`` starts: a long piece is not searched whole for the few stamps it holds."""
+    found, end = [], 0
+    for digit in digits:
+        for start in range(max(digit - 2, end), digit + 1):
+            stamp = _STAMP.match(text, start)
+            if stamp is not None:
+                found.append(stamp)
+                end = stamp.end()
+                break
+    return found
 
 
 def _cut_at_stamps(text: str, line, listed: set) -> list[str]:

@@ -9,7 +9,7 @@ cut leaves whole, never turn away one it cuts.
 
 >>> from scrubber.blocks import Block
 >>> stamp_pieces([Block("Photo 1/30 Rain.", line=0), Block("The mill reopened.", line=0), Block("9:15 Rain.")])
-[0]
+[(0, [6])]
 """
 
 from __future__ import annotations
@@ -31,13 +31,21 @@ HEAD_PHRASE_WORDS = 5
 FILTER_BITS = 1 << 16
 
 
-def stamp_pieces(blocks: list) -> list[int]:
-    """The positions of the pieces of a line (``line`` not None) that may hold a stamp
-    (``flattened.cut_stamps``): a decimal digit before a slash, "of", a colon or an "h"."""
+def stamp_pieces(blocks: list) -> list[tuple[int, list[int] | None]]:
+    """The pieces of a line (``line`` not None) that may hold a stamp (``flattened.cut_stamps``),
+    each as its position and the places of its decimal digits before a slash, "of", a colon or
+    an "h", where a stamp's number ends: None for a piece beyond the Basic Multilingual Plane,
+    where the ``regex`` module may know digits that Python does not."""
     if compiled.walk is not None:
         return compiled.walk.stamp_pieces(blocks)
-    return [position for position, block in enumerate(blocks) if block.line is not None and
-            (_MAY_HOLD_ASCII_STAMP if block.text.isascii() else _MAY_HOLD_STAMP).search(block.text) is not None]
+    found = []
+    for position, block in enumerate(blocks):
+        if block.line is None or (_MAY_HOLD_ASCII_STAMP if block.text.isascii() else _MAY_HOLD_STAMP).search(
+                block.text) is None:
+            continue
+        beyond = not block.text.isascii() and max(block.text) > "\uffff"
+        found.append((position, None if beyond else [hit.start() for hit in _MAY_HOLD_STAMP.finditer(block.text)]))
+    return found
 
 
 def list_head_pieces(blocks: list, openers: dict, ascii_filter: bytes) -> list[tuple[int, list[int]]]:

@@ -14,15 +14,38 @@ cdef enum:
 
 
 def stamp_pieces(list blocks not None):
-    """``flattened_screens.stamp_pieces``: the positions of the blocks of a line whose text may
-    hold a stamp (``may_hold_stamp``)."""
+    """``flattened_screens.stamp_pieces``: each block of a line whose text holds a decimal digit
+    before a slash, "of", a colon or an "h", as its position and the places of those digits
+    (None for a text beyond the Basic Multilingual Plane)."""
     found = []
     cdef Py_ssize_t position
     for position in range(len(blocks)):
         block = blocks[position]
         if block.line is not None and _may_hold_stamp(block.text):
-            found.append(position)
+            found.append((position, _stamp_digits(block.text)))
     return found
+
+
+cdef object _stamp_digits(str text):
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, at
+    cdef Py_UCS4 point
+    if kind == PyUnicode_4BYTE_KIND:
+        for i in range(length):
+            if PyUnicode_READ(kind, data, i) > 0xFFFF:
+                return None
+    digits = []
+    for i in range(length - 1):
+        point = PyUnicode_READ(kind, data, i)
+        if not (48 <= point <= 57 or (point >= 128 and Py_UNICODE_ISDECIMAL(point))):
+            continue
+        point = PyUnicode_READ(kind, data, i + 1)
+        at = i + 2 if point == 32 else i + 1
+        if point == 58 or point == 104 or (at < length and PyUnicode_READ(kind, data, at) == 47) or \
+                (at + 1 < length and PyUnicode_READ(kind, data, at) == 111 and PyUnicode_READ(kind, data, at + 1) == 102):
+            digits.append(i)
+    return digits
 
 
 cdef object _folded(str text, Py_ssize_t start, Py_ssize_t end):
