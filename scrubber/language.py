@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
+from .blocks import Block
 from .data import LANGUAGES, any_stopwords, stopwords
 from .scoring.features import script_like
 from .source.html import compiled
 
 LANGUAGE_SAMPLE_MIN_WORDS = 8
 LANGUAGE_SAMPLE_CHARS = 20000
+# A page without such sentences is judged by its first lines.
+LANGUAGE_FALLBACK_LINES = 200
 
 
 def guess_language(blocks) -> str:
@@ -26,6 +29,20 @@ def guess_language(blocks) -> str:
     >>> guess_language([])
     'en'
     """
+    if compiled.walk is not None:  # the same sample, the spaces counted in C as far as needed
+        sample = compiled.walk.language_sample(blocks, Block, script_like, LANGUAGE_SAMPLE_MIN_WORDS,
+                                               LANGUAGE_SAMPLE_CHARS, LANGUAGE_FALLBACK_LINES)
+    else:
+        sample = _language_sample(blocks)
+    best, best_hits = "en", 0
+    for lang, hits in zip(LANGUAGES, stopword_hits(sample)):
+        if hits > best_hits * 1.1:
+            best, best_hits = lang, hits
+    return best
+
+
+def _language_sample(blocks) -> str:
+    """The case-folded sentences ``guess_language`` reads, as far as LANGUAGE_SAMPLE_CHARS."""
     sentences, length = [], 0
     for block in blocks:
         if length >= LANGUAGE_SAMPLE_CHARS:
@@ -33,12 +50,7 @@ def guess_language(blocks) -> str:
         if block.text.count(" ") >= LANGUAGE_SAMPLE_MIN_WORDS and not script_like(block.text):
             sentences.append(block.text)
             length += len(block.text) + 1
-    sample = " ".join(sentences or [b.text for b in blocks[:200]])[:LANGUAGE_SAMPLE_CHARS].casefold()
-    best, best_hits = "en", 0
-    for lang, hits in zip(LANGUAGES, stopword_hits(sample)):
-        if hits > best_hits * 1.1:
-            best, best_hits = lang, hits
-    return best
+    return " ".join(sentences or [b.text for b in blocks[:LANGUAGE_FALLBACK_LINES]])[:LANGUAGE_SAMPLE_CHARS].casefold()
 
 
 def stopword_hits(sample: str) -> list[int]:

@@ -20,8 +20,7 @@ needs_walks = pytest.mark.skipif(compiled.walk is None, reason="compiled walks n
 # the packs of a page no platform pack is scoped to
 RULES = RuleSet([pack for pack in builtin_packs() if pack.stage != "platforms"])
 SCREEN = HeadScreen.of(RULES.packs, RULES.regex_timeout)
-OPENERS, ASCII_FILTER = flattened._list_head_pattern(tuple(
-    rule for pack in RULES.packs if pack.stage in LIST_HEAD_PACKS for rule in pack.rules if rule.action == "drop"))
+OPENERS, ASCII_FILTER = flattened._list_heads_of(tuple(pack for pack in RULES.packs if pack.stage in LIST_HEAD_PACKS))
 
 
 def is_chrome(text):
@@ -58,8 +57,12 @@ def test_no_piece_a_cut_changes_is_screened_out(page):
             for position, block in enumerate(page):
                 if block.line is not None and flattened._stamp_kinds(block.text, block.line):
                     assert position in stamped
-                if block.line is not None and flattened._cut_at_heads(block.text, OPENERS) is not None:
-                    assert position in listed
+                if block.line is not None:  # the places listed cut as every opener's place would
+                    folded = block.text.casefold().split(" ")
+                    every = [at for at, word in enumerate(folded[:-1]) if word in OPENERS]
+                    places = dict(listed).get(position, [])
+                    assert flattened._cut_at_heads(block.text, OPENERS, places) == \
+                        flattened._cut_at_heads(block.text, OPENERS, every)
                 if flattened_screens.quiet_head(block.text, SCREEN.quiet, flattened.SECTION_NAMES):
                     assert flattened.split_known_head(block.text, is_chrome, SCREEN.lengths) == [block.text]
                 # (what the cuts learn of these words makes later pieces quiet)
@@ -95,6 +98,8 @@ def test_the_screens_read_heads_as_split_known_head_does():
     # quiet_head mirrors the first two steps of split_known_head's walk
     assert flattened_screens.HEAD_PHRASE_WORDS == flattened.MAX_PHRASE_TOKENS
     assert flattened.MAX_UNKNOWN_RUN == 1 and flattened.HEAD_WORDS > flattened_screens.HEAD_PHRASE_WORDS
+    # and _may_follow reads _may_open's memory of first letters
+    assert flattened.SECOND_PREFIX == 1
 
 
 @needs_walks

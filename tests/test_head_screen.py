@@ -2,8 +2,12 @@
 
 from itertools import product
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from scrubber.rules import RuleSet, builtin_packs, line_key, parse_pack
-from scrubber.source.head_screen import HeadScreen
+from scrubber.rules.slots import start_match
+from scrubber.source.head_screen import TELLS_BY_START, HeadScreen
 
 # Invented chrome lines and prose openings, each followed below by words that may or may not
 # belong to the line.
@@ -39,3 +43,36 @@ def test_a_users_pattern_and_line_are_screened_as_well():
     assert 4 in screen.lengths("tide table for dover and")
     assert 2 in screen.lengths("the ferry left at")  # a line of the rules
     assert screen.lengths("tidal pools are full") == ()
+
+
+# Starts of lines: words of the packs' chrome lines and of prose, marks, digits, folding letters.
+_START_WORDS = st.sampled_from(["die", "the", "you", "no", "free", "more", "read", "related", "stories", "melden",
+                                "sie", "sich", "für", "unseren", "newsletter", "thanks", "for", "subscribing", "share",
+                                "this", "posted", "on", "march", "4,", "2025", "by", "·", "!", "a", "ß", "ss", "k",
+                                "\u212a", "comments", "2", "we", "our", "team", "usually", "reply", "in", ""])
+_STARTS = st.lists(_START_WORDS, min_size=1, max_size=6).map(" ".join)
+
+
+def _telling_patterns():
+    packs = [pack for pack in builtin_packs() if pack.stage != "platforms"]
+    return [rule.pattern for pack in packs for rule in pack.rules
+            if rule.pattern is not None and TELLS_BY_START.search(rule.pattern.pattern) is None]
+
+
+TELLING = _telling_patterns()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_STARTS, st.integers(min_value=1, max_value=40))
+def test_a_start_no_telling_pattern_can_go_on_from_starts_no_longer_line(line, cut):
+    # what the screens of flattened pieces lean on: a pattern that TELLS_BY_START passes cannot
+    # start a line with a start it cannot start with (say "die d", then "die dame")
+    start = line[:cut]
+    for pattern in TELLING:
+        if start_match(pattern, start, None) is None:
+            assert start_match(pattern, line, None) is None, (pattern.pattern, start, line)
+
+
+def test_negated_classes_tell_by_a_start_and_anchors_do_not():
+    assert TELLS_BY_START.search("thanks for reading [^!]{1,60}!") is None
+    assert all(TELLS_BY_START.search(p) for p in (r"^home", r"home$", r"\bhome", r"(?=home)", r"(?i)home", r"\[^x"))

@@ -1,5 +1,6 @@
-"""The language guess counts each language's stopwords in the page's sample the same way in the
-compiled walks' C table as in Python sets: the same words, the same counts, the same guess."""
+"""The language guess takes the same sample of the page's sentences, and counts each language's
+stopwords in it the same way, in the compiled walks' C table as in Python sets: the same words,
+the same counts, the same guess."""
 
 import pytest
 from hypothesis import given, settings
@@ -7,7 +8,10 @@ from hypothesis import strategies as st
 
 from scrubber.blocks import Block
 from scrubber.data import LANGUAGES, any_stopwords
-from scrubber.language import guess_language, stopword_hits
+from scrubber import language
+from scrubber.language import (LANGUAGE_FALLBACK_LINES, LANGUAGE_SAMPLE_CHARS, LANGUAGE_SAMPLE_MIN_WORDS, guess_language,
+                               stopword_hits)
+from scrubber.scoring.features import script_like
 from scrubber.source.html import compiled
 
 needs_walks = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
@@ -63,3 +67,32 @@ def test_the_guess_is_the_same_either_way(text, lang, monkeypatch):
     assert guess_language(blocks) == lang
     monkeypatch.setattr(compiled, "walk", None)
     assert guess_language(blocks) == lang
+
+
+_WORDS = st.sampled_from(["the", "Die", "und", "Straße", "İstanbul", "ΣΟΦΙΑ", "𐐀", "ﬁn", "el", "de", "{x:1};", "a=b;",
+                          "<img", 'width="1"', "/>", "", "  "])
+SAMPLE_LINES = st.lists(st.lists(_WORDS, max_size=14).map(" ".join), max_size=12)
+
+
+def _compiled_and_python_samples(texts):
+    blocks = [Block(text) for text in texts]
+    compiled_sample = compiled.walk.language_sample(blocks, Block, script_like, LANGUAGE_SAMPLE_MIN_WORDS,
+                                                    LANGUAGE_SAMPLE_CHARS, LANGUAGE_FALLBACK_LINES)
+    return compiled_sample, language._language_sample(blocks)
+
+
+@needs_walks
+@given(SAMPLE_LINES)
+def test_the_compiled_sample_is_the_python_sample(texts):
+    compiled_sample, python_sample = _compiled_and_python_samples(texts)
+    assert compiled_sample == python_sample
+
+
+@needs_walks
+def test_the_compiled_sample_is_cut_and_folded_as_the_python_sample():
+    lines = [f"Die Straße {chr(point)} und der Rat und die Stadt und das Amt" for point in range(0x20000)]
+    compiled_sample, python_sample = _compiled_and_python_samples(lines)
+    assert len(python_sample) >= LANGUAGE_SAMPLE_CHARS and compiled_sample == python_sample
+    for start in range(0, 0x20000, 300):  # every character folded, a sample at a time
+        compiled_sample, python_sample = _compiled_and_python_samples(lines[start:start + 300])
+        assert compiled_sample == python_sample

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..blocks import line_keys
+from ..blocks import Block, line_keys
+from ..source.html import compiled
 from ..title import guess_title
 from ..title_words import holds_title_words, title_words
 from .base import Drop, Filter
@@ -17,15 +18,25 @@ HEADER_LINES = 8
 _SENTENCE_END = (".", "!", "?", "…", ".”", "?”", '."', "”")
 
 
-def _prose_words_before(blocks):
+def _prose_words_before(blocks, enough=None):
     """``counts[i]``: words of prose in ``blocks[:i]``, summed once so that a page full of marker
     lines that fail the guards costs linear time, not quadratic. Prose is long lines, and
-    shorter lines that end a sentence (a dump that cuts paragraphs at every link leaves many)."""
+    shorter lines that end a sentence (a dump that cuts paragraphs at every link leaves many).
+    With ``enough``, the counts stop at the first that reaches it.
+
+    >>> lines = ["Menu", "Bread " * 8, "Home", "Bread is good.", "Bread " * 9]
+    >>> _prose_words_before([Block(text) for text in lines], enough=10)
+    [0, 0, 8, 8, 11]
+    """
+    if compiled.walk is not None:  # the same loop in C
+        return compiled.walk.prose_words_before(blocks, Block, _SENTENCE_END, -1 if enough is None else enough)
     counts = [0]
     for block in blocks:
         words = len(block.text.split())
         prose = words >= 8 or (words >= 3 and block.text.rstrip().endswith(_SENTENCE_END))
         counts.append(counts[-1] + (words if prose else 0))
+        if enough is not None and counts[-1] >= enough:
+            break
     return counts
 
 
@@ -88,7 +99,11 @@ class ArticleEnd(Filter):
         if rules.has("cut_after"):
             known = page.meta.get("line_keys")  # (the pipeline keys the page before its filters)
             keys = known[1] if known is not None and known[0] is blocks else line_keys(blocks)
-            for position, rule in enumerate(rules.match_each(keys, "cut_after")):
+            # A marker ends the article only where enough prose came before it: the lines above
+            # the first such place are not matched at all. (The whole page's prose is counted at
+            # the first marker: most pages have none.)
+            first = len(_prose_words_before(blocks, enough=MIN_WORDS_BEFORE)) - 1
+            for position, rule in enumerate(rules.match_each(keys[first:], "cut_after"), first):
                 if rule is None or _inside_sentence(blocks, position):
                     continue
                 prose = prose or _prose_words_before(blocks)

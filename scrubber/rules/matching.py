@@ -6,10 +6,11 @@ import logging
 from collections import Counter, defaultdict
 from itertools import repeat
 
+from ..source.html import compiled
 from .heads import HEAD_CHARS, heads_for
 from .model import Pack, Rule
-from .screens import first_class, screens_for, uncaptured
-from .slots import SHORT_PREFIX_CHARS, Slot, fold_end, line_ends, passes, screen_test
+from .screens import first_class, uncaptured
+from .slots import SHORT_PREFIX_CHARS, Slot, first_pattern, fold_end, line_ends, screen_tests
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
@@ -53,7 +54,7 @@ class _Index:
                         slot.members.add(id(rule))
                         slot.longest_text = max(slot.longest_text, len(rule.text))
                 elif rule.pattern is not None:
-                    screens = tuple(map(screen_test, screens_for(rule.pattern)))
+                    screens = screen_tests(rule.pattern)
                     # (the loader takes only positive max_words)
                     words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
                     whole = self.slots[("*", rule.action)]
@@ -230,32 +231,23 @@ class RuleSet:
         if words > most_words:
             return None
         short = len(key) <= TRUSTED_MAX_CHARS
-        for rule, trusted, screens, _, most_words, position, _, pattern, ends in possible:
-            if words > most_words or position <= failed:
-                continue
-            if ends is not None:  # most lines that start like a pattern end like prose (as slots.ends_allow)
-                end = key[-HEAD_CHARS:]
-                folded = ends[0].get(end)
-                if folded is None:
-                    folded = fold_end(ends, end)
-                if folded not in ends[2] and not (ends[3] and folded.startswith(ends[3])):
-                    continue
-            if screens and not passes(screens, key):
-                continue
-            if trusted and short:
-                if pattern.fullmatch(key, None, None, False):
-                    return rule
-                continue
-            if self._timeouts and self._timeouts[rule.id] >= MAX_TIMEOUTS:
-                continue
-            try:
-                if pattern.fullmatch(key, None, None, False, False, self.regex_timeout):
-                    return rule
-            except TimeoutError:
-                self._timeouts[rule.id] += 1
-                if self._timeouts[rule.id] == MAX_TIMEOUTS:
-                    log.warning("rule %s timed out (%ss) on %d lines; skipped for the rest of this page",
-                                rule.id, self.regex_timeout, MAX_TIMEOUTS)
+        end = key[-HEAD_CHARS:]
+        first = first_pattern if compiled.walk is None else compiled.walk.first_pattern
+        at = first(possible, key, end, words, failed, short, 0, fold_end)
+        while at >= 0:
+            rule, trusted, _, _, _, _, _, pattern, _ = possible[at]
+            if trusted and short:  # matched there
+                return rule
+            if not self._timeouts or self._timeouts[rule.id] < MAX_TIMEOUTS:
+                try:
+                    if pattern.fullmatch(key, None, None, False, False, self.regex_timeout):
+                        return rule
+                except TimeoutError:
+                    self._timeouts[rule.id] += 1
+                    if self._timeouts[rule.id] == MAX_TIMEOUTS:
+                        log.warning("rule %s timed out (%ss) on %d lines; skipped for the rest of this page",
+                                    rule.id, self.regex_timeout, MAX_TIMEOUTS)
+            at = first(possible, key, end, words, failed, short, at + 1, fold_end)
         return None
 
     def has(self, action: str, stage: str = "*") -> bool:

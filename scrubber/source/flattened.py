@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from itertools import compress, count
 
 import regex
 
@@ -23,6 +22,7 @@ from ..blocks import Block
 from ..data import any_stopwords
 from ..rules.slots import ANY_WORD
 from .flattened_screens import ascii_word_filter, list_head_pieces, quiet_head, stamp_pieces
+from .head_screen import TELLS_BY_START
 
 # The longest phrase looked for: "Das könnte Sie auch interessieren". Each length tried is a
 # match of the whole rule set, so the bound keeps flattened pages cheap.
@@ -152,13 +152,12 @@ def cut_list_heads(blocks: list[Block], rules, packs: tuple[str, ...]) -> list[B
     >>> [b.text for b in cut_list_heads(pieces, rules, ("related_posts",))]
     ['The pier reopened. Written by Ann Lee', 'Related articles', 'Harbour fees rise', 'Read the latest news and blogs on the harbour site']
     """
-    openers, ascii_filter = _list_head_pattern(tuple(rule for pack in rules.packs if pack.stage in packs
-                                                     for rule in pack.rules if rule.action == "drop"))
+    openers, ascii_filter = _list_heads_of(tuple(pack for pack in rules.packs if pack.stage in packs))
     if not openers:
         return blocks
     cuts = {}
-    for position in list_head_pieces(blocks, openers, ascii_filter):  # (most pieces hold no header)
-        parts = _cut_at_heads(blocks[position].text, openers)
+    for position, places in list_head_pieces(blocks, openers, ascii_filter):  # (most pieces hold no header)
+        parts = _cut_at_heads(blocks[position].text, openers, places)
         if parts:
             cuts[position] = parts
     if not cuts:
@@ -173,6 +172,26 @@ def cut_list_heads(blocks: list[Block], rules, packs: tuple[str, ...]) -> list[B
 # A list header has this many words at least: one word ("Comments", "Newsletter") run into a
 # sentence is as often a word of it.
 MIN_LIST_HEAD_WORDS = 2
+
+
+# The openers of this many sets of packs are kept by the packs' identities.
+MAX_OPENER_SETS = 16
+_OPENERS_OF: dict[tuple, tuple] = {}
+
+
+def _list_heads_of(packs: tuple) -> tuple[dict, bytes]:
+    """``_list_head_pattern`` of the drop rules of ``packs``, found by the packs' identities: a
+    page's packs are those of many pages before, and hashing their rules for the cache of
+    ``_list_head_pattern`` cost more than its lookup."""
+    key = tuple(map(id, packs))
+    found = _OPENERS_OF.get(key)
+    if found is None:
+        if len(_OPENERS_OF) >= MAX_OPENER_SETS:
+            _OPENERS_OF.clear()
+        # the packs are kept with their openers so that their ids cannot be reused by other packs
+        found = _OPENERS_OF[key] = (packs, _list_head_pattern(tuple(rule for pack in packs for rule in pack.rules
+                                                                     if rule.action == "drop")))
+    return found[1]
 
 
 @lru_cache(maxsize=16)
@@ -194,40 +213,34 @@ def _list_head_pattern(rules: tuple) -> tuple[dict[str, tuple[tuple, dict, bool]
         for word in {w.casefold() for w in _RULE_WORD.findall(pattern.pattern)}:
             if pattern.fullmatch(word + " ", partial=True):
                 openers.setdefault(word, []).append(pattern)
-    return ({word: (tuple(patterns), {}, all(_TELLS_BY_START.search(p.pattern) is None for p in patterns))
+    return ({word: (tuple(patterns), {}, all(TELLS_BY_START.search(p.pattern) is None for p in patterns))
              for word, patterns in openers.items()}, ascii_word_filter(openers))
 
 
 # The words a rule's pattern spells out, one of which opens the header it matches.
 _RULE_WORD = regex.compile(r"\p{L}{2,}")
 
-# What may keep a pattern's partial match of a phrase's start from telling whether the phrase
-# can go on to a match: look-arounds, word edges and anchors read past the end of the start, and
-# an inline flag may fold one letter to two.
-_TELLS_BY_START = regex.compile(r"\\[bBGAZmMyY]|\(\?(?!:)|[$^]")
 
-
-def _cut_at_heads(text: str, openers: dict[str, tuple]) -> list[str] | None:
-    """``text`` cut before and after each header in it; None when it holds none."""
-    folded = text.casefold().split(" ")
-    if openers.keys().isdisjoint(folded):  # most pieces: no word of theirs opens a header
-        return None
+def _cut_at_heads(text: str, openers: dict[str, tuple], places: list[int]) -> list[str] | None:
+    """``text`` cut before and after each header in it; None when it holds none. ``places``: the
+    words (their places in order) that may open one (``flattened_screens.list_head_pieces``)."""
     tokens = text.split(" ")
     parts, last = [], 0
-    # (the places of the openers are found by C loops: a header's piece is mostly prose)
-    for position in list(compress(count(), map(openers.__contains__, folded))):
+    for position in places:
         if position < last:
             continue
-        patterns, seconds, screened = openers[folded[position]]
+        # (only the words a header can span are folded: a header's piece is mostly prose)
+        folded = [token.casefold() for token in tokens[position:position + MAX_PHRASE_TOKENS]]
+        patterns, seconds, screened = openers[folded[0]]
         # Most openers are common words ("die", "you", "new") that open no header where they
         # stand: one partial match of their two first words tells, and is remembered.
-        if position + 1 < len(folded) and not _may_open(patterns, seconds, screened, folded[position], folded[position + 1]):
+        if not _may_open(patterns, seconds, screened, folded[0], folded[1]):
             continue
         for end in range(min(position + MAX_PHRASE_TOKENS, len(tokens)), position + MIN_LIST_HEAD_WORDS - 1, -1):
             # the header ends its piece, or the list's first item starts with a capital after it
             if end < len(tokens) and not tokens[end][:1].isupper():
                 continue
-            phrase = " ".join(folded[position:end])
+            phrase = " ".join(folded[:end - position])
             if any(pattern.fullmatch(phrase) for pattern in patterns):
                 parts += [" ".join(tokens[last:position]), " ".join(tokens[position:end])]
                 last = end

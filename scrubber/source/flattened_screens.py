@@ -40,11 +40,12 @@ def stamp_pieces(blocks: list) -> list[int]:
             (_MAY_HOLD_ASCII_STAMP if block.text.isascii() else _MAY_HOLD_STAMP).search(block.text) is not None]
 
 
-def list_head_pieces(blocks: list, openers: dict, ascii_filter: bytes) -> list[int]:
-    """The positions of the pieces of a line that ``flattened._cut_at_heads`` may cut: a word of
-    theirs, case-folded, opens a header (a key of ``openers``) and the word after it is not one
-    its memory (``openers[word][1]``) rules out. ``ascii_filter``: ``ascii_word_filter`` of the
-    keys, which the compiled pass looks ASCII words up in before it folds one."""
+def list_head_pieces(blocks: list, openers: dict, ascii_filter: bytes) -> list[tuple[int, list[int]]]:
+    """The pieces of a line that ``flattened._cut_at_heads`` may cut, each as its position and the
+    places of its words that may open a header: a word, case-folded, that is a key of ``openers``
+    and stands before a word its memory (``_may_follow``) does not rule out. ``ascii_filter``:
+    ``ascii_word_filter`` of the keys, which the compiled pass looks ASCII words up in before it
+    folds one."""
     if compiled.walk is not None:
         return compiled.walk.list_head_pieces(blocks, openers, ascii_filter)
     found = []
@@ -55,11 +56,22 @@ def list_head_pieces(blocks: list, openers: dict, ascii_filter: bytes) -> list[i
         if openers.keys().isdisjoint(folded):
             continue
         # a word that ends its piece opens no header: one of two words or more ends after it
-        for at in compress(count(), map(openers.__contains__, folded[:-1])):
-            if openers[folded[at]][1].get(folded[at + 1]) is not False:
-                found.append(position)
-                break
+        places = [at for at in compress(count(), map(openers.__contains__, folded[:-1]))
+                  if _may_follow(openers[folded[at]], folded[at + 1])]
+        if places:
+            found.append((position, places))
     return found
+
+
+def _may_follow(opener: tuple, second: str) -> bool:
+    """Whether the memory of an opener (``openers[word]``: ``flattened._may_open`` fills it) leaves
+    a header open to start with it and ``second``: False when it holds False for the word, or
+    for its first letter (``flattened.SECOND_PREFIX``, 1) when the opener's patterns tell by a start."""
+    seconds = opener[1]
+    known = seconds.get(second)
+    if known is None and opener[2] and len(second) > 1:
+        known = seconds.get(" " + second[0])
+    return known is not False
 
 
 def ascii_word_filter(words) -> bytes:

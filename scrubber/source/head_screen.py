@@ -63,13 +63,16 @@ class HeadScreen:
         self._texts = frozenset(rule.text for rule, _ in drops if rule.text is not None)
         self._text_openers = frozenset(text.split(" ", 1)[0] for text in self._texts if " " in text)
         # each pattern with the timeout it runs with (built-in patterns pass the loader's
-        # backtracking check: they run without one) and the class of its first character
-        self._patterns = tuple((rule.pattern, None if builtin else timeout, first_class(rule.pattern))
+        # backtracking check: they run without one), the class of its first character and
+        # whether a start of a line it cannot start tells that no longer one can start it
+        self._patterns = tuple((rule.pattern, None if builtin else timeout, first_class(rule.pattern),
+                                TELLS_BY_START.search(rule.pattern.pattern) is None)
                                for rule, builtin in drops if rule.pattern is not None)
         self._by_char: dict[str, tuple] = {}
         self._by_prefix: dict[str, tuple] = {}
         self._by_word: dict[str, tuple] = {}
         self._by_head: dict[str, tuple] = {}
+        self._by_second_letter: dict[str, tuple] = {}
         # for each pattern any word can start, how it can start each head asked about: such a
         # head holds a digit or a rare mark ("In 2019, the ..."), and one partial match of a
         # long date pattern costs more than the rest of the screen
@@ -151,6 +154,8 @@ class HeadScreen:
             # page (and of its site's other pages) open alike: "The council ..."
             found = self._by_head.get(head)
             if found is None:
+                if k == 2 and len(words[1]) > 1:
+                    starting = self._second_starting(head[:len(words[0]) + 2], starting)
                 found = self._remember(self._by_head, head, self._read_head(head, starting))
             whole, starting = found
             if whole:
@@ -183,6 +188,16 @@ class HeadScreen:
             if start_match(entry[0], head + " ", entry[1]) is not None:
                 longer.append(entry)
         return whole, tuple(longer)
+
+    def _second_starting(self, prefix: str, starting: tuple) -> tuple:
+        """Those of ``starting`` (the patterns that can start a line of more words with its first
+        word) that can start with ``prefix``, the first word and the first letter of the second,
+        remembered: most new second words of prose start as none of them can go on."""
+        found = self._by_second_letter.get(prefix)
+        if found is None:
+            found = self._remember(self._by_second_letter, prefix, tuple(
+                entry for entry in starting if not entry[3] or start_match(entry[0], prefix, entry[1]) is not None))
+        return found
 
     def _starting(self, prefix: str) -> tuple:
         """The patterns not any word can start that can start with ``prefix``, each character
@@ -225,6 +240,12 @@ class HeadScreen:
             memory.clear()
         memory[key] = value
         return value
+
+
+# What may keep a pattern's partial match of a line's start from telling whether a longer start
+# can go on to a match: look-arounds, word edges and anchors read past the end of the start, and
+# an inline flag may fold one letter to two. (A "^" that opens a class negates it: no anchor.)
+TELLS_BY_START = regex.compile(r"\\[bBGAZmMyY]|\(\?(?!:)|\$|(?<!(?<!\\)\[)\^")
 
 
 def _head_lengths(words: list[str]):

@@ -60,6 +60,8 @@ def text_blocks(text: str) -> list[Block]:
     >>> [b.text for b in text_blocks("It reads the whole\\n      report again.\\nHome")]
     ['It reads the whole report again.', 'Home']
     """
+    if compiled.walk is not None:  # the same lines and Blocks, made in one pass
+        return compiled.walk.dump_blocks(text, Block, _UNFINISHED, _long_line_pieces, SHORT_PAGE)
     blocks: list[Block] = []
     for line_number, (line, blank) in enumerate(_logical_lines(text)):
         if len(line) <= SHORT_PAGE:  # most lines: too short to be a flattened page
@@ -67,12 +69,16 @@ def text_blocks(text: str) -> list[Block]:
             # text, kind, index, line, level, link_density, hints, after_blank
             blocks.append(Block(line, "paragraph", len(blocks), None, None, 0.0, (), blank))
             continue
-        pieces = _pieces(line) if _flattened(line) else [line]
+        pieces = _long_line_pieces(line)
         shared_line = line_number if len(pieces) > 1 else None
         for piece in pieces:
             blocks.append(Block(piece, "paragraph", len(blocks), shared_line, None, 0.0, (), blank))
             blank = False
     return blocks
+
+
+def _long_line_pieces(line: str) -> list[str]:
+    return _pieces(line) if _flattened(line) else [line]
 
 
 def _logical_lines(text: str):
@@ -89,8 +95,8 @@ def _logical_lines(text: str):
         # already, and a call per line costs half a percent of text mode
         if raw.isprintable():
             line = raw if raw and "  " not in raw and raw[0] != " " and raw[-1] != " " else " ".join(raw.split())
-        else:  # (in one pass where the walks are built: most of a flattened page is such lines)
-            line = clean_line(raw) if compiled.walk is None else compiled.walk.clean_unprintable(raw)
+        else:
+            line = clean_line(raw)
         if not line:
             blank = True
             continue

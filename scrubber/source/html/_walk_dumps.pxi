@@ -1,13 +1,13 @@
 # Included by _walk.pyx: loops over every line of a text dump, in C. Whether a line goes on
 # with the sentence of the line before it (normalise.fragments: join_fragment_runs,
-# mid_sentence), asked of every pair of lines; and which lines title_repeats and find_title need
-# to read at all. Their Python twins pay a call, subscripts and attribute lookups for each line;
+# mid_sentence), asked of every pair of lines; which lines title_repeats and find_title need
+# to read at all; and the words of prose above each line (article_end), counted, not split. Their Python twins pay a call, subscripts and attribute lookups for each line;
 # here a Block's slots are read in place, and Python is called only for the few lines that
 # matter (a short last word that may be "of" or "the", a line holding the title's words).
 
 from cpython.long cimport PyLong_FromVoidPtr
 from cpython.object cimport PyObject, PyTypeObject
-from cpython.unicode cimport PyUnicode_Contains
+from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_Contains, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
 
 cdef extern from "Python.h":
     ctypedef struct PyMemberDef:
@@ -221,3 +221,44 @@ def repeat_lines(list blocks, block_type, Py_ssize_t start, Py_ssize_t stop, Py_
             continue
         found.append(position)
     return found
+
+
+cdef Py_ssize_t _word_count(str text):
+    """``len(text.split())``, counted without making the words."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef const unsigned char* ascii
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, words = 0
+    cdef bint inside = False, space
+    cdef Py_UCS4 point
+    if kind == PyUnicode_1BYTE_KIND:  # ASCII or Latin-1: its spaces are the ASCII ones, 0x85 and 0xA0
+        ascii = <const unsigned char*>data
+        for i in range(length):
+            space = _ascii_space(ascii[i]) or ascii[i] == 0x85 or ascii[i] == 0xA0
+            words += inside and space
+            inside = not space
+    else:
+        for i in range(length):
+            point = PyUnicode_READ(kind, data, i)
+            space = _ascii_space(point) if point < 0x80 else Py_UNICODE_ISSPACE(point)
+            words += inside and space
+            inside = not space
+    return words + inside
+
+
+def prose_words_before(list blocks, block_type, tuple sentence_ends, Py_ssize_t enough):
+    """``filters.article_end._prose_words_before(blocks, enough)`` (-1: None); ``sentence_ends``:
+    its _SENTENCE_END."""
+    cdef _BlockSlots slots = _block_slots(block_type)
+    cdef list counts = [0]
+    cdef Py_ssize_t total = 0, words
+    cdef str text
+    for block in blocks:
+        text = _field(block, &slots, slots.text, "text")
+        words = _word_count(text)
+        if words >= 8 or (words >= 3 and text.rstrip().endswith(sentence_ends)):
+            total += words
+        counts.append(total)
+        if 0 <= enough <= total:
+            break
+    return counts

@@ -59,8 +59,9 @@ cdef bint _maybe_opener(int kind, const void* data, Py_ssize_t start, Py_ssize_t
 
 
 def list_head_pieces(list blocks not None, dict openers not None, bytes ascii_filter not None):
-    """``flattened_screens.list_head_pieces``: the positions of the blocks of a line holding a
-    word that opens a header (a key of ``openers``) before a word its memory does not rule out."""
+    """``flattened_screens.list_head_pieces``: each block of a line holding a word that opens a
+    header (a key of ``openers``) before a word its memory does not rule out, as its position and
+    the places of those words."""
     if len(ascii_filter) * 8 != _FILTER_MASK + 1:
         raise ValueError("ascii_filter is no flattened_screens.ascii_word_filter")
     cdef const unsigned char* bits = ascii_filter
@@ -68,41 +69,56 @@ def list_head_pieces(list blocks not None, dict openers not None, bytes ascii_fi
     cdef Py_ssize_t position
     for position in range(len(blocks)):
         block = blocks[position]
-        if block.line is not None and _holds_list_head(block.text, openers, bits):
-            found.append(position)
+        if block.line is not None:
+            places = _list_head_places(block.text, openers, bits)
+            if places is not None:
+                found.append((position, places))
     return found
 
 
-cdef bint _holds_list_head(str text, dict openers, const unsigned char* bits) except -1:
+cdef object _list_head_places(str text, dict openers, const unsigned char* bits):
+    """The places of the words of ``text`` that may open a header, or None."""
     if text is None:
         raise TypeError("a piece's text is a str")
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
-    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), start = 0, end
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), start = 0, end, place = 0
     cdef PyObject* entry
-    cdef PyObject* known
-    seconds = None  # the memory of the word before, when it opens a header
+    places = None
+    opener = None  # the entry of the word before, when it opens a header
     while start <= length:
         end = start
         while end < length and PyUnicode_READ(kind, data, end) != 32:
             end += 1
-        if end == length and seconds is None:
-            return False  # the last word: it opens no header, and follows no opener
+        if end == length and opener is None:
+            break  # the last word: it opens no header, and follows no opener
         word = None
-        if seconds is not None:
+        if opener is not None:
             word = _folded(text, start, end)
-            known = PyDict_GetItem(seconds, word)
-            if known == NULL or <object>known is not False:
-                return True
-            seconds = None
+            if _may_follow(opener, word):
+                if places is None:
+                    places = []
+                places.append(place - 1)
+            opener = None
         if end < length and _maybe_opener(kind, data, start, end, bits):
             if word is None:
                 word = _folded(text, start, end)
             entry = PyDict_GetItem(openers, word)
             if entry != NULL:
-                seconds = (<object>entry)[1]
+                opener = <object>entry
         start = end + 1
-    return False
+        place += 1
+    return places
+
+
+cdef bint _may_follow(tuple opener, str second) except -1:
+    """``flattened_screens._may_follow``: whether the memory of an opener leaves a header open to
+    start with it and ``second``."""
+    cdef dict seconds = opener[1]
+    cdef PyObject* known = PyDict_GetItem(seconds, second)
+    if known == NULL and opener[2] and PyUnicode_GET_LENGTH(second) > 1:
+        known = PyDict_GetItem(seconds, " " + second[0])
+    return known == NULL or <object>known is not False
 
 
 def quiet_head(str text not None, dict quiet not None, section_names not None):

@@ -74,7 +74,8 @@ cdef object _line_key(str text):
     cdef unsigned int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
     cdef uint32_t point, read, previous = 32, widest = 0, entry
-    cdef bint several = False
+    cdef Py_ssize_t size = length
+    cdef bint astral = False
     for i in range(length):
         read = point = PyUnicode_READ(kind, data, i)
         if point < 127:
@@ -88,13 +89,14 @@ cdef object _line_key(str text):
         elif point >= _FOLD_TABLE_SIZE:
             if not Py_UNICODE_ISPRINTABLE(point):
                 return None
-            several = True  # (no table for them: str.casefold folds the line)
+            astral = True  # (no table for them: str.casefold folds the line)
         else:
             entry = _fold_entry(point)
             if not entry & _FOLD_PRINTABLE:
                 return None
             if entry & _FOLD_SEVERAL:
-                several = True
+                size += _widen(point, &widest)
+                point = 0
             else:
                 point = entry & _FOLD_CHAR
         if point > widest:
@@ -102,20 +104,60 @@ cdef object _line_key(str text):
         previous = read
     if previous == 32:
         return None
-    if several:
+    if astral:
         return text.casefold()
-    cdef str key = PyUnicode_New(length, widest)
-    cdef unsigned int key_kind = PyUnicode_KIND(key)
-    cdef void* key_data = PyUnicode_DATA(key)
+    return _write_folded(text, length, size, widest)
+
+
+# The case folding of each character below U+10000 that folds to several (a hundred or so).
+cdef dict _several_of = {}
+
+
+cdef str _several(uint32_t point):
+    found = _several_of.get(point)
+    if found is None:
+        found = _several_of[point] = chr(point).casefold()
+    return found
+
+
+cdef Py_ssize_t _widen(uint32_t point, uint32_t* widest) except -1:
+    """How many characters more than one the character folds to (one that folds to several),
+    ``widest`` raised to the widest of them."""
+    cdef str folded = _several(point)
+    cdef Py_UCS4 c
+    for c in folded:
+        if <uint32_t>c > widest[0]:
+            widest[0] = c
+    return len(folded) - 1
+
+
+cdef str _write_folded(str text, Py_ssize_t length, Py_ssize_t size, uint32_t widest):
+    """The case folding of ``text``, of ``length`` characters all below U+10000: ``size``
+    characters, none wider than ``widest``."""
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef str folded = PyUnicode_New(size, widest)
+    cdef unsigned int folded_kind = PyUnicode_KIND(folded)
+    cdef void* folded_data = PyUnicode_DATA(folded)
+    cdef Py_ssize_t i, j = 0
+    cdef uint32_t point, entry
+    cdef Py_UCS4 c
     for i in range(length):
         point = PyUnicode_READ(kind, data, i)
-        if point < 127:
+        if point < 128:
             if 65 <= point <= 90:
                 point += 32
         else:
-            point = _fold_table[point] & _FOLD_CHAR
-        PyUnicode_WRITE(key_kind, key_data, i, point)
-    return key
+            entry = _fold_table[point]
+            if entry & _FOLD_SEVERAL:
+                for c in _several(point):
+                    PyUnicode_WRITE(folded_kind, folded_data, j, c)
+                    j += 1
+                continue
+            point = entry & _FOLD_CHAR
+        PyUnicode_WRITE(folded_kind, folded_data, j, point)
+        j += 1
+    return folded
 
 
 cdef inline void _set_slot(object block, Py_ssize_t offset, object value) noexcept:
@@ -149,3 +191,66 @@ def kept_line_keys(list blocks, block_type):
         _set_slot(block, slots.key_of, text)
         keys.append(key)
     return keys
+
+
+cdef str _case_folded(str text):
+    """``text.casefold()``, from the table where every character is below U+10000."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, size = length
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef uint32_t point, entry, widest = 0
+    for i in range(length):
+        point = PyUnicode_READ(kind, data, i)
+        if point < 128:
+            if 65 <= point <= 90:
+                point += 32
+        elif point >= _FOLD_TABLE_SIZE:
+            return text.casefold()
+        else:
+            entry = _fold_entry(point)
+            if entry & _FOLD_SEVERAL:
+                size += _widen(point, &widest)
+                point = 0
+            else:
+                point = entry & _FOLD_CHAR
+        if point > widest:
+            widest = point
+    return _write_folded(text, length, size, widest)
+
+
+def language_sample(list blocks, block_type, script_like, Py_ssize_t min_spaces, Py_ssize_t most_chars,
+                    Py_ssize_t fallback_lines):
+    """``language.guess_language``'s sample of the blocks, case-folded: the texts of ``min_spaces``
+    spaces or more that are not ``script_like``, joined by spaces as far as ``most_chars``
+    (or, without any, the first ``fallback_lines`` texts)."""
+    cdef _BlockSlots slots = _block_slots(block_type)
+    cdef list sentences = []
+    cdef Py_ssize_t length = 0, spaces, i, size
+    cdef unsigned int kind
+    cdef const void* data
+    for block in blocks:
+        if length >= most_chars:
+            break  # the sample is cut there anyway
+        text = _field(block, &slots, slots.text, "text")
+        if type(text) is not str:
+            if text.count(" ") < min_spaces:
+                continue
+        else:
+            kind = PyUnicode_KIND(text)
+            data = PyUnicode_DATA(text)
+            size = PyUnicode_GET_LENGTH(text)
+            spaces = 0
+            i = 0
+            while i < size and spaces < min_spaces:
+                if PyUnicode_READ(kind, data, i) == 32:
+                    spaces += 1
+                i += 1
+            if spaces < min_spaces:
+                continue
+        if not script_like(text):
+            sentences.append(text)
+            length += len(text) + 1
+    if not sentences:
+        sentences = [_field(block, &slots, slots.text, "text") for block in blocks[:fallback_lines]]
+    sample = " ".join(sentences)[:most_chars]
+    return _case_folded(sample) if type(sample) is str else sample.casefold()

@@ -1,10 +1,11 @@
 # Included by _walk.pyx: the key rules compare each line by (scrubber.blocks.Block.key: case
-# folded, whitespace collapsed), for a page of blocks at once. Most lines of a page are printable
+# folded, whitespace collapsed), for a page of blocks at once; and the loop over the patterns
+# that may match a line key (scrubber.rules.slots.first_pattern). Most lines of a page are printable
 # with single spaces: their key is the line case-folded, told in one pass over its characters
 # (an ASCII line's key is the line lowered, written here), where Block.key is a Python call
 # making a printable test and a search for double spaces before the fold.
 
-from cpython.unicode cimport (Py_UNICODE_ISPRINTABLE, PyUnicode_1BYTE_DATA, PyUnicode_DATA, PyUnicode_GET_LENGTH,
+from cpython.unicode cimport (Py_UNICODE_ISPRINTABLE, PyUnicode_Contains, PyUnicode_1BYTE_DATA, PyUnicode_DATA, PyUnicode_GET_LENGTH,
                               PyUnicode_KIND, PyUnicode_New, PyUnicode_READ)
 
 
@@ -74,3 +75,70 @@ cdef object _ascii_key(str text, Py_ssize_t length):
         byte = data[i]
         out[i] = byte + 32 if 65 <= byte <= 90 else byte
     return key
+
+
+def first_pattern(tuple possible, str key, str end, Py_ssize_t words, Py_ssize_t failed, bint short,
+                  Py_ssize_t start, fold):
+    """``scrubber.rules.slots.first_pattern``: the same tests in the same order, without the
+    interpreter's work per pattern and test (a new line is shown several patterns)."""
+    cdef Py_ssize_t at
+    cdef tuple entry, ends
+    for at in range(start, len(possible)):
+        entry = <tuple>possible[at]
+        if words > <Py_ssize_t>entry[4] or <Py_ssize_t>entry[5] <= failed:
+            continue
+        if entry[8] is not None:
+            ends = <tuple>entry[8]
+            folded = (<dict>ends[0]).get(end)
+            if folded is None:
+                folded = fold(ends, end)
+            if folded not in ends[2] and not (ends[3] and folded.startswith(ends[3])):
+                continue
+        if entry[2] and not _passes(<tuple>entry[2], key):
+            continue
+        if not (entry[1] and short) or entry[7].fullmatch(key, None, None, False) is not None:
+            return at
+    return -1
+
+
+# scrubber.rules.slots.LITERAL_MAX_CHARS
+cdef Py_ssize_t LITERAL_MAX_CHARS = 80
+
+
+cdef bint _passes(tuple screens, str key) except -1:
+    """``scrubber.rules.slots.passes``."""
+    for screen in screens:
+        if type(screen) is str:
+            if not PyUnicode_Contains(key, screen):
+                return False
+        elif type(screen) is tuple:
+            for wanted in <tuple>screen:
+                if PyUnicode_Contains(key, wanted):
+                    break
+            else:
+                return False
+        elif type(screen) is frozenset:
+            if PyUnicode_GET_LENGTH(key) > LITERAL_MAX_CHARS:
+                continue
+            for wanted in <frozenset>screen:
+                if PyUnicode_Contains(key, wanted):
+                    break
+            else:
+                if not _unfolded(key):
+                    return False
+        elif screen.search(key, None, None, False) is None:
+            return False
+    return True
+
+
+cdef bint _unfolded(str key):
+    """Whether the key holds a character ``scrubber.rules.literals.UNFOLDED`` finds."""
+    cdef Py_ssize_t i, length = PyUnicode_GET_LENGTH(key)
+    cdef unsigned int kind = PyUnicode_KIND(key)
+    cdef void* data = PyUnicode_DATA(key)
+    cdef Py_UCS4 point
+    for i in range(length):
+        point = PyUnicode_READ(kind, data, i)
+        if 65 <= point <= 90 or point == 0x130 or point == 0x17F or point == 0x212A:
+            return True
+    return False

@@ -1,0 +1,183 @@
+"""Required literals (scrubber/rules/literals.py) and the compiled pattern loop may only skip
+lines a pattern cannot match whole: matching with them answers as matching without them."""
+
+import random
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scrubber.rules import RuleSet, builtin_packs, line_key
+from scrubber.rules.literals import UNFOLDED, required_literals
+from scrubber.rules.matching import MAX_RULE_WORDS
+from scrubber.rules.safety import parse_pattern
+from scrubber.rules.slots import fold_end, passes, screen_tests
+from scrubber.source.html import compiled
+from scrubber.source.html.compiled import python_walks
+from scrubber.testing import load_filter_cases
+
+FLAGS = regex.IGNORECASE | regex.V0
+FILTER_CASES = Path(__file__).resolve().parent.parent / "fixtures" / "filters"
+PATTERN_RULES = [r for p in builtin_packs() for r in p.rules if r.pattern is not None]
+# Characters a class of a pattern is tried against when a line is made from the pattern: letters
+# of several scripts and cases (the Kelvin sign and long s fold to ASCII letters), digits, marks.
+PROBES = "abcdeklmnosxyzABKSZ0123456789 .,:;!?'’-–—/|·•«»()[]#@&*©éÉüÜßẞçñøÆжЖ中٣\u212a\u017f\u0130\u0131"
+
+
+def _prose_and_chrome():
+    lines = [case.input for case in load_filter_cases(FILTER_CASES)]
+    lines += ["12 Comments", "One comment", "Leave a Reply", "Be the first to comment!", "Share on Facebook",
+              "Accept all cookies", "We use cookies", "Posted on March 4, 2025 by Ann Lee", "Page 2 of 14",
+              "Read more", "Jane says:", "3 min read", "the comment he made was fair", "Reply", "REPLY",
+              "The Kelvin scale (\u212a) starts at zero", "Ko\u017fmos reply", "th\u0130s one", "a report"]
+    return [line_key(line) for line in lines]
+
+
+def test_an_ascii_literal_matches_itself_and_beyond_itself_only_what_unfolded_finds():
+    # What a literal is looked for with ``in`` rests on: under IGNORECASE an ASCII character
+    # other than a capital matches no other such character, and all it matches beyond them
+    # (over all of Unicode) is what UNFOLDED finds -- which no line key (case-folded) holds.
+    literal = "".join(chr(point) for point in range(128) if not "A" <= chr(point) <= "Z")
+    for char in literal:
+        assert [other for other in literal if regex.fullmatch(regex.escape(char), other, FLAGS)] == [char]
+    everything = "".join(chr(point) for point in range(0x110000) if not 0xD800 <= point < 0xE000)
+    beyond = set(regex.findall(f"[{regex.escape(literal)}]", everything, FLAGS)) - set(literal)
+    assert beyond == set(UNFOLDED.findall(everything))
+    assert not UNFOLDED.search(everything.casefold())
+    # a capital I matches the dotless i, which a case fold keeps: capitals are no literals
+    assert regex.fullmatch("I", "\u0131", FLAGS) and required_literals(regex.compile("LIKE IT", FLAGS)) == ()
+
+
+def test_a_line_that_is_no_line_key_is_not_turned_away_by_literals():
+    tests = screen_tests(regex.compile(r"\d+ (comments?|replies)", FLAGS))
+    for line in ("12 COMMENTS", "12 Replies", "3 replie\u017f"):
+        assert regex.fullmatch(r"\d+ (comments?|replies)", line, FLAGS) and passes(tests, line)
+    assert not passes(tests, "12 compliments")
+
+
+def _made_from(node, rng: random.Random) -> str:
+    """A line the pattern read by ``parse_pattern`` may match: each plain character in a random
+    case, each class as a probe character it matches (lookarounds read as matching nothing)."""
+    kind = node.kind
+    if kind == "anchor":
+        return ""
+    if kind == "atom":
+        try:
+            atom = regex.compile(node.text, FLAGS)
+        except regex.error:
+            return rng.choice(PROBES)
+        fitting = [c for c in PROBES if atom.fullmatch(c)]
+        if node.text[:1] not in "\\[." and len(node.text) == 1:
+            fitting.append(node.text)
+        char = rng.choice(fitting or PROBES)
+        return char.upper() if rng.random() < 0.3 else char
+    if kind == "group":
+        return _made_from(node.items[0], rng)
+    if kind == "alt":
+        return _made_from(rng.choice(node.items), rng)
+    if kind == "repeat":
+        high = node.low + 3 if node.high is None else min(node.high, node.low + 3)
+        return "".join(_made_from(node.items[0], rng) for _ in range(rng.randint(node.low, high)))
+    return "".join(_made_from(item, rng) for item in node.items)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(0, 2**32))
+def test_no_line_a_builtin_pattern_matches_lacks_its_literals(seed):
+    rng = random.Random(seed)
+    for rule in PATTERN_RULES:
+        tests = screen_tests(rule.pattern)
+        if not tests:
+            continue
+        tree = parse_pattern(rule.pattern.pattern)
+        for _ in range(5):
+            key = line_key(_made_from(tree, rng))
+            if rule.pattern.fullmatch(key):
+                assert passes(tests, key), (rule.id, key, tests)
+
+
+def test_most_builtin_patterns_need_literals_and_lines_made_from_them_match():
+    rng = random.Random(7)
+    with_literals = [rule for rule in PATTERN_RULES if required_literals(rule.pattern)]
+    assert len(with_literals) > len(PATTERN_RULES) // 2
+    matched = 0
+    for rule in with_literals:
+        tree = parse_pattern(rule.pattern.pattern)
+        for _ in range(20):
+            key = line_key(_made_from(tree, rng))
+            if rule.pattern.fullmatch(key):
+                matched += 1
+                assert passes(screen_tests(rule.pattern), key), (rule.id, key)
+    assert matched > 500
+
+
+@pytest.mark.parametrize("pattern, literals", [
+    (r"(\d+|one) (comments?|replies)", (" comment", " replies")),
+    (r"leave a (reply|comment)", ("leave a comment", "leave a reply")),
+    (r"[\p{L} ]+ says:", (" says:",)),
+    (r"(read|see)( more)?", ("read", "see")),
+    (r"\d+ min", (" min",)),
+    (r"(?=.*cookie)[\p{L} ]+", ()),  # a lookahead is read as matching nothing
+    (r"réponses?", ("ponse",)),  # a character with a case beyond ASCII is a class
+    (r"(\w+) \1 comments", ()),  # backreference: beyond this reading
+    (r"\d+ (comments?)?", ()),  # the comments may be missing
+])
+def test_required_literals(pattern, literals):
+    assert required_literals(regex.compile(pattern, FLAGS)) == literals
+
+
+def test_a_pattern_without_ignorecase_keeps_its_letters_as_they_are():
+    assert required_literals(regex.compile(r"\d+ Comments")) == (" Comments",)
+
+
+def _first_match_of_each(rules, keys):
+    slot = rules._slots[("*", "drop")]  # the slot of all stages: asked directly, no answer remembered
+    return [rules._first_match(key, slot) for key in keys]
+
+
+def _naive_first_match(rules, key):
+    """The first drop rule matching the line key, found without slots, screens or literals."""
+    for pack in rules.packs:
+        for rule in pack.rules:
+            if rule.action == "drop" and rule.text is not None and rule.text == key:
+                return rule
+    words = key.count(" ") + 1
+    for pack in rules.packs:
+        for rule in pack.rules:
+            if rule.action == "drop" and rule.pattern is not None \
+                    and words <= min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS) and rule.pattern.fullmatch(key):
+                return rule
+    return None
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 2**32))
+def test_matching_answers_as_a_naive_loop_over_every_rule_would(seed):
+    rng = random.Random(seed)
+    rules = RuleSet(builtin_packs())
+    lines = _prose_and_chrome()
+    keys = [line_key(_made_from(parse_pattern(rng.choice(PATTERN_RULES).pattern.pattern), rng)) for _ in range(30)]
+    keys += rng.sample(lines, 30)
+    want = [_naive_first_match(rules, key) for key in keys]
+    assert _first_match_of_each(rules, keys) == want
+    with python_walks():
+        assert _first_match_of_each(rules, keys) == want
+
+
+@pytest.mark.skipif(compiled.walk is None, reason="the compiled walks are not built")
+def test_the_compiled_pattern_loop_returns_the_place_the_python_loop_returns():
+    from scrubber.rules.slots import first_pattern
+
+    rules = RuleSet(builtin_packs())
+    slot = rules._slots[("*", "drop")]
+    for key in _prose_and_chrome():
+        words = key.count(" ") + 1
+        possible = slot.possible(key, 0.05)[1]
+        for failed in (-1, 5):
+            for short in (True, False):
+                args = (possible, key, key[-3:], words, failed, short)
+                at_python = [first_pattern(*args, start, fold_end) for start in range(len(possible) + 1)]
+                at_compiled = [compiled.walk.first_pattern(*args, start, fold_end) for start in range(len(possible) + 1)]
+                assert at_compiled == at_python, key
