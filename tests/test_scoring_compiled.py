@@ -178,7 +178,8 @@ def test_the_compiled_values_charge_a_repeated_line_as_the_python_twin(lines, wo
 SCREENED = st.lists(st.one_of(
     st.text(alphabet=" \t\x0b\x1c\x1f()[]{};=_aAbZz09:./%-│", max_size=12),
     st.sampled_from(["( SELECT", "AS", "FROM orders", "a b", "Reply", "12 │ 4.07", "(12,400 km)", "3/30", "14:44",
-                     "2019-04-01 10:00", "x", "=", "", " ", "Ωμ", "[ edit]", "H"])), max_size=30)
+                     "2019-04-01 10:00", "x", "=", "", " ", "Ωμ", "[ edit]", "H", "Новости дня", "12,5 € – 3,4 €",
+                     "١٢ │ ٣", "٣/٣٠", "\u00a014:44", "𝟙𝟚 · 34 · 56", "Ω 1 2 3 4 5", "東京 12 34 56", "─┼─"])), max_size=30)
 
 
 @settings(max_examples=500, deadline=None)
@@ -206,11 +207,11 @@ def test_the_screens_rule_out_most_lines_of_prose_and_menus():
 def test_each_character_of_the_plane_has_the_classes_its_regexes_give_it():
     import regex
     classes = features._plane_classes()
-    upper = regex.compile(r"\p{Lu}")
+    upper, letter = regex.compile(r"\p{Lu}"), regex.compile(r"\p{L}")
     for point in range(0x10000):
         char = chr(point)
         expected = ((features._WORD.fullmatch(char) is not None) | (upper.fullmatch(char) is not None) << 1
-                    | (features._UNSPACED.fullmatch(char) is not None) << 2)
+                    | (features._UNSPACED.fullmatch(char) is not None) << 2 | (letter.fullmatch(char) is not None) << 3)
         assert classes[point] == expected, hex(point)
 
 

@@ -339,12 +339,14 @@ def _line_counter(stopwords: frozenset):
 def _plane_classes() -> bytes:
     """For each character of the Basic Multilingual Plane, the ``LineCounter`` classes its
     twins' regexes give it: 1 a word character (``_WORD``), 2 an upper-case letter (``_CAPITAL``,
-    after no word character), 4 a character of an unspaced script (``_UNSPACED``). Built the
-    first time a page has a line beyond Latin-1, from the runs each regex finds in the plane:
-    each class a byte string of 0 and 1, and the three added up as numbers of 64K bytes."""
+    after no word character), 4 a character of an unspaced script (``_UNSPACED``); and 8 a
+    letter, for ``scoring.structure``'s compiled screen (as its ``_LETTER_RUNS`` finds them).
+    Built once, from the runs each regex finds in the plane: each class a byte string of 0 and
+    1, and the four added up as numbers of 64K bytes."""
     plane = "".join(map(chr, range(0x10000)))
     classes = 0
-    for pattern, bit in ((_WORD, 1), (regex.compile(r"\p{Lu}+"), 2), (regex.compile(_UNSPACED.pattern + "+"), 4)):
+    for pattern, bit in ((_WORD, 1), (regex.compile(r"\p{Lu}+"), 2), (regex.compile(_UNSPACED.pattern + "+"), 4),
+                         (regex.compile(r"\p{L}+"), 8)):
         members = bytearray(0x10000)
         for found in pattern.finditer(plane):
             members[found.start():found.end()] = bytes([1]) * (found.end() - found.start())

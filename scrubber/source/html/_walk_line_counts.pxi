@@ -12,6 +12,7 @@ cdef enum _CharClass:
     _WORD_CHAR = 1  # the twin's ``\w``
     _UPPER_CHAR = 2  # ``\p{Lu}``
     _UNSPACED_CHAR = 4  # of a script written without spaces (``_UNSPACED``)
+    _LETTER_CHAR = 8  # ``\p{L}`` (scoring.structure's letters, read by _walk_scoring_screens.pxi)
 
 
 cdef enum _Counted:

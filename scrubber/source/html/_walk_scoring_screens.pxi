@@ -15,40 +15,85 @@ def structure_screen(list texts not None, Py_ssize_t min_chars):
 
 
 def structure_candidates(list values not None, list blocks not None, double cost, Py_ssize_t min_chars,
-                         Py_ssize_t counter_chars, Py_ssize_t clock_chars):
+                         Py_ssize_t counter_chars, Py_ssize_t clock_chars, bytes classes not None):
     """The lines ``scoring.structure.cheapen_structure`` asks ``is_structure`` about, in two
     lists of positions: the lines of the dump (a block whose ``line`` is None) that cost more
-    than ``cost`` (a value below ``-cost``) and that ``structure_screen`` keeps, ASCII ones
-    that surely are structure (no stamp: no figure first, or longer than ``counter_chars`` with
-    more than ``clock_chars`` once stripped, as ``is_stamp`` reads them), and the rest."""
+    than ``cost`` (a value below ``-cost``) and that ``structure_screen`` keeps, those that
+    surely are structure (no stamp: no figure first, or longer than ``counter_chars`` with more
+    than ``clock_chars`` once stripped, as ``is_stamp`` reads them), and the rest. A line beyond
+    ASCII is judged here too, its letters told by ``classes`` (``LineCounter``'s, a byte for
+    each character of the Basic Multilingual Plane)."""
     cdef Py_ssize_t position
+    cdef int judged
     if len(blocks) != len(values):
         raise ValueError("a value for each block")
+    if len(classes) != 0x10000:
+        raise ValueError("a class for each character of the Basic Multilingual Plane")
+    cdef const uint8_t* letters = <const uint8_t*><const char*>classes
     sure, asked = [], []
     for position in range(len(values)):
         if -cost > <double>values[position]:
             block = blocks[position]
             if block.line is None:
                 text = block.text
-                if _may_be_structure(text, min_chars):
-                    (sure if _ascii_no_stamp(text, counter_chars, clock_chars) else asked).append(position)
+                if type(text) is str and not PyUnicode_IS_ASCII(text):
+                    judged = _structure_beyond_ascii(<str>text, min_chars, letters)
+                elif _may_be_structure(text, min_chars):
+                    judged = 1
+                else:
+                    continue
+                if judged == 2 or judged > 0 and _no_stamp(text, counter_chars, clock_chars):
+                    sure.append(position)
+                elif judged:
+                    asked.append(position)
     return sure, asked
 
 
-cdef bint _ascii_no_stamp(object text, Py_ssize_t counter_chars, Py_ssize_t clock_chars):
-    # an ASCII text scoring.structure.is_stamp surely finds is none: its first visible character
-    # is no figure, or it is longer than a counter with more than a clock's characters stripped
+cdef int _structure_beyond_ascii(str text, Py_ssize_t min_chars, const uint8_t* classes):
+    # is_structure of a text beyond ASCII but for its stamp: 1 drawn with box-drawing rules
+    # (``BOX``), or at least ``min_chars`` visible characters, under a third of them letters;
+    # 0 else; -1 when a character beyond the plane leaves its letters to ``is_structure``
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, visible, letters = 0
+    cdef unsigned int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 point
+    cdef bint beyond = False
+    visible = length
+    for i in range(length):
+        point = PyUnicode_READ(kind, data, i)
+        if 0x2500 <= point <= 0x257F:
+            return 2  # (structure, even a stamp)
+        if point == 0x20:
+            visible -= 1
+        elif point > 0xFFFF:
+            beyond = True
+        elif classes[point] & _LETTER_CHAR:
+            letters += 1
+    if beyond:
+        return -1
+    return visible >= min_chars and letters * 3 < visible
+
+
+cdef bint _no_stamp(object text, Py_ssize_t counter_chars, Py_ssize_t clock_chars):
+    # a text scoring.structure.is_stamp surely finds is none: its first visible character is an
+    # ASCII character but a figure, or it is longer than a counter with more than a clock's
+    # characters stripped
     cdef Py_ssize_t length, start = 0, end
-    cdef const uint8_t* data
-    if type(text) is not str or not PyUnicode_IS_ASCII(text):
+    cdef unsigned int kind
+    cdef const void* data
+    cdef Py_UCS4 first
+    if type(text) is not str:
         return False
-    length, data = PyUnicode_GET_LENGTH(text), <const uint8_t*>PyUnicode_DATA(text)
-    while start < length and _ascii_space(data[start]):
+    length, kind, data = PyUnicode_GET_LENGTH(text), PyUnicode_KIND(text), PyUnicode_DATA(text)
+    while start < length and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, start)):
         start += 1
-    if start == length or not 0x30 <= data[start] <= 0x39:
+    if start == length:
+        return True
+    first = PyUnicode_READ(kind, data, start)
+    if first < 0x80 and not 0x30 <= first <= 0x39:
         return True
     end = length
-    while _ascii_space(data[end - 1]):
+    while Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)):
         end -= 1
     return length > counter_chars and end - start > clock_chars
 
