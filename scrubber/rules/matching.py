@@ -9,8 +9,8 @@ from itertools import repeat
 from ..source.html import compiled
 from .heads import HEAD_CHARS, heads_for
 from .model import Pack, Rule
-from .screens import first_class, uncaptured
-from .slots import SHORT_PREFIX_CHARS, Slot, first_pattern, fold_end, line_ends, screen_tests
+from .screens import first_class, screens_for, uncaptured
+from .slots import SHORT_PREFIX_CHARS, Slot, first_pattern, fold_end, line_ends, screen_test
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
@@ -54,7 +54,7 @@ class _Index:
                         slot.members.add(id(rule))
                         slot.longest_text = max(slot.longest_text, len(rule.text))
                 elif rule.pattern is not None:
-                    screens = screen_tests(rule.pattern)
+                    screens = tuple(map(screen_test, screens_for(rule.pattern)))
                     # (the loader takes only positive max_words)
                     words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
                     whole = self.slots[("*", rule.action)]

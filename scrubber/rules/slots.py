@@ -1,8 +1,8 @@
 """Slots: the rules of one stage and action, and the patterns that can start like a line.
 
 ``matching.py`` groups a page's rules into slots; a slot narrows its patterns by the first
-characters of a line, and a pattern's screens (``screens.py``) and literals (``literals.py``)
-turn away lines that lack the characters or words it needs, so that few lines cost a full match.
+characters of a line, and a pattern's screens (``screens.py``) turn away lines that lack the
+characters it needs, so that few lines cost a full match.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from functools import lru_cache
 
 from .heads import AMBIGUOUS, HEAD_CHARS, allows, ends_for, walk_heads
 from .model import Rule
-from .literals import UNFOLDED, required_literals
-from .screens import MAX_REMEMBERED_PATTERNS, literal_characters, screens_for
+from .screens import MAX_REMEMBERED_PATTERNS, literal_characters
 
 # Patterns are sorted by the first characters of the line they could match, so a line is
 # only tried against the few patterns that can start the way it starts. The first character
@@ -30,8 +29,8 @@ class Slot:
     most lines are prose, and no pattern can start like them. It tells the most words any of
     them looks at too: a sentence has more than the few patterns starting like it allow. Each
     pattern comes with whether it is a built-in one (trusted to run without a timeout on short
-    lines), its screen tests (``screen_tests``: characters and strings a line must hold for the
-    pattern to match it), the class of characters it can start with (a first
+    lines), its screens (``screens.py``: characters a line must hold for the pattern to match
+    it, as ``screen_test`` gives them), the class of characters it can start with (a first
     character is tried against that, not the pattern), the most words it looks at, its place
     among the patterns of all stages, its heads (``heads.py``: the starts of the lines it can
     match, looked up instead of a partial match when the pattern's first characters are plain)
@@ -243,56 +242,25 @@ def screen_test(screen):
     return characters if len(characters) == 1 else tuple(characters)
 
 
-def screen_tests(pattern) -> tuple:
-    """What a line is searched for before ``pattern`` runs on it, the cheapest test first: its
-    screens' tests (``screen_test``) and the strings it needs (``literals.py``), as a frozenset.
-
-    >>> import regex
-    >>> tests = screen_tests(regex.compile(r"\\d+ (comments?|replies)", regex.I))
-    >>> sorted(tests[0]), tests[1].pattern
-    ([' comment', ' replies'], '\\\\d')
-    """
-    tests = [screen_test(screen) for screen in screens_for(pattern)]
-    literals = required_literals(pattern)
-    if literals:
-        tests.append(frozenset(literals))
-    return tuple(sorted(tests, key=lambda test: _COSTS.get(test.__class__, len(_COSTS))))
-
-
-# A failed full match of a line stops within its first characters, where a search for a
-# pattern's strings reads the whole line for each: on a longer line the search costs more.
-LITERAL_MAX_CHARS = 80
-# Screen tests by cost: one ``in``, a few, a few more, a regex search.
-_COSTS = {str: 0, tuple: 1, frozenset: 2}
-
-
 def passes(screens, key: str) -> bool:
-    """Whether the line key holds what each screen test (``screen_tests``) looks for: a
-    character, one of a tuple of characters, one of a frozenset of strings (when it holds
-    nothing ``literals.UNFOLDED`` finds and is up to LITERAL_MAX_CHARS long: else a full match
-    tells), what a regex finds.
+    """Whether the line key holds what each screen test (``screen_test``) looks for.
 
     >>> import regex
-    >>> tests = (*map(screen_test, (regex.compile(r"\\?"), regex.compile(r"\\d"))), frozenset(["more", "next"]))
-    >>> passes(tests, "page 2: more?"), passes(tests, "page two?"), passes(tests, "page 2 of 3?")
-    (True, False, False)
-    >>> passes(tests, "page 2 OF 3?")  # not a line key: its strings may hold the pattern's in another case
-    True
+    >>> tests = tuple(map(screen_test, (regex.compile(r"\\?"), regex.compile(r"[›»]"), regex.compile(r"\\d"))))
+    >>> passes(tests, "page 2 »?"), passes(tests, "page two »?")
+    (True, False)
     """
     for screen in screens:
         kind = screen.__class__
         if kind is str:
             if screen not in key:
                 return False
-        elif kind is tuple or kind is frozenset:
-            if kind is frozenset and len(key) > LITERAL_MAX_CHARS:
-                continue
+        elif kind is tuple:
             for wanted in screen:
                 if wanted in key:
                     break
             else:
-                if kind is tuple or UNFOLDED.search(key) is None:
-                    return False
+                return False
         elif screen.search(key, None, None, False) is None:
             return False
     return True

@@ -101,10 +101,6 @@ def first_pattern(tuple possible, str key, str end, Py_ssize_t words, Py_ssize_t
     return -1
 
 
-# scrubber.rules.slots.LITERAL_MAX_CHARS
-cdef Py_ssize_t LITERAL_MAX_CHARS = 80
-
-
 cdef bint _passes(tuple screens, str key) except -1:
     """``scrubber.rules.slots.passes``."""
     for screen in screens:
@@ -117,28 +113,6 @@ cdef bint _passes(tuple screens, str key) except -1:
                     break
             else:
                 return False
-        elif type(screen) is frozenset:
-            if PyUnicode_GET_LENGTH(key) > LITERAL_MAX_CHARS:
-                continue
-            for wanted in <frozenset>screen:
-                if PyUnicode_Contains(key, wanted):
-                    break
-            else:
-                if not _unfolded(key):
-                    return False
         elif screen.search(key, None, None, False) is None:
             return False
     return True
-
-
-cdef bint _unfolded(str key):
-    """Whether the key holds a character ``scrubber.rules.literals.UNFOLDED`` finds."""
-    cdef Py_ssize_t i, length = PyUnicode_GET_LENGTH(key)
-    cdef unsigned int kind = PyUnicode_KIND(key)
-    cdef void* data = PyUnicode_DATA(key)
-    cdef Py_UCS4 point
-    for i in range(length):
-        point = PyUnicode_READ(kind, data, i)
-        if 65 <= point <= 90 or point == 0x130 or point == 0x17F or point == 0x212A:
-            return True
-    return False

@@ -1,5 +1,5 @@
-"""Required literals (scrubber/rules/literals.py) and the compiled pattern loop may only skip
-lines a pattern cannot match whole: matching with them answers as matching without them."""
+"""The loop over a line's possible patterns (slots.first_pattern and its compiled twin) answers
+as a naive loop over every rule would, in both its Python and C forms."""
 
 import random
 from pathlib import Path
@@ -10,10 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrubber.rules import RuleSet, builtin_packs, line_key
-from scrubber.rules.literals import UNFOLDED, required_literals
 from scrubber.rules.matching import MAX_RULE_WORDS
 from scrubber.rules.safety import parse_pattern
-from scrubber.rules.slots import fold_end, passes, screen_tests
+from scrubber.rules.slots import fold_end
 from scrubber.source.html import compiled
 from scrubber.source.html.compiled import python_walks
 from scrubber.testing import load_filter_cases
@@ -33,28 +32,6 @@ def _prose_and_chrome():
               "Read more", "Jane says:", "3 min read", "the comment he made was fair", "Reply", "REPLY",
               "The Kelvin scale (\u212a) starts at zero", "Ko\u017fmos reply", "th\u0130s one", "a report"]
     return [line_key(line) for line in lines]
-
-
-def test_an_ascii_literal_matches_itself_and_beyond_itself_only_what_unfolded_finds():
-    # What a literal is looked for with ``in`` rests on: under IGNORECASE an ASCII character
-    # other than a capital matches no other such character, and all it matches beyond them
-    # (over all of Unicode) is what UNFOLDED finds -- which no line key (case-folded) holds.
-    literal = "".join(chr(point) for point in range(128) if not "A" <= chr(point) <= "Z")
-    for char in literal:
-        assert [other for other in literal if regex.fullmatch(regex.escape(char), other, FLAGS)] == [char]
-    everything = "".join(chr(point) for point in range(0x110000) if not 0xD800 <= point < 0xE000)
-    beyond = set(regex.findall(f"[{regex.escape(literal)}]", everything, FLAGS)) - set(literal)
-    assert beyond == set(UNFOLDED.findall(everything))
-    assert not UNFOLDED.search(everything.casefold())
-    # a capital I matches the dotless i, which a case fold keeps: capitals are no literals
-    assert regex.fullmatch("I", "\u0131", FLAGS) and required_literals(regex.compile("LIKE IT", FLAGS)) == ()
-
-
-def test_a_line_that_is_no_line_key_is_not_turned_away_by_literals():
-    tests = screen_tests(regex.compile(r"\d+ (comments?|replies)", FLAGS))
-    for line in ("12 COMMENTS", "12 Replies", "3 replie\u017f"):
-        assert regex.fullmatch(r"\d+ (comments?|replies)", line, FLAGS) and passes(tests, line)
-    assert not passes(tests, "12 compliments")
 
 
 def _made_from(node, rng: random.Random) -> str:
@@ -81,55 +58,6 @@ def _made_from(node, rng: random.Random) -> str:
         high = node.low + 3 if node.high is None else min(node.high, node.low + 3)
         return "".join(_made_from(node.items[0], rng) for _ in range(rng.randint(node.low, high)))
     return "".join(_made_from(item, rng) for item in node.items)
-
-
-@settings(max_examples=10, deadline=None)
-@given(st.integers(0, 2**32))
-def test_no_line_a_builtin_pattern_matches_lacks_its_literals(seed):
-    rng = random.Random(seed)
-    for rule in PATTERN_RULES:
-        tests = screen_tests(rule.pattern)
-        if not tests:
-            continue
-        tree = parse_pattern(rule.pattern.pattern)
-        for _ in range(5):
-            key = line_key(_made_from(tree, rng))
-            if rule.pattern.fullmatch(key):
-                assert passes(tests, key), (rule.id, key, tests)
-
-
-def test_most_builtin_patterns_need_literals_and_lines_made_from_them_match():
-    rng = random.Random(7)
-    with_literals = [rule for rule in PATTERN_RULES if required_literals(rule.pattern)]
-    assert len(with_literals) > len(PATTERN_RULES) // 2
-    matched = 0
-    for rule in with_literals:
-        tree = parse_pattern(rule.pattern.pattern)
-        for _ in range(20):
-            key = line_key(_made_from(tree, rng))
-            if rule.pattern.fullmatch(key):
-                matched += 1
-                assert passes(screen_tests(rule.pattern), key), (rule.id, key)
-    assert matched > 500
-
-
-@pytest.mark.parametrize("pattern, literals", [
-    (r"(\d+|one) (comments?|replies)", (" comment", " replies")),
-    (r"leave a (reply|comment)", ("leave a comment", "leave a reply")),
-    (r"[\p{L} ]+ says:", (" says:",)),
-    (r"(read|see)( more)?", ("read", "see")),
-    (r"\d+ min", (" min",)),
-    (r"(?=.*cookie)[\p{L} ]+", ()),  # a lookahead is read as matching nothing
-    (r"réponses?", ("ponse",)),  # a character with a case beyond ASCII is a class
-    (r"(\w+) \1 comments", ()),  # backreference: beyond this reading
-    (r"\d+ (comments?)?", ()),  # the comments may be missing
-])
-def test_required_literals(pattern, literals):
-    assert required_literals(regex.compile(pattern, FLAGS)) == literals
-
-
-def test_a_pattern_without_ignorecase_keeps_its_letters_as_they_are():
-    assert required_literals(regex.compile(r"\d+ Comments")) == (" Comments",)
 
 
 def _first_match_of_each(rules, keys):
