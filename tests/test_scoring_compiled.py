@@ -206,7 +206,7 @@ def test_the_screens_rule_out_most_lines_of_prose_and_menus():
 
 def test_each_character_of_the_plane_has_the_classes_its_regexes_give_it():
     import regex
-    classes = features._plane_classes()
+    classes = features.plane_classes()
     upper, letter = regex.compile(r"\p{Lu}"), regex.compile(r"\p{L}")
     for point in range(0x10000):
         char = chr(point)

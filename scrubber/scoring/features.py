@@ -332,11 +332,11 @@ def _line_counter(stopwords: frozenset):
     table = _compiled_stopword_kinds(stopwords) if stopwords else None
     return compiled.walk.LineCounter(table, _CASE_BYTES, _FOLD_BYTES, {byte[0]: folding for byte, folding in _LONGER_FOLDS},
                                      _UNFOLDABLE, _PUNCTUATION, _CLOSING, "".join(_SENTENCE_ENDS), SCRIPT_MIN_CHARS,
-                                     _plane_classes(), stopwords, max(map(len, stopwords), default=0))
+                                     plane_classes(), stopwords, max(map(len, stopwords), default=0))
 
 
 @lru_cache(maxsize=1)
-def _plane_classes() -> bytes:
+def plane_classes() -> bytes:
     """For each character of the Basic Multilingual Plane, the ``LineCounter`` classes its
     twins' regexes give it: 1 a word character (``_WORD``), 2 an upper-case letter (``_CAPITAL``,
     after no word character), 4 a character of an unspaced script (``_UNSPACED``); and 8 a

@@ -15,7 +15,7 @@ from operator import attrgetter, gt, is_, not_
 import regex
 
 from ..source.html import compiled
-from .features import _plane_classes
+from .features import plane_classes
 
 
 def cheapen_structure_lines(values, short, blocks, cost):
@@ -154,7 +154,7 @@ def cheapen_structure(values, blocks, cost):
     # a line that costs no more already (most: prose has a positive value) need not be read
     if compiled.walk is not None:  # the lines found in C, most of them surely no structure left out
         sure, dear = compiled.walk.structure_candidates(values, blocks, cost, STRUCTURE_MIN_CHARS, COUNTER_MAX_CHARS,
-                                                        CLOCK_MAX_CHARS, _plane_classes())
+                                                        CLOCK_MAX_CHARS, plane_classes())
         for position in sure:
             values[position] = -cost
     else:
