@@ -30,7 +30,9 @@ def _prose_and_chrome():
     lines += ["12 Comments", "One comment", "Leave a Reply", "Be the first to comment!", "Share on Facebook",
               "Accept all cookies", "We use cookies", "Posted on March 4, 2025 by Ann Lee", "Page 2 of 14",
               "Read more", "Jane says:", "3 min read", "the comment he made was fair", "Reply", "REPLY",
-              "The Kelvin scale (\u212a) starts at zero", "Ko\u017fmos reply", "th\u0130s one", "a report"]
+              "The Kelvin scale (\u212a) starts at zero", "Ko\u017fmos reply", "th\u0130s one", "a report",
+              # a \d screen on ASCII lines with and without digits, and on digits beyond ASCII
+              "Posted on March four by Ann Lee", "Page \u0663 of \u0661\u0664", "Posted on March \u0664, 2025"]
     return [line_key(line) for line in lines]
 
 

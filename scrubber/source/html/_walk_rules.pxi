@@ -113,6 +113,20 @@ cdef bint _passes(tuple screens, str key) except -1:
                     break
             else:
                 return False
+        elif PyUnicode_IS_ASCII(key) and screen.pattern == "\\d":
+            # (the screen of most date and counter patterns: on an ASCII line \d is 0-9, read
+            # here rather than by a regex call)
+            if not _ascii_digit_in(key):
+                return False
         elif screen.search(key, None, None, False) is None:
             return False
     return True
+
+
+cdef bint _ascii_digit_in(str key) noexcept:
+    cdef const unsigned char* data = PyUnicode_1BYTE_DATA(key)
+    cdef Py_ssize_t i
+    for i in range(PyUnicode_GET_LENGTH(key)):
+        if 48 <= data[i] <= 57:
+            return True
+    return False
