@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scrubber.blocks import Block
 from scrubber.normalise.whitespace import clean_line
 from scrubber.source import flattened_screens, text
 from scrubber.source.html import compiled
@@ -99,4 +100,4 @@ _STAMPS = st.lists(st.sampled_from(list("019 /ofh:Hx٣²é") + ["of", " of"]), m
 @given(_STAMPS)
 def test_compiled_stamp_test_matches_the_patterns(text_):
     pattern = flattened_screens._MAY_HOLD_ASCII_STAMP if text_.isascii() else flattened_screens._MAY_HOLD_STAMP
-    assert compiled.walk.may_hold_stamp(text_) == (pattern.search(text_) is not None)
+    assert bool(compiled.walk.stamp_pieces([Block(text_, line=0)])) == (pattern.search(text_) is not None)

@@ -5,7 +5,7 @@
 
 from cpython.dict cimport PyDict_GetItem
 from cpython.object cimport PyObject
-from cpython.unicode cimport Py_UNICODE_ISPRINTABLE
+from cpython.unicode cimport Py_UNICODE_ISDECIMAL, Py_UNICODE_ISPRINTABLE
 
 # flattened_screens.HEAD_PHRASE_WORDS and FILTER_BITS, which its tests check these against
 cdef enum:
@@ -19,23 +19,27 @@ def stamp_pieces(list blocks not None):
     (None for a text beyond the Basic Multilingual Plane)."""
     found = []
     cdef Py_ssize_t position
+    cdef list digits
     for position in range(len(blocks)):
         block = blocks[position]
-        if block.line is not None and _may_hold_stamp(block.text):
-            found.append((position, _stamp_digits(block.text)))
+        if block.line is None:
+            continue
+        digits = _stamp_digits(block.text)
+        if digits:
+            found.append((position, None if _beyond_plane(block.text) else digits))
     return found
 
 
-cdef object _stamp_digits(str text):
+cdef list _stamp_digits(str text):
+    """The places of the decimal digits of ``text`` before a slash, "of" (a space between or
+    not), a colon or an "h": flattened_screens._MAY_HOLD_STAMP's matches, with no regex call."""
+    if text is None:
+        raise TypeError("a piece's text is a str")
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, at
     cdef Py_UCS4 point
-    if kind == PyUnicode_4BYTE_KIND:
-        for i in range(length):
-            if PyUnicode_READ(kind, data, i) > 0xFFFF:
-                return None
-    digits = []
+    cdef list digits = []
     for i in range(length - 1):
         point = PyUnicode_READ(kind, data, i)
         if not (48 <= point <= 57 or (point >= 128 and Py_UNICODE_ISDECIMAL(point))):
@@ -46,6 +50,17 @@ cdef object _stamp_digits(str text):
                 (at + 1 < length and PyUnicode_READ(kind, data, at) == 111 and PyUnicode_READ(kind, data, at + 1) == 102):
             digits.append(i)
     return digits
+
+
+cdef bint _beyond_plane(str text):
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t i
+    if kind == PyUnicode_4BYTE_KIND:
+        for i in range(PyUnicode_GET_LENGTH(text)):
+            if PyUnicode_READ(kind, data, i) > 0xFFFF:
+                return True
+    return False
 
 
 cdef object _folded(str text, Py_ssize_t start, Py_ssize_t end):

@@ -3,7 +3,7 @@
 # byline, a menu run at its head, a long menu run inside) leave whole: in Python, each of
 # those tests split or scanned every sentence again.
 
-from cpython.unicode cimport Py_UNICODE_ISDECIMAL, Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISUPPER
+from cpython.unicode cimport Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISUPPER
 
 cdef extern from *:
     object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
@@ -283,31 +283,3 @@ def clean_unprintable(str line not None):
         return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, written)
     finally:
         free(out)
-
-
-def may_hold_stamp(str text not None):
-    """Whether ``text`` holds a decimal digit before a slash, "of" (a space between or not), a
-    colon or an "h": flattened_screens._MAY_HOLD_STAMP's search, in one pass with no regex call."""
-    return _may_hold_stamp(text)
-
-
-cdef bint _may_hold_stamp(str text) except -1:
-    if text is None:
-        raise TypeError("a piece's text is a str")
-    cdef int kind = PyUnicode_KIND(text)
-    cdef const void* data = PyUnicode_DATA(text)
-    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, at
-    cdef Py_UCS4 point
-    for i in range(length - 1):
-        point = PyUnicode_READ(kind, data, i)
-        if not (48 <= point <= 57 or (point >= 128 and Py_UNICODE_ISDECIMAL(point))):
-            continue
-        point = PyUnicode_READ(kind, data, i + 1)
-        if point == 58 or point == 104:  # : h
-            return True
-        at = i + 2 if point == 32 else i + 1
-        if at < length and PyUnicode_READ(kind, data, at) == 47:  # /
-            return True
-        if at + 1 < length and PyUnicode_READ(kind, data, at) == 111 and PyUnicode_READ(kind, data, at + 1) == 102:  # of
-            return True
-    return False
