@@ -17,29 +17,23 @@ cdef extern from *:
 # a Block's fields in the order its __init__ takes them (tests/test_blocks.py keeps the order)
 cdef tuple _BLOCK_FIELDS = ("text", "kind", "index", "line", "level", "link_density", "hints", "after_blank",
                             "_key_of", "_key")
-cdef enum:
-    _FIELD_COUNT = 10
 
 # source.text._UNFINISHED's answers for characters beyond ASCII (the regex module's Unicode
 # tables, which may be of another version than Python's)
 cdef dict _unfinished_of = {}
 
 
-cdef bint _slot_offsets(block_type, Py_ssize_t* offsets) except -1:
-    """Fill ``offsets`` with where a Block keeps each of its fields; False when Block is not the
-    plain dataclass of those slots (then it is called to make each Block)."""
-    cdef int i
+cdef bint _made_in_place(block_type, const _BlockSlots* slots) except -1:
+    """Whether a Block can be allocated and its slots (``slots``) filled here: False when Block
+    is not the plain dataclass of those slots (then it is called to make each Block)."""
     if getattr(block_type, "__post_init__", None) is not None \
             or tuple(getattr(block_type, "__dataclass_fields__", ())) != _BLOCK_FIELDS:
         return False
-    for i in range(_FIELD_COUNT):
-        offsets[i] = _slot_offset(block_type, _BLOCK_FIELDS[i])
-        if offsets[i] < 0:
-            return False
-    return True
+    return min(slots.text, slots.kind, slots.index, slots.line, slots.level, slots.link_density, slots.hints,
+               slots.after_blank, slots.key_of, slots.key) >= 0
 
 
-cdef object _new_block(block_type, const Py_ssize_t* offsets, bint in_place, str text, Py_ssize_t index, line,
+cdef object _new_block(block_type, const _BlockSlots* slots, bint in_place, str text, Py_ssize_t index, line,
                        bint after_blank):
     """``block_type(text, "paragraph", index, line, None, 0.0, (), after_blank)`` with its key kept."""
     cdef object key = _line_key(text)
@@ -56,16 +50,16 @@ cdef object _new_block(block_type, const Py_ssize_t* offsets, bint in_place, str
         raise MemoryError()
     block = <object>made
     Py_XDECREF(made)  # (the cast took a reference of its own)
-    _set_slot(block, offsets[0], text)
-    _set_slot(block, offsets[1], "paragraph")
-    _set_slot(block, offsets[2], index)
-    _set_slot(block, offsets[3], line)
-    _set_slot(block, offsets[4], None)
-    _set_slot(block, offsets[5], 0.0)
-    _set_slot(block, offsets[6], ())
-    _set_slot(block, offsets[7], after_blank)
-    _set_slot(block, offsets[8], None if key is None else text)
-    _set_slot(block, offsets[9], "" if key is None else key)
+    _set_slot(block, slots.text, text)
+    _set_slot(block, slots.kind, "paragraph")
+    _set_slot(block, slots.index, index)
+    _set_slot(block, slots.line, line)
+    _set_slot(block, slots.level, None)
+    _set_slot(block, slots.link_density, 0.0)
+    _set_slot(block, slots.hints, ())
+    _set_slot(block, slots.after_blank, after_blank)
+    _set_slot(block, slots.key_of, None if key is None else text)
+    _set_slot(block, slots.key, "" if key is None else key)
     return block
 
 
@@ -114,8 +108,8 @@ def dump_blocks(str text not None, block_type, unfinished, long_line_pieces, Py_
     cdef unsigned int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i = 0, start, end, k
-    cdef Py_ssize_t offsets[_FIELD_COUNT]
-    cdef bint in_place = _slot_offsets(block_type, offsets)
+    cdef _BlockSlots slots = _block_slots(block_type)
+    cdef bint in_place = _made_in_place(block_type, &slots)
     cdef list lines = [], blanks = [], parts = None, blocks = [], pieces
     cdef bint blank = False, spaced
     cdef Py_UCS4 point, first, last = 0
@@ -168,11 +162,11 @@ def dump_blocks(str text not None, block_type, unfinished, long_line_pieces, Py_
         line = lines[k]
         blank = blanks[k]
         if len(line) <= short_page:
-            blocks.append(_new_block(block_type, offsets, in_place, line, len(blocks), None, blank))
+            blocks.append(_new_block(block_type, &slots, in_place, line, len(blocks), None, blank))
             continue
         pieces = long_line_pieces(line)
         shared_line = k if len(pieces) > 1 else None
         for piece in pieces:
-            blocks.append(_new_block(block_type, offsets, in_place, piece, len(blocks), shared_line, blank))
+            blocks.append(_new_block(block_type, &slots, in_place, piece, len(blocks), shared_line, blank))
             blank = False
     return blocks

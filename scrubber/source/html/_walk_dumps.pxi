@@ -23,7 +23,7 @@ DEF _T_OBJECT_EX = 16  # a __slots__ member holding an object
 cdef struct _BlockSlots:
     # where a Block keeps its fields (-1: ask getattr)
     PyTypeObject* type
-    Py_ssize_t text, kind, index, line, after_blank, key_of, key
+    Py_ssize_t text, kind, index, line, level, link_density, hints, after_blank, key_of, key
 
 
 cdef Py_ssize_t _slot_offset(block_type, str name):
@@ -39,7 +39,8 @@ cdef _BlockSlots _block_slots(block_type):
     slots.type = <PyTypeObject*>block_type
     slots.text, slots.kind = _slot_offset(block_type, "text"), _slot_offset(block_type, "kind")
     slots.index, slots.line = _slot_offset(block_type, "index"), _slot_offset(block_type, "line")
-    slots.after_blank = _slot_offset(block_type, "after_blank")
+    slots.level, slots.link_density = _slot_offset(block_type, "level"), _slot_offset(block_type, "link_density")
+    slots.hints, slots.after_blank = _slot_offset(block_type, "hints"), _slot_offset(block_type, "after_blank")
     slots.key_of, slots.key = _slot_offset(block_type, "_key_of"), _slot_offset(block_type, "_key")
     return slots
 
