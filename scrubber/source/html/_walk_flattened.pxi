@@ -25,21 +25,22 @@ def stamp_pieces(list blocks not None):
         if block.line is None:
             continue
         digits = _stamp_digits(block.text)
-        if digits:
+        if digits is not None:
             found.append((position, None if _beyond_plane(block.text) else digits))
     return found
 
 
 cdef list _stamp_digits(str text):
     """The places of the decimal digits of ``text`` before a slash, "of" (a space between or
-    not), a colon or an "h": flattened_screens._MAY_HOLD_STAMP's matches, with no regex call."""
+    not), a colon or an "h": flattened_screens._MAY_HOLD_STAMP's matches, with no regex call;
+    None when it has none (most pieces: no list is made for them)."""
     if text is None:
         raise TypeError("a piece's text is a str")
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, at
     cdef Py_UCS4 point
-    cdef list digits = []
+    cdef list digits = None
     for i in range(length - 1):
         point = PyUnicode_READ(kind, data, i)
         if not (48 <= point <= 57 or (point >= 128 and Py_UNICODE_ISDECIMAL(point))):
@@ -48,6 +49,8 @@ cdef list _stamp_digits(str text):
         at = i + 2 if point == 32 else i + 1
         if point == 58 or point == 104 or (at < length and PyUnicode_READ(kind, data, at) == 47) or \
                 (at + 1 < length and PyUnicode_READ(kind, data, at) == 111 and PyUnicode_READ(kind, data, at + 1) == 102):
+            if digits is None:
+                digits = []
             digits.append(i)
     return digits
 
