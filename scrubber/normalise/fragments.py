@@ -7,6 +7,8 @@ prose for the scorer and for the reader.
 
 from __future__ import annotations
 
+import re
+
 from ..blocks import Block
 from ..data import small_words
 from ..source.html import compiled
@@ -19,6 +21,8 @@ _SMALL_WORDS = small_words()
 # whose last characters hold no space ends in one, as most lines do.
 _LONGEST_SMALL_WORD = max(map(len, _SMALL_WORDS))
 _LAST_SMALL_WORD = -1 - _LONGEST_SMALL_WORD
+# len(text.split(None, 3)) == 4: re's \s is str.split's whitespace (str.isspace)
+_FOUR_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S+\s+\S")
 
 
 def join_fragments(blocks: list[Block]) -> list[Block]:
@@ -46,7 +50,9 @@ def join_fragment_runs(blocks: list[Block]) -> tuple[list[Block], list[int]]:
     for block in blocks:
         if (head is not None and not block.after_blank and block.line is None and head.line is None
                 and block.kind == head.kind == "paragraph" and continues(text, block.text)):
-            text = text + ("" if block.text[0] in _CLOSING else " ") + block.text
+            # (+= on the name itself: CPython then grows the string in place instead of
+            # copying the whole run at every fragment)
+            text += ("" if block.text[0] in _CLOSING else " ") + block.text
             joined = True
             continue
         if joined:
@@ -115,6 +121,6 @@ def continues(previous: str, line: str) -> bool:
     if " " not in previous[_LAST_SMALL_WORD:]:
         return False
     # (the last word sliced off rather than split off: rsplit copies the whole line before it;
-    # and the words counted up to four, not all split out)
+    # and the words counted up to four, not split out: split(None, 3) copies the rest)
     last_word = previous[previous.rfind(" ") + 1:].casefold()
-    return last_word in _SMALL_WORDS and len(previous.split(None, 3)) == 4
+    return last_word in _SMALL_WORDS and _FOUR_WORDS.match(previous) is not None

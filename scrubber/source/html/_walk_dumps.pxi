@@ -69,57 +69,99 @@ def block_keys(list blocks, block_type):
     return [_key(block, &slots) for block in blocks]
 
 
-cdef bint _continues(str previous, str line, frozenset small_words, Py_ssize_t longest) except -1:
-    """``normalise.fragments.continues(previous, line)``; ``longest``: the length of the longest
-    of ``small_words``, the case-folded words that leave a sentence open ("of", "the")."""
+cdef int _continues_tail(str previous, str line, frozenset small_words, Py_ssize_t longest) except -1:
+    """``normalise.fragments.continues(previous, line)`` read from the end of ``previous`` only:
+    1 or 0, or 2 when the answer is whether ``previous`` holds four words (its last word is a
+    small one). ``previous`` may be cut to its last ``longest + 1`` characters; ``longest``: the
+    length of the longest of ``small_words``, the case-folded words that leave a sentence open
+    ("of", "the")."""
     cdef Py_ssize_t size = len(previous), at
     if size == 0 or len(line) == 0:
         raise IndexError("string index out of range")
     cdef Py_UCS4 first = line[0], last = previous[size - 1]
     if first in u",.;:!?)]}%»”’…":
-        return True
+        return 1
     if last in u".!?:…\"”":
-        return False
+        return 0
     if first.islower() or last in u",(-–—/":
-        return True
+        return 1
     # the last space, looked for only as far back as a small word reaches (casefold never
     # shortens a word)
     at = size - 1
     while at >= 0 and at >= size - 1 - longest:
         if previous[at] == u" ":
-            return previous[at + 1:].casefold() in small_words and len(previous.split(None, 3)) == 4
+            return 2 if previous[at + 1:].casefold() in small_words else 0
         at -= 1
+    return 0
+
+
+cdef bint _four_words(str text):
+    """``len(text.split(None, 3)) == 4``, read from the start and no further than the fourth word."""
+    cdef Py_ssize_t at, size = len(text)
+    cdef int words = 0
+    cdef bint in_word = False
+    for at in range(size):
+        if Py_UNICODE_ISSPACE(text[at]):
+            in_word = False
+        elif not in_word:
+            words += 1
+            if words == 4:
+                return True
+            in_word = True
     return False
+
+
+cdef bint _continues(str previous, str line, frozenset small_words, Py_ssize_t longest) except -1:
+    """``normalise.fragments.continues(previous, line)``."""
+    cdef int answer = _continues_tail(previous, line, small_words, longest)
+    return answer == 1 or (answer == 2 and _four_words(previous))
 
 
 def join_fragment_runs(list blocks, block_type, frozenset small_words, Py_ssize_t longest):
     """``normalise.fragments.join_fragment_runs(blocks)``; ``block_type``: ``Block``, whose fields
-    are passed by position (tests/test_blocks.py keeps their order)."""
+    are passed by position (tests/test_blocks.py keeps their order).
+
+    A run's text is kept as its pieces and joined once, when the run ends: joined at every
+    step, a page of a thousand fragments costs a million characters copied. Whether the next
+    piece continues the run is read from the run's last characters (``tail``) and, once known,
+    from whether it holds four words."""
     cdef _BlockSlots slots = _block_slots(block_type)
-    cdef list out = [], made = []
+    cdef list out = [], made = [], parts = None
     cdef object head = None, block
-    cdef str text = None, piece
-    cdef bint is_joined = False, open_head = False  # the head is a paragraph of no flattened line
+    cdef str tail = None, piece, joint
+    cdef bint open_head = False  # the head is a paragraph of no flattened line
+    cdef bint four = False  # the run holds four words, known once asked and true
+    cdef Py_ssize_t keep = longest + 1  # how much of a run's end _continues_tail reads
+    cdef int answer
     for block in blocks:
         if open_head and not _field(block, &slots, slots.after_blank, "after_blank") \
                 and _field(block, &slots, slots.line, "line") is None \
                 and _field(block, &slots, slots.kind, "kind") == "paragraph":
             piece = _field(block, &slots, slots.text, "text")
-            if _continues(text, piece, small_words, longest):
-                text = text + piece if piece[0] in u",.;:!?)]}%»”’…" else text + " " + piece
-                is_joined = True
+            answer = _continues_tail(tail, piece, small_words, longest)
+            if answer == 2:
+                four = four or _four_words(tail if parts is None else "".join(parts))
+                answer = four
+            if answer:
+                joint = u"" if piece[0] in u",.;:!?)]}%»”’…" else u" "
+                if parts is None:
+                    parts = [tail]
+                parts.append(joint)
+                parts.append(piece)
+                tail = (tail + joint + piece)[-keep:]
                 continue
         else:
             piece = _field(block, &slots, slots.text, "text")
-        if is_joined:
-            out[len(out) - 1] = block_type(text, head.kind, head.index, None, None, 0.0, (), head.after_blank)
+        if parts is not None:
+            out[len(out) - 1] = block_type("".join(parts), head.kind, head.index, None, None, 0.0, (),
+                                           head.after_blank)
             made.append(len(out) - 1)
         out.append(block)
-        head, text, is_joined = block, piece, False
+        head, tail, parts, four = block, piece, None, False
         open_head = _field(block, &slots, slots.line, "line") is None \
             and _field(block, &slots, slots.kind, "kind") == "paragraph"
-    if is_joined:
-        out[len(out) - 1] = block_type(text, head.kind, head.index, None, None, 0.0, (), head.after_blank)
+    if parts is not None:
+        out[len(out) - 1] = block_type("".join(parts), head.kind, head.index, None, None, 0.0, (), head.after_blank)
         made.append(len(out) - 1)
     return out, made
 
