@@ -136,3 +136,18 @@ def test_the_loop_over_a_pages_new_lines_answers_as_the_naive_loop_in_both_forms
                 assert rules.match_each(keys) == want
         else:
             assert rules.match_each(keys) == want
+
+
+@pytest.mark.skipif(compiled.walk is None, reason="the compiled walks are not built")
+def test_the_compiled_narrowing_by_line_start_keeps_the_patterns_the_python_one_keeps():
+    from scrubber.rules import slots
+
+    rules = RuleSet(builtin_packs())
+    entries = rules._slots[("*", "drop")].entries
+    starts = {key[:size] for key in _prose_and_chrome() for size in (1, 2, 3)} | {"\u212a", "\u017fo", "\u0130", "中文", "٣"}
+    for prefix in sorted(starts):
+        slots._STARTS.clear()  # (what one of them learns, the other would read)
+        want = slots._may_start_all(entries, prefix, 0.05)
+        slots._STARTS.clear()
+        assert slots._narrowed(entries, prefix, 0.05) == want, prefix
+        assert slots._narrowed(want, prefix, 0.05) == want, prefix

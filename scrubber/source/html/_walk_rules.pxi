@@ -128,3 +128,56 @@ cdef Py_ssize_t _spaces(str key) noexcept:
         if PyUnicode_READ(kind, data, i) == 32:
             spaces += 1
     return spaces
+
+
+def may_start_all(entries, str prefix, timeout, Py_ssize_t partial_max_chars, starts_of, walk_heads, start_match,
+                  ambiguous):
+    """``scrubber.rules.slots._may_start_all``, whose constant and helpers it is given: the
+    same tests in the same order, without the interpreter's work per pattern (a page of new
+    line starts asks this of dozens of patterns per start)."""
+    cdef list kept = []
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(prefix)
+    cdef tuple entry, heads
+    cdef object alphabet = None, folded = None, starts = None, known, pattern
+    for item in entries:
+        entry = <tuple>item
+        if entry[6] is not None:
+            heads = <tuple>entry[6]
+            if heads[3] is not None:
+                if length > partial_max_chars:
+                    kept.append(entry)
+                    continue
+                if starts is None:
+                    starts = starts_of(prefix)
+                known = (<dict>starts).get(entry[7])
+                if known is None:
+                    known = walk_heads(heads, prefix)
+                    (<dict>starts)[entry[7]] = known
+                if known:
+                    kept.append(entry)
+                continue
+            if heads[0] is not alphabet:
+                alphabet = heads[0]
+                folded = alphabet.fold(prefix)
+            if folded is not ambiguous:
+                if folded in heads[1] or (heads[2] and (<str>folded).startswith(heads[2])):
+                    kept.append(entry)
+                continue
+        if length > partial_max_chars:
+            kept.append(entry)
+            continue
+        pattern = entry[7]
+        if length == 1 and entry[3] is not None:
+            known = entry[3].fullmatch(prefix, None, None, False) is not None
+        elif entry[1]:
+            if starts is None:
+                starts = starts_of(prefix)
+            known = (<dict>starts).get(pattern)
+            if known is None:
+                known = pattern.fullmatch(prefix, None, None, False, True) is not None
+                (<dict>starts)[pattern] = known
+        else:
+            known = start_match(pattern, prefix, timeout) is not None
+        if known:
+            kept.append(entry)
+    return tuple(kept)
