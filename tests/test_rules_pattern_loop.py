@@ -111,3 +111,43 @@ def test_the_compiled_pattern_loop_returns_the_place_the_python_loop_returns():
                 at_python = [first_pattern(*args, start, fold_end) for start in range(len(possible) + 1)]
                 at_compiled = [compiled.walk.first_pattern(*args, start, fold_end) for start in range(len(possible) + 1)]
                 assert at_compiled == at_python, key
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(0, 2**32))
+def test_the_loop_over_a_pages_new_lines_answers_as_the_naive_loop_in_both_forms(seed):
+    # lines of every length around the limits (a line end shorter than HEAD_CHARS, a line
+    # remembered across pages or not, a paragraph), in three widths of string, some twice
+    from scrubber.rules.matching import REMEMBERED_MAX_CHARS
+
+    rng = random.Random(seed)
+    lines = _prose_and_chrome()
+    keys = [line_key(_made_from(parse_pattern(rng.choice(PATTERN_RULES).pattern.pattern), rng)) for _ in range(20)]
+    keys += rng.sample(lines, 20) + ["", "a", "ab", "中", "\U0001f600 reply", "x" * REMEMBERED_MAX_CHARS]
+    keys += [key + " and more" * rng.randint(1, 12) for key in rng.sample(keys, 10)]
+    keys += rng.sample(keys, 10)
+    walks = [compiled.walk] if compiled.walk is not None else []
+    for walk in walks + [None]:
+        rules = RuleSet(builtin_packs())
+        rules._slots[("*", "drop")].answers.clear()  # (shared by every page of these packs)
+        want = [_naive_first_match(rules, key) for key in keys]
+        if walk is None:
+            with python_walks():
+                assert rules.match_each(keys) == want
+        else:
+            assert rules.match_each(keys) == want
+
+
+@pytest.mark.skipif(compiled.walk is None, reason="the compiled walks are not built")
+def test_the_compiled_narrowing_by_line_start_keeps_the_patterns_the_python_one_keeps():
+    from scrubber.rules import slots
+
+    rules = RuleSet(builtin_packs())
+    entries = rules._slots[("*", "drop")].entries
+    starts = {key[:size] for key in _prose_and_chrome() for size in (1, 2, 3)} | {"\u212a", "\u017fo", "\u0130", "中文", "٣"}
+    for prefix in sorted(starts):
+        slots._STARTS.clear()  # (what one of them learns, the other would read)
+        want = slots._may_start_all(entries, prefix, 0.05)
+        slots._STARTS.clear()
+        assert slots._narrowed(entries, prefix, 0.05) == want, prefix
+        assert slots._narrowed(want, prefix, 0.05) == want, prefix

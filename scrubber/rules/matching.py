@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from itertools import repeat
 
 from ..source.html import compiled
 from .heads import HEAD_CHARS, heads_for
@@ -174,33 +173,9 @@ class RuleSet:
             return [None] * len(keys)
         if not slot.trusted:
             return [self.match(key, action) for key in keys]
-        # Most short lines were answered on an earlier page: looked up here, without a call each.
-        answers = slot.answers
-        # (every key asked, long ones too: no long key is ever remembered, so they come back
-        # unasked, and their hashes are cached on them since _rules_for looked them up)
-        found = list(map(answers.get, keys, repeat(_UNASKED)))
-        # (what _first_match asks first of a line, read here: most new lines are no text rule's
-        # and start like no pattern -- every line, for the few patterns of cut_after)
-        exact, by_prefix, prefix_chars = slot.exact, slot._by_prefix, slot.prefix_chars
-        for position, rule in enumerate(found):
-            if rule is _UNASKED:  # as match() answers it
-                key = keys[position]
-                if len(key) > REMEMBERED_MAX_CHARS:
-                    found[position] = self._page_answer(key, slot)
-                    continue
-                # (as match() answers a short line, written out: most lines of a text dump come here)
-                rule = answers.get(key, _UNASKED)  # unless a copy earlier on the page was answered
-                if rule is _UNASKED:
-                    if len(answers) >= MAX_CACHED_ANSWERS:
-                        answers.clear()
-                    rule = exact.get(key)
-                    if rule is None:
-                        known = by_prefix.get(key[:prefix_chars])
-                        if known is None or known[1]:
-                            rule = self._first_match(key, slot)
-                    answers[key] = rule
-                found[position] = rule
-        return found
+        answer = answer_each if compiled.walk is None else compiled.walk.answer_each
+        return answer(keys, _UNASKED, slot, REMEMBERED_MAX_CHARS, MAX_CACHED_ANSWERS, self._first_match,
+                      self._page_answer, fold_end)
 
     def _first_match(self, key: str, slot: Slot, words: int = 0) -> Rule | None:
         """The slot's first rule matching the line key; ``words``: its words, when counted."""
@@ -253,3 +228,57 @@ class RuleSet:
     def has(self, action: str, stage: str = "*") -> bool:
         slot = self._slots.get((stage, action))
         return slot is not None and bool(slot.exact or slot.entries)
+
+
+def answer_each(keys, unasked, slot: Slot, remembered_chars: int, most_answers: int, first_match, page_answer,
+                fold) -> list[Rule | None]:
+    """``match(key)`` of each line key in turn, for a slot of all stages whose patterns are all
+    built-in (``slot.trusted``): a line of up to ``remembered_chars`` is answered from
+    ``slot.answers`` (of at most ``most_answers``) or found and remembered there, a longer one
+    is turned away as ``page_answer`` would or asked of it. Most lines of a page are new: what
+    ``first_match`` asks first of a line is read here, and a line whose start the slot knows
+    is shown its patterns (``first_pattern``, a trusted pattern on a short line being matched
+    there) without a call. ``compiled.walk`` has the same loop in C.
+
+    >>> from scrubber.rules import builtin_packs
+    >>> rules = RuleSet(builtin_packs())
+    >>> slot = rules._slots[("*", "drop")]
+    >>> found = answer_each(["top of page", "bread"], _UNASKED, slot, REMEMBERED_MAX_CHARS, MAX_CACHED_ANSWERS,
+    ...                     rules._first_match, rules._page_answer, fold_end)
+    >>> [rule and rule.id for rule in found]
+    ['page_anchors/top-of-page', None]
+    """
+    answers, exact, by_prefix, prefix_chars = slot.answers, slot.exact, slot._by_prefix, slot.prefix_chars
+    found = []
+    for key in keys:
+        rule = answers.get(key, unasked)
+        if rule is not unasked:
+            found.append(rule)
+            continue
+        if len(key) > remembered_chars:
+            if len(key) > slot.longest_text:  # (as page_answer turns a paragraph away, before it looks the line up)
+                known = by_prefix.get(key[:prefix_chars])
+                if known is not None and not known[1]:
+                    found.append(None)
+                    continue
+                if key.count(" ") + 1 > (slot.most_words if known is None else known[0]):
+                    found.append(None)
+                    continue
+            found.append(page_answer(key, slot))
+            continue
+        if len(answers) >= most_answers:
+            answers.clear()
+        rule = exact.get(key)
+        if rule is None:
+            known = by_prefix.get(key[:prefix_chars])
+            if known is None:
+                rule = first_match(key, slot)
+            elif known[1]:  # as first_match answers a line of a known start
+                words = key.count(" ") + 1
+                if words <= slot.most_words and words <= known[0]:
+                    at = first_pattern(known[1], key, key[-HEAD_CHARS:], words, -1, True, 0, fold)
+                    if at >= 0:
+                        rule = known[1][at][0]
+        answers[key] = rule
+        found.append(rule)
+    return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..source.html import compiled
 from .heads import AMBIGUOUS, HEAD_CHARS, allows, ends_for, walk_heads
 from .model import Rule
 from .screens import MAX_REMEMBERED_PATTERNS, literal_characters
@@ -79,9 +80,9 @@ class Slot:
                 shorter = prefix[:chars]
                 narrowed = self._shorter.get(shorter)
                 if narrowed is None:
-                    narrowed = self._shorter[shorter] = _may_start_all(found, shorter, timeout)
+                    narrowed = self._shorter[shorter] = _narrowed(found, shorter, timeout)
                 found = narrowed
-            found = _may_start_all(found, prefix, timeout)
+            found = _narrowed(found, prefix, timeout)
         if len(self._by_prefix) >= MAX_CACHED_PREFIXES:
             self._by_prefix.clear()
             self._shorter.clear()
@@ -102,6 +103,14 @@ MAX_CACHED_STARTS = 20_000
 # first two characters only: the third turns away few lines (its classes take most letters) and
 # costs a walk or a regex call per new line start, more than the few full matches it saves.
 PARTIAL_MAX_CHARS = 2
+
+
+def _narrowed(entries, prefix: str, timeout: float) -> tuple:
+    """The entries whose patterns may start like the prefix (``_may_start_all``, or its twin in C)."""
+    if compiled.walk is None:
+        return _may_start_all(entries, prefix, timeout)
+    return compiled.walk.may_start_all(entries, prefix, timeout, PARTIAL_MAX_CHARS, _starts_of, walk_heads, start_match,
+                                       AMBIGUOUS)
 
 
 def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
