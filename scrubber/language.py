@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .blocks import Block
 from .data import LANGUAGES, any_stopwords, stopwords
-from .scoring.features import script_like
+from .scoring.features import SCRIPT_MAX_SPACES, SCRIPT_MIN_CHARS, script_like
 from .source.html import compiled
 
 LANGUAGE_SAMPLE_MIN_WORDS = 8
@@ -31,7 +31,8 @@ def guess_language(blocks) -> str:
     """
     if compiled.walk is not None:  # the same sample, the spaces counted in C as far as needed
         sample = compiled.walk.language_sample(blocks, Block, script_like, LANGUAGE_SAMPLE_MIN_WORDS,
-                                               LANGUAGE_SAMPLE_CHARS, LANGUAGE_FALLBACK_LINES)
+                                               LANGUAGE_SAMPLE_CHARS, LANGUAGE_FALLBACK_LINES, SCRIPT_MIN_CHARS,
+                                               SCRIPT_MAX_SPACES)
     else:
         sample = _language_sample(blocks)
     best, best_hits = "en", 0

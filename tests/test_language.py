@@ -11,7 +11,7 @@ from scrubber.data import LANGUAGES, any_stopwords
 from scrubber import language
 from scrubber.language import (LANGUAGE_FALLBACK_LINES, LANGUAGE_SAMPLE_CHARS, LANGUAGE_SAMPLE_MIN_WORDS, guess_language,
                                stopword_hits)
-from scrubber.scoring.features import script_like
+from scrubber.scoring.features import SCRIPT_MAX_SPACES, SCRIPT_MIN_CHARS, script_like
 from scrubber.source.html import compiled
 
 needs_walks = pytest.mark.skipif(compiled.walk is None, reason="compiled walks not built")
@@ -78,6 +78,11 @@ def _compiled_and_python_samples(texts):
     blocks = [Block(text) for text in texts]
     compiled_sample = compiled.walk.language_sample(blocks, Block, script_like, LANGUAGE_SAMPLE_MIN_WORDS,
                                                     LANGUAGE_SAMPLE_CHARS, LANGUAGE_FALLBACK_LINES)
+    # ... the same when the compiled walk screens the texts script_like is asked about
+    screened = compiled.walk.language_sample(blocks, Block, script_like, LANGUAGE_SAMPLE_MIN_WORDS,
+                                             LANGUAGE_SAMPLE_CHARS, LANGUAGE_FALLBACK_LINES, SCRIPT_MIN_CHARS,
+                                             SCRIPT_MAX_SPACES)
+    assert screened == compiled_sample
     return compiled_sample, language._language_sample(blocks)
 
 
@@ -96,3 +101,13 @@ def test_the_compiled_sample_is_cut_and_folded_as_the_python_sample():
     for start in range(0, 0x20000, 300):  # every character folded, a sample at a time
         compiled_sample, python_sample = _compiled_and_python_samples(lines[start:start + 300])
         assert compiled_sample == python_sample
+
+
+@needs_walks
+def test_the_screened_sample_leaves_out_the_same_scripts():
+    script = "function(e,t){return e&&t?(n.push([e,t]),r(n)):void 0};var o=window.x||{};" * 5  # ten spaces
+    lines = [script, "Die Straße und der Rat " * 8, "x " * 9 + "y" * 150, '<img src="p.gif" width="1"> und der Rat und die Stadt',
+             "The council met on Monday and agreed that the library opens in May. " * 3, " " * 8 + "z" * 200]
+    assert script_like(script) and not script_like(lines[2])
+    compiled_sample, python_sample = _compiled_and_python_samples(lines)
+    assert compiled_sample == python_sample and "function" not in compiled_sample and "p.gif" not in compiled_sample

@@ -219,15 +219,21 @@ cdef str _case_folded(str text):
 
 
 def language_sample(list blocks, block_type, script_like, Py_ssize_t min_spaces, Py_ssize_t most_chars,
-                    Py_ssize_t fallback_lines):
+                    Py_ssize_t fallback_lines, Py_ssize_t script_chars=-1, double script_spaces=0.0):
     """``language.guess_language``'s sample of the blocks, case-folded: the texts of ``min_spaces``
     spaces or more that are not ``script_like``, joined by spaces as far as ``most_chars``
-    (or, without any, the first ``fallback_lines`` texts)."""
+    (or, without any, the first ``fallback_lines`` texts). Given ``script_chars`` and
+    ``script_spaces`` (``scoring.features``' SCRIPT_MIN_CHARS and SCRIPT_MAX_SPACES),
+    ``script_like`` is asked only of a text it may be true of: one with a "<", or at least
+    ``script_chars`` long with at most ``script_spaces`` of its characters spaces. Most
+    sentences are neither, and their spaces are counted here anyway."""
     cdef _BlockSlots slots = _block_slots(block_type)
     cdef list sentences = []
     cdef Py_ssize_t length = 0, spaces, i, size
     cdef unsigned int kind
     cdef const void* data
+    cdef Py_UCS4 point
+    cdef bint tagged
     for block in blocks:
         if length >= most_chars:
             break  # the sample is cut there anyway
@@ -240,13 +246,31 @@ def language_sample(list blocks, block_type, script_like, Py_ssize_t min_spaces,
             data = PyUnicode_DATA(text)
             size = PyUnicode_GET_LENGTH(text)
             spaces = 0
+            tagged = False
             i = 0
             while i < size and spaces < min_spaces:
-                if PyUnicode_READ(kind, data, i) == 32:
+                point = PyUnicode_READ(kind, data, i)
+                if point == 32:
                     spaces += 1
+                elif point == 60:
+                    tagged = True
                 i += 1
             if spaces < min_spaces:
                 continue
+            if script_chars >= 0 and not tagged:
+                # script_like's own tests, read in one pass: a "<" or few spaces may make a script
+                while i < size:
+                    point = PyUnicode_READ(kind, data, i)
+                    if point == 32:
+                        spaces += 1
+                    elif point == 60:
+                        tagged = True
+                        break
+                    i += 1
+                if not tagged and (size < script_chars or <double>spaces > script_spaces * <double>size):
+                    sentences.append(text)
+                    length += size + 1
+                    continue
         if not script_like(text):
             sentences.append(text)
             length += len(text) + 1

@@ -162,7 +162,9 @@ cdef class LineCounter:
             if char_class & _UNSPACED_CHAR:
                 counts[4] += 1
             before = char_class
-        folded = text.casefold()
+        # (folded from the module's table, as str.casefold folds it: most texts beyond Latin-1 are
+        # Polish or Czech, whose every character str.casefold looks up twice and copies through a buffer)
+        folded = _case_folded(text)
         length, kind, data = PyUnicode_GET_LENGTH(folded), PyUnicode_KIND(folded), PyUnicode_DATA(folded)
         for i in range(length + 1):
             point = PyUnicode_READ(kind, data, i) if i < length else 0x20
