@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from contextlib import contextmanager
 from dataclasses import replace
-from itertools import filterfalse, groupby
+from itertools import compress, filterfalse, groupby
 
 from .blocks import Block, line_keys
 from .config import CleanConfig
@@ -86,7 +86,7 @@ class Pipeline:
         # The lines some drop rule matches, found once: rule filters are shown only these.
         keys = line_keys(blocks)
         page.meta["line_keys"] = (blocks, keys)  # for the stages that ask for them again
-        positions = [i for i, rule in enumerate(page.rules.match_each(keys)) if rule is not None]
+        positions = list(compress(range(len(keys)), page.rules.match_each(keys)))  # (a Rule is always true)
         shown = [blocks[i] for i in positions]
         # Each id with its block: an id is unique only while its block lives, and a block made
         # later (a join of fragments) must not take the id of a dropped one.
