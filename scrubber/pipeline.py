@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from contextlib import contextmanager
 from dataclasses import replace
-from itertools import groupby
+from itertools import compress, filterfalse, groupby
 
 from .blocks import Block, line_keys
 from .config import CleanConfig
@@ -36,6 +36,7 @@ from .trace import Removal, Trace
 # Packs whose drop rules find the header of a list of teasers or comments, or a sign-up box:
 # the article has ended where one stands.
 LIST_HEAD_PACKS = ("related_posts", "comments", "newsletters")
+_LIST_HEAD_PREFIXES = tuple(f"{pack}/" for pack in LIST_HEAD_PACKS)
 
 
 class Pipeline:
@@ -85,7 +86,7 @@ class Pipeline:
         # The lines some drop rule matches, found once: rule filters are shown only these.
         keys = line_keys(blocks)
         page.meta["line_keys"] = (blocks, keys)  # for the stages that ask for them again
-        positions = [i for i, rule in enumerate(page.rules.match_each(keys)) if rule is not None]
+        positions = list(compress(range(len(keys)), page.rules.match_each(keys)))  # (a Rule is always true)
         shown = [blocks[i] for i in positions]
         # Each id with its block: an id is unique only while its block lives, and a block made
         # later (a join of fragments) must not take the id of a dropped one.
@@ -111,12 +112,21 @@ class Pipeline:
                 page.meta.pop("title_guess", None)
                 title_block, blocks = self._take_title(blocks, page)
         # Headers of teaser and comment lists, comment forms and sign-up boxes the rules
-        # dropped: the scorer ends the article there.
-        page.meta["list_heads"] = sorted(r.index for r in trace if r.rule.startswith(tuple(f"{p}/" for p in LIST_HEAD_PACKS)))
-        page.meta["comment_heads"] = [r.index for r in trace if r.rule.startswith("comments/")]
-        # Where the title stood, shown or dropped as a repeat: the article starts below it.
-        page.meta["title_at"] = sorted({r.index for r in trace if r.rule.startswith("title_repeats/")}
-                                       | ({title_block.index} if title_block is not None else set()))
+        # dropped: the scorer ends the article there. Where the title stood, shown or dropped
+        # as a repeat: the article starts below it.
+        list_heads, comment_heads, title_at = [], [], set()
+        for rule, index in trace.marks():
+            if rule.startswith(_LIST_HEAD_PREFIXES):
+                list_heads.append(index)
+            if rule.startswith("comments/"):
+                comment_heads.append(index)
+            if rule.startswith("title_repeats/"):
+                title_at.add(index)
+        if title_block is not None:
+            title_at.add(title_block.index)
+        page.meta["list_heads"] = sorted(list_heads)
+        page.meta["comment_heads"] = comment_heads
+        page.meta["title_at"] = sorted(title_at)
         scorer = self.html_scorer if mode == "html" else self.scorer
         if scorer is not None:
             blocks = self._apply(scorer, blocks, page, trace, protected)
@@ -159,21 +169,25 @@ class Pipeline:
 
     def _apply(self, stage, blocks, page, trace, protected):
         page.blocks = blocks
+        name, check = stage.name, page.deadline.check  # (the scorer drops most lines of a text dump)
         with _reported(lambda: stage.name):
             drops = []
             for drop in stage.select(blocks, page):
-                page.deadline.check(stage.name)
+                check(name)
                 drops.append(drop)
-            page.deadline.check(stage.name)
+            check(name)
         if not drops:
             return blocks
         dropped = set()
+        noted = []
         for drop in drops:
-            block = blocks[drop.index]
-            if id(block) in protected or drop.index in dropped:
+            index = drop.index
+            block = blocks[index]
+            if index in dropped or id(block) in protected:
                 continue
-            dropped.add(drop.index)
-            trace.add(Removal(block.text, drop.rule, stage.name, drop.reason, block.index))
+            dropped.add(index)
+            noted.append((block.text, drop.rule, name, drop.reason, block.index))
+        trace.note_each(noted)
         return _without(blocks, dropped, page)
 
     def _judge_candidates(self, stages, blocks, page, trace, protected):
@@ -197,11 +211,12 @@ class Pipeline:
         stage = stages[0]
         with _reported(lambda: stage.name):  # the stage judging when it failed
             first = stages[0].name
+            check = page.deadline.check
             for position, block in zip(positions, shown):
                 if id(block) in protected:
                     continue
                 # Once a line, not once a stage: a stage judges one line within its rules' regex timeouts.
-                page.deadline.check(first)
+                check(first)
                 for order, stage in enumerate(stages):
                     verdict = stage.decide(block, page)
                     if verdict is not None:
@@ -213,7 +228,7 @@ class Pipeline:
         verdicts.sort(key=lambda verdict: verdict[:2])
         for order, position, rule, reason in verdicts:
             block = blocks[position]
-            trace.add(Removal(block.text, rule, stages[order].name, reason, block.index))
+            trace.note(block.text, rule, stages[order].name, reason, block.index)
         return _without(blocks, {position for _, position, _, _ in verdicts}, page)
 
     def _take_title(self, blocks, page):
@@ -285,7 +300,7 @@ def _reported(stage_name):
 
 def _without(blocks, dropped, page):
     """The blocks but those at the ``dropped`` positions; the rule candidates' positions move with them."""
-    kept = [b for i, b in enumerate(blocks) if i not in dropped]
+    kept = list(map(blocks.__getitem__, filterfalse(dropped.__contains__, range(len(blocks)))))
     known = page.meta.get("candidate_positions")
     if known is not None and known[0] is blocks:  # move the candidates' positions, not find them again
         gone = sorted(dropped)
