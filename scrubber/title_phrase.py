@@ -14,6 +14,7 @@ from itertools import islice
 import regex
 
 from .data import small_words
+from .source.html import compiled
 
 # Letters and digits (as [\p{L}\p{N}]+): the standard library's engine reads a page's 20,000
 # characters in half the time.
@@ -56,7 +57,7 @@ def repeated_head_phrase(texts: list[str]) -> tuple[str, int, int] | None:
     text = " ".join(taken)
     # Words are compared in lower case, found in the lowered text (unless lowering changed its
     # length: a dotted capital I) by one search per place a phrase may start.
-    lowered, lower = text.lower(), str.lower
+    lowered, lower = compiled.walk.lower_text(text) if compiled.walk is not None else text.lower(), str.lower
     if len(lowered) != len(text):
         lowered, lower = text, str
     head = _words(text, 0, HEAD_WORDS + MAX_PHRASE_WORDS)
