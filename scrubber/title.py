@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import NamedTuple
 
 import regex
@@ -167,14 +169,21 @@ def _repeated_title(blocks, head):
     for position, block in head:
         if block.line is None:
             words = title_words(block.text)
-            carriers.append((position, block, " ".join(words), _parts(block.text, words)))
+            carriers.append((position, block, " ".join(words), _parts(block.text, words), words))
     if not carriers:
         return False, None, None
-    longest = max(len(block.key()) for _, block, _, _ in carriers)
-    known = set(" ".join(words for _, _, words, _ in carriers).split())
+    longest = max(len(block.key()) for _, block, _, _, _ in carriers)
+    known = set(" ".join(words for _, _, words, _, _ in carriers).split())
     starts = {}  # the known words by their first character
     for word in known:
         starts[word[0]] = starts.get(word[0], ()) + (word,)
+    # The head lines' words spaced out in one text ("\n first line \n second line \n"): the
+    # lines that repeat none of them (most) are told apart by one search, and the others are
+    # compared only with the head lines that hold them. A run of words found there spans no
+    # "\n", so it lies within one head line.
+    spread = "\n" + "\n".join(f" {words} " for _, _, words, _, _ in carriers) + "\n"
+    edges = list(accumulate((len(words) + 3 for _, _, words, _, _ in carriers[:-1]), initial=1))
+    head_words = {position: words for position, _, _, _, words in carriers}
     best = None
     # A head line may stand above the line that carries it ("Storm Damage", then "Harbour:
     # Storm Damage"): the pair is the same either way round, and the output, which shows the
@@ -182,18 +191,22 @@ def _repeated_title(blocks, head):
     heads = {position for position, _ in head}
     for position in _repeat_lines(blocks, head[0][0], head[0][0] + REPEAT_WINDOW, longest, starts, known):
         block = blocks[position]
-        words = title_words(block.text)
+        words = head_words.get(position)
+        if words is None:
+            words = title_words(block.text)
         if not words:
             continue
         joined = " ".join(words)
         spaced = f" {joined} "
-        for carrier_position, carrier, carrier_words, parts in carriers:
-            if carrier_position == position or len(joined) > len(carrier_words):
+        found = spread.find(spaced)
+        while found >= 0:
+            number = bisect_right(edges, found) - 1
+            carrier_position, carrier, carrier_words, parts, _ = carriers[number]
+            at = found - edges[number]
+            found = spread.find(spaced, edges[number + 1]) if number + 1 < len(edges) else -1
+            if carrier_position == position:
                 continue
             if carrier_position > position and (position not in heads or joined == carrier_words):
-                continue
-            at = f" {carrier_words} ".find(spaced)
-            if at < 0:
                 continue
             start = carrier_words[:at].count(" ")  # the words before the run
             if not _title_run(start, len(words), parts, carrier_words.count(" ") + 1):

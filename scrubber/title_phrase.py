@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, islice
+from itertools import islice
 
 import regex
 
 from .data import small_words
+from .source.html import compiled
 
 # Letters and digits (as [\p{L}\p{N}]+): the standard library's engine reads a page's 20,000
 # characters in half the time.
 _WORD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r"([\W_]*)([^\W_]+)")  # (what stands before, the word)
-_LETTER = re.compile(r"[^\W_]")
 _NEXT_TWO = re.compile(r"[\W_]+([^\W_]+)[\W_]+([^\W_]+)")
 # What stands between a site name, a section or a kicker and the title.
 _SEPARATOR = regex.compile(r"[|–—»·~:]|\s-\s|::")
@@ -47,23 +47,23 @@ def repeated_head_phrase(texts: list[str]) -> tuple[str, int, int] | None:
     >>> repeated_head_phrase(["Rail Journal Home Europe", "The ferry runs again. Rail Journal"]) is None
     True
     """
-    size, taken = 0, []
+    size, taken, starts = 0, [], []  # (starts: where each piece starts in the joined text)
     for piece in texts:
         taken.append(piece)
+        starts.append(size)
         size += len(piece) + 1
         if size >= SEARCH_CHARS:
             break
     text = " ".join(taken)
-    starts = list(accumulate((len(t) + 1 for t in taken[:-1]), initial=0))
     # Words are compared in lower case, found in the lowered text (unless lowering changed its
     # length: a dotted capital I) by one search per place a phrase may start.
-    lowered, lower = text.lower(), str.lower
+    lowered, lower = compiled.walk.lower_text(text) if compiled.walk is not None else text.lower(), str.lower
     if len(lowered) != len(text):
         lowered, lower = text, str
     head = _words(text, 0, HEAD_WORDS + MAX_PHRASE_WORDS)
     best = None  # (length, start, where its repeat starts)
     for start in range(min(HEAD_WORDS, len(head) - MIN_PHRASE_WORDS + 1)):
-        if start and not _SEPARATOR.search(head[start][0]):
+        if start and not _separated(head[start][0]):
             continue
         first = [lower(head[n][1]) for n in range(start, start + MIN_PHRASE_WORDS)]
         for at in _repeats(lowered, first, head[start + MIN_PHRASE_WORDS - 1][3]):
@@ -98,16 +98,28 @@ def _repeats(lowered, first, at):
         if at < 0:
             return
         end = at + len(word)
-        if not (at and _LETTER.match(lowered, at - 1)) and not _LETTER.match(lowered, end):
+        # (a letter right after the word fails _NEXT_TWO, which starts with a non-letter;
+        # [^\W_] is what str.isalnum() says of a character)
+        if not (at and lowered[at - 1].isalnum()):
             then = _NEXT_TWO.match(lowered, end)
             if then is not None and list(then.groups()) == following:
                 yield at
         at = end
 
 
+def _separated(before):
+    """Whether a separator stands in ``before`` (what stands before a word): most words stand
+    after a single space, which holds none.
+
+    >>> _separated(" "), _separated(" | ")
+    (False, True)
+    """
+    return before != " " and _SEPARATOR.search(before) is not None
+
+
 def _words(text, at, count):
     """``(what stands before, word, start, end)`` of the first ``count`` words from ``at`` on."""
-    return [(m.group(1), m.group(2), m.start(2), m.end(2)) for m in islice(_TOKEN.finditer(text, at), count)]
+    return [m.groups() + m.span(2) for m in islice(_TOKEN.finditer(text, at), count)]
 
 
 def _common_run(head, start, text, at, lower):
@@ -140,7 +152,7 @@ def _read(tokens, words):
     m = next(tokens, None)
     if m is None:
         return False
-    words.append((m.group(1), m.group(2), m.start(2), m.end(2)))
+    words.append(m.groups() + m.span(2))
     return True
 
 
@@ -149,6 +161,6 @@ def _ends(words, after):
     with it or it ends in a small word ("and", "the"), unless a separator follows. A phrase
     that goes on so at its head and at its repeat is the start of a sentence twice, not a
     title."""
-    if after >= len(words) or _SEPARATOR.search(words[after][0]):
+    if after >= len(words) or _separated(words[after][0]):
         return True
     return not words[after][1][:1].islower() and words[after - 1][1].lower() not in small_words()
