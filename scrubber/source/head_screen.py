@@ -25,9 +25,10 @@ from functools import lru_cache
 
 import regex
 
-from ..rules.heads import AMBIGUOUS, HEAD_CHARS, heads_for
+from ..rules.heads import AMBIGUOUS
 from ..rules.screens import first_class, literal_characters, screens_for
 from ..rules.slots import ANY_WORD, start_match
+from .word_heads import WORD_HEAD_CHARS, allowed, may_start, word_heads
 
 # Lines a pattern that any word can start may match, when it needs no rare character at all.
 _ANY_LINE = regex.compile("")
@@ -66,10 +67,10 @@ class HeadScreen:
         # each pattern with the timeout it runs with (built-in patterns pass the loader's
         # backtracking check: they run without one), the class of its first character and
         # whether a start of a line it cannot start tells that no longer one can start it, and
-        # the heads of a built-in one when they are looked up (``_word_heads``)
+        # the heads of a built-in one when they are looked up (``word_heads.word_heads``)
         self._patterns = tuple((rule.pattern, None if builtin else timeout, first_class(rule.pattern),
                                 TELLS_BY_START.search(rule.pattern.pattern) is None,
-                                _word_heads(rule.pattern) if builtin else None)
+                                word_heads(rule.pattern) if builtin else None)
                                for rule, builtin in drops if rule.pattern is not None)
         self._by_char: dict[str, tuple] = {}
         self._by_prefix: dict[str, tuple] = {}
@@ -193,9 +194,9 @@ class HeadScreen:
                     alphabet = heads[0]
                     folded = alphabet.fold(head[:WORD_HEAD_CHARS] + " ")
                 if folded is not AMBIGUOUS:
-                    if not _allowed(heads, folded[:min(len(head), heads[3])]):
+                    if not allowed(heads, folded[:min(len(head), heads[3])]):
                         continue  # no line it matches starts with the head
-                    if not _allowed(heads, folded[:min(len(head) + 1, heads[3])]):
+                    if not allowed(heads, folded[:min(len(head) + 1, heads[3])]):
                         # none goes on past it: whether it matches the head whole is all to ask
                         whole = whole or start_match(entry[0], head, entry[1]) is True
                         continue
@@ -213,7 +214,7 @@ class HeadScreen:
         remembered: most new second words of prose start as none of them can go on."""
         found = self._by_second_letter.get(prefix)
         if found is None:
-            found = self._remember(self._by_second_letter, prefix, _may_start(starting, prefix, False))
+            found = self._remember(self._by_second_letter, prefix, may_start(starting, prefix, False))
         return found
 
     def _starting(self, prefix: str) -> tuple:
@@ -224,7 +225,7 @@ class HeadScreen:
             if len(prefix) == 1:
                 found = (self._by_char.get(prefix) or self._first_character(prefix))[0]
             else:
-                found = _may_start(self._starting(prefix[:-1]), prefix, True)
+                found = may_start(self._starting(prefix[:-1]), prefix, True)
             self._remember(self._by_prefix, prefix, found)
         return found
 
@@ -256,52 +257,6 @@ class HeadScreen:
             memory.clear()
         memory[key] = value
         return value
-
-
-def _may_start(entries: tuple, prefix: str, every: bool) -> tuple:
-    """Those of ``entries`` that may start a line with ``prefix``: a pattern with heads
-    (``_word_heads``) is looked up in them, the others asked (unless ``every`` is false, only
-    those whose partial match tells: ``TELLS_BY_START``). The heads may let through a pattern
-    that cannot start so, never turn away one that can: what is let through is matched against
-    the whole head after (``HeadScreen._read_head``)."""
-    kept = []
-    alphabet = folded = None
-    for entry in entries:
-        heads = entry[4]
-        if heads is not None:
-            if heads[0] is not alphabet:
-                alphabet = heads[0]
-                folded = alphabet.fold(prefix[:WORD_HEAD_CHARS])
-            if folded is not AMBIGUOUS:
-                if _allowed(heads, folded[:heads[3]]):
-                    kept.append(entry)
-                continue
-        if (not every and not entry[3]) or start_match(entry[0], prefix, entry[1]) is not None:
-            kept.append(entry)
-    return tuple(kept)
-
-
-def _allowed(heads, folded: str) -> bool:
-    """Whether a line that starts with ``folded`` (folded by the heads' alphabet, cut to their
-    length) may match the pattern of ``heads``, as ``heads.allows`` tells."""
-    return folded in heads[1] or folded.startswith(heads[2])
-
-
-# A built-in pattern's heads are read this many characters deep, so that they tell most first
-# words (and heads of two short ones) that the pattern cannot start with; a pattern whose heads
-# that deep are too many is read shallower.
-WORD_HEAD_CHARS = 10
-_HEAD_DEPTHS = (WORD_HEAD_CHARS, 6, HEAD_CHARS)
-
-
-def _word_heads(pattern):
-    """(alphabet, heads, stems, depth): ``heads.heads_for`` of ``pattern`` read as deep as they
-    are few enough and looked up (not walked); None when they are not."""
-    for depth in _HEAD_DEPTHS:
-        found = heads_for(pattern, depth)
-        if found is not None and found[3] is None:
-            return found[0], found[1], found[2], depth
-    return None
 
 
 # What may keep a pattern's partial match of a line's start from telling whether a longer start
