@@ -76,3 +76,27 @@ def test_a_start_no_telling_pattern_can_go_on_from_starts_no_longer_line(line, c
 def test_negated_classes_tell_by_a_start_and_anchors_do_not():
     assert TELLS_BY_START.search("thanks for reading [^!]{1,60}!") is None
     assert all(TELLS_BY_START.search(p) for p in (r"^home", r"home$", r"\bhome", r"(?=home)", r"(?i)home", r"\[^x"))
+
+
+def _regex_only(screen: HeadScreen) -> HeadScreen:
+    """``screen`` with no pattern's heads: each start is asked with ``regex``, as before heads."""
+    screen._patterns = tuple(entry[:4] + (None,) for entry in screen._patterns)
+    return screen
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_STARTS, min_size=1, max_size=8))
+def test_the_heads_of_the_patterns_leave_the_lengths_asked_about_as_regex_does(lines):
+    # the heads turn away starts without a partial match; a start they let through is matched,
+    # so each line is asked about the lengths a drop rule may match, as with regex alone
+    rules = RuleSet(builtin_packs())
+    with_heads, without = HeadScreen(rules.packs), _regex_only(HeadScreen(rules.packs))
+    for line in lines + [" ".join(words) for words in product(*(h.split()[:2] for h in HEADS[:4]))]:
+        key = line_key(line)
+        asked = with_heads.lengths(key)
+        words = key.split(" ")
+        for k in set(without.lengths(key)) ^ set(asked):
+            assert rules.match(" ".join(words[:k]), "drop") is None, (key, k)
+        for k in range(1, len(words) + 1):
+            if rules.match(" ".join(words[:k]), "drop") is not None:
+                assert k in asked, (key, k)

@@ -170,9 +170,9 @@ class Alphabet:
 _ALPHABETS: dict[int, Alphabet] = {}
 
 
-def heads_for(pattern):
+def heads_for(pattern, chars: int = HEAD_CHARS):
     """``(alphabet, heads, stems, classes)`` for a compiled pattern, or None when it must be
-    asked with ``regex``. ``heads`` holds the first up to HEAD_CHARS characters, folded, of
+    asked with ``regex``. ``heads`` holds the first up to ``chars`` characters, folded, of
     every line the pattern can match whole, and each shorter start of them; ``stems`` the
     heads that a class ends, which any line may go on from. A pattern that starts with a class
     has the class read as a symbol instead (it would have no heads but ""); ``classes`` then
@@ -187,7 +187,7 @@ def heads_for(pattern):
     >>> [allows(heads_for(regex.compile(r"\\d+ comments", regex.I)), start) for start in ("12 ", "1 c", "the")]
     [True, True, False]
     """
-    return _heads_for(pattern.pattern, pattern.flags, False)
+    return _heads_for(pattern.pattern, pattern.flags, False, chars)
 
 
 def ends_for(pattern):
@@ -198,7 +198,7 @@ def ends_for(pattern):
     >>> [allows(ends, line[::-1]) for line in ("12 comments", "no comment", "comments, he said")]
     [True, True, False]
     """
-    return _heads_for(pattern.pattern, pattern.flags, True)
+    return _heads_for(pattern.pattern, pattern.flags, True, HEAD_CHARS)
 
 
 def allows(found, prefix: str):
@@ -242,7 +242,7 @@ def walk_heads(found, prefix: str) -> bool:
 
 
 @lru_cache(maxsize=MAX_REMEMBERED_PATTERNS)
-def _heads_for(source, flags: int, backwards: bool):
+def _heads_for(source, flags: int, backwards: bool, chars: int):
     node = _parsed(source, flags)
     if node is None:
         return None
@@ -252,14 +252,14 @@ def _heads_for(source, flags: int, backwards: bool):
     # Classes end the heads first (stems): such heads are looked up, where heads with classes
     # in them are walked, at several times the cost. Only a pattern that starts with a class
     # has its classes read as symbols.
-    found = _read(node, alphabet, backwards, False)
-    return found if found is not None else _read(node, alphabet, backwards, True)
+    found = _read(node, alphabet, backwards, False, chars)
+    return found if found is not None else _read(node, alphabet, backwards, True, chars)
 
 
-def _read(node, alphabet: Alphabet, backwards: bool, classes: bool):
+def _read(node, alphabet: Alphabet, backwards: bool, classes: bool, chars: int):
     reader = _Reader(alphabet, backwards, classes)
     try:
-        whole, cut, stems = reader.starts(node, HEAD_CHARS)
+        whole, cut, stems = reader.starts(node, chars)
     except _TooMany:
         return None
     if "" in stems:

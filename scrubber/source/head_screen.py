@@ -25,8 +25,10 @@ from functools import lru_cache
 
 import regex
 
+from ..rules.heads import AMBIGUOUS
 from ..rules.screens import first_class, literal_characters, screens_for
 from ..rules.slots import ANY_WORD, start_match
+from .word_heads import WORD_HEAD_CHARS, allowed, may_start, word_heads
 
 # Lines a pattern that any word can start may match, when it needs no rare character at all.
 _ANY_LINE = regex.compile("")
@@ -64,9 +66,11 @@ class HeadScreen:
         self._text_openers = frozenset(text.split(" ", 1)[0] for text in self._texts if " " in text)
         # each pattern with the timeout it runs with (built-in patterns pass the loader's
         # backtracking check: they run without one), the class of its first character and
-        # whether a start of a line it cannot start tells that no longer one can start it
+        # whether a start of a line it cannot start tells that no longer one can start it, and
+        # the heads of a built-in one when they are looked up (``word_heads.word_heads``)
         self._patterns = tuple((rule.pattern, None if builtin else timeout, first_class(rule.pattern),
-                                TELLS_BY_START.search(rule.pattern.pattern) is None)
+                                TELLS_BY_START.search(rule.pattern.pattern) is None,
+                                word_heads(rule.pattern) if builtin else None)
                                for rule, builtin in drops if rule.pattern is not None)
         self._by_char: dict[str, tuple] = {}
         self._by_prefix: dict[str, tuple] = {}
@@ -180,7 +184,22 @@ class HeadScreen:
         of more words with it). One partial match tells both for most entries: they cannot
         start with ``head`` at all."""
         whole, longer = False, []
+        alphabet = folded = None
         for entry in entries:
+            heads = entry[4]
+            if heads is not None:
+                # the heads tell most entries that cannot start with the head, or go on from it,
+                # without a partial match (AMBIGUOUS: a character regex must tell about)
+                if heads[0] is not alphabet:
+                    alphabet = heads[0]
+                    folded = alphabet.fold(head[:WORD_HEAD_CHARS] + " ")
+                if folded is not AMBIGUOUS:
+                    if not allowed(heads, folded[:min(len(head), heads[3])]):
+                        continue  # no line it matches starts with the head
+                    if not allowed(heads, folded[:min(len(head) + 1, heads[3])]):
+                        # none goes on past it: whether it matches the head whole is all to ask
+                        whole = whole or start_match(entry[0], head, entry[1]) is True
+                        continue
             starts = start_match(entry[0], head, entry[1])
             if starts is None:
                 continue
@@ -195,8 +214,7 @@ class HeadScreen:
         remembered: most new second words of prose start as none of them can go on."""
         found = self._by_second_letter.get(prefix)
         if found is None:
-            found = self._remember(self._by_second_letter, prefix, tuple(
-                entry for entry in starting if not entry[3] or start_match(entry[0], prefix, entry[1]) is not None))
+            found = self._remember(self._by_second_letter, prefix, may_start(starting, prefix, False))
         return found
 
     def _starting(self, prefix: str) -> tuple:
@@ -207,8 +225,7 @@ class HeadScreen:
             if len(prefix) == 1:
                 found = (self._by_char.get(prefix) or self._first_character(prefix))[0]
             else:
-                found = tuple(entry for entry in self._starting(prefix[:-1])
-                              if start_match(entry[0], prefix, entry[1]) is not None)
+                found = may_start(self._starting(prefix[:-1]), prefix, True)
             self._remember(self._by_prefix, prefix, found)
         return found
 
