@@ -236,9 +236,9 @@ def answer_each(keys, unasked, slot: Slot, remembered_chars: int, most_answers: 
     built-in (``slot.trusted``): a line of up to ``remembered_chars`` is answered from
     ``slot.answers`` (of at most ``most_answers``) or found and remembered there, a longer one
     is turned away as ``page_answer`` would or asked of it. Most lines of a page are new: what
-    ``first_match`` asks first of a line is read here, and a line whose start the slot knows
-    is shown its patterns (``first_pattern``, a trusted pattern on a short line being matched
-    there) without a call. ``compiled.walk`` has the same loop in C.
+    ``first_match`` asks first of a line is read here. ``compiled.walk`` has the same loop in
+    C, which also does ``page_answer``'s and ``first_match``'s first tests itself (``fold``:
+    ``fold_end``, for the patterns' line-end screens) to spare a call; here they are called.
 
     >>> from scrubber.rules import builtin_packs
     >>> rules = RuleSet(builtin_packs())
@@ -252,33 +252,17 @@ def answer_each(keys, unasked, slot: Slot, remembered_chars: int, most_answers: 
     found = []
     for key in keys:
         rule = answers.get(key, unasked)
-        if rule is not unasked:
-            found.append(rule)
-            continue
-        if len(key) > remembered_chars:
-            if len(key) > slot.longest_text:  # (as page_answer turns a paragraph away, before it looks the line up)
+        if rule is unasked:
+            if len(key) > remembered_chars:
+                found.append(page_answer(key, slot))
+                continue
+            if len(answers) >= most_answers:
+                answers.clear()
+            rule = exact.get(key)
+            if rule is None:
                 known = by_prefix.get(key[:prefix_chars])
-                if known is not None and not known[1]:
-                    found.append(None)
-                    continue
-                if key.count(" ") + 1 > (slot.most_words if known is None else known[0]):
-                    found.append(None)
-                    continue
-            found.append(page_answer(key, slot))
-            continue
-        if len(answers) >= most_answers:
-            answers.clear()
-        rule = exact.get(key)
-        if rule is None:
-            known = by_prefix.get(key[:prefix_chars])
-            if known is None:
-                rule = first_match(key, slot)
-            elif known[1]:  # as first_match answers a line of a known start
-                words = key.count(" ") + 1
-                if words <= slot.most_words and words <= known[0]:
-                    at = first_pattern(known[1], key, key[-HEAD_CHARS:], words, -1, True, 0, fold)
-                    if at >= 0:
-                        rule = known[1][at][0]
-        answers[key] = rule
+                if known is None or known[1]:
+                    rule = first_match(key, slot)
+            answers[key] = rule
         found.append(rule)
     return found
