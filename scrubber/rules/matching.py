@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from ..source.html import compiled
 from .heads import HEAD_CHARS, heads_for
 from .model import Pack, Rule
-from .screens import first_class, screens_for, uncaptured
+from .screens import branches, first_class, screens_for, uncaptured
 from .slots import SHORT_PREFIX_CHARS, Slot, first_pattern, fold_end, line_ends, screen_test
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
@@ -53,16 +53,19 @@ class _Index:
                         slot.members.add(id(rule))
                         slot.longest_text = max(slot.longest_text, len(rule.text))
                 elif rule.pattern is not None:
-                    screens = tuple(map(screen_test, screens_for(rule.pattern)))
                     # (the loader takes only positive max_words)
                     words = min(rule.max_words or MAX_RULE_WORDS, MAX_RULE_WORDS)
                     whole = self.slots[("*", rule.action)]
-                    position = len(whole.entries)  # its place among the patterns of all stages
-                    whole.positions.setdefault(id(rule), position)
-                    entry = (rule, pack.builtin, screens, first_class(rule.pattern), words, position,
-                             heads_for(rule.pattern), uncaptured(rule.pattern), line_ends(rule.pattern))
+                    whole.positions.setdefault(id(rule), len(whole.entries))  # its place among the patterns of all stages
+                    # A built-in pattern of several branches is matched branch by branch, each
+                    # with first characters, heads and line ends of its own, narrower than the
+                    # whole pattern's. (A user's pattern stays whole: each match has a timeout.)
+                    for pattern in pack.builtin and branches(rule.pattern) or (rule.pattern,):
+                        entry = (rule, pack.builtin, tuple(map(screen_test, screens_for(pattern))), first_class(pattern),
+                                 words, len(whole.entries), heads_for(pattern), uncaptured(pattern), line_ends(pattern))
+                        for slot in (self.slots[(pack.stage, rule.action)], whole):
+                            slot.entries.append(entry)
                     for slot in (self.slots[(pack.stage, rule.action)], whole):
-                        slot.entries.append(entry)
                         slot.members.add(id(rule))
                         slot.most_words = max(slot.most_words, words)
                         slot.trusted = slot.trusted and pack.builtin
@@ -75,7 +78,7 @@ class _Index:
                 slot.whole = whole
             # an action with few patterns (most have none or one) keeps its cache small: its
             # lines are narrowed by two characters
-            if len(whole.entries) <= FEW_PATTERNS:
+            if len(whole.positions) <= FEW_PATTERNS:
                 slot.prefix_chars = SHORT_PREFIX_CHARS
 
 

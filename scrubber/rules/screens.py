@@ -88,6 +88,33 @@ def _screens_for(source, flags: int) -> tuple:
     return tuple(regex.compile("|".join(atoms), flags) for _, atoms in rare[:MAX_SCREENS])
 
 
+def branches(pattern) -> tuple | None:
+    """The top-level alternatives of a compiled pattern, each compiled alone with its flags, or
+    None when it has none or its syntax is beyond this reading. A line matches the pattern as
+    a whole line exactly when it matches one of them as a whole line; each has first
+    characters, heads and line ends of its own, where the pattern's are those of all its
+    branches together (``(\\d+|one) comments?|no comments`` may start with a digit or "n",
+    its first branch only with a digit or "o").
+
+    >>> [b.pattern for b in branches(regex.compile(r"(\\d+|one) comments?|no comments", regex.I))]
+    ['(\\\\d+|one) comments?', 'no comments']
+    >>> branches(regex.compile(r"(a|b)c")) is None
+    True
+    """
+    return _branches(pattern.pattern, pattern.flags)
+
+
+@lru_cache(maxsize=MAX_REMEMBERED_PATTERNS)
+def _branches(source, flags: int):
+    node = _parsed(source, flags)
+    if node is None or node.kind != "alt":
+        return None
+    try:
+        return tuple(regex.compile(branch.text, flags) for branch in node.items)
+    except regex.error:
+        return None
+
+
 def first_class(pattern):
     """A compiled class of the characters a whole-line match of ``pattern`` can start with, or
     None when the pattern is beyond this reading (see the module docstring). A line whose first
