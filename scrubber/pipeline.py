@@ -319,6 +319,8 @@ def normalise(blocks: list[Block], lang: str = "en", deadline: Deadline = NO_DEA
         line = block.line
         if line is not None and joined and joined[-1].line == line:
             pieces[len(joined) - 1].append(block.text)
+        elif line is None and not block.after_blank and not block.hints and not block.link_density:
+            joined.append(block)  # the block as a copy would show it: most lines of a dump of lines
         else:
             if line is not None:
                 pieces[len(joined)] = [block.text]
