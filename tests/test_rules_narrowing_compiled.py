@@ -129,8 +129,13 @@ def test_a_page_of_new_line_starts_gets_the_answers_of_the_python_loop(builtin):
         with (python_walks() if walk == "python" else nullcontext()):
             found = rules.match_each(keys)
             answers[walk] = [rule and rule.id for rule in found]
-            answers[walk + " stages"] = [rule and rule.id for key in keys for rule in [rules.match(key, "drop", "site_rules")]]
+            # each stage's slot, after the slot of all stages answered (or not: a new RuleSet)
+            answers[walk + " stages"] = []
+            for again in (rules, _fresh_rules(_packs(builtin), timeout=0.001)):
+                answers[walk + " stages"] += [rule and rule.id for (stage, action) in sorted(again._slots)
+                                              for key in keys for rule in [again.match(key, action, stage)]]
     assert answers["compiled"] == answers["python"]
     assert answers["compiled stages"] == answers["python stages"]
+    assert {"mine/beetle", "mine/count"} <= set(answers["compiled stages"])
     assert {"mine/beetle", "mine/sharp", "mine/cjk"} <= set(answers["compiled"])
 
