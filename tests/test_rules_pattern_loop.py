@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from scrubber.rules import RuleSet, builtin_packs, line_key
 from scrubber.rules.matching import MAX_RULE_WORDS
 from scrubber.rules.safety import parse_pattern
-from scrubber.rules.slots import fold_end
 from scrubber.source.html import compiled
 from scrubber.source.html.compiled import python_walks
 from scrubber.testing import load_filter_cases
@@ -108,8 +107,8 @@ def test_the_compiled_pattern_loop_returns_the_place_the_python_loop_returns():
         for failed in (-1, 5):
             for short in (True, False):
                 args = (possible, key, key[-3:], words, failed, short)
-                at_python = [first_pattern(*args, start, fold_end) for start in range(len(possible) + 1)]
-                at_compiled = [compiled.walk.first_pattern(*args, start, fold_end) for start in range(len(possible) + 1)]
+                at_python = [first_pattern(*args, start) for start in range(len(possible) + 1)]
+                at_compiled = [compiled.walk.first_pattern(*args, start) for start in range(len(possible) + 1)]
                 assert at_compiled == at_python, key
 
 

@@ -9,7 +9,7 @@ from ..source.html import compiled
 from .heads import HEAD_CHARS, heads_for
 from .model import Pack, Rule
 from .screens import branches, first_class, screens_for, uncaptured
-from .slots import SHORT_PREFIX_CHARS, Slot, first_pattern, fold_end, line_ends, screen_test
+from .slots import SHORT_PREFIX_CHARS, Slot, first_pattern, line_ends, screen_test
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
@@ -177,8 +177,7 @@ class RuleSet:
         if not slot.trusted:
             return [self.match(key, action) for key in keys]
         answer = answer_each if compiled.walk is None else compiled.walk.answer_each
-        return answer(keys, _UNASKED, slot, REMEMBERED_MAX_CHARS, MAX_CACHED_ANSWERS, self._first_match,
-                      self._page_answer, fold_end)
+        return answer(keys, _UNASKED, slot, self, REMEMBERED_MAX_CHARS, MAX_CACHED_ANSWERS)
 
     def _first_match(self, key: str, slot: Slot, words: int = 0) -> Rule | None:
         """The slot's first rule matching the line key; ``words``: its words, when counted."""
@@ -211,7 +210,7 @@ class RuleSet:
         short = len(key) <= TRUSTED_MAX_CHARS
         end = key[-HEAD_CHARS:]
         first = first_pattern if compiled.walk is None else compiled.walk.first_pattern
-        at = first(possible, key, end, words, failed, short, 0, fold_end)
+        at = first(possible, key, end, words, failed, short, 0)
         while at >= 0:
             rule, trusted, _, _, _, _, _, pattern, _ = possible[at]
             if trusted and short:  # matched there
@@ -225,7 +224,7 @@ class RuleSet:
                     if self._timeouts[rule.id] == MAX_TIMEOUTS:
                         log.warning("rule %s timed out (%ss) on %d lines; skipped for the rest of this page",
                                     rule.id, self.regex_timeout, MAX_TIMEOUTS)
-            at = first(possible, key, end, words, failed, short, at + 1, fold_end)
+            at = first(possible, key, end, words, failed, short, at + 1)
         return None
 
     def has(self, action: str, stage: str = "*") -> bool:
@@ -233,21 +232,20 @@ class RuleSet:
         return slot is not None and bool(slot.exact or slot.entries)
 
 
-def answer_each(keys, unasked, slot: Slot, remembered_chars: int, most_answers: int, first_match, page_answer,
-                fold) -> list[Rule | None]:
-    """``match(key)`` of each line key in turn, for a slot of all stages whose patterns are all
-    built-in (``slot.trusted``): a line of up to ``remembered_chars`` is answered from
+def answer_each(keys, unasked, slot: Slot, rules: RuleSet, remembered_chars: int, most_answers: int) -> list[Rule | None]:
+    """``rules.match(key)`` of each line key in turn, for a slot of all stages whose patterns
+    are all built-in (``slot.trusted``): a line of up to ``remembered_chars`` is answered from
     ``slot.answers`` (of at most ``most_answers``) or found and remembered there, a longer one
-    is turned away as ``page_answer`` would or asked of it. Most lines of a page are new: what
-    ``first_match`` asks first of a line is read here. ``compiled.walk`` has the same loop in
-    C, which also does ``page_answer``'s and ``first_match``'s first tests itself (``fold``:
-    ``fold_end``, for the patterns' line-end screens) to spare a call; here they are called.
+    is turned away as ``rules._page_answer`` would or asked of it. Most lines of a page are
+    new: what ``rules._first_match`` asks first of a line is read here. ``compiled.walk`` has
+    the same loop in C, which also does what ``_page_answer`` and ``_first_match`` do for such
+    a slot (but for a line whose patterns run with a timeout, asked of ``_page_answer``), the
+    slot's patterns narrowed by a new line start too (``Slot.possible``); here they are called.
 
     >>> from scrubber.rules import builtin_packs
     >>> rules = RuleSet(builtin_packs())
     >>> slot = rules._slots[("*", "drop")]
-    >>> found = answer_each(["top of page", "bread"], _UNASKED, slot, REMEMBERED_MAX_CHARS, MAX_CACHED_ANSWERS,
-    ...                     rules._first_match, rules._page_answer, fold_end)
+    >>> found = answer_each(["top of page", "bread"], _UNASKED, slot, rules, REMEMBERED_MAX_CHARS, MAX_CACHED_ANSWERS)
     >>> [rule and rule.id for rule in found]
     ['page_anchors/top-of-page', None]
     """
@@ -257,7 +255,7 @@ def answer_each(keys, unasked, slot: Slot, remembered_chars: int, most_answers: 
         rule = answers.get(key, unasked)
         if rule is unasked:
             if len(key) > remembered_chars:
-                found.append(page_answer(key, slot))
+                found.append(rules._page_answer(key, slot))
                 continue
             if len(answers) >= most_answers:
                 answers.clear()
@@ -265,7 +263,7 @@ def answer_each(keys, unasked, slot: Slot, remembered_chars: int, most_answers: 
             if rule is None:
                 known = by_prefix.get(key[:prefix_chars])
                 if known is None or known[1]:
-                    rule = first_match(key, slot)
+                    rule = rules._first_match(key, slot)
             answers[key] = rule
         found.append(rule)
     return found

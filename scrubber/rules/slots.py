@@ -63,7 +63,8 @@ class Slot:
         prefix = key[:self.prefix_chars]
         found = self._by_prefix.get(prefix)
         if found is None:
-            found = self._starting(prefix, timeout)
+            # (the compiled twin does _starting's steps, _narrowed's for each prefix step too)
+            found = self._starting(prefix, timeout) if compiled.walk is None else compiled.walk.possible(self, key, timeout)
         return found
 
     def _starting(self, prefix: str, timeout: float):
@@ -109,8 +110,7 @@ def _narrowed(entries, prefix: str, timeout: float) -> tuple:
     """The entries whose patterns may start like the prefix (``_may_start_all``, or its twin in C)."""
     if compiled.walk is None:
         return _may_start_all(entries, prefix, timeout)
-    return compiled.walk.may_start_all(entries, prefix, timeout, PARTIAL_MAX_CHARS, _starts_of, walk_heads, start_match,
-                                       AMBIGUOUS)
+    return compiled.walk.may_start_all(entries, prefix, timeout)
 
 
 def _may_start_all(entries, prefix: str, timeout: float) -> tuple:
@@ -191,6 +191,10 @@ def start_match(pattern, prefix: str, timeout: float | None) -> bool | None:
     return None if found is None else not found.partial
 
 
+if compiled.walk is not None:
+    compiled.walk.share_rule_state(_STARTS, AMBIGUOUS, start_match)
+
+
 # Line ends folded (``heads.Alphabet.fold``) per alphabet: a few thousand occur, most of them
 # again and again.
 MAX_FOLDED_ENDS = 20_000
@@ -217,7 +221,7 @@ def line_ends(pattern) -> tuple | None:
 
 def ends_allow(ends, key: str) -> bool:
     """Whether the line key may end as a pattern's matches end (``ends``: its ``line_ends``).
-    ``_first_match`` writes this out, with ``fold_end`` for an end not folded yet.
+    ``first_pattern`` writes this out, with ``fold_end`` for an end not folded yet.
 
     >>> import regex
     >>> ends = line_ends(regex.compile(r"(one|no) comments?", regex.I))
@@ -275,7 +279,7 @@ def passes(screens, key: str) -> bool:
     return True
 
 
-def first_pattern(possible, key: str, end: str, words: int, failed: int, short: bool, start: int, fold) -> int:
+def first_pattern(possible, key: str, end: str, words: int, failed: int, short: bool, start: int) -> int:
     """The place in ``possible`` (``Slot.possible``'s entries), from ``start`` on, of the first
     pattern a line key may match, -1 when none: a pattern is passed over when it looks at fewer
     words than the line has (``words``), when its place among the patterns of all stages is
@@ -288,7 +292,7 @@ def first_pattern(possible, key: str, end: str, words: int, failed: int, short: 
 
     >>> import regex
     >>> entry = (None, True, (), None, 5, 0, None, regex.compile("read more"), None)
-    >>> [first_pattern((entry,), key, key[-3:], len(key.split()), -1, True, 0, fold_end) for key in ("read more", "read on")]
+    >>> [first_pattern((entry,), key, key[-3:], len(key.split()), -1, True, 0) for key in ("read more", "read on")]
     [0, -1]
     """
     for at in range(start, len(possible)):
@@ -298,7 +302,7 @@ def first_pattern(possible, key: str, end: str, words: int, failed: int, short: 
         if ends is not None:  # most lines that start like a pattern end like prose (as ends_allow)
             folded = ends[0].get(end)
             if folded is None:
-                folded = fold(ends, end)
+                folded = fold_end(ends, end)
             if folded not in ends[2] and not (ends[3] and folded.startswith(ends[3])):
                 continue
         if screens and not passes(screens, key):
