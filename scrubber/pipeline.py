@@ -194,7 +194,9 @@ class Pipeline:
         """Run plain rule filters that follow one another in one pass over the page's rule
         candidates: each line is dropped by the first of them whose rules match it, as if they
         ran one by one, and the removals are traced in that order. These filters judge each
-        line alone and can only drop lines some drop rule matches (found once per page)."""
+        line alone and can only drop lines some drop rule matches (found once per page). While
+        their ``decide`` is RuleFilter's, the rules judge all the lines for all of them at once
+        (``RuleSet.first_of_stages``); else each ``decide`` is called in turn."""
         stages = [s for s in stages if page.rules.has("drop", s.name)]  # the others have no pack in force
         if not stages:
             return blocks
@@ -212,16 +214,29 @@ class Pipeline:
         with _reported(lambda: stage.name):  # the stage judging when it failed
             first = stages[0].name
             check = page.deadline.check
-            for position, block in zip(positions, shown):
-                if id(block) in protected:
-                    continue
-                # Once a line, not once a stage: a stage judges one line within its rules' regex timeouts.
-                check(first)
-                for order, stage in enumerate(stages):
-                    verdict = stage.decide(block, page)
+            if protected:
+                judged = [id(block) not in protected for block in shown]
+                positions, shown = list(compress(positions, judged)), list(compress(shown, judged))
+            if all(type(s).decide is _RULE_DECIDE for s in stages):
+                # Their decide is RuleFilter's: the rules answer for every line and stage at once.
+                # A line whose patterns may run with a timeout is checked against the deadline
+                # before it is judged, as below; the others take microseconds each.
+                found = page.rules.first_of_stages([b.key() for b in shown], [s.name for s in stages], "drop",
+                                                   lambda: check(first))
+                for position, verdict in zip(positions, found):
                     if verdict is not None:
-                        verdicts.append((order, position, *verdict))
-                        break
+                        order, rule = verdict
+                        verdicts.append((order, position, rule.id,
+                                         rule.note or f"whole line matches a {stages[order].name} rule"))
+            else:
+                for position, block in zip(positions, shown):
+                    # Once a line, not once a stage: a stage judges one line within its rules' regex timeouts.
+                    check(first)
+                    for order, stage in enumerate(stages):
+                        verdict = stage.decide(block, page)
+                        if verdict is not None:
+                            verdicts.append((order, position, *verdict))
+                            break
             page.deadline.check(stage.name)
         if not verdicts:
             return blocks
@@ -279,6 +294,10 @@ def _without_joined_title_copies(joined, made, title_block, trace):
         return joined
     gone = set(copies)
     return [block for position, block in enumerate(joined) if position not in gone]
+
+
+# RuleFilter's own decide: while it is (a test may wrap it), the pipeline asks the rules itself.
+_RULE_DECIDE = RuleFilter.decide
 
 
 def _judges_each_line(stage) -> bool:
