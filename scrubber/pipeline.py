@@ -5,7 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from contextlib import contextmanager
 from dataclasses import replace
-from itertools import compress, filterfalse, groupby
+from itertools import compress, filterfalse, groupby, repeat
+from operator import attrgetter
 
 from .blocks import Block, line_keys
 from .config import CleanConfig
@@ -169,20 +170,31 @@ class Pipeline:
 
     def _apply(self, stage, blocks, page, trace, protected):
         page.blocks = blocks
-        name, check = stage.name, page.deadline.check  # (the scorer drops most lines of a text dump)
+        name, check = stage.name, page.deadline.check
         with _reported(lambda: stage.name):
-            drops = []
-            for drop in stage.select(blocks, page):
-                check(name)
-                drops.append(drop)
+            if type(stage) in _DROPS_AT_ONCE:  # (the text scorer drops most lines of a text dump)
+                drops = list(stage.select(blocks, page))
+            else:
+                # A check per drop stops a stage that takes long between its drops.
+                drops = []
+                for drop in stage.select(blocks, page):
+                    check(name)
+                    drops.append(drop)
             check(name)
         if not drops:
             return blocks
+        indexes = list(map(_INDEX, drops))
+        chosen = list(map(blocks.__getitem__, indexes))
+        dropped = set(indexes)
+        if len(dropped) == len(indexes) and (not protected or protected.keys().isdisjoint(map(id, chosen))):
+            # each line dropped once and none protected (the scorer's drops): noted as they come
+            trace.note_each(zip(map(_TEXT, chosen), map(_RULE, drops), repeat(name), map(_REASON, drops),
+                                map(_BLOCK_INDEX, chosen)))
+            return _without(blocks, dropped, page)
         dropped = set()
         noted = []
-        for drop in drops:
+        for drop, block in zip(drops, chosen):
             index = drop.index
-            block = blocks[index]
             if index in dropped or id(block) in protected:
                 continue
             dropped.add(index)
@@ -296,6 +308,13 @@ def _without_joined_title_copies(joined, made, title_block, trace):
     return [block for position, block in enumerate(joined) if position not in gone]
 
 
+# Stages whose ``select`` finds all its drops before it yields the first: the text scorer finds
+# the article's spans, then yields a drop for each line outside them (tests/test_adversarial.py
+# checks that no Python code runs between its drops). A deadline check per drop would time
+# only the making of the tuples: one check follows them all.
+_DROPS_AT_ONCE = (ContentScorer,)
+_INDEX, _RULE, _REASON = attrgetter("index"), attrgetter("rule"), attrgetter("reason")
+_TEXT, _BLOCK_INDEX = attrgetter("text"), attrgetter("index")
 # RuleFilter's own decide: while it is (a test may wrap it), the pipeline asks the rules itself.
 _RULE_DECIDE = RuleFilter.decide
 
