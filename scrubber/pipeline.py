@@ -5,7 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from contextlib import contextmanager
 from dataclasses import replace
-from itertools import compress, filterfalse, groupby
+from itertools import compress, filterfalse, groupby, repeat
+from operator import attrgetter
 
 from .blocks import Block, line_keys
 from .config import CleanConfig
@@ -169,20 +170,31 @@ class Pipeline:
 
     def _apply(self, stage, blocks, page, trace, protected):
         page.blocks = blocks
-        name, check = stage.name, page.deadline.check  # (the scorer drops most lines of a text dump)
+        name, check = stage.name, page.deadline.check
         with _reported(lambda: stage.name):
-            drops = []
-            for drop in stage.select(blocks, page):
-                check(name)
-                drops.append(drop)
+            if type(stage) in _DROPS_AT_ONCE:  # (the text scorer drops most lines of a text dump)
+                drops = list(stage.select(blocks, page))
+            else:
+                # A check per drop stops a stage that takes long between its drops.
+                drops = []
+                for drop in stage.select(blocks, page):
+                    check(name)
+                    drops.append(drop)
             check(name)
         if not drops:
             return blocks
+        indexes = list(map(_INDEX, drops))
+        chosen = list(map(blocks.__getitem__, indexes))
+        dropped = set(indexes)
+        if len(dropped) == len(indexes) and (not protected or protected.keys().isdisjoint(map(id, chosen))):
+            # each line dropped once and none protected (the scorer's drops): noted as they come
+            trace.note_each(zip(map(_TEXT, chosen), map(_RULE, drops), repeat(name), map(_REASON, drops),
+                                map(_BLOCK_INDEX, chosen)))
+            return _without(blocks, dropped, page)
         dropped = set()
         noted = []
-        for drop in drops:
+        for drop, block in zip(drops, chosen):
             index = drop.index
-            block = blocks[index]
             if index in dropped or id(block) in protected:
                 continue
             dropped.add(index)
@@ -194,7 +206,9 @@ class Pipeline:
         """Run plain rule filters that follow one another in one pass over the page's rule
         candidates: each line is dropped by the first of them whose rules match it, as if they
         ran one by one, and the removals are traced in that order. These filters judge each
-        line alone and can only drop lines some drop rule matches (found once per page)."""
+        line alone and can only drop lines some drop rule matches (found once per page). While
+        their ``decide`` is RuleFilter's, the rules judge all the lines for all of them at once
+        (``RuleSet.first_of_stages``); else each ``decide`` is called in turn."""
         stages = [s for s in stages if page.rules.has("drop", s.name)]  # the others have no pack in force
         if not stages:
             return blocks
@@ -212,16 +226,29 @@ class Pipeline:
         with _reported(lambda: stage.name):  # the stage judging when it failed
             first = stages[0].name
             check = page.deadline.check
-            for position, block in zip(positions, shown):
-                if id(block) in protected:
-                    continue
-                # Once a line, not once a stage: a stage judges one line within its rules' regex timeouts.
-                check(first)
-                for order, stage in enumerate(stages):
-                    verdict = stage.decide(block, page)
+            if protected:
+                judged = [id(block) not in protected for block in shown]
+                positions, shown = list(compress(positions, judged)), list(compress(shown, judged))
+            if all(type(s).decide is _RULE_DECIDE for s in stages):
+                # Their decide is RuleFilter's: the rules answer for every line and stage at once.
+                # A line whose patterns may run with a timeout is checked against the deadline
+                # before it is judged, as below; the others take microseconds each.
+                found = page.rules.first_of_stages([b.key() for b in shown], [s.name for s in stages], "drop",
+                                                   lambda: check(first))
+                for position, verdict in zip(positions, found):
                     if verdict is not None:
-                        verdicts.append((order, position, *verdict))
-                        break
+                        order, rule = verdict
+                        verdicts.append((order, position, rule.id,
+                                         rule.note or f"whole line matches a {stages[order].name} rule"))
+            else:
+                for position, block in zip(positions, shown):
+                    # Once a line, not once a stage: a stage judges one line within its rules' regex timeouts.
+                    check(first)
+                    for order, stage in enumerate(stages):
+                        verdict = stage.decide(block, page)
+                        if verdict is not None:
+                            verdicts.append((order, position, *verdict))
+                            break
             page.deadline.check(stage.name)
         if not verdicts:
             return blocks
@@ -279,6 +306,17 @@ def _without_joined_title_copies(joined, made, title_block, trace):
         return joined
     gone = set(copies)
     return [block for position, block in enumerate(joined) if position not in gone]
+
+
+# Stages whose ``select`` finds all its drops before it yields the first: the text scorer finds
+# the article's spans, then yields a drop for each line outside them (tests/test_adversarial.py
+# checks that no Python code runs between its drops). A deadline check per drop would time
+# only the making of the tuples: one check follows them all.
+_DROPS_AT_ONCE = (ContentScorer,)
+_INDEX, _RULE, _REASON = attrgetter("index"), attrgetter("rule"), attrgetter("reason")
+_TEXT, _BLOCK_INDEX = attrgetter("text"), attrgetter("index")
+# RuleFilter's own decide: while it is (a test may wrap it), the pipeline asks the rules itself.
+_RULE_DECIDE = RuleFilter.decide
 
 
 def _judges_each_line(stage) -> bool:

@@ -374,6 +374,31 @@ def test_a_slow_stage_is_stopped_inside_its_loop():
     assert Dawdler.seen < len(blocks) // 2
 
 
+def test_the_text_scorer_finds_its_drops_before_it_yields_the_first():
+    # The pipeline checks the deadline once after the text scorer's drops, not once per drop
+    # (pipeline._DROPS_AT_ONCE): that is as safe only while no code of ours runs between them.
+    import sys
+
+    from scrubber.page import Page
+    from scrubber.rules import RuleSet
+    from scrubber.scoring import ContentScorer
+    from scrubber.source.text import text_blocks
+
+    menu = [f"Menu item {n}" for n in range(30)]
+    blocks = text_blocks("\n".join(menu + ARTICLE + menu))
+    page = Page(blocks=blocks, rules=RuleSet([]), mode="text")
+    drops = ContentScorer().select(blocks, page)
+    first = next(drops)
+    called = []
+    sys.setprofile(lambda frame, event, arg: called.append(frame.f_code.co_name) if event == "call" else None)
+    try:
+        rest = list(drops)
+    finally:
+        sys.setprofile(None)
+    assert first.index == 0 and len(rest) >= 59
+    assert set(called) == {"select"}  # only the generator itself, resumed for each drop
+
+
 @pytest.mark.parametrize("option, value, error", [
     ("max_input_bytes", "big", TypeError), ("time_budget", [1], TypeError), ("time_budget", -1, ValueError),
     ("regex_timeout", None, TypeError), ("regex_timeout", 0, ValueError), ("max_input_bytes", -5, ValueError)])

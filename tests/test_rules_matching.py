@@ -110,3 +110,53 @@ def test_patterns_starting_with_a_class_match_whatever_their_third_character():
         keys = ["anna says:", "an1 says:", "bo says:", "zoë says:", "ann said:", "a says:"]
         assert rules.match_each(keys) == [says, None, says, None, None, None]
         assert [rules.match(key) for key in keys] == [says, None, says, None, None, None]
+
+
+def test_first_of_stages_answers_as_each_stage_asked_in_turn():
+    from itertools import permutations
+
+    # Pack order (all stages' order) differs from the stages' order; "c" holds a text rule
+    # that "a" holds too, and a pattern matching lines a pattern of "a" matches first.
+    a_any = Rule(id="a/any-sale", action="drop", pack="a", pattern=regex.compile(r"(big|small) sale( now)?"))
+    a_text = Rule(id="a/menu", action="drop", pack="a", text="menu")
+    b_now = Rule(id="b/now", action="drop", pack="b", pattern=regex.compile(r"\w+ sale now"))
+    b_words = Rule(id="b/words", action="drop", pack="b", pattern=regex.compile(r"[a-z ]+ here"), max_words=4)
+    c_big = Rule(id="c/big-sale", action="drop", pack="c", pattern=regex.compile(r"big sale"))
+    c_text = Rule(id="c/menu", action="drop", pack="c", text="menu")
+    c_here = Rule(id="c/here", action="drop", pack="c", text="click here")
+    keys = ["big sale", "small sale", "big sale now", "tiny sale now", "menu", "click here", "look here",
+            "no sale", "bread rises overnight", "look " * 70 + "here", "big sale now " + "x" * 300, "top of page"]
+    for builtin in (False, True):  # a user's patterns run with a timeout and are asked stage by stage
+        packs = [Pack("a", rules=(a_any, a_text), stage="a", builtin=builtin),
+                 Pack("b", rules=(b_now, b_words), stage="b", builtin=builtin),
+                 Pack("c", rules=(c_big, c_text, c_here), stage="c", builtin=builtin)]
+        for count in (1, 2, 3):
+            for stages in permutations(["a", "b", "c", "none"], count):
+                rules = RuleSet(packs)
+                rules.match_each(keys)  # as the pipeline does first
+                expected = []
+                for key in keys:
+                    asked = [(place, rules.match(key, "drop", stage)) for place, stage in enumerate(stages)]
+                    expected.append(next(((place, rule) for place, rule in asked if rule is not None), None))
+                assert RuleSet(packs).first_of_stages(keys, list(stages)) == expected, stages
+                assert rules.first_of_stages(keys, list(stages)) == expected, stages  # and remembered
+    seen = []
+    rules = RuleSet(packs)
+    rules.first_of_stages(keys, ["c", "a"], check=lambda: seen.append(True))
+    assert len(seen) == 2  # the lines of more than 300 characters, whose patterns run with a timeout
+
+
+def test_first_of_stages_agrees_with_the_built_in_stages_asked_in_turn():
+    from scrubber.filters import DEFAULT_FILTERS
+    from scrubber.rules import builtin_packs
+
+    stages = [f.name for f in DEFAULT_FILTERS]
+    keys = ["top of page", "share this", "privacy policy", "accept all cookies", "next page", "tags", "menu",
+            "log in", "advertisement", "leave a comment", "subscribe to our newsletter", "related posts",
+            "bread rises overnight", "powered by wordpress", "share on facebook", "x " * 200]
+    for order in (stages, stages[::-1]):
+        rules = RuleSet(builtin_packs())
+        expected = [next(((place, rule) for place, stage in enumerate(order)
+                          if (rule := rules.match(key, "drop", stage)) is not None), None) for key in keys]
+        assert sum(found is not None for found in expected) >= 10
+        assert RuleSet(builtin_packs()).first_of_stages(keys, order) == expected

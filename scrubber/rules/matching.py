@@ -10,6 +10,7 @@ from .heads import HEAD_CHARS, heads_for
 from .model import Pack, Rule
 from .screens import branches, first_class, screens_for, uncaptured
 from .slots import SHORT_PREFIX_CHARS, Slot, first_pattern, line_ends, screen_test
+from .stages import plan_for
 
 # Chrome lines are short. Longer lines are prose, and a broad rule must never eat prose that
 # merely mentions "cookies" or "Quantcast", so pattern rules only look at lines up to this size.
@@ -230,6 +231,68 @@ class RuleSet:
     def has(self, action: str, stage: str = "*") -> bool:
         slot = self._slots.get((stage, action))
         return slot is not None and bool(slot.exact or slot.entries)
+
+    def first_of_stages(self, keys, stages, action: str = "drop", check=None) -> list[tuple[int, Rule] | None]:
+        """For each line key, ``(place, rule)``: the first of ``stages`` (names) with a rule of
+        ``action`` matching it, as ``match(key, action, stage)`` of each stage in turn finds,
+        and that rule; None when none has one. ``check()``, when given, is called before each
+        line asked stage by stage, whose patterns may run with a timeout.
+
+        A line's first rule of all stages is read first (``match_each`` found it for most
+        lines already): its stage answers with it unless a stage before matches the line too,
+        which a single search of those stages' patterns after it tells (``stages.StagePlan``).
+
+        >>> from scrubber.rules import builtin_packs
+        >>> rules = RuleSet(builtin_packs())
+        >>> [found and (found[0], found[1].id) for found in
+        ...  rules.first_of_stages(["top of page", "bread"], ["trackers", "page_anchors"])]
+        [(1, 'page_anchors/top-of-page'), None]
+        """
+        whole = self._slots.get(("*", action))
+        if whole is None:
+            return [None] * len(keys)
+        slots = [self._slots.get((stage, action)) for stage in stages]
+        plan = plan_for(whole, tuple(stages), slots) if whole.trusted else None
+        verdicts = plan.verdicts if plan is not None else {}
+        found = []
+        for key in keys:
+            verdict = verdicts.get(key, _UNASKED)
+            if verdict is not _UNASKED:
+                found.append(verdict)
+                continue
+            if plan is not None and len(key) <= TRUSTED_MAX_CHARS:  # no pattern runs with a timeout
+                rule = whole.answers.get(key, _UNASKED) if len(key) <= REMEMBERED_MAX_CHARS else _UNASKED
+                if rule is _UNASKED:
+                    rule = self.match(key, action)
+                if rule is None:
+                    verdict = None
+                elif rule.text is None:
+                    place = plan.order.get(id(rule), len(slots))
+                    before = plan.before[place]
+                    if before is None or self._first_match(key, before) is None:
+                        verdict = None if place == len(slots) else (place, rule)
+                    else:  # a stage before matches the line too (rare): which one, asked in turn
+                        verdict = self._stage_by_stage(key, stages, action)
+                else:  # a text rule: another stage may hold the same text, or a pattern matching the line
+                    verdict = self._stage_by_stage(key, stages, action)
+                if len(key) <= REMEMBERED_MAX_CHARS:
+                    if len(verdicts) >= MAX_CACHED_ANSWERS:
+                        verdicts.clear()
+                    verdicts[key] = verdict
+            else:
+                if check is not None:
+                    check()
+                verdict = self._stage_by_stage(key, stages, action)
+            found.append(verdict)
+        return found
+
+    def _stage_by_stage(self, key: str, stages, action: str) -> tuple[int, Rule] | None:
+        """``first_of_stages`` of one line key, asking ``match`` of each stage in turn."""
+        for place, stage in enumerate(stages):
+            rule = self.match(key, action, stage)
+            if rule is not None:
+                return place, rule
+        return None
 
 
 def answer_each(keys, unasked, slot: Slot, rules: RuleSet, remembered_chars: int, most_answers: int) -> list[Rule | None]:
