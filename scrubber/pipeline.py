@@ -239,7 +239,7 @@ class Pipeline:
                     if verdict is not None:
                         order, rule = verdict
                         verdicts.append((order, position, rule.id,
-                                         rule.note or f"whole line matches a {stages[order].name} rule"))
+                                         stages[order].reason(rule)))
             else:
                 for position, block in zip(positions, shown):
                     # Once a line, not once a stage: a stage judges one line within its rules' regex timeouts.

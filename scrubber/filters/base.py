@@ -51,7 +51,12 @@ class RuleFilter(Filter):
         rule = page.rules.match(block.key(), "drop", self.name)
         if rule is None:
             return None
-        return rule.id, rule.note or f"whole line matches a {self.name} rule"
+        return rule.id, self.reason(rule)
+
+    def reason(self, rule) -> str:
+        """Why a line this filter's ``rule`` matches is dropped (the pipeline, judging rule
+        filters together, asks this too)."""
+        return rule.note or f"whole line matches a {self.name} rule"
 
 
 def rule_filter(name: str, doc: str) -> type[RuleFilter]:
