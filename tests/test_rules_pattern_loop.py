@@ -148,5 +148,5 @@ def test_the_compiled_narrowing_by_line_start_keeps_the_patterns_the_python_one_
         slots._STARTS.clear()  # (what one of them learns, the other would read)
         want = slots._may_start_all(entries, prefix, 0.05)
         slots._STARTS.clear()
-        assert slots._narrowed(entries, prefix, 0.05) == want, prefix
-        assert slots._narrowed(want, prefix, 0.05) == want, prefix
+        assert compiled.walk.may_start_all(entries, prefix, 0.05) == want, prefix
+        assert compiled.walk.may_start_all(want, prefix, 0.05) == want, prefix

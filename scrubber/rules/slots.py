@@ -63,7 +63,8 @@ class Slot:
         prefix = key[:self.prefix_chars]
         found = self._by_prefix.get(prefix)
         if found is None:
-            # (the compiled twin does _starting's steps, _narrowed's for each prefix step too)
+            # (the compiled twin does _starting's steps, and _may_start_all's for each prefix
+            # step: where the walks are built, _starting runs only through it)
             found = self._starting(prefix, timeout) if compiled.walk is None else compiled.walk.possible(self, key, timeout)
         return found
 
@@ -81,9 +82,9 @@ class Slot:
                 shorter = prefix[:chars]
                 narrowed = self._shorter.get(shorter)
                 if narrowed is None:
-                    narrowed = self._shorter[shorter] = _narrowed(found, shorter, timeout)
+                    narrowed = self._shorter[shorter] = _may_start_all(found, shorter, timeout)
                 found = narrowed
-            found = _narrowed(found, prefix, timeout)
+            found = _may_start_all(found, prefix, timeout)
         if len(self._by_prefix) >= MAX_CACHED_PREFIXES:
             self._by_prefix.clear()
             self._shorter.clear()
@@ -104,13 +105,6 @@ MAX_CACHED_STARTS = 20_000
 # first two characters only: the third turns away few lines (its classes take most letters) and
 # costs a walk or a regex call per new line start, more than the few full matches it saves.
 PARTIAL_MAX_CHARS = 2
-
-
-def _narrowed(entries, prefix: str, timeout: float) -> tuple:
-    """The entries whose patterns may start like the prefix (``_may_start_all``, or its twin in C)."""
-    if compiled.walk is None:
-        return _may_start_all(entries, prefix, timeout)
-    return compiled.walk.may_start_all(entries, prefix, timeout)
 
 
 def _may_start_all(entries, prefix: str, timeout: float) -> tuple:

@@ -200,7 +200,7 @@ cdef Py_ssize_t _spaces(str key) noexcept:
 
 
 def possible(slot, str key, timeout):
-    """``scrubber.rules.slots.Slot.possible``, its ``_starting`` and ``_narrowed`` steps
+    """``scrubber.rules.slots.Slot.possible``, its ``_starting`` and ``_may_start_all`` steps
     done here: the same caches filled in the same order."""
     _shared()
     return _possible(slot, key, timeout)
