@@ -23,6 +23,7 @@ from ..data import any_stopwords
 from ..rules.slots import ANY_WORD
 from .flattened_screens import ascii_word_filter, list_head_pieces, quiet_head, stamp_pieces
 from .head_screen import TELLS_BY_START
+from .html import compiled
 
 # The longest phrase looked for: "Das könnte Sie auch interessieren". Each length tried is a
 # match of the whole rule set, so the bound keeps flattened pages cheap.
@@ -69,8 +70,11 @@ def peel_chrome_heads(blocks: list[Block], is_chrome, screen=None) -> list[Block
     if not edges:
         return blocks  # a dump of lines: no flattened sentence to peel
     is_chrome = lru_cache(maxsize=4096)(is_chrome)  # a flattened site repeats its menu on every page part
-    lengths, quiet = (screen.lengths, screen.quiet) if screen is not None else (None, {})
     first = min(edges)
+    if compiled.walk is not None:  # the same loop, each head read in place (``_walk_heads.pxi``)
+        return compiled.walk.peel_chrome_heads(blocks, first, edges, is_chrome, screen, SECTION_NAMES,
+                                               _starts_sentence, _split)
+    lengths, quiet = (screen.lengths, screen.quiet) if screen is not None else (None, {})
     out = blocks[:first]  # numbered by their place already
     for position in range(first, len(blocks)):
         block = blocks[position]

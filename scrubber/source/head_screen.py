@@ -28,6 +28,7 @@ import regex
 from ..rules.heads import AMBIGUOUS
 from ..rules.screens import first_class, literal_characters, screens_for
 from ..rules.slots import ANY_WORD, start_match
+from .html import compiled
 from .word_heads import WORD_HEAD_CHARS, allowed, may_start, word_heads
 
 # Lines a pattern that any word can start may match, when it needs no rare character at all.
@@ -380,3 +381,7 @@ def _ascii_searched(screen: regex.Pattern | None):
         return _AsciiSearched(screen, re.compile(screen.pattern))
     except re.error:
         return screen
+
+
+if compiled.walk is not None:
+    compiled.walk.share_head_state(_UNASKED, _AsciiSearched, start_match)

@@ -165,6 +165,12 @@ cdef bint _may_follow(tuple opener, str second) except -1:
 def quiet_head(str text not None, dict quiet not None, section_names not None):
     """``flattened_screens.quiet_head``: whether ``flattened.split_known_head`` leaves ``text``
     whole, its heads quiet (a key of ``quiet``) and holding none of their rare characters."""
+    return _quiet_head(text, quiet, section_names)
+
+
+cdef bint _quiet_head(str text, dict quiet, section_names) except -1:
+    if text is None:
+        raise TypeError("a piece's text is a str")
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), count = 0, i

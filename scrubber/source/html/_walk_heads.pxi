@@ -1,0 +1,325 @@
+# Included by _walk.pyx, after _walk_keys.pxi (whose case folding it uses) and _walk_flattened.pxi
+# (whose quiet-head screen it runs): the cut of known chrome phrases off the heads of a flattened
+# page's pieces (scrubber.source.flattened: peel_chrome_heads' loop over the pieces and
+# split_known_head), with the remembered path of head_screen.HeadScreen.lengths. Each piece's
+# head costs a Python call only where the screen meets a first word or a head of words it has
+# not met before: those are told by the HeadScreen's own methods, which fill its memories in the
+# order its Python twin does. Words are read in place in the piece (no split, no joins): a
+# piece's words are told apart by single spaces, so every head and phrase of words is a slice.
+
+from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
+from cpython.object cimport PyObject
+from cpython.unicode cimport Py_UNICODE_ISLOWER, Py_UNICODE_ISPRINTABLE, Py_UNICODE_ISUPPER, PyUnicode_Substring
+
+# flattened.MAX_PHRASE_TOKENS, MIN_HEAD_TOKENS and MAX_UNKNOWN_RUN, and head_screen.MAX_REMEMBERED,
+# which tests/test_flattened_heads.py checks these against
+cdef enum:
+    _MAX_PHRASE_TOKENS = 5
+    _MIN_HEAD_TOKENS = 2
+    _MAX_UNKNOWN_RUN = 1
+    _MAX_REMEMBERED = 50_000
+    # the word starts a piece keeps on its stack: a longer head (a long menu) grows onto the heap
+    _STACK_WORDS = 32
+
+# The objects of scrubber.source.head_screen the walk shares with its Python twin, handed over by
+# head_screen.py when it is loaded (``share_head_state``).
+cdef object _UNASKED = None  # head_screen._UNASKED
+cdef object _ascii_searched_type = None  # head_screen._AsciiSearched
+cdef object _head_start_match = None  # slots.start_match
+
+
+def share_head_state(unasked, ascii_searched_type, start_match):
+    """Hands over ``head_screen._UNASKED``, ``head_screen._AsciiSearched`` and ``slots.start_match``,
+    which ``head_lengths`` reads as ``HeadScreen.lengths`` does."""
+    global _UNASKED, _ascii_searched_type, _head_start_match
+    _UNASKED, _ascii_searched_type, _head_start_match = unasked, ascii_searched_type, start_match
+
+
+def head_constants():
+    """The constants above, by the names of those they copy, for the test comparing them."""
+    return {"MAX_PHRASE_TOKENS": _MAX_PHRASE_TOKENS, "MIN_HEAD_TOKENS": _MIN_HEAD_TOKENS,
+            "MAX_UNKNOWN_RUN": _MAX_UNKNOWN_RUN, "MAX_REMEMBERED": _MAX_REMEMBERED}
+
+
+cdef class _HeadMemory:
+    """A HeadScreen's memories, read once per page rather than once per head (``_head_remember``
+    clears a memory in place, so that each stays the same dict)."""
+    cdef object screen
+    cdef frozenset text_openers
+    cdef dict by_word, by_head, quiet
+
+    def __cinit__(self, screen):
+        if _UNASKED is None:
+            raise RuntimeError("scrubber.source.head_screen has not shared its state with the compiled walks")
+        self.screen = screen
+        self.text_openers = screen._text_openers
+        self.by_word = screen._by_word
+        self.by_head = screen._by_head
+        self.quiet = screen.quiet
+
+
+cdef inline object _head_remember(dict memory, key, value):
+    """``HeadScreen._remember``."""
+    if len(memory) >= _MAX_REMEMBERED:
+        memory.clear()
+    memory[key] = value
+    return value
+
+
+cdef inline object _screen_search(screen, str key):
+    """``screen.search(key)``, an ``_AsciiSearched`` one read here rather than through its method."""
+    if type(screen) is _ascii_searched_type:
+        return ((<object>screen)._ascii if key.isascii() else (<object>screen)._any).search(key)
+    return screen.search(key)
+
+
+def head_lengths(screen, str key not None):
+    """``HeadScreen.lengths(key)`` for a key of at most MAX_PHRASE_TOKENS words: the same lengths,
+    longest first, and the same memories filled."""
+    cdef int mask = _head_mask(_HeadMemory(screen), key)
+    return tuple(k for k in range(_MAX_PHRASE_TOKENS, 0, -1) if mask >> k & 1)
+
+
+cdef int _head_mask(_HeadMemory memory, str key) except -1:
+    """``HeadScreen.lengths(key)`` as a bit for each length (``1 << k``), for a key of at most
+    MAX_PHRASE_TOKENS words (the order does not need telling: the lengths go longest first)."""
+    cdef int kind = PyUnicode_KIND(key)
+    cdef const void* data = PyUnicode_DATA(key)
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(key), i, words = 1, k, reach
+    # where each word of the key ends (and so each head of words: key[:ends[k - 1]])
+    cdef Py_ssize_t ends[_MAX_PHRASE_TOKENS]
+    cdef int asked = 0
+    cdef PyObject* known
+    cdef bint alone
+    for i in range(length):
+        if PyUnicode_READ(kind, data, i) == 32:
+            if words == _MAX_PHRASE_TOKENS:
+                raise ValueError("a head key of more than MAX_PHRASE_TOKENS words")
+            ends[words - 1] = i
+            words += 1
+    ends[words - 1] = length
+    if ends[0] == 0:
+        return (1 << (words + 1)) - 2  # (every length, as for a first word that opens a rule's text)
+    first = PyUnicode_Substring(key, 0, ends[0])
+    if first in memory.text_openers:
+        return (1 << (words + 1)) - 2
+    known = PyDict_GetItem(memory.by_word, first)
+    found = <object>known if known != NULL else memory.screen._first_word(first)
+    starting, alone, (screen, any_word, rare) = found
+    if alone:
+        rare = None  # no head that starts with this word is quiet
+    elif rare is not None and not starting:
+        _head_remember(memory.quiet, first, rare)
+    if starting:
+        asked = _head_continued(memory, key, ends, words, starting, rare)
+    if screen is not None and _screen_search(screen, key) is not None:
+        for entry, screens, starts_of in any_word:
+            reach = 0
+            for needed in screens:
+                hit = _screen_search(needed, key)
+                if hit is None:
+                    break
+                reach = max(reach, <Py_ssize_t>hit.start())
+            else:
+                k = 1
+                for i in range(min(reach + 1, length)):
+                    if PyUnicode_READ(kind, data, i) == 32:
+                        k += 1
+                while k <= words:
+                    head = PyUnicode_Substring(key, 0, ends[k - 1])
+                    starts = starts_of.get(head, _UNASKED)
+                    if starts is _UNASKED:
+                        starts = _head_remember(starts_of, head, _head_start_match(entry[0], head, entry[1]))
+                    if starts is None:
+                        break
+                    if starts:
+                        asked |= 1 << k
+                    k += 1
+    if not asked:
+        return 2 if alone else 0
+    return asked | (2 if alone else 0)
+
+
+cdef int _head_continued(_HeadMemory memory, str key, Py_ssize_t* ends, Py_ssize_t words, starting, rare) except -1:
+    """``HeadScreen._head_continued``: the lengths past one that the patterns ``starting`` could match."""
+    cdef int asked = 0
+    cdef Py_ssize_t k
+    cdef PyObject* known
+    for k in range(2, words + 1):
+        head = PyUnicode_Substring(key, 0, ends[k - 1])
+        known = PyDict_GetItem(memory.by_head, head)
+        if known != NULL:
+            found = <object>known
+        else:
+            if k == 2 and ends[1] - ends[0] - 1 > 1:
+                starting = memory.screen._second_starting(PyUnicode_Substring(key, 0, ends[0] + 2), starting)
+            found = _head_remember(memory.by_head, head, memory.screen._read_head(head, starting))
+        whole, starting = found
+        if whole:
+            asked |= 1 << k
+        if not starting:
+            if k == 2 and not whole and rare is not None:
+                _head_remember(memory.quiet, head, rare)
+            break
+    return asked
+
+
+cdef struct _PieceWords:
+    # where each word of a piece read so far starts; starts[count] is one past the end of the
+    # last word found (the start of the next, or the piece's length + 1)
+    Py_ssize_t* starts
+    Py_ssize_t count
+    Py_ssize_t capacity
+    Py_ssize_t scanned  # where the search for the next space goes on
+    bint done  # every word found
+    Py_ssize_t stack[_STACK_WORDS + 1]
+
+
+cdef bint _has_word(_PieceWords* words, int kind, const void* data, Py_ssize_t length, Py_ssize_t word) except -1:
+    """Whether the piece has a word at ``word`` (finding its end, and the words before)."""
+    cdef Py_ssize_t at
+    cdef Py_ssize_t* grown
+    while words.count <= word and not words.done:
+        at = words.scanned
+        while at < length and PyUnicode_READ(kind, data, at) != 32:
+            at += 1
+        if words.count + 1 >= words.capacity:
+            grown = <Py_ssize_t*>malloc(2 * words.capacity * sizeof(Py_ssize_t))
+            if grown == NULL:
+                raise MemoryError()
+            memcpy(grown, words.starts, (words.count + 1) * sizeof(Py_ssize_t))
+            if words.starts != words.stack:
+                free(words.starts)
+            words.starts = grown
+            words.capacity *= 2
+        words.count += 1
+        words.starts[words.count] = at + 1
+        words.scanned = at + 1
+        words.done = at >= length
+    return word < words.count
+
+
+def split_known_head(str text not None, is_chrome, screen, section_names not None, starts_sentence):
+    """``flattened.split_known_head(text, is_chrome, screen and screen.lengths)``: ``section_names``
+    is ``flattened.SECTION_NAMES``, ``starts_sentence`` ``flattened._starts_sentence``."""
+    parts = _split_known_head(text, is_chrome, _HeadMemory(screen) if screen is not None else None,
+                              section_names, starts_sentence)
+    return [text] if parts is None else parts
+
+
+cdef list _split_known_head(str text, is_chrome, _HeadMemory memory, section_names, starts_sentence):
+    """``flattened.split_known_head``, None for a piece left whole."""
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text)
+    cdef _PieceWords words
+    if length and Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, 0)):
+        return None  # the first word is no menu entry: nothing to split
+    words.starts = words.stack
+    words.starts[0] = 0
+    words.count = 0
+    words.capacity = _STACK_WORDS + 1
+    words.scanned = 0
+    words.done = False
+    try:
+        return _peel_words(text, kind, data, length, &words, is_chrome, memory, section_names, starts_sentence)
+    finally:
+        if words.starts != words.stack:
+            free(words.starts)
+
+
+cdef inline str _words_between(str text, _PieceWords* words, Py_ssize_t first, Py_ssize_t end):
+    """The words from ``first`` to ``end`` (known) joined by their spaces."""
+    return PyUnicode_Substring(text, words.starts[first], words.starts[end] - 1)
+
+
+cdef list _peel_words(str text, int kind, const void* data, Py_ssize_t length, _PieceWords* words, is_chrome,
+                      _HeadMemory memory, section_names, starts_sentence):
+    cdef Py_ssize_t position = 0, longest, k, i, run_end = 0, at, length_found
+    cdef int asked
+    cdef bint screened
+    cdef Py_UCS4 point
+    cdef list phrases = []
+    # where a known phrase ended, and how many phrases stood before: the head may end at any
+    cdef list ends = []
+    while _has_word(words, kind, data, length, position):
+        at = words.starts[position]
+        # a menu entry starts with a capital
+        if at < words.starts[position + 1] - 1 and Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, at)):
+            break
+        longest = 1
+        while longest < _MAX_PHRASE_TOKENS and _has_word(words, kind, data, length, position + longest):
+            longest += 1
+        key = _words_between(text, words, position, position + longest)
+        folded = None
+        screened = memory is not None
+        if screened:  # the screen reads printable heads of no empty word
+            for i in range(position, position + longest):
+                if words.starts[i + 1] - words.starts[i] == 1:
+                    screened = False
+                    break
+        if screened:
+            for i in range(words.starts[position], words.starts[position + longest] - 1):
+                point = PyUnicode_READ(kind, data, i)
+                if not (32 <= point < 127 or (point > 127 and Py_UNICODE_ISPRINTABLE(point))):
+                    screened = False
+                    break
+        if screened:
+            folded = _case_folded(key)
+            asked = _head_mask(memory, folded)
+        else:
+            asked = (1 << (longest + 1)) - 2
+        length_found = 0
+        for k in range(longest, 0, -1):
+            if asked >> k & 1 and is_chrome(_words_between(text, words, position, position + k)):
+                length_found = k
+                break
+        else:
+            if folded is not None:
+                first = PyUnicode_Substring(folded, 0, folded.find(" ") if longest > 1 else len(folded))
+            else:
+                first = _case_folded(_words_between(text, words, position, position + 1))
+            length_found = 1 if first in section_names else 0  # a section name is one word
+        if length_found:
+            position += length_found
+            run_end = position
+            ends.append((position, len(phrases) + 1))
+        elif at < words.starts[position + 1] - 1 and Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, at)) \
+                and position - run_end < _MAX_UNKNOWN_RUN:
+            position += 1
+        else:
+            break
+        phrases.append(_words_between(text, words, position - (length_found or 1), position))
+    # the rest must start a phrase of its own, not go on with the sentence a word began
+    cdef Py_ssize_t known_end, known_phrases
+    for known_end, known_phrases in reversed(ends):
+        if _has_word(words, kind, data, length, known_end):
+            rest = PyUnicode_Substring(text, words.starts[known_end], length)
+        else:
+            rest = ""
+        if (known_end >= _MIN_HEAD_TOKENS or starts_sentence(rest)) and \
+                not (len(rest) and Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, words.starts[known_end]))):
+            return phrases[:known_phrases] + ([rest] if rest else [])
+    return None
+
+
+def peel_chrome_heads(list blocks not None, Py_ssize_t first, edges not None, is_chrome, screen, section_names not None,
+                      starts_sentence, split):
+    """The loop of ``flattened.peel_chrome_heads`` from the position ``first`` (the first of
+    ``edges``) on: ``split`` is ``flattened._split``, called for a block cut in parts."""
+    cdef _HeadMemory memory = _HeadMemory(screen) if screen is not None else None
+    quiet = memory.quiet if memory is not None else {}
+    cdef list out = blocks[:first]
+    cdef Py_ssize_t position
+    for position in range(first, len(blocks)):
+        block = blocks[position]
+        if position in edges:
+            text = block.text
+            if not _quiet_head(text, quiet, section_names):
+                parts = _split_known_head(text, is_chrome, memory, section_names, starts_sentence)
+                if parts is not None:
+                    out.extend(split(block, parts, len(out)))
+                    continue
+        block.index = len(out)
+        out.append(block)
+    return out
