@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from scrubber.blocks import Block
 from scrubber.rules import RuleSet, builtin_packs, line_key
-from scrubber.source import flattened, head_screen
+from scrubber.source import flattened, head_screen, word_heads
 from scrubber.source.head_screen import HeadScreen
 from scrubber.source.html import compiled
 from scrubber.source.html.compiled import python_walks
@@ -73,7 +73,8 @@ def _memories(screen):
 def test_the_compiled_constants_are_those_of_the_python_code():
     assert compiled.walk.head_constants() == {
         "MAX_PHRASE_TOKENS": flattened.MAX_PHRASE_TOKENS, "MIN_HEAD_TOKENS": flattened.MIN_HEAD_TOKENS,
-        "MAX_UNKNOWN_RUN": flattened.MAX_UNKNOWN_RUN, "MAX_REMEMBERED": head_screen.MAX_REMEMBERED}
+        "MAX_UNKNOWN_RUN": flattened.MAX_UNKNOWN_RUN, "MAX_REMEMBERED": head_screen.MAX_REMEMBERED,
+        "WORD_HEAD_CHARS": word_heads.WORD_HEAD_CHARS}
 
 
 @pytest.mark.parametrize("text", TRICKY)

@@ -38,24 +38,30 @@ def share_head_state(unasked, ascii_searched_type, start_match):
 def head_constants():
     """The constants above, by the names of those they copy, for the test comparing them."""
     return {"MAX_PHRASE_TOKENS": _MAX_PHRASE_TOKENS, "MIN_HEAD_TOKENS": _MIN_HEAD_TOKENS,
-            "MAX_UNKNOWN_RUN": _MAX_UNKNOWN_RUN, "MAX_REMEMBERED": _MAX_REMEMBERED}
+            "MAX_UNKNOWN_RUN": _MAX_UNKNOWN_RUN, "MAX_REMEMBERED": _MAX_REMEMBERED,
+            "WORD_HEAD_CHARS": _WORD_HEAD_CHARS}
 
 
 cdef class _HeadMemory:
-    """A HeadScreen's memories, read once per page rather than once per head (``_head_remember``
+    """A HeadScreen's memories, read once per page rather than once per head (``_remember``
     clears a memory in place, so that each stays the same dict)."""
     cdef object screen
-    cdef frozenset text_openers
-    cdef dict by_word, by_head, quiet
+    cdef frozenset text_openers, texts
+    cdef dict by_word, by_head, quiet, by_char, by_prefix, by_second_letter
 
     def __cinit__(self, screen):
         if _UNASKED is None:
             raise RuntimeError("scrubber.source.head_screen has not shared its state with the compiled walks")
+        _shared()  # (the folding of heads reads the state of scrubber.rules.slots)
         self.screen = screen
         self.text_openers = screen._text_openers
+        self.texts = screen._texts
         self.by_word = screen._by_word
         self.by_head = screen._by_head
         self.quiet = screen.quiet
+        self.by_char = screen._by_char
+        self.by_prefix = screen._by_prefix
+        self.by_second_letter = screen._by_second_letter
 
 
 cdef inline object _head_remember(dict memory, key, value):
@@ -104,7 +110,7 @@ cdef int _head_mask(_HeadMemory memory, str key) except -1:
     if first in memory.text_openers:
         return (1 << (words + 1)) - 2
     known = PyDict_GetItem(memory.by_word, first)
-    found = <object>known if known != NULL else memory.screen._first_word(first)
+    found = <object>known if known != NULL else _screen_first_word(memory, first)
     starting, alone, (screen, any_word, rare) = found
     if alone:
         rare = None  # no head that starts with this word is quiet
@@ -129,7 +135,7 @@ cdef int _head_mask(_HeadMemory memory, str key) except -1:
                     head = PyUnicode_Substring(key, 0, ends[k - 1])
                     starts = starts_of.get(head, _UNASKED)
                     if starts is _UNASKED:
-                        starts = _head_remember(starts_of, head, _head_start_match(entry[0], head, entry[1]))
+                        starts = _head_remember(starts_of, head, _start_match_of(entry[0], head, entry[1]))
                     if starts is None:
                         break
                     if starts:
@@ -141,7 +147,7 @@ cdef int _head_mask(_HeadMemory memory, str key) except -1:
 
 
 cdef int _head_continued(_HeadMemory memory, str key, Py_ssize_t* ends, Py_ssize_t words, starting, rare) except -1:
-    """``HeadScreen._head_continued``: the lengths past one that the patterns ``starting`` could match."""
+    """``HeadScreen._continued``: the lengths past one that the patterns ``starting`` could match."""
     cdef int asked = 0
     cdef Py_ssize_t k
     cdef PyObject* known
@@ -152,8 +158,8 @@ cdef int _head_continued(_HeadMemory memory, str key, Py_ssize_t* ends, Py_ssize
             found = <object>known
         else:
             if k == 2 and ends[1] - ends[0] - 1 > 1:
-                starting = memory.screen._second_starting(PyUnicode_Substring(key, 0, ends[0] + 2), starting)
-            found = _head_remember(memory.by_head, head, memory.screen._read_head(head, starting))
+                starting = _screen_second_starting(memory, PyUnicode_Substring(key, 0, ends[0] + 2), starting)
+            found = _head_remember(memory.by_head, head, _screen_read_head(head, starting))
         whole, starting = found
         if whole:
             asked |= 1 << k
@@ -162,6 +168,110 @@ cdef int _head_continued(_HeadMemory memory, str key, Py_ssize_t* ends, Py_ssize
                 _head_remember(memory.quiet, head, rare)
             break
     return asked
+
+
+# What a HeadScreen has not met yet: its methods' twins, which fill its memories as they do.
+# (word_heads.WORD_HEAD_CHARS, which tests/test_flattened_heads.py checks)
+cdef enum:
+    _WORD_HEAD_CHARS = 10
+
+
+cdef object _start_match_of(pattern, str prefix, timeout):
+    """``slots.start_match``, without its frame."""
+    try:
+        found = pattern.fullmatch(prefix, None, None, False, True, timeout)
+    except TimeoutError:
+        return True
+    return None if found is None else not found.partial
+
+
+cdef object _screen_first_word(_HeadMemory memory, str word):
+    """``HeadScreen._first_word``."""
+    cdef PyObject* known = PyDict_GetItem(memory.by_char, word[0])
+    by_char = <object>known if known != NULL else memory.screen._first_character(word[0])
+    narrowed = _screen_starting(memory, PyUnicode_Substring(word, 0, 3))
+    whole, starting = _screen_read_head(word, narrowed)
+    return _head_remember(memory.by_word, word, (starting, whole or word in memory.texts, by_char[1]))
+
+
+cdef tuple _screen_starting(_HeadMemory memory, str prefix):
+    """``HeadScreen._starting``."""
+    cdef PyObject* known = PyDict_GetItem(memory.by_prefix, prefix)
+    if known != NULL:
+        return <tuple>known
+    if PyUnicode_GET_LENGTH(prefix) == 1:
+        known = PyDict_GetItem(memory.by_char, prefix)
+        found = (<object>known if known != NULL else memory.screen._first_character(prefix))[0]
+    else:
+        found = _screen_may_start(_screen_starting(memory, PyUnicode_Substring(prefix, 0, PyUnicode_GET_LENGTH(prefix) - 1)),
+                           prefix, True)
+    _head_remember(memory.by_prefix, prefix, found)
+    return found
+
+
+cdef object _screen_second_starting(_HeadMemory memory, str prefix, starting):
+    """``HeadScreen._second_starting``."""
+    cdef PyObject* known = PyDict_GetItem(memory.by_second_letter, prefix)
+    if known != NULL:
+        return <object>known
+    return _head_remember(memory.by_second_letter, prefix, _screen_may_start(starting, prefix, False))
+
+
+cdef inline bint _screen_allowed(tuple heads, str folded) except -1:
+    """``word_heads.allowed``."""
+    return folded in heads[1] or folded.startswith(heads[2])
+
+
+cdef tuple _screen_may_start(tuple entries, str prefix, bint every):
+    """``word_heads.may_start``."""
+    cdef list kept = []
+    cdef object alphabet = None, folded = None
+    cdef tuple entry
+    for item in entries:
+        entry = <tuple>item
+        heads = entry[4]
+        if heads is not None:
+            if (<tuple>heads)[0] is not alphabet:
+                alphabet = (<tuple>heads)[0]
+                folded = _fold(alphabet, PyUnicode_Substring(prefix, 0, _WORD_HEAD_CHARS), False)
+            if folded is not _AMBIGUOUS:
+                if _screen_allowed(heads, (<str>folded)[:<Py_ssize_t>(<tuple>heads)[3]]):
+                    kept.append(entry)
+                continue
+        if (not every and not entry[3]) or _start_match_of(entry[0], prefix, entry[1]) is not None:
+            kept.append(entry)
+    return tuple(kept)
+
+
+cdef tuple _screen_read_head(str head, tuple entries):
+    """``HeadScreen._read_head``: (whether one of ``entries`` may match the line ``head``, those
+    that can start a line of more words with it)."""
+    cdef bint whole = False
+    cdef list longer = []
+    cdef object alphabet = None, folded = None
+    cdef tuple entry
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(head), depth
+    for item in entries:
+        entry = <tuple>item
+        heads = entry[4]
+        if heads is not None:
+            if (<tuple>heads)[0] is not alphabet:
+                alphabet = (<tuple>heads)[0]
+                folded = _fold(alphabet, PyUnicode_Substring(head, 0, _WORD_HEAD_CHARS) + " ", False)
+            if folded is not _AMBIGUOUS:
+                depth = (<tuple>heads)[3]
+                if not _screen_allowed(heads, (<str>folded)[:min(length, depth)]):
+                    continue  # no line it matches starts with the head
+                if not _screen_allowed(heads, (<str>folded)[:min(length + 1, depth)]):
+                    whole = whole or _start_match_of(entry[0], head, entry[1]) is True
+                    continue
+        starts = _start_match_of(entry[0], head, entry[1])
+        if starts is None:
+            continue
+        whole = whole or starts
+        if _start_match_of(entry[0], head + " ", entry[1]) is not None:
+            longer.append(entry)
+    return whole, tuple(longer)
 
 
 cdef struct _PieceWords:
