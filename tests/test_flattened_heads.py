@@ -126,3 +126,13 @@ def test_the_doctest_menus_are_peeled_alike():
             peeled.append([b.text for b in flattened.peel_chrome_heads([Block(t, line=0) for t in pieces],
                                                                        lambda t: t.casefold() in menu)])
         assert peeled[0] == peeled[1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Home", "The mill reopened.", "Wow!", "Why?", "So…", "«Oui»", "“Yes.”",
+                                           'He said "no."', "Fin.", "", "Menu ."]),
+                          st.sampled_from([None, 0, 1])), max_size=16))
+def test_the_edges_are_those_of_the_python_code(pieces):
+    blocks = [Block(text, line=line) for text, line in pieces]
+    assert compiled.walk.chrome_head_edges(blocks, flattened._SENTENCE_ENDS, flattened.EDGE_PIECES) == \
+        flattened._edges(blocks)

@@ -66,14 +66,14 @@ def peel_chrome_heads(blocks: list[Block], is_chrome, screen=None) -> list[Block
     ...                                     Block("Home owners rejoiced.", line=0)], lambda t: t.casefold() in menu)]
     ['Home', 'Contact', 'The mill reopened.', 'Home owners rejoiced.']
     """
+    if compiled.walk is not None:  # the same walk, each head read in place (``_walk_heads.pxi``)
+        return compiled.walk.peel_chrome_heads(blocks, lru_cache(maxsize=4096)(is_chrome), screen, SECTION_NAMES,
+                                               _starts_sentence, _split, _SENTENCE_ENDS, EDGE_PIECES)
     edges = _edges(blocks)
     if not edges:
         return blocks  # a dump of lines: no flattened sentence to peel
     is_chrome = lru_cache(maxsize=4096)(is_chrome)  # a flattened site repeats its menu on every page part
     first = min(edges)
-    if compiled.walk is not None:  # the same loop, each head read in place (``_walk_heads.pxi``)
-        return compiled.walk.peel_chrome_heads(blocks, first, edges, is_chrome, screen, SECTION_NAMES,
-                                               _starts_sentence, _split)
     lengths, quiet = (screen.lengths, screen.quiet) if screen is not None else (None, {})
     out = blocks[:first]  # numbered by their place already
     for position in range(first, len(blocks)):

@@ -9,7 +9,8 @@
 
 from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
 from cpython.object cimport PyObject
-from cpython.unicode cimport Py_UNICODE_ISLOWER, Py_UNICODE_ISPRINTABLE, Py_UNICODE_ISUPPER, PyUnicode_Substring
+from cpython.unicode cimport Py_UNICODE_ISLOWER, Py_UNICODE_ISPRINTABLE, Py_UNICODE_ISUPPER, PyUnicode_Substring, PyUnicode_Tailmatch
+
 
 # flattened.MAX_PHRASE_TOKENS, MIN_HEAD_TOKENS and MAX_UNKNOWN_RUN, and head_screen.MAX_REMEMBERED,
 # which tests/test_flattened_heads.py checks these against
@@ -413,17 +414,22 @@ cdef list _peel_words(str text, int kind, const void* data, Py_ssize_t length, _
     return None
 
 
-def peel_chrome_heads(list blocks not None, Py_ssize_t first, edges not None, is_chrome, screen, section_names not None,
-                      starts_sentence, split):
-    """The loop of ``flattened.peel_chrome_heads`` from the position ``first`` (the first of
-    ``edges``) on: ``split`` is ``flattened._split``, called for a block cut in parts."""
+def peel_chrome_heads(list blocks not None, is_chrome, screen, section_names not None, starts_sentence, split,
+                      tuple sentence_ends not None, Py_ssize_t edge_pieces):
+    """``flattened.peel_chrome_heads`` (its edges found as ``flattened._edges`` finds them, from
+    ``sentence_ends`` and ``edge_pieces``): ``split`` is ``flattened._split``, called for a block
+    cut in parts; ``blocks`` itself when no piece is an edge."""
+    cdef Py_ssize_t first = -1, position
+    edges = _edge_flags(blocks, sentence_ends, edge_pieces, &first)
+    if first < 0:
+        return blocks  # a dump of lines: no flattened sentence to peel
+    cdef const unsigned char* edge = edges
     cdef _HeadMemory memory = _HeadMemory(screen) if screen is not None else None
     quiet = memory.quiet if memory is not None else {}
     cdef list out = blocks[:first]
-    cdef Py_ssize_t position
     for position in range(first, len(blocks)):
         block = blocks[position]
-        if position in edges:
+        if edge[position]:
             text = block.text
             if not _quiet_head(text, quiet, section_names):
                 parts = _split_known_head(text, is_chrome, memory, section_names, starts_sentence)
@@ -433,3 +439,49 @@ def peel_chrome_heads(list blocks not None, Py_ssize_t first, edges not None, is
         block.index = len(out)
         out.append(block)
     return out
+
+
+def chrome_head_edges(list blocks not None, tuple sentence_ends not None, Py_ssize_t edge_pieces):
+    """``flattened._edges``: the positions of the pieces whose heads are cut."""
+    cdef Py_ssize_t first = -1
+    edges = _edge_flags(blocks, sentence_ends, edge_pieces, &first)
+    return {position for position in range(len(blocks)) if edges[position]}
+
+
+cdef bytearray _edge_flags(list blocks, tuple sentence_ends, Py_ssize_t edge_pieces, Py_ssize_t* first):
+    """A byte per block, 1 for an edge (``flattened._edges``), and the first edge's position in
+    ``first`` (left as it is when there is none)."""
+    cdef Py_ssize_t count = len(blocks), position, near
+    cdef bytearray flags = bytearray(count)
+    cdef unsigned char* edge = flags
+    cdef bint any_sentence = False
+    for position in range(count):
+        block = blocks[position]
+        if block.line is not None and _ends_with_any(block.text, sentence_ends):
+            edge[position] = 2  # a sentence
+            any_sentence = True
+    if not any_sentence:
+        return flags
+    for position in range(count):
+        if edge[position] != 2:
+            continue
+        line = blocks[position].line
+        for near in range(max(0, position - edge_pieces), min(count, position + edge_pieces + 1)):
+            if edge[near] == 0 and blocks[near].line == line:
+                edge[near] = 1
+    for position in range(count):
+        if edge[position]:
+            if first[0] < 0:
+                first[0] = position
+            edge[position] = 1
+    return flags
+
+
+cdef bint _ends_with_any(str text, tuple ends) except -1:
+    """``text.endswith(ends)``."""
+    if text is None:
+        raise TypeError("a piece's text is a str")
+    for end in ends:
+        if PyUnicode_Tailmatch(text, <str>end, 0, PyUnicode_GET_LENGTH(text), 1):
+            return True
+    return False
