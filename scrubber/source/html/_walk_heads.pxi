@@ -80,6 +80,27 @@ cdef inline object _screen_search(screen, str key):
     return screen.search(key)
 
 
+cdef bint _screen_finds(screen, characters, str key) except -1:
+    """Whether ``screen.search(key)`` finds something. An ``_AsciiSearched`` screen is one class of
+    single characters, searched in ASCII keys by the standard ``re``: the bytes its RareCharacters
+    hold for ASCII characters tell the same without a search (most heads hold none)."""
+    cdef Py_ssize_t i
+    cdef Py_UCS4 point
+    cdef const unsigned char* table
+    cdef const unsigned char* data
+    if characters is None or type(screen) is not _ascii_searched_type or PyUnicode_KIND(key) != PyUnicode_1BYTE_KIND:
+        return _screen_search(screen, key) is not None
+    table = <bytes>characters.ascii
+    data = <const unsigned char*>PyUnicode_1BYTE_DATA(key)
+    for i in range(PyUnicode_GET_LENGTH(key)):
+        point = data[i]
+        if point >= 128:
+            return _screen_search(screen, key) is not None
+        if table[point]:
+            return True
+    return False
+
+
 def head_lengths(screen, str key not None):
     """``HeadScreen.lengths(key)`` for a key of at most MAX_PHRASE_TOKENS words: the same lengths,
     longest first, and the same memories filled."""
@@ -113,13 +134,14 @@ cdef int _head_mask(_HeadMemory memory, str key) except -1:
     known = PyDict_GetItem(memory.by_word, first)
     found = <object>known if known != NULL else _screen_first_word(memory, first)
     starting, alone, (screen, any_word, rare) = found
+    characters = rare  # (the RareCharacters of the screen, None for a screen of another kind)
     if alone:
         rare = None  # no head that starts with this word is quiet
     elif rare is not None and not starting:
         _head_remember(memory.quiet, first, rare)
     if starting:
         asked = _head_continued(memory, key, ends, words, starting, rare)
-    if screen is not None and _screen_search(screen, key) is not None:
+    if screen is not None and _screen_finds(screen, characters, key):
         for entry, screens, starts_of in any_word:
             reach = 0
             for needed in screens:
