@@ -100,7 +100,10 @@ class HeadScreen:
 
     def lengths(self, key: str) -> tuple[int, ...]:
         """How many first words of the line key ``key`` (words joined by single spaces) some drop
-        rule could match, longest first: a length left out is certain to match none."""
+        rule could match, longest first: a length left out is certain to match none.
+
+        (``flattened.peel_chrome_heads`` runs a compiled twin of this method and of those it calls,
+        ``_walk_heads.pxi``, which fills the same memories in the same order: change both alike.)"""
         words = key.split(" ")
         first = words[0]
         if not first or first in self._text_openers:
