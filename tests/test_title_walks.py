@@ -60,6 +60,33 @@ def test_find_title_reads_the_same_repeat_lines(rows, start, stop, longest, head
     assert found == _python(title._repeat_lines, _blocks(rows), start, stop, longest, starts, known)
 
 
+TRICKY = ["Storm damage", "STORM-damage!", "  storm  damage ", "storm", "Storm damage on", "İzmir straße",
+          "izmi̇r strasse", "Ünï 3", "3 ünï", "", "  ", "--", "ǅemal Storm", "ﬁre damage", "fire damage", "x\ty"]
+tricky_texts = st.one_of(texts, st.sampled_from(TRICKY))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(tricky_texts, max_size=12), st.lists(tricky_texts, min_size=1, max_size=4), st.data())
+def test_find_title_finds_the_same_repeats_in_the_spread(lines, heads, data):
+    blocks = [Block(text, index=index) for index, text in enumerate(lines)]
+    positions = data.draw(st.lists(st.integers(0, len(lines) - 1), unique=True).map(sorted)) if lines else []
+    head_words = {position: title_words(heads[position % len(heads)])
+                  for position in data.draw(st.sets(st.sampled_from(positions))) if positions} if positions else {}
+    spread = "\n" + "\n".join(f" {' '.join(title_words(head))} " for head in heads) + "\n"
+    found = title._spread_repeats(blocks, positions, head_words, spread)
+    assert found == _python(title._spread_repeats, blocks, positions, head_words, spread)
+
+
+def test_spread_repeats_on_tricky_lines():
+    blocks = [Block(text) for text in TRICKY]
+    heads = ["Storm damage on the coast", "İzmir straße", "Ünï 3", "fire damage | x"]
+    spread = "\n" + "\n".join(f" {' '.join(title_words(head))} " for head in heads) + "\n"
+    positions = list(range(len(blocks)))
+    found = title._spread_repeats(blocks, positions, {3: ["storm", "damage"]}, spread)
+    assert found == _python(title._spread_repeats, blocks, positions, {3: ["storm", "damage"]}, spread)
+    assert [position for position, _ in found] == [0, 1, 2, 3, 4, 5, 7, 13, 14]
+
+
 @settings(max_examples=100, deadline=None)
 @given(rows)
 def test_keys_are_read_as_block_key_gives_them(rows):
