@@ -102,3 +102,14 @@ def test_a_block_of_another_type_is_asked_for_its_fields():
     blocks = [Line("Storm damage on the coast"), Block("Storm damage on the coast", index=1)]
     assert compiled.walk.block_keys(blocks, Block) == ["storm damage on the coast"] * 2
     assert compiled.walk.without_ids(blocks, {id(blocks[0]): blocks[0]}) == [blocks[1]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 40), st.sets(st.integers(0, 39)), st.lists(st.one_of(st.integers(-2, 3), st.just(2 ** 70),
+                                                                           st.just("x"), st.just(True)), max_size=3))
+def test_without_ids_drops_the_blocks_whose_ids_it_is_given(count, chrome_at, odd_keys):
+    blocks = [Block(f"line {number}", index=number) for number in range(count)]
+    chrome = {id(block): block for number, block in enumerate(blocks) if number in chrome_at}
+    chrome.update((key, None) for key in odd_keys)  # no block's id: they change nothing
+    assert compiled.walk.without_ids(blocks, chrome) == [block for block in blocks if id(block) not in chrome]
+    assert compiled.walk.without_ids(blocks, set(chrome)) == [block for block in blocks if id(block) not in chrome]

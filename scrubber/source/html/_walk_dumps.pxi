@@ -5,7 +5,8 @@
 # here a Block's slots are read in place, and Python is called only for the few lines that
 # matter (a short last word that may be "of" or "the", a line holding the title's words).
 
-from cpython.long cimport PyLong_FromVoidPtr
+from cpython.long cimport PyLong_AsVoidPtr, PyLong_FromVoidPtr
+from libc.stdlib cimport qsort
 from cpython.object cimport PyObject, PyTypeObject
 from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_Contains, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
 
@@ -191,9 +192,49 @@ def mid_sentence(list blocks, block_type, chrome, frozenset small_words, Py_ssiz
     return middles
 
 
+_MOST_ADDRESS = int(<size_t>-1)  # (SIZE_MAX)
+
+
 def without_ids(list blocks, chrome):
-    """``[b for b in blocks if id(b) not in chrome]``."""
-    return [block for block in blocks if PyLong_FromVoidPtr(<void*>block) not in chrome]
+    """``[b for b in blocks if id(b) not in chrome]``. The ids (all of them ints, as a page's
+    rule candidates are keyed) are sorted once, and each block's address is looked for among
+    them: no int is made and hashed for each block."""
+    cdef Py_ssize_t count = len(chrome), i = 0, low, high, middle
+    cdef size_t address
+    cdef size_t* ids
+    if count == 0 or not all(type(key) is int for key in chrome):
+        return [block for block in blocks if PyLong_FromVoidPtr(<void*>block) not in chrome]
+    ids = <size_t*>malloc(count * sizeof(size_t))
+    if ids == NULL:
+        raise MemoryError()
+    cdef list found = []
+    try:
+        for key in chrome:
+            if key < 0 or key > _MOST_ADDRESS:  # no address: never a block's id
+                count -= 1
+                continue
+            ids[i] = <size_t>PyLong_AsVoidPtr(key)
+            i += 1
+        qsort(ids, count, sizeof(size_t), _compare_addresses)
+        for block in blocks:
+            address = <size_t><PyObject*>block
+            low, high = 0, count
+            while low < high:  # the first id not below the address
+                middle = (low + high) >> 1
+                if ids[middle] < address:
+                    low = middle + 1
+                else:
+                    high = middle
+            if low == count or ids[low] != address:
+                found.append(block)
+    finally:
+        free(ids)
+    return found
+
+
+cdef int _compare_addresses(const void* a, const void* b) noexcept nogil:
+    cdef size_t x = (<const size_t*>a)[0], y = (<const size_t*>b)[0]
+    return (x > y) - (x < y)
 
 
 def title_repeat_lines(list blocks, block_type, list wanted, str longest, tuple carriers):
