@@ -8,7 +8,7 @@
 from cpython.long cimport PyLong_AsVoidPtr, PyLong_FromVoidPtr
 from libc.stdlib cimport qsort
 from cpython.object cimport PyObject, PyTypeObject
-from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_Contains, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_1BYTE_KIND, PyUnicode_Tailmatch, PyUnicode_Contains, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
 
 cdef extern from "Python.h":
     ctypedef struct PyMemberDef:
@@ -307,6 +307,13 @@ def repeat_lines(list blocks, block_type, Py_ssize_t start, Py_ssize_t stop, Py_
     return found
 
 
+# 1 for the spaces among the Latin-1 characters (str.split's: the ASCII ones, 0x85 and 0xA0):
+# a line of prose is counted a character at a time, with no branch on each.
+cdef unsigned char _LATIN1_SPACE[256]
+for _byte in range(256):
+    _LATIN1_SPACE[_byte] = _ascii_space(_byte) or _byte == 0x85 or _byte == 0xA0
+
+
 cdef Py_ssize_t _word_count(str text):
     """``len(text.split())``, counted without making the words."""
     cdef int kind = PyUnicode_KIND(text)
@@ -314,13 +321,15 @@ cdef Py_ssize_t _word_count(str text):
     cdef const unsigned char* ascii
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, words = 0
     cdef bint inside = False, space
+    cdef unsigned char in_word = 0, at_space
     cdef Py_UCS4 point
-    if kind == PyUnicode_1BYTE_KIND:  # ASCII or Latin-1: its spaces are the ASCII ones, 0x85 and 0xA0
+    if kind == PyUnicode_1BYTE_KIND:  # ASCII or Latin-1
         ascii = <const unsigned char*>data
-        for i in range(length):
-            space = _ascii_space(ascii[i]) or ascii[i] == 0x85 or ascii[i] == 0xA0
-            words += inside and space
-            inside = not space
+        for i in range(length):  # a word ends at each space after a character that is none
+            at_space = _LATIN1_SPACE[ascii[i]]
+            words += in_word & at_space
+            in_word = at_space ^ 1
+        return words + in_word
     else:
         for i in range(length):
             point = PyUnicode_READ(kind, data, i)
@@ -328,6 +337,19 @@ cdef Py_ssize_t _word_count(str text):
             words += inside and space
             inside = not space
     return words + inside
+
+
+cdef bint _ends_with(str text, tuple endings) except -1:
+    """``text.rstrip().endswith(endings)``, without the copy rstrip makes."""
+    cdef Py_ssize_t end = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    while end > 0 and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)):
+        end -= 1
+    for ending in endings:
+        if PyUnicode_Tailmatch(text, ending, 0, end, 1) == 1:
+            return True
+    return False
 
 
 def prose_words_before(list blocks, block_type, tuple sentence_ends, Py_ssize_t enough):
@@ -340,7 +362,7 @@ def prose_words_before(list blocks, block_type, tuple sentence_ends, Py_ssize_t 
     for block in blocks:
         text = _field(block, &slots, slots.text, "text")
         words = _word_count(text)
-        if words >= 8 or (words >= 3 and text.rstrip().endswith(sentence_ends)):
+        if words >= 8 or (words >= 3 and _ends_with(text, sentence_ends)):
             total += words
         counts.append(total)
         if 0 <= enough <= total:
