@@ -295,8 +295,11 @@ def _without_joined_title_copies(joined, made, title_block, trace):
     The output shows the join, so cleaning it again would drop the copy there. ``made``: the
     positions of the joined blocks in ``joined``."""
     wanted = title_words(title_block.text)
+    longest = max(wanted, key=len, default="")  # most joins lack it: asked before every title word
     # holding every title word is needed to be a copy; the substring test spares the word split
-    copies = [position for position in made if holds_title_words(joined[position].key(), wanted)
+    # (the joins are keyed at once: in the compiled module where it is built)
+    keys = line_keys([joined[position] for position in made])
+    copies = [position for position, key in zip(made, keys) if longest in key and holds_title_words(key, wanted)
               and title_words(joined[position].text) == wanted]
     for position in copies:
         block = joined[position]

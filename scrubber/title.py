@@ -189,13 +189,9 @@ def _repeated_title(blocks, head):
     # Storm Damage"): the pair is the same either way round, and the output, which shows the
     # title first, must be read as its source was.
     heads = {position for position, _ in head}
-    for position in _repeat_lines(blocks, head[0][0], head[0][0] + REPEAT_WINDOW, longest, starts, known):
+    lines = _repeat_lines(blocks, head[0][0], head[0][0] + REPEAT_WINDOW, longest, starts, known)
+    for position, words in _spread_repeats(blocks, lines, head_words, spread):
         block = blocks[position]
-        words = head_words.get(position)
-        if words is None:
-            words = title_words(block.text)
-        if not words:
-            continue
         joined = " ".join(words)
         spaced = f" {joined} "
         found = spread.find(spaced)
@@ -245,6 +241,29 @@ def _repeat_lines(blocks, start, stop, longest, starts, known):
         if first is None or first.group() not in known or _fragment(block.text):
             continue
         found.append(position)
+    return found
+
+
+def _spread_repeats(blocks, positions, head_words, spread):
+    """``(position, words)`` of the lines at ``positions`` whose title words (``head_words`` has
+    those of the head lines, by position), spaced out (" storm damage "), stand in ``spread``,
+    the head lines' words spaced out in one text: the lines that repeat a run of some head line.
+    Most lines repeat none, and no other line can: the search for the run finds nothing.
+
+    >>> from scrubber.blocks import Block
+    >>> lines = [Block("Storm damage on the coast"), Block("Storm Damage!"), Block("Storm warning")]
+    >>> _spread_repeats(lines, [1, 2], {}, " storm damage on the coast ")
+    [(1, ['storm', 'damage'])]
+    """
+    if compiled.walk is not None:  # the same loop in C
+        return compiled.walk.spread_repeats(blocks, Block, positions, head_words, spread, TITLE_WORD)
+    found = []
+    for position in positions:
+        words = head_words.get(position)
+        if words is None:
+            words = title_words(blocks[position].text)
+        if words and f" {' '.join(words)} " in spread:
+            found.append((position, words))
     return found
 
 

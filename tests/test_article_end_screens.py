@@ -39,3 +39,14 @@ def test_markers_are_matched_from_the_first_line_with_enough_prose_above_it(line
     first = len(_prose_words_before(blocks, MIN_WORDS_BEFORE)) - 1
     for position in range(len(blocks)):
         assert (prose[position] >= MIN_WORDS_BEFORE) == (position >= first)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts, max_size=12))
+def test_markers_are_matched_from_the_first_line_both_prose_guards_pass(lines):
+    blocks = [Block(text) for text in lines]
+    prose = _prose_words_before(blocks)
+    passing = [position for position in range(len(blocks))
+               if prose[position] >= MIN_WORDS_BEFORE and prose[-1] - prose[position + 1] < prose[position]]
+    first = article_end._first_end(prose)
+    assert passing == list(range(first, len(blocks)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..blocks import Block, line_keys
 from ..source.html import compiled
 from ..title import guess_title
@@ -38,6 +40,22 @@ def _prose_words_before(blocks, enough=None):
         if enough is not None and counts[-1] >= enough:
             break
     return counts
+
+
+def _first_end(prose):
+    """The first position where the article may end (``prose``: ``_prose_words_before`` of the
+    page): ``MIN_WORDS_BEFORE`` words of prose or more above it, and fewer below it than above.
+    The prose above a position only grows further down and the prose below it only shrinks, so
+    every position from there on passes both guards and none before it does.
+
+    >>> _first_end([0, 30, 30, 50, 60, 100]), _first_end([0, 10, 20, 30]), _first_end([0, 45, 46])
+    (3, 3, 1)
+    """
+    lines = len(prose) - 1
+    enough = bisect_left(prose, MIN_WORDS_BEFORE)  # (the prose counts never fall)
+    # prose[p] > prose[-1] - prose[p + 1]: more prose above the line than below it
+    more_above = bisect_right(range(lines), prose[-1], key=lambda p: prose[p] + prose[p + 1])
+    return min(max(enough, more_above), lines)
 
 
 def _headline_copies(blocks, keys, page):
@@ -99,16 +117,12 @@ class ArticleEnd(Filter):
         if rules.has("cut_after"):
             known = page.meta.get("line_keys")  # (the pipeline keys the page before its filters)
             keys = known[1] if known is not None and known[0] is blocks else line_keys(blocks)
-            # A marker ends the article only where enough prose came before it: the lines above
-            # the first such place are not matched at all. (The whole page's prose is counted at
-            # the first marker: most pages have none.)
-            first = len(_prose_words_before(blocks, enough=MIN_WORDS_BEFORE)) - 1
-            for position, rule in enumerate(rules.match_each(keys[first:], "cut_after"), first):
+            # A marker ends the article only where enough prose came before it and less follows
+            # it: the lines above the first such place are not matched at all (matching a line
+            # costs far more than counting its words).
+            prose = _prose_words_before(blocks)
+            for position, rule in enumerate(rules.match_each(keys[(first := _first_end(prose)):], "cut_after"), first):
                 if rule is None or _inside_sentence(blocks, position):
-                    continue
-                prose = prose or _prose_words_before(blocks)
-                before, after = prose[position], prose[-1] - prose[position + 1]
-                if before < MIN_WORDS_BEFORE or after >= before:
                     continue
                 copies = _headline_copies(blocks, keys, page) if copies is None else copies
                 if not _in_article_header(position, copies, prose):

@@ -5,9 +5,10 @@
 # here a Block's slots are read in place, and Python is called only for the few lines that
 # matter (a short last word that may be "of" or "the", a line holding the title's words).
 
-from cpython.long cimport PyLong_FromVoidPtr
+from cpython.long cimport PyLong_AsVoidPtr, PyLong_FromVoidPtr
+from libc.stdlib cimport qsort
 from cpython.object cimport PyObject, PyTypeObject
-from cpython.unicode cimport PyUnicode_1BYTE_KIND, PyUnicode_Contains, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
+from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_1BYTE_KIND, PyUnicode_Tailmatch, PyUnicode_Contains, PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND, PyUnicode_READ
 
 cdef extern from "Python.h":
     ctypedef struct PyMemberDef:
@@ -191,9 +192,49 @@ def mid_sentence(list blocks, block_type, chrome, frozenset small_words, Py_ssiz
     return middles
 
 
+_MOST_ADDRESS = int(<size_t>-1)  # (SIZE_MAX)
+
+
 def without_ids(list blocks, chrome):
-    """``[b for b in blocks if id(b) not in chrome]``."""
-    return [block for block in blocks if PyLong_FromVoidPtr(<void*>block) not in chrome]
+    """``[b for b in blocks if id(b) not in chrome]``. The ids (all of them ints, as a page's
+    rule candidates are keyed) are sorted once, and each block's address is looked for among
+    them: no int is made and hashed for each block."""
+    cdef Py_ssize_t count = len(chrome), i = 0, low, high, middle
+    cdef size_t address
+    cdef size_t* ids
+    if count == 0 or not all(type(key) is int for key in chrome):
+        return [block for block in blocks if PyLong_FromVoidPtr(<void*>block) not in chrome]
+    ids = <size_t*>malloc(count * sizeof(size_t))
+    if ids == NULL:
+        raise MemoryError()
+    cdef list found = []
+    try:
+        for key in chrome:
+            if key < 0 or key > _MOST_ADDRESS:  # no address: never a block's id
+                count -= 1
+                continue
+            ids[i] = <size_t>PyLong_AsVoidPtr(key)
+            i += 1
+        qsort(ids, count, sizeof(size_t), _compare_addresses)
+        for block in blocks:
+            address = <size_t><PyObject*>block
+            low, high = 0, count
+            while low < high:  # the first id not below the address
+                middle = (low + high) >> 1
+                if ids[middle] < address:
+                    low = middle + 1
+                else:
+                    high = middle
+            if low == count or ids[low] != address:
+                found.append(block)
+    finally:
+        free(ids)
+    return found
+
+
+cdef int _compare_addresses(const void* a, const void* b) noexcept nogil:
+    cdef size_t x = (<const size_t*>a)[0], y = (<const size_t*>b)[0]
+    return (x > y) - (x < y)
 
 
 def title_repeat_lines(list blocks, block_type, list wanted, str longest, tuple carriers):
@@ -266,6 +307,13 @@ def repeat_lines(list blocks, block_type, Py_ssize_t start, Py_ssize_t stop, Py_
     return found
 
 
+# 1 for the spaces among the Latin-1 characters (str.split's: the ASCII ones, 0x85 and 0xA0):
+# a line of prose is counted a character at a time, with no branch on each.
+cdef unsigned char _LATIN1_SPACE[256]
+for _byte in range(256):
+    _LATIN1_SPACE[_byte] = _ascii_space(_byte) or _byte == 0x85 or _byte == 0xA0
+
+
 cdef Py_ssize_t _word_count(str text):
     """``len(text.split())``, counted without making the words."""
     cdef int kind = PyUnicode_KIND(text)
@@ -273,13 +321,15 @@ cdef Py_ssize_t _word_count(str text):
     cdef const unsigned char* ascii
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, words = 0
     cdef bint inside = False, space
+    cdef unsigned char in_word = 0, at_space
     cdef Py_UCS4 point
-    if kind == PyUnicode_1BYTE_KIND:  # ASCII or Latin-1: its spaces are the ASCII ones, 0x85 and 0xA0
+    if kind == PyUnicode_1BYTE_KIND:  # ASCII or Latin-1
         ascii = <const unsigned char*>data
-        for i in range(length):
-            space = _ascii_space(ascii[i]) or ascii[i] == 0x85 or ascii[i] == 0xA0
-            words += inside and space
-            inside = not space
+        for i in range(length):  # a word ends at each space after a character that is none
+            at_space = _LATIN1_SPACE[ascii[i]]
+            words += in_word & at_space
+            in_word = at_space ^ 1
+        return words + in_word
     else:
         for i in range(length):
             point = PyUnicode_READ(kind, data, i)
@@ -287,6 +337,19 @@ cdef Py_ssize_t _word_count(str text):
             words += inside and space
             inside = not space
     return words + inside
+
+
+cdef bint _ends_with(str text, tuple endings) except -1:
+    """``text.rstrip().endswith(endings)``, without the copy rstrip makes."""
+    cdef Py_ssize_t end = PyUnicode_GET_LENGTH(text)
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    while end > 0 and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, end - 1)):
+        end -= 1
+    for ending in endings:
+        if PyUnicode_Tailmatch(text, ending, 0, end, 1) == 1:
+            return True
+    return False
 
 
 def prose_words_before(list blocks, block_type, tuple sentence_ends, Py_ssize_t enough):
@@ -299,7 +362,7 @@ def prose_words_before(list blocks, block_type, tuple sentence_ends, Py_ssize_t 
     for block in blocks:
         text = _field(block, &slots, slots.text, "text")
         words = _word_count(text)
-        if words >= 8 or (words >= 3 and text.rstrip().endswith(sentence_ends)):
+        if words >= 8 or (words >= 3 and _ends_with(text, sentence_ends)):
             total += words
         counts.append(total)
         if 0 <= enough <= total:
