@@ -387,4 +387,4 @@ def _ascii_searched(screen: regex.Pattern | None):
 
 
 if compiled.walk is not None:
-    compiled.walk.share_head_state(_UNASKED, _AsciiSearched, start_match)
+    compiled.walk.share_head_state(_UNASKED, _AsciiSearched)

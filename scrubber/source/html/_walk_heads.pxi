@@ -26,14 +26,13 @@ cdef enum:
 # head_screen.py when it is loaded (``share_head_state``).
 cdef object _UNASKED = None  # head_screen._UNASKED
 cdef object _ascii_searched_type = None  # head_screen._AsciiSearched
-cdef object _head_start_match = None  # slots.start_match
 
 
-def share_head_state(unasked, ascii_searched_type, start_match):
-    """Hands over ``head_screen._UNASKED``, ``head_screen._AsciiSearched`` and ``slots.start_match``,
-    which ``head_lengths`` reads as ``HeadScreen.lengths`` does."""
-    global _UNASKED, _ascii_searched_type, _head_start_match
-    _UNASKED, _ascii_searched_type, _head_start_match = unasked, ascii_searched_type, start_match
+def share_head_state(unasked, ascii_searched_type):
+    """Hands over ``head_screen._UNASKED`` and ``head_screen._AsciiSearched``, which
+    ``head_lengths`` reads as ``HeadScreen.lengths`` does."""
+    global _UNASKED, _ascii_searched_type
+    _UNASKED, _ascii_searched_type = unasked, ascii_searched_type
 
 
 def head_constants():
