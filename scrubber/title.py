@@ -256,7 +256,7 @@ def _spread_repeats(blocks, positions, head_words, spread):
     [(1, ['storm', 'damage'])]
     """
     if compiled.walk is not None:  # the same loop in C
-        return compiled.walk.spread_repeats(blocks, Block, positions, head_words, spread, TITLE_WORD)
+        return compiled.walk.spread_repeats(blocks, Block, positions, head_words, spread, title_words)
     found = []
     for position in positions:
         words = head_words.get(position)

@@ -40,9 +40,9 @@ cdef object _ascii_spaced_words(str text):
     return spaced
 
 
-def spread_repeats(list blocks, block_type, list positions, dict head_words, str spread, title_word):
-    """``title._spread_repeats(blocks, positions, head_words, spread)``; ``title_word``: the
-    pattern of a word in text beyond ASCII (``title_words.TITLE_WORD``)."""
+def spread_repeats(list blocks, block_type, list positions, dict head_words, str spread, title_words):
+    """``title._spread_repeats(blocks, positions, head_words, spread)``; ``title_words``:
+    ``title_words.title_words``, asked of a text beyond ASCII."""
     cdef _BlockSlots slots = _block_slots(block_type)
     cdef list found = []
     cdef str text, spaced
@@ -55,7 +55,7 @@ def spread_repeats(list blocks, block_type, list positions, dict head_words, str
                 if spaced is not None and PyUnicode_Contains(spread, spaced):
                     found.append((position, spaced[1:PyUnicode_GET_LENGTH(spaced) - 1].split(" ")))
                 continue
-            words = [word.casefold() for word in title_word.findall(text)]
+            words = title_words(text)
         if words and PyUnicode_Contains(spread, " " + " ".join(words) + " "):
             found.append((position, words))
     return found
