@@ -6,7 +6,7 @@ import pytest
 import regex
 
 from scrubber.rules import builtin_packs, line_key
-from scrubber.rules.screens import first_class, literal_characters, screens_for, uncaptured
+from scrubber.rules.screens import fewest_words, first_class, literal_characters, screens_for, uncaptured
 from scrubber.testing import load_filter_cases
 
 FLAGS = regex.IGNORECASE | regex.V0
@@ -72,6 +72,37 @@ def test_syntax_that_breaks_the_reasoning_gets_no_screen(pattern):
 
 def test_full_case_folding_gets_no_screen():
     assert screens_for(regex.compile(r"stra(ss|ß)e \d", FLAGS | regex.FULLCASE)) == ()
+
+
+def test_no_builtin_pattern_matches_a_line_of_fewer_words_than_fewest_words_says():
+    rules = [r for p in builtin_packs() for r in p.rules if r.pattern is not None]
+    keys = [line_key(line) for line in _case_lines()]
+    matched = cut = 0
+    for rule in rules:
+        fewest = fewest_words(rule.pattern)
+        cut += fewest > 1
+        for key in keys:
+            if rule.pattern.fullmatch(key):
+                matched += 1
+                assert key.count(" ") + 1 >= fewest, (rule.id, key)
+    assert matched > 50 and cut > 20  # (most chrome patterns need a space: the bound is worth reading)
+
+
+@pytest.mark.parametrize("pattern, fewest, line", [
+    (r"leave a (reply|comment)", 3, "leave a reply"),
+    (r"\p{L}+\.?\s+\d{1,2},?\s+\d{4}", 3, "march 4, 2025"),
+    (r"(\d+ )?comments?", 1, "comments"),             # an optional space is no space
+    (r"(read|see)\s*more", 1, "readmore"),               # nor is a space repeated from zero
+    (r"(a b|c d e)\ f", 3, "a b f"),                     # the shorter branch, and an escaped space
+    (r"(x ){2,}y", 3, "x x y"),                          # a group repeated at least twice
+    (r"[\s,]+tags(?= )", 1, ",tags"),                    # a class with more than spaces; a lookahead consumes nothing
+    (r"(?x) a b", 1, "ab"),                              # verbose mode: spaces are not characters
+])
+def test_fewest_words_counts_only_spaces_every_match_consumes(pattern, fewest, line):
+    compiled = regex.compile(pattern, FLAGS)
+    assert fewest_words(compiled) == fewest
+    if "(?=" not in pattern:
+        assert compiled.fullmatch(line) and line.count(" ") + 1 == fewest
 
 
 # First characters of lines: ASCII, accented and other scripts, digits, symbols and quotes.

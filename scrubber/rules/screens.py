@@ -144,6 +144,44 @@ def _first_class(source, flags: int):
         return None
 
 
+def fewest_words(pattern) -> int:
+    """The fewest words of a line key a whole-line match of ``pattern`` can be: one more than
+    the spaces every match consumes (a literal or escaped space, or ``\\s``, each time it must
+    match). A line key's only whitespace is single spaces (``Block.key``), so its words are its
+    spaces plus one, and a key of fewer words cannot match: most one-word lines (user names,
+    numbers) are turned away before a full match. 1 for a pattern beyond this reading.
+
+    >>> fewest_words(regex.compile(r"(leave a|post your) (reply|comment)|comments?\\s?:?", regex.I))
+    1
+    >>> fewest_words(regex.compile(r"\\p{L}+\\.?\\s+\\d{1,2},?\\s+\\d{4}"))
+    3
+    """
+    return _fewest_spaces_of(pattern.pattern, pattern.flags) + 1
+
+
+@lru_cache(maxsize=MAX_REMEMBERED_PATTERNS)
+def _fewest_spaces_of(source, flags: int) -> int:
+    node = _parsed(source, flags)
+    return 0 if node is None else _fewest_spaces(node)
+
+
+_SPACE_ATOMS = frozenset((" ", "\\ ", "\\s"))
+
+
+def _fewest_spaces(node) -> int:
+    if node.kind == "atom":
+        return node.text in _SPACE_ATOMS
+    if node.kind == "anchor":  # lookarounds too: they consume nothing
+        return 0
+    if node.kind == "group":
+        return _fewest_spaces(node.items[0])
+    if node.kind == "repeat":
+        return node.low * _fewest_spaces(node.items[0])
+    if node.kind == "seq":
+        return sum(_fewest_spaces(item) for item in node.items)
+    return min(_fewest_spaces(branch) for branch in node.items)
+
+
 def uncaptured(pattern):
     """``pattern`` with every group made non-capturing, when its syntax is within this reading
     (the pattern itself otherwise): it matches the same lines, and ``regex`` spends no time

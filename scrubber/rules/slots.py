@@ -34,8 +34,9 @@ class Slot:
     it, as ``screen_test`` gives them), the class of characters it can start with (a first
     character is tried against that, not the pattern), the most words it looks at, its place
     among the patterns of all stages, its heads (``heads.py``: the starts of the lines it can
-    match, looked up instead of a partial match when the pattern's first characters are plain)
-    and the copy of it that is matched (``screens.uncaptured``: no capturing groups).
+    match, looked up instead of a partial match when the pattern's first characters are plain),
+    the copy of it that is matched (``screens.uncaptured``: no capturing groups), its line ends
+    (``line_ends``) and the fewest words its matches have (``screens.fewest_words``).
     A stage's slot narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
     """
 
@@ -45,7 +46,7 @@ class Slot:
     def __init__(self):
         self.exact: dict[str, Rule] = {}
         self.longest_text = 0  # the longest exact line: longer lines are left to the patterns
-        self.entries: list[tuple[Rule, bool, tuple, object, int, int, tuple | None, object]] = []
+        self.entries: list[tuple[Rule, bool, tuple, object, int, int, tuple | None, object, tuple | None, int]] = []
         self.most_words = 0  # no pattern looks at a line of more words
         # Whether every pattern is a built-in one: then a short line's answer depends on the
         # line alone (no timeout can skip a rule), and is remembered for every page sharing
@@ -276,7 +277,7 @@ def passes(screens, key: str) -> bool:
 def first_pattern(possible, key: str, end: str, words: int, failed: int, short: bool, start: int) -> int:
     """The place in ``possible`` (``Slot.possible``'s entries), from ``start`` on, of the first
     pattern a line key may match, -1 when none: a pattern is passed over when it looks at fewer
-    words than the line has (``words``), when its place among the patterns of all stages is
+    words than the line has (``words``) or its matches have more (``screens.fewest_words``), when its place among the patterns of all stages is
     ``failed`` or before, when the line ends (``end``: its last HEAD_CHARS characters) unlike
     it or lacks what its screens need; a built-in pattern on a ``short`` line (of up to
     TRUSTED_MAX_CHARS) is matched here, and passed over when it fails. Any other pattern's place
@@ -285,13 +286,13 @@ def first_pattern(possible, key: str, end: str, words: int, failed: int, short: 
     loop in C.
 
     >>> import regex
-    >>> entry = (None, True, (), None, 5, 0, None, regex.compile("read more"), None)
+    >>> entry = (None, True, (), None, 5, 0, None, regex.compile("read more"), None, 2)
     >>> [first_pattern((entry,), key, key[-3:], len(key.split()), -1, True, 0) for key in ("read more", "read on")]
     [0, -1]
     """
     for at in range(start, len(possible)):
-        _, trusted, screens, _, most_words, position, _, pattern, ends = possible[at]
-        if words > most_words or position <= failed:
+        _, trusted, screens, _, most_words, position, _, pattern, ends, fewest = possible[at]
+        if words > most_words or words < fewest or position <= failed:
             continue
         if ends is not None:  # most lines that start like a pattern end like prose (as ends_allow)
             folded = ends[0].get(end)

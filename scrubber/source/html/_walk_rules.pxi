@@ -61,7 +61,7 @@ cdef Py_ssize_t _first_pattern(tuple possible, str key, str end, Py_ssize_t word
     cdef tuple entry, ends
     for at in range(start, len(possible)):
         entry = <tuple>possible[at]
-        if words > <Py_ssize_t>entry[4] or <Py_ssize_t>entry[5] <= failed:
+        if words > <Py_ssize_t>entry[4] or words < <Py_ssize_t>entry[9] or <Py_ssize_t>entry[5] <= failed:
             continue
         if entry[8] is not None:
             ends = <tuple>entry[8]
