@@ -6,7 +6,8 @@ import pytest
 import regex
 
 from scrubber.rules import builtin_packs, line_key
-from scrubber.rules.screens import fewest_words, first_class, literal_characters, screens_for, uncaptured
+from scrubber.rules.screens import (UNBOUNDED, fewest_words, first_class, length_bounds, literal_characters,
+                                    screens_for, uncaptured)
 from scrubber.testing import load_filter_cases
 
 FLAGS = regex.IGNORECASE | regex.V0
@@ -103,6 +104,41 @@ def test_fewest_words_counts_only_spaces_every_match_consumes(pattern, fewest, l
     assert fewest_words(compiled) == fewest
     if "(?=" not in pattern:
         assert compiled.fullmatch(line) and line.count(" ") + 1 == fewest
+
+
+def test_no_builtin_pattern_matches_a_line_outside_its_length_bounds():
+    rules = [r for p in builtin_packs() for r in p.rules if r.pattern is not None]
+    keys = [line_key(line) for line in _case_lines()]
+    matched = bounded = 0
+    for rule in rules:
+        shortest, longest = length_bounds(rule.pattern)
+        bounded += longest < UNBOUNDED
+        for key in keys:
+            if rule.pattern.fullmatch(key):
+                matched += 1
+                assert shortest <= len(key) <= longest, (rule.id, key)
+    assert matched > 50 and bounded > 20
+
+
+@pytest.mark.parametrize("pattern, bounds, lines", [
+    (r"leave a (reply|comment)", (13, 15), ["leave a reply", "leave a comment"]),
+    (r"(\d{1,3} )?comments?", (7, 12), ["comment", "123 comments"]),
+    (r"share on \w+", (10, UNBOUNDED), ["share on x"]),
+    (r"(?=\d)\d[.]?\b", (1, 2), ["4"]),               # lookaheads and word edges are zero-width
+    (r"(?>a|bc){2}", (2, 4), ["aa", "bcbc"]),            # an atomic group repeated
+    (r"\X", (0, UNBOUNDED), ["e\u0301"]),              # a grapheme cluster: several characters
+    (r"stra(ss|ß)e", (6, 7), ["strasse", "straße"]),
+])
+def test_length_bounds_hold_the_matches_of_a_pattern(pattern, bounds, lines):
+    compiled = regex.compile(pattern, FLAGS)
+    assert length_bounds(compiled) == bounds
+    for line in lines:
+        assert compiled.fullmatch(line) and bounds[0] <= len(line) <= bounds[1]
+
+
+def test_full_case_folding_gets_no_length_bounds():
+    # "straße" matches "STRASSE" when folded in full: one atom, two characters
+    assert length_bounds(regex.compile(r"straße", FLAGS | regex.FULLCASE)) == (0, UNBOUNDED)
 
 
 # First characters of lines: ASCII, accented and other scripts, digits, symbols and quotes.

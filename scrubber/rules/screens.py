@@ -15,6 +15,7 @@ full case-folding flags, verbose mode) get no screen.
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 
 import regex
@@ -166,6 +167,7 @@ def _fewest_spaces_of(source, flags: int) -> int:
 
 
 _SPACE_ATOMS = frozenset((" ", "\\ ", "\\s"))
+UNBOUNDED = sys.maxsize
 
 
 def _fewest_spaces(node) -> int:
@@ -180,6 +182,44 @@ def _fewest_spaces(node) -> int:
     if node.kind == "seq":
         return sum(_fewest_spaces(item) for item in node.items)
     return min(_fewest_spaces(branch) for branch in node.items)
+
+
+def length_bounds(pattern) -> tuple[int, int]:
+    """The fewest and the most characters of a whole-line match of ``pattern`` (UNBOUNDED: no
+    most), (0, UNBOUNDED) for a pattern beyond this reading (which turns away the syntax where
+    one atom may match several characters: full case folding, grapheme clusters). A line key
+    of another length is turned away before a full match.
+
+    >>> length_bounds(regex.compile(r"(\\d )?comments?|no comments", regex.I))
+    (7, 11)
+    >>> length_bounds(regex.compile(r"share on \\w+"))[1] == UNBOUNDED
+    True
+    """
+    return _length_bounds_of(pattern.pattern, pattern.flags)
+
+
+@lru_cache(maxsize=MAX_REMEMBERED_PATTERNS)
+def _length_bounds_of(source, flags: int) -> tuple[int, int]:
+    node = _parsed(source, flags)
+    return (0, UNBOUNDED) if node is None else _length_bounds(node)
+
+
+def _length_bounds(node) -> tuple[int, int]:
+    if node.kind == "atom":
+        return 1, 1
+    if node.kind == "anchor":  # lookarounds too: they consume nothing
+        return 0, 0
+    if node.kind == "group":
+        return _length_bounds(node.items[0])
+    if node.kind == "repeat":
+        fewest, most = _length_bounds(node.items[0])
+        unbounded = node.high is None or most == UNBOUNDED
+        return node.low * fewest, UNBOUNDED if unbounded else node.high * most
+    bounds = [_length_bounds(item) for item in node.items]
+    if node.kind == "seq":
+        most = sum(most for _, most in bounds)
+        return sum(fewest for fewest, _ in bounds), UNBOUNDED if most >= UNBOUNDED else most
+    return min(fewest for fewest, _ in bounds), max(most for _, most in bounds)
 
 
 def uncaptured(pattern):

@@ -36,7 +36,8 @@ class Slot:
     among the patterns of all stages, its heads (``heads.py``: the starts of the lines it can
     match, looked up instead of a partial match when the pattern's first characters are plain),
     the copy of it that is matched (``screens.uncaptured``: no capturing groups), its line ends
-    (``line_ends``) and the fewest words its matches have (``screens.fewest_words``).
+    (``line_ends``), the fewest words its matches have (``screens.fewest_words``) and their
+    fewest and most characters (``screens.length_bounds``).
     A stage's slot narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
     """
 
@@ -46,7 +47,7 @@ class Slot:
     def __init__(self):
         self.exact: dict[str, Rule] = {}
         self.longest_text = 0  # the longest exact line: longer lines are left to the patterns
-        self.entries: list[tuple[Rule, bool, tuple, object, int, int, tuple | None, object, tuple | None, int]] = []
+        self.entries: list[tuple[Rule, bool, tuple, object, int, int, tuple | None, object, tuple | None, int, int, int]] = []
         self.most_words = 0  # no pattern looks at a line of more words
         # Whether every pattern is a built-in one: then a short line's answer depends on the
         # line alone (no timeout can skip a rule), and is remembered for every page sharing
@@ -277,22 +278,23 @@ def passes(screens, key: str) -> bool:
 def first_pattern(possible, key: str, end: str, words: int, failed: int, short: bool, start: int) -> int:
     """The place in ``possible`` (``Slot.possible``'s entries), from ``start`` on, of the first
     pattern a line key may match, -1 when none: a pattern is passed over when it looks at fewer
-    words than the line has (``words``) or its matches have more (``screens.fewest_words``), when its place among the patterns of all stages is
-    ``failed`` or before, when the line ends (``end``: its last HEAD_CHARS characters) unlike
-    it or lacks what its screens need; a built-in pattern on a ``short`` line (of up to
+    words than the line has (``words``), when its matches have more words or another length
+    (``screens.fewest_words``, ``screens.length_bounds``), when its place among the patterns of
+    all stages is ``failed`` or before, when the line ends (``end``: its last HEAD_CHARS
+    characters) unlike it or lacks what its screens need; a built-in pattern on a ``short`` line (of up to
     TRUSTED_MAX_CHARS) is matched here, and passed over when it fails. Any other pattern's place
     is returned unmatched: the caller matches it within the timeout. ``fold`` folds a line end
     its pattern's alphabet has not folded yet (``fold_end``). ``compiled.walk`` has the same
     loop in C.
 
     >>> import regex
-    >>> entry = (None, True, (), None, 5, 0, None, regex.compile("read more"), None, 2)
+    >>> entry = (None, True, (), None, 5, 0, None, regex.compile("read more"), None, 2, 9, 9)
     >>> [first_pattern((entry,), key, key[-3:], len(key.split()), -1, True, 0) for key in ("read more", "read on")]
     [0, -1]
     """
     for at in range(start, len(possible)):
-        _, trusted, screens, _, most_words, position, _, pattern, ends, fewest = possible[at]
-        if words > most_words or words < fewest or position <= failed:
+        _, trusted, screens, _, most_words, position, _, pattern, ends, fewest, shortest, longest = possible[at]
+        if words > most_words or words < fewest or position <= failed or not shortest <= len(key) <= longest:
             continue
         if ends is not None:  # most lines that start like a pattern end like prose (as ends_allow)
             folded = ends[0].get(end)

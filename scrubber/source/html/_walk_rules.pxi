@@ -57,11 +57,13 @@ def first_pattern(tuple possible, str key, str end, Py_ssize_t words, Py_ssize_t
 
 cdef Py_ssize_t _first_pattern(tuple possible, str key, str end, Py_ssize_t words, Py_ssize_t failed, bint short,
                                Py_ssize_t start) except -2:
-    cdef Py_ssize_t at
+    cdef Py_ssize_t at, length = PyUnicode_GET_LENGTH(key)
     cdef tuple entry, ends
     for at in range(start, len(possible)):
         entry = <tuple>possible[at]
         if words > <Py_ssize_t>entry[4] or words < <Py_ssize_t>entry[9] or <Py_ssize_t>entry[5] <= failed:
+            continue
+        if length < <Py_ssize_t>entry[10] or length > <Py_ssize_t>entry[11]:
             continue
         if entry[8] is not None:
             ends = <tuple>entry[8]
