@@ -175,6 +175,8 @@ def cut_list_heads(blocks: list[Block], rules, packs: tuple[str, ...]) -> list[B
     openers, ascii_filter = _list_heads_of(tuple(pack for pack in rules.packs if pack.stage in packs))
     if not openers:
         return blocks
+    if compiled.walk is not None:  # the same cut, each piece read in place (``_walk_list_heads.pxi``)
+        return compiled.walk.cut_list_heads(blocks, openers, ascii_filter, _may_open, _split)
     cuts = {}
     for position, places in list_head_pieces(blocks, openers, ascii_filter):  # (most pieces hold no header)
         parts = _cut_at_heads(blocks[position].text, openers, places)
