@@ -123,7 +123,6 @@ _STAMP = regex.compile(r"(?<![\w/:.])(?=\d)(?:(\d{1,3}) ?(?:/|of) ?(\d{1,3})|(?:
 MIN_STAMPS = 3
 
 
-
 def _stamp_kinds(text: str, line, digits: list[int] | None) -> list:
     """The kind of each stamp in ``text``: a counter of its total, or a time. ``digits``: the places
     of the digits a stamp's number may end at (``stamp_pieces``), or None to search all of ``text``."""
