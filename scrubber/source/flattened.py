@@ -123,7 +123,6 @@ _STAMP = regex.compile(r"(?<![\w/:.])(?=\d)(?:(\d{1,3}) ?(?:/|of) ?(\d{1,3})|(?:
 MIN_STAMPS = 3
 
 
-
 def _stamp_kinds(text: str, line, digits: list[int] | None) -> list:
     """The kind of each stamp in ``text``: a counter of its total, or a time. ``digits``: the places
     of the digits a stamp's number may end at (``stamp_pieces``), or None to search all of ``text``."""
@@ -175,6 +174,8 @@ def cut_list_heads(blocks: list[Block], rules, packs: tuple[str, ...]) -> list[B
     openers, ascii_filter = _list_heads_of(tuple(pack for pack in rules.packs if pack.stage in packs))
     if not openers:
         return blocks
+    if compiled.walk is not None:  # the same cut, each piece read in place (``_walk_list_heads.pxi``)
+        return compiled.walk.cut_list_heads(blocks, openers, ascii_filter, _may_open, _split)
     cuts = {}
     for position, places in list_head_pieces(blocks, openers, ascii_filter):  # (most pieces hold no header)
         parts = _cut_at_heads(blocks[position].text, openers, places)
