@@ -161,6 +161,9 @@ def _repeated_title(blocks, head):
     repeats (its longest), as that line shows it, and the ``index`` of that head line. A
     repeat is sure when it cut the run out of a longer head line (its site name or kicker
     left out), or when the run has four content words."""
+    if compiled.walk is not None:  # the same loops in C
+        return compiled.walk.repeated_title(blocks, Block, head, REPEAT_WINDOW, SEPARATORS, TITLE_WORDS_LIKELY,
+                                            title_words, _content_words, strip_site_name, TitleGuess, TITLE_WORD)
     if not head:
         return False, None, None
     # The pieces of a flattened line are cut wherever a sentence seemed to end: one that
@@ -255,8 +258,6 @@ def _spread_repeats(blocks, positions, head_words, spread):
     >>> _spread_repeats(lines, [1, 2], {}, " storm damage on the coast ")
     [(1, ['storm', 'damage'])]
     """
-    if compiled.walk is not None:  # the same loop in C
-        return compiled.walk.spread_repeats(blocks, Block, positions, head_words, spread, title_words)
     found = []
     for position in positions:
         words = head_words.get(position)
