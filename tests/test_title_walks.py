@@ -136,3 +136,31 @@ def test_without_ids_drops_the_blocks_whose_ids_it_is_given(count, chrome_at, od
     chrome.update((key, None) for key in odd_keys)  # no block's id: they change nothing
     assert compiled.walk.without_ids(blocks, chrome) == [block for block in blocks if id(block) not in chrome]
     assert compiled.walk.without_ids(blocks, set(chrome)) == [block for block in blocks if id(block) not in chrome]
+
+
+# Lines the head of a dump starts with: titles, sentences, wrapped prose, lists, scripts, pixels.
+HEAD_LINES = ["Storm Damage on the Coast | The Tide", "Storm damage on the coast.", "Harbour Heating Co.",
+              "Storm damage – Harbour Co.", "Roses flower on old wood. Prune them late in the year, after the frost",
+              "Roses flower on old wood, and the gardener prunes them late in the year after the frost has gone.",
+              "and goes on in this line of prose wrapped at a fixed width by the dump",
+              "apples, pears, plums, figs", "Menu:", "One", "Ünï straße İzmir Ǆemal", "Dr. Who Returns",
+              "function(e,t){return e&&t?(n.push([e,t]),r(n)):void 0};var o=window.x||{};" * 3,
+              '<img src="https://px.example.net/t.gif" width="1" height="1" />', "<b>Bold Title</b>",
+              "A\u2028title\u00a0with odd\x1cspaces ", " ".join(["word"] * 36), "  ", ""]
+head_texts = st.one_of(tricky_texts, st.sampled_from(HEAD_LINES))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(head_texts, st.sampled_from(["paragraph", "title", "heading", "list_item", "code"])),
+                max_size=20))
+def test_find_title_reads_the_same_title_lines(rows):
+    def page():
+        return [Block(text, kind, index=number) for number, (text, kind) in enumerate(rows)]
+
+    assert title._title_lines(page()) == _python(title._title_lines, page())
+
+
+def test_title_lines_on_tricky_lines():
+    blocks = [Block(text, index=number) for number, text in enumerate(HEAD_LINES)]
+    for start in range(len(blocks)):
+        assert title._title_lines(blocks[start:]) == _python(title._title_lines, blocks[start:])

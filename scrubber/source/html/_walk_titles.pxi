@@ -199,3 +199,40 @@ def repeated_title(list blocks, block_type, list head, Py_ssize_t window, tuple 
     finally:
         free(edges)
     return (best_sure, best_index, best_guess) if have_best else (False, None, None)
+
+
+def title_lines(list blocks, block_type, Py_ssize_t most_position, Py_ssize_t prose_words, Py_ssize_t most_words,
+                tuple kinds, sentences, ends_sentence, site_name_last, script_like, Py_ssize_t script_chars):
+    """``title._title_lines(blocks)``, with ``title``'s MAX_TITLE_POSITION, PROSE_WORDS, the most
+    words of a title line, the kinds of block a title is, ``_SENTENCES``, and its helpers
+    ``_ends_sentence`` and ``_site_name_last``; ``script_like``: ``scoring.features.script_like``,
+    asked only about a line long enough for a script (``script_chars``, its SCRIPT_MIN_CHARS)
+    or holding a tag. The words are counted in place, and the ends read without a copy."""
+    cdef _BlockSlots slots = _block_slots(block_type)
+    cdef list head = []
+    cdef Py_ssize_t position, size = len(blocks), words
+    cdef str text, following
+    for position in range(min(size, most_position)):
+        block = blocks[position]
+        text = _field(block, &slots, slots.text, "text")
+        words = _word_count(text)
+        if words >= prose_words and ends_sentence(text) and not site_name_last(text):  # title._is_prose
+            break
+        if position + 1 < size:
+            following = _field(blocks[position + 1], &slots, slots.text, "text")
+            if PyUnicode_GET_LENGTH(following) and Py_UNICODE_ISLOWER(following[0]) \
+                    and following.count(" ") >= prose_words // 2:
+                continue  # a line of prose wrapped at a fixed width goes on in the next line
+        if _field(block, &slots, slots.kind, "kind") in kinds and text.count(",") < 3 \
+                and not _ends_with(text, _OPEN_ENDS) \
+                and not (_ends_with(text, _FULL_STOP) and not site_name_last(text)) \
+                and not (PyUnicode_Contains(text, ". ") and sentences.search(text) is not None) \
+                and 2 <= words <= most_words \
+                and not ((PyUnicode_Contains(text, "<") or PyUnicode_GET_LENGTH(text) >= script_chars)
+                         and script_like(text)):
+            head.append((position, block))
+    return head
+
+
+_OPEN_ENDS = (",", ";", ":")
+_FULL_STOP = (".",)
