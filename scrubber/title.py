@@ -11,7 +11,7 @@ import regex
 
 from .blocks import Block
 from .data import small_words
-from .scoring.features import script_like
+from .scoring.features import SCRIPT_MIN_CHARS, script_like
 from .source.html import compiled
 from .title_phrase import repeated_head_phrase
 from .title_words import ASCII_WORD, TITLE_WORD, MAX_SITE_NAME_WORDS, SEPARATORS, strip_site_name, title_words
@@ -38,6 +38,8 @@ FLAT_CARRIER_WORDS = 40
 # A title-like line with this many content words (not "the", "de"...) is taken for the title;
 # shorter ones may be site or author names ("The Walled Garden", "La Cocina de Carmen").
 TITLE_WORDS_LIKELY = 4
+# The kinds of block a title line is.
+_TITLE_KINDS = ("title", "heading", "paragraph")
 
 
 def looks_like_title(text: str) -> bool:
@@ -120,6 +122,10 @@ def _flattened_title(blocks):
 
 def _title_lines(blocks):
     """``(position, block)`` of the title-like lines at the top, above the first prose."""
+    if compiled.walk is not None:  # the same loop in C
+        return compiled.walk.title_lines(blocks, Block, MAX_TITLE_POSITION, PROSE_WORDS,
+                                         MAX_TITLE_WORDS + MAX_SITE_NAME_WORDS, _TITLE_KINDS, _SENTENCES,
+                                         _ends_sentence, _site_name_last, script_like, SCRIPT_MIN_CHARS)
     head = []
     for position, block in enumerate(blocks[:MAX_TITLE_POSITION]):
         if _is_prose(block.text):
@@ -127,7 +133,7 @@ def _title_lines(blocks):
         following = blocks[position + 1].text if position + 1 < len(blocks) else ""
         if following[:1].islower() and following.count(" ") >= PROSE_WORDS // 2:
             continue  # a line of prose wrapped at a fixed width goes on in the next line
-        if block.kind in ("title", "heading", "paragraph") and block.text.count(",") < 3 \
+        if block.kind in _TITLE_KINDS and block.text.count(",") < 3 \
                 and not block.text.rstrip().endswith((",", ";", ":")) and not _sentence_end(block.text) \
                 and not (". " in block.text and _SENTENCES.search(block.text)) \
                 and 2 <= len(block.text.split()) <= MAX_TITLE_WORDS + MAX_SITE_NAME_WORDS and not script_like(block.text):
@@ -161,6 +167,9 @@ def _repeated_title(blocks, head):
     repeats (its longest), as that line shows it, and the ``index`` of that head line. A
     repeat is sure when it cut the run out of a longer head line (its site name or kicker
     left out), or when the run has four content words."""
+    if compiled.walk is not None:  # the same loops in C
+        return compiled.walk.repeated_title(blocks, Block, head, REPEAT_WINDOW, SEPARATORS, TITLE_WORDS_LIKELY,
+                                            title_words, _content_words, strip_site_name, TitleGuess, TITLE_WORD)
     if not head:
         return False, None, None
     # The pieces of a flattened line are cut wherever a sentence seemed to end: one that
@@ -255,8 +264,6 @@ def _spread_repeats(blocks, positions, head_words, spread):
     >>> _spread_repeats(lines, [1, 2], {}, " storm damage on the coast ")
     [(1, ['storm', 'damage'])]
     """
-    if compiled.walk is not None:  # the same loop in C
-        return compiled.walk.spread_repeats(blocks, Block, positions, head_words, spread, title_words)
     found = []
     for position in positions:
         words = head_words.get(position)

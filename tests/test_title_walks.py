@@ -1,5 +1,6 @@
-"""The compiled loops that pick the lines the title stages read (``_walk_dumps.pxi``) answer as
-their Python twins, on random lines: the same positions, in the same order."""
+"""The compiled loops that pick the lines the title stages read (``_walk_dumps.pxi``), and the
+one that finds the title a later line repeats (``_walk_titles.pxi``), answer as their Python
+twins, on random lines: the same positions, in the same order, the same title."""
 
 from dataclasses import dataclass
 
@@ -65,26 +66,48 @@ TRICKY = ["Storm damage", "STORM-damage!", "  storm  damage ", "storm", "Storm d
 tricky_texts = st.one_of(texts, st.sampled_from(TRICKY))
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(tricky_texts, max_size=12), st.lists(tricky_texts, min_size=1, max_size=4), st.data())
-def test_find_title_finds_the_same_repeats_in_the_spread(lines, heads, data):
-    blocks = [Block(text, index=index) for index, text in enumerate(lines)]
-    positions = data.draw(st.lists(st.integers(0, len(lines) - 1), unique=True).map(sorted)) if lines else []
-    head_words = {position: title_words(heads[position % len(heads)])
-                  for position in data.draw(st.sets(st.sampled_from(positions))) if positions} if positions else {}
-    spread = "\n" + "\n".join(f" {' '.join(title_words(head))} " for head in heads) + "\n"
-    found = title._spread_repeats(blocks, positions, head_words, spread)
-    assert found == _python(title._spread_repeats, blocks, positions, head_words, spread)
-
-
 def test_spread_repeats_on_tricky_lines():
     blocks = [Block(text) for text in TRICKY]
     heads = ["Storm damage on the coast", "İzmir straße", "Ünï 3", "fire damage | x"]
     spread = "\n" + "\n".join(f" {' '.join(title_words(head))} " for head in heads) + "\n"
-    positions = list(range(len(blocks)))
-    found = title._spread_repeats(blocks, positions, {3: ["storm", "damage"]}, spread)
-    assert found == _python(title._spread_repeats, blocks, positions, {3: ["storm", "damage"]}, spread)
+    found = title._spread_repeats(blocks, list(range(len(blocks))), {3: ["storm", "damage"]}, spread)
     assert [position for position, _ in found] == [0, 1, 2, 3, 4, 5, 7, 13, 14]
+
+
+# Head lines with site names and kickers, their runs, and lines that repeat a part of them.
+TITLE_LINES = ["Harbour: Storm Damage on the Coast | The Tide", "Storm Damage on the Coast", "Storm damage",
+               "The Tide", "The Tide - Storm Damage", "storm damage on the coast today", "İzmir straße | Ünï",
+               "İzmir Straße", "Weather · Storm Damage on the Coast · News", "Open Navigation Menu", "Ellen Hart",
+               "Ellen Hart – Storm Damage on the Coast", "x | y | z", "Damage on the Coast", "-- | --"]
+title_texts = st.one_of(tricky_texts, st.sampled_from(TITLE_LINES))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(title_texts, st.sampled_from([None, None, None, 2])), min_size=1, max_size=14), st.data())
+def test_find_title_finds_the_same_repeated_title(rows, data):
+    def page():
+        return [Block(text, index=10 + number, line=line) for number, (text, line) in enumerate(rows)]
+
+    at = data.draw(st.lists(st.integers(0, len(rows) - 1), unique=True, max_size=6).map(sorted))
+    window = data.draw(st.sampled_from([title.REPEAT_WINDOW, 3]))
+
+    def repeated(blocks):
+        saved, title.REPEAT_WINDOW = title.REPEAT_WINDOW, window
+        try:
+            return title._repeated_title(blocks, [(position, blocks[position]) for position in at])
+        finally:
+            title.REPEAT_WINDOW = saved
+
+    assert repeated(page()) == _python(repeated, page())
+
+
+def test_repeated_title_on_tricky_lines():
+    blocks = [Block(text, index=number) for number, text in enumerate(TITLE_LINES + TRICKY)]
+    for at in ([0, 1, 2], [0, 4, 6], [6, 7], [3, 10, 11], [12, 14], [8, 9, 13]):
+        head = [(position, blocks[position]) for position in at]
+        assert title._repeated_title(blocks, head) == _python(title._repeated_title, blocks, head)
+    head = [(position, blocks[position]) for position in [0, 1, 2]]
+    assert title._repeated_title(blocks, head) == (True, 0, title.TitleGuess("Storm Damage on the Coast", 1, (0,)))
 
 
 @settings(max_examples=100, deadline=None)
@@ -113,3 +136,31 @@ def test_without_ids_drops_the_blocks_whose_ids_it_is_given(count, chrome_at, od
     chrome.update((key, None) for key in odd_keys)  # no block's id: they change nothing
     assert compiled.walk.without_ids(blocks, chrome) == [block for block in blocks if id(block) not in chrome]
     assert compiled.walk.without_ids(blocks, set(chrome)) == [block for block in blocks if id(block) not in chrome]
+
+
+# Lines the head of a dump starts with: titles, sentences, wrapped prose, lists, scripts, pixels.
+HEAD_LINES = ["Storm Damage on the Coast | The Tide", "Storm damage on the coast.", "Harbour Heating Co.",
+              "Storm damage – Harbour Co.", "Roses flower on old wood. Prune them late in the year, after the frost",
+              "Roses flower on old wood, and the gardener prunes them late in the year after the frost has gone.",
+              "and goes on in this line of prose wrapped at a fixed width by the dump",
+              "apples, pears, plums, figs", "Menu:", "One", "Ünï straße İzmir Ǆemal", "Dr. Who Returns",
+              "function(e,t){return e&&t?(n.push([e,t]),r(n)):void 0};var o=window.x||{};" * 3,
+              '<img src="https://px.example.net/t.gif" width="1" height="1" />', "<b>Bold Title</b>",
+              "A\u2028title\u00a0with odd\x1cspaces ", " ".join(["word"] * 36), "  ", ""]
+head_texts = st.one_of(tricky_texts, st.sampled_from(HEAD_LINES))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(head_texts, st.sampled_from(["paragraph", "title", "heading", "list_item", "code"])),
+                max_size=20))
+def test_find_title_reads_the_same_title_lines(rows):
+    def page():
+        return [Block(text, kind, index=number) for number, (text, kind) in enumerate(rows)]
+
+    assert title._title_lines(page()) == _python(title._title_lines, page())
+
+
+def test_title_lines_on_tricky_lines():
+    blocks = [Block(text, index=number) for number, text in enumerate(HEAD_LINES)]
+    for start in range(len(blocks)):
+        assert title._title_lines(blocks[start:]) == _python(title._title_lines, blocks[start:])

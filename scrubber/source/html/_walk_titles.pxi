@@ -1,7 +1,10 @@
-# Included by _walk.pyx (after _walk_dumps.pxi, whose Block slots it reads): which of the lines
-# that may repeat a head line of a text dump (title._repeat_lines) do repeat its words
-# (title._spread_repeats). Most do not: an ASCII line's words are spaced out in one new string
-# to be looked for, and its word list is made only when they are found.
+# Included by _walk.pyx (after _walk_dumps.pxi, whose Block slots and repeat_lines it uses): the
+# title of a text dump that a later line repeats (title._repeated_title), found in one call
+# rather than a Python loop over the head lines and one over the lines that repeat them. Of the
+# lines that may repeat a head line (repeat_lines), most repeat none of its words: an ASCII
+# line's words are spaced out in one new string to be looked for, and no word list is made.
+
+from cpython.unicode cimport PyUnicode_Find
 
 
 cdef object _ascii_spaced_words(str text):
@@ -40,22 +43,196 @@ cdef object _ascii_spaced_words(str text):
     return spaced
 
 
-def spread_repeats(list blocks, block_type, list positions, dict head_words, str spread, title_words):
-    """``title._spread_repeats(blocks, positions, head_words, spread)``; ``title_words``:
-    ``title_words.title_words``, asked of a text beyond ASCII."""
+cdef Py_ssize_t _title_word_count(str part, title_words) except -1:
+    """``len(title_words(part))``, counted in place for an ASCII part: its runs of letters and
+    digits."""
+    cdef Py_ssize_t length, i, words = 0
+    cdef const unsigned char* data
+    cdef bint inside = False, alnum
+    if not PyUnicode_IS_ASCII(part):
+        return len(title_words(part))
+    length, data = PyUnicode_GET_LENGTH(part), PyUnicode_1BYTE_DATA(part)
+    for i in range(length):
+        alnum = _ascii_alnum(data[i])
+        words += alnum and not inside
+        inside = alnum
+    return words
+
+
+cdef object _spaced_title_words(str text, title_words):
+    """``" " + " ".join(title_words(text)) + " "``, or None when ``text`` has no title word."""
+    if PyUnicode_IS_ASCII(text):
+        return _ascii_spaced_words(text)
+    words = title_words(text)
+    return " " + " ".join(words) + " " if words else None
+
+
+cdef list _title_parts(str line, Py_ssize_t words, tuple separators, title_words):
+    """``title._parts(line, ...)``; ``words``: how many title words ``line`` has."""
+    for separator in separators:
+        if PyUnicode_Contains(line, separator):
+            return [_title_word_count(part, title_words) for part in line.split(separator)]
+    return [words]
+
+
+cdef bint _is_title_run(Py_ssize_t start, Py_ssize_t length, list parts, Py_ssize_t total) except -1:
+    """``title._title_run(start, length, parts, total)``."""
+    cdef Py_ssize_t count, edge = 0, largest = 0, number, size = len(parts)
+    if length < 2:
+        return False
+    if size == 1:
+        return 2 * length >= total
+    for count in parts:
+        if count > largest:
+            largest = count
+    for number in range(size):
+        count = parts[number]
+        if edge <= start and start + length <= edge + count:
+            if count < largest and (number == 0 or number == size - 1):  # a site name or section
+                return False
+            return 2 * length >= count
+        edge += count
+    return True
+
+
+def repeated_title(list blocks, block_type, list head, Py_ssize_t window, tuple separators, Py_ssize_t likely_words,
+                   title_words, content_words, strip_site_name, title_guess, title_word):
+    """``title._repeated_title(blocks, head)``, with ``title``'s REPEAT_WINDOW, SEPARATORS and
+    TITLE_WORDS_LIKELY, and its helpers ``title_words``, ``_content_words``, ``strip_site_name``,
+    ``TitleGuess`` and ``TITLE_WORD``: the head lines' words and the lines that repeat a run of
+    them are read here, each run's head line found by a search over a C array of its edges, not
+    by ``bisect`` and tuples of Python ints."""
+    if not head:
+        return False, None, None
     cdef _BlockSlots slots = _block_slots(block_type)
-    cdef list found = []
-    cdef str text, spaced
-    for position in positions:
-        words = head_words.get(position)
-        if words is None:
-            text = _field(blocks[position], &slots, slots.text, "text")
-            if PyUnicode_IS_ASCII(text):
-                spaced = _ascii_spaced_words(text)
-                if spaced is not None and PyUnicode_Contains(spread, spaced):
-                    found.append((position, spaced[1:PyUnicode_GET_LENGTH(spaced) - 1].split(" ")))
+    cdef list carriers = []  # (position, block, words joined, parts, word count) of each head line read
+    cdef list pieces = []
+    cdef dict by_position = {}  # the spaced words of each head line read ("" for none)
+    cdef dict starts = {}
+    cdef set heads = set(), known = set()
+    cdef Py_ssize_t longest = 0, count, position, carrier_position, number, size, found, at, start, length
+    cdef Py_ssize_t* edges = NULL
+    cdef Py_ssize_t best_carrier = 0, best_length = 0, carrier_count
+    cdef bint sure, whole, best_sure = False, have_best = False
+    cdef str text, spaced, joined, carrier_words, spread
+    cdef list parts
+    best_index = best_guess = None
+    for position, block in head:
+        heads.add(position)
+        if _field(block, &slots, slots.line, "line") is not None:
+            continue
+        text = _field(block, &slots, slots.text, "text")
+        found_words = _spaced_title_words(text, title_words)
+        if found_words is None:
+            joined, count = "", 0
+        else:
+            spaced = found_words
+            joined = spaced[1:PyUnicode_GET_LENGTH(spaced) - 1]
+            count = spaced.count(" ") - 1
+            for word in joined.split(" "):
+                known.add(word)
+        carriers.append((position, block, joined, _title_parts(text, count, separators, title_words), count))
+        by_position[position] = "" if found_words is None else found_words
+        pieces.append(" " + joined + " ")
+        size = PyUnicode_GET_LENGTH(_key(block, &slots))
+        if size > longest:
+            longest = size
+    if not carriers:
+        return False, None, None
+    for word in known:
+        starts[word[0]] = starts.get(word[0], ()) + (word,)
+    spread = "\n" + "\n".join(pieces) + "\n"
+    carrier_count = len(carriers)
+    edges = <Py_ssize_t*>malloc((carrier_count + 1) * sizeof(Py_ssize_t))
+    if edges == NULL:
+        raise MemoryError()
+    try:
+        edges[0] = 1
+        for number in range(carrier_count):  # where each head line's spaced words start in the spread
+            edges[number + 1] = edges[number] + PyUnicode_GET_LENGTH(pieces[number]) + 1
+        first = head[0][0]
+        for position in repeat_lines(blocks, block_type, first, first + window, longest, starts, known, title_word):
+            spaced_or_none = by_position.get(position)
+            if spaced_or_none is None:
+                spaced_or_none = _spaced_title_words(_field(blocks[position], &slots, slots.text, "text"), title_words)
+                if spaced_or_none is None:
+                    continue
+            spaced = spaced_or_none
+            size = PyUnicode_GET_LENGTH(spaced)
+            if size == 0:  # a head line without words
                 continue
-            words = title_words(text)
-        if words and PyUnicode_Contains(spread, " " + " ".join(words) + " "):
-            found.append((position, words))
-    return found
+            found = PyUnicode_Find(spread, spaced, 0, PyUnicode_GET_LENGTH(spread), 1)
+            if found < 0:  # (most lines: they repeat no run of a head line)
+                continue
+            block = blocks[position]
+            joined = spaced[1:size - 1]
+            length = spaced.count(" ") - 1
+            while found >= 0:
+                number = carrier_count - 1
+                while edges[number] > found:  # the head line the run lies in
+                    number -= 1
+                carrier_position, carrier, carrier_words, parts, count = carriers[number]
+                at = found - edges[number]
+                found = PyUnicode_Find(spread, spaced, edges[number + 1], PyUnicode_GET_LENGTH(spread), 1) \
+                    if number + 1 < carrier_count else -1
+                if carrier_position == position:
+                    continue
+                if carrier_position > position and (position not in heads or joined == carrier_words):
+                    continue
+                start = carrier_words[:at].count(" ")  # the words before the run
+                if not _is_title_run(start, length, parts, count if count else 1):
+                    continue
+                whole = joined == carrier_words and len(parts) == 1
+                sure = not whole or content_words(joined) >= likely_words
+                if have_best and not (sure > best_sure if sure != best_sure else carrier_position < best_carrier
+                                      if carrier_position != best_carrier else length > best_length):
+                    continue  # (scored as the tuple (sure, -carrier position, length) is)
+                have_best, best_sure, best_carrier, best_length = True, sure, carrier_position, length
+                best_index = _field(carrier, &slots, slots.index, "index")
+                if joined == carrier_words:  # the head line itself again: its first copy shows the title
+                    carrier_text = _field(carrier, &slots, slots.text, "text")
+                    best_guess = title_guess(strip_site_name(carrier_text) if len(parts) > 1 else carrier_text,
+                                             best_index)
+                else:
+                    best_guess = title_guess(_field(block, &slots, slots.text, "text"),
+                                             _field(block, &slots, slots.index, "index"), (best_index,))
+    finally:
+        free(edges)
+    return (best_sure, best_index, best_guess) if have_best else (False, None, None)
+
+
+def title_lines(list blocks, block_type, Py_ssize_t most_position, Py_ssize_t prose_words, Py_ssize_t most_words,
+                tuple kinds, sentences, ends_sentence, site_name_last, script_like, Py_ssize_t script_chars):
+    """``title._title_lines(blocks)``, with ``title``'s MAX_TITLE_POSITION, PROSE_WORDS, the most
+    words of a title line, the kinds of block a title is, ``_SENTENCES``, and its helpers
+    ``_ends_sentence`` and ``_site_name_last``; ``script_like``: ``scoring.features.script_like``,
+    asked only about a line long enough for a script (``script_chars``, its SCRIPT_MIN_CHARS)
+    or holding a tag. The words are counted in place, and the ends read without a copy."""
+    cdef _BlockSlots slots = _block_slots(block_type)
+    cdef list head = []
+    cdef Py_ssize_t position, size = len(blocks), words
+    cdef str text, following
+    for position in range(min(size, most_position)):
+        block = blocks[position]
+        text = _field(block, &slots, slots.text, "text")
+        words = _word_count(text)
+        if words >= prose_words and ends_sentence(text) and not site_name_last(text):  # title._is_prose
+            break
+        if position + 1 < size:
+            following = _field(blocks[position + 1], &slots, slots.text, "text")
+            if PyUnicode_GET_LENGTH(following) and Py_UNICODE_ISLOWER(following[0]) \
+                    and following.count(" ") >= prose_words // 2:
+                continue  # a line of prose wrapped at a fixed width goes on in the next line
+        if _field(block, &slots, slots.kind, "kind") in kinds and text.count(",") < 3 \
+                and not _ends_with(text, _OPEN_ENDS) \
+                and not (_ends_with(text, _FULL_STOP) and not site_name_last(text)) \
+                and not (PyUnicode_Contains(text, ". ") and sentences.search(text) is not None) \
+                and 2 <= words <= most_words \
+                and not ((PyUnicode_Contains(text, "<") or PyUnicode_GET_LENGTH(text) >= script_chars)
+                         and script_like(text)):
+            head.append((position, block))
+    return head
+
+
+_OPEN_ENDS = (",", ";", ":")
+_FULL_STOP = (".",)
