@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrubber.rules import RuleSet, builtin_packs, line_key, parse_pack
+from scrubber.rules.screens import uncaptured
 from scrubber.rules.slots import start_match
 from scrubber.source.head_screen import TELLS_BY_START, HeadScreen
 
@@ -71,6 +72,20 @@ def test_a_start_no_telling_pattern_can_go_on_from_starts_no_longer_line(line, c
     for pattern in TELLING:
         if start_match(pattern, start, None) is None:
             assert start_match(pattern, line, None) is None, (pattern.pattern, start, line)
+
+
+BUILTIN_PATTERNS = [rule.pattern for pack in builtin_packs() for rule in pack.rules if rule.pattern is not None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_STARTS, st.integers(min_value=1, max_value=40))
+def test_a_builtin_pattern_starts_a_line_uncaptured_as_it_does_with_its_groups(line, cut):
+    # HeadScreen partial-matches a built-in pattern with its groups made non-capturing: the
+    # same lines, so the same starts of lines, and the same whole ones
+    for start in (line, line[:cut], line[:cut] + " "):
+        for pattern in BUILTIN_PATTERNS:
+            assert start_match(uncaptured(pattern), start, None) == start_match(pattern, start, None), \
+                (pattern.pattern, start)
 
 
 def test_negated_classes_tell_by_a_start_and_anchors_do_not():

@@ -26,7 +26,7 @@ from functools import lru_cache
 import regex
 
 from ..rules.heads import AMBIGUOUS
-from ..rules.screens import first_class, literal_characters, screens_for
+from ..rules.screens import first_class, literal_characters, screens_for, uncaptured
 from ..rules.slots import ANY_WORD, start_match
 from .html import compiled
 from .word_heads import WORD_HEAD_CHARS, allowed, may_start, word_heads
@@ -68,8 +68,11 @@ class HeadScreen:
         # each pattern with the timeout it runs with (built-in patterns pass the loader's
         # backtracking check: they run without one), the class of its first character and
         # whether a start of a line it cannot start tells that no longer one can start it, and
-        # the heads of a built-in one when they are looked up (``word_heads.word_heads``)
-        self._patterns = tuple((rule.pattern, None if builtin else timeout, first_class(rule.pattern),
+        # the heads of a built-in one when they are looked up (``word_heads.word_heads``); a
+        # built-in pattern is matched with its groups made non-capturing (``screens.uncaptured``:
+        # the same lines, so the same partial matches, without recording groups no one reads)
+        self._patterns = tuple((uncaptured(rule.pattern) if builtin else rule.pattern,
+                                None if builtin else timeout, first_class(rule.pattern),
                                 TELLS_BY_START.search(rule.pattern.pattern) is None,
                                 word_heads(rule.pattern) if builtin else None)
                                for rule, builtin in drops if rule.pattern is not None)
