@@ -47,7 +47,8 @@ class Slot:
     def __init__(self):
         self.exact: dict[str, Rule] = {}
         self.longest_text = 0  # the longest exact line: longer lines are left to the patterns
-        self.entries: list[tuple[Rule, bool, tuple, object, int, int, tuple | None, object, tuple | None, int, int, int]] = []
+        self.entries: list[tuple[Rule, bool, tuple, object, int, int, tuple | None, object, tuple | None,
+                                 int, int, int]] = []
         self.most_words = 0  # no pattern looks at a line of more words
         # Whether every pattern is a built-in one: then a short line's answer depends on the
         # line alone (no timeout can skip a rule), and is remembered for every page sharing
