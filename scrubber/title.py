@@ -40,6 +40,9 @@ FLAT_CARRIER_WORDS = 40
 TITLE_WORDS_LIKELY = 4
 # The kinds of block a title line is.
 _TITLE_KINDS = ("title", "heading", "paragraph")
+# A title line ends in none of these; nor in a full stop, unless a site name ends it.
+_OPEN_ENDS = (",", ";", ":")
+_FULL_STOP = (".",)
 
 
 def looks_like_title(text: str) -> bool:
@@ -124,8 +127,8 @@ def _title_lines(blocks):
     """``(position, block)`` of the title-like lines at the top, above the first prose."""
     if compiled.walk is not None:  # the same loop in C
         return compiled.walk.title_lines(blocks, Block, MAX_TITLE_POSITION, PROSE_WORDS,
-                                         MAX_TITLE_WORDS + MAX_SITE_NAME_WORDS, _TITLE_KINDS, _SENTENCES,
-                                         _ends_sentence, _site_name_last, script_like, SCRIPT_MIN_CHARS)
+                                         MAX_TITLE_WORDS + MAX_SITE_NAME_WORDS, _TITLE_KINDS, _OPEN_ENDS, _FULL_STOP,
+                                         _SENTENCES, _ends_sentence, _site_name_last, script_like, SCRIPT_MIN_CHARS)
     head = []
     for position, block in enumerate(blocks[:MAX_TITLE_POSITION]):
         if _is_prose(block.text):
@@ -134,7 +137,7 @@ def _title_lines(blocks):
         if following[:1].islower() and following.count(" ") >= PROSE_WORDS // 2:
             continue  # a line of prose wrapped at a fixed width goes on in the next line
         if block.kind in _TITLE_KINDS and block.text.count(",") < 3 \
-                and not block.text.rstrip().endswith((",", ";", ":")) and not _sentence_end(block.text) \
+                and not block.text.rstrip().endswith(_OPEN_ENDS) and not _sentence_end(block.text) \
                 and not (". " in block.text and _SENTENCES.search(block.text)) \
                 and 2 <= len(block.text.split()) <= MAX_TITLE_WORDS + MAX_SITE_NAME_WORDS and not script_like(block.text):
             head.append((position, block))
@@ -309,7 +312,7 @@ def _title_run(start: int, length: int, parts: list[int], total: int) -> bool:
 
 def _sentence_end(text: str) -> bool:
     """A full stop ends the line, and no site name does ("... | Harbour Co.")."""
-    return text.rstrip().endswith(".") and not _site_name_last(text)
+    return text.rstrip().endswith(_FULL_STOP) and not _site_name_last(text)
 
 
 def _site_name_last(text: str) -> bool:

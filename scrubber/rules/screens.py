@@ -167,7 +167,6 @@ def _fewest_spaces_of(source, flags: int) -> int:
 
 
 _SPACE_ATOMS = frozenset((" ", "\\ ", "\\s"))
-UNBOUNDED = sys.maxsize
 
 
 def _fewest_spaces(node) -> int:
@@ -182,6 +181,10 @@ def _fewest_spaces(node) -> int:
     if node.kind == "seq":
         return sum(_fewest_spaces(item) for item in node.items)
     return min(_fewest_spaces(branch) for branch in node.items)
+
+
+# The most characters of a pattern with an unbounded repeat.
+UNBOUNDED = sys.maxsize
 
 
 def length_bounds(pattern) -> tuple[int, int]:

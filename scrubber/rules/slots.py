@@ -293,9 +293,10 @@ def first_pattern(possible, key: str, end: str, words: int, failed: int, short: 
     >>> [first_pattern((entry,), key, key[-3:], len(key.split()), -1, True, 0) for key in ("read more", "read on")]
     [0, -1]
     """
+    length = len(key)
     for at in range(start, len(possible)):
         _, trusted, screens, _, most_words, position, _, pattern, ends, fewest, shortest, longest = possible[at]
-        if words > most_words or words < fewest or position <= failed or not shortest <= len(key) <= longest:
+        if words > most_words or words < fewest or position <= failed or not shortest <= length <= longest:
             continue
         if ends is not None:  # most lines that start like a pattern end like prose (as ends_allow)
             folded = ends[0].get(end)

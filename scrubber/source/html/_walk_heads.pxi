@@ -9,7 +9,7 @@
 
 from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
 from cpython.object cimport PyObject
-from cpython.unicode cimport Py_UNICODE_ISLOWER, Py_UNICODE_ISPRINTABLE, Py_UNICODE_ISUPPER, PyUnicode_Substring, PyUnicode_Tailmatch
+from cpython.unicode cimport Py_UNICODE_ISLOWER, Py_UNICODE_ISPRINTABLE, Py_UNICODE_ISUPPER, PyUnicode_Substring
 
 
 # flattened.MAX_PHRASE_TOKENS, MIN_HEAD_TOKENS and MAX_UNKNOWN_RUN, and head_screen.MAX_REMEMBERED,
@@ -307,6 +307,22 @@ cdef struct _PieceWords:
     Py_ssize_t stack[_STACK_WORDS + 1]
 
 
+cdef inline void _start_piece_words(_PieceWords* words) noexcept:
+    """No word of the piece read yet, their starts kept on the stack."""
+    words.starts = words.stack
+    words.starts[0] = 0
+    words.count = 0
+    words.capacity = _STACK_WORDS + 1
+    words.scanned = 0
+    words.done = False
+
+
+cdef inline void _end_piece_words(_PieceWords* words) noexcept:
+    """Frees the starts a long piece grew onto the heap."""
+    if words.starts != words.stack:
+        free(words.starts)
+
+
 cdef bint _has_word(_PieceWords* words, int kind, const void* data, Py_ssize_t length, Py_ssize_t word) except -1:
     """Whether the piece has a word at ``word`` (finding its end, and the words before)."""
     cdef Py_ssize_t at
@@ -347,17 +363,11 @@ cdef list _split_known_head(str text, is_chrome, _HeadMemory memory, section_nam
     cdef _PieceWords words
     if length and Py_UNICODE_ISLOWER(PyUnicode_READ(kind, data, 0)):
         return None  # the first word is no menu entry: nothing to split
-    words.starts = words.stack
-    words.starts[0] = 0
-    words.count = 0
-    words.capacity = _STACK_WORDS + 1
-    words.scanned = 0
-    words.done = False
+    _start_piece_words(&words)
     try:
         return _peel_words(text, kind, data, length, &words, is_chrome, memory, section_names, starts_sentence)
     finally:
-        if words.starts != words.stack:
-            free(words.starts)
+        _end_piece_words(&words)
 
 
 cdef inline str _words_between(str text, _PieceWords* words, Py_ssize_t first, Py_ssize_t end):
@@ -476,9 +486,13 @@ cdef bytearray _edge_flags(list blocks, tuple sentence_ends, Py_ssize_t edge_pie
     cdef bytearray flags = bytearray(count)
     cdef unsigned char* edge = flags
     cdef bint any_sentence = False
+    cdef str text
     for position in range(count):
         block = blocks[position]
-        if block.line is not None and _ends_with_any(block.text, sentence_ends):
+        if block.line is None:
+            continue
+        text = block.text
+        if text.endswith(sentence_ends):
             edge[position] = 2  # a sentence
             any_sentence = True
     if not any_sentence:
@@ -496,13 +510,3 @@ cdef bytearray _edge_flags(list blocks, tuple sentence_ends, Py_ssize_t edge_pie
                 first[0] = position
             edge[position] = 1
     return flags
-
-
-cdef bint _ends_with_any(str text, tuple ends) except -1:
-    """``text.endswith(ends)``."""
-    if text is None:
-        raise TypeError("a piece's text is a str")
-    for end in ends:
-        if PyUnicode_Tailmatch(text, <str>end, 0, PyUnicode_GET_LENGTH(text), 1):
-            return True
-    return False

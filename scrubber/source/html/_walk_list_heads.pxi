@@ -59,18 +59,12 @@ cdef list _cut_list_heads_of(str text, dict openers, list places, may_open):
     if text is None:
         raise TypeError("a piece's text is a str")
     cdef _PieceWords words
-    words.starts = words.stack
-    words.starts[0] = 0
-    words.count = 0
-    words.capacity = _STACK_WORDS + 1
-    words.scanned = 0
-    words.done = False
+    _start_piece_words(&words)
     try:
         return _cut_list_head_words(text, PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text),
                                     &words, openers, places, may_open)
     finally:
-        if words.starts != words.stack:
-            free(words.starts)
+        _end_piece_words(&words)
 
 
 cdef list _cut_list_head_words(str text, int kind, const void* data, Py_ssize_t length, _PieceWords* words,

@@ -202,9 +202,11 @@ def repeated_title(list blocks, block_type, list head, Py_ssize_t window, tuple 
 
 
 def title_lines(list blocks, block_type, Py_ssize_t most_position, Py_ssize_t prose_words, Py_ssize_t most_words,
-                tuple kinds, sentences, ends_sentence, site_name_last, script_like, Py_ssize_t script_chars):
+                tuple kinds, tuple open_ends, tuple full_stop, sentences, ends_sentence, site_name_last, script_like,
+                Py_ssize_t script_chars):
     """``title._title_lines(blocks)``, with ``title``'s MAX_TITLE_POSITION, PROSE_WORDS, the most
-    words of a title line, the kinds of block a title is, ``_SENTENCES``, and its helpers
+    words of a title line, the kinds of block a title is, the ends it has not (_OPEN_ENDS and
+    _FULL_STOP), ``_SENTENCES``, and its helpers
     ``_ends_sentence`` and ``_site_name_last``; ``script_like``: ``scoring.features.script_like``,
     asked only about a line long enough for a script (``script_chars``, its SCRIPT_MIN_CHARS)
     or holding a tag. The words are counted in place, and the ends read without a copy."""
@@ -224,15 +226,11 @@ def title_lines(list blocks, block_type, Py_ssize_t most_position, Py_ssize_t pr
                     and following.count(" ") >= prose_words // 2:
                 continue  # a line of prose wrapped at a fixed width goes on in the next line
         if _field(block, &slots, slots.kind, "kind") in kinds and text.count(",") < 3 \
-                and not _ends_with(text, _OPEN_ENDS) \
-                and not (_ends_with(text, _FULL_STOP) and not site_name_last(text)) \
+                and not _ends_with(text, open_ends) \
+                and not (_ends_with(text, full_stop) and not site_name_last(text)) \
                 and not (PyUnicode_Contains(text, ". ") and sentences.search(text) is not None) \
                 and 2 <= words <= most_words \
                 and not ((PyUnicode_Contains(text, "<") or PyUnicode_GET_LENGTH(text) >= script_chars)
                          and script_like(text)):
             head.append((position, block))
     return head
-
-
-_OPEN_ENDS = (",", ";", ":")
-_FULL_STOP = (".",)
