@@ -6,8 +6,8 @@ import pytest
 import regex
 
 from scrubber.rules import builtin_packs, line_key
-from scrubber.rules.screens import (UNBOUNDED, fewest_words, first_class, length_bounds, literal_characters,
-                                    screens_for, uncaptured)
+from scrubber.rules.screens import (UNBOUNDED, fewer_words_need, fewest_words, first_class, length_bounds,
+                                    literal_characters, screens_for, uncaptured)
 from scrubber.testing import load_filter_cases
 
 FLAGS = regex.IGNORECASE | regex.V0
@@ -104,6 +104,55 @@ def test_fewest_words_counts_only_spaces_every_match_consumes(pattern, fewest, l
     assert fewest_words(compiled) == fewest
     if "(?=" not in pattern:
         assert compiled.fullmatch(line) and line.count(" ") + 1 == fewest
+
+
+def _holds_what_its_words_need(need, key):
+    return need is None or key.count(" ") + 1 >= need[0] or any(c in key for c in need[1])
+
+
+def test_no_builtin_pattern_matches_a_line_of_few_words_without_the_character_they_need():
+    rules = [r for p in builtin_packs() for r in p.rules if r.pattern is not None]
+    keys = [line_key(line) for line in _case_lines()]
+    keys += ["04.03.2025", "4/3/25", "2025-03-04", "posted on 04.03.2025", "tags: bread", "tags:bread"]
+    matched = needing = 0
+    for rule in rules:
+        need = fewer_words_need(rule.pattern)
+        needing += need is not None
+        for key in keys:
+            if rule.pattern.fullmatch(key):
+                matched += 1
+                assert _holds_what_its_words_need(need, key), (rule.id, key)
+    assert matched > 50 and needing >= 3  # (the date, time and tag patterns at least)
+
+
+@pytest.mark.parametrize("pattern, need, lines", [
+    # a date of three words, or of one with a dot, slash or dash in it
+    (r"\d{1,2}\s+\p{L}+\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{4}", (3, ("-", ".", "/")),
+     ["4 march 2025", "04.03.2025", "4-3-2025"]),
+    (r"(tags?|topics)\s*:|tagged\s", (2, (":",)), ["tags:", "tagged "]),
+    (r"(posted on )?(\d+/\d+|\d+ \p{L}+ \d+)", (3, ("/",)), ["4/3", "posted on 4/3"]),  # an optional prefix needs nothing
+    (r"a(\.| )b", (2, (".",)), ["a.b", "a b"]),                  # an escaped character
+    (r"x[,;]y|x y z", (3, (",", ";")), ["x,y", "x;y", "x y z"]),   # a class of plain characters
+    (r"x\wy|x y", None, ["x_y", "x y"]),                         # a class of many: nothing to look for
+    (r"x[a-c]y|x y", None, ["xby", "x y"]),                       # a range, and letters, have cases
+    (r"read more", None, ["read more"]),                         # one way: fewest_words says it all
+    (r"x-y|x y|x:y|x;y|x,y|x/y", (2, (",", "-", "/", ":", ";")), ["x-y", "x y"]),  # ways of one space or none
+])
+def test_fewer_words_need_the_characters_of_the_ways_of_fewer_spaces(pattern, need, lines):
+    compiled = regex.compile(pattern, FLAGS)
+    assert fewer_words_need(compiled) == need
+    for line in lines:
+        assert compiled.fullmatch(line) and _holds_what_its_words_need(need, line)
+
+
+def test_too_many_ways_are_merged():
+    # six ways of no space, each needing its own character: more than MAX_WAYS, so read as one
+    # needing any of their characters ...
+    compiled = regex.compile(r"(a-|b:|c;|d,|e/|f\.)z|x y", FLAGS)
+    assert fewer_words_need(compiled) == (2, (",", "-", ".", "/", ":", ";")) and compiled.fullmatch("f.z")
+    # ... unless they are too many characters to look for
+    compiled = regex.compile(r"[-:;,/.!?]z|[#&*+=~]z|a@z|b%z|c\$z|x y", FLAGS)
+    assert fewer_words_need(compiled) is None and compiled.fullmatch("#z")
 
 
 def test_no_builtin_pattern_matches_a_line_outside_its_length_bounds():

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from ..source.html import compiled
 from .heads import HEAD_CHARS, heads_for
 from .model import Pack, Rule
-from .screens import branches, fewest_words, first_class, length_bounds, screens_for, uncaptured
+from .screens import branches, fewer_words_need, fewest_words, first_class, length_bounds, screens_for, uncaptured
 from .slots import SHORT_PREFIX_CHARS, Slot, first_pattern, line_ends, screen_test
 from .stages import plan_for
 
@@ -64,7 +64,7 @@ class _Index:
                     for pattern in pack.builtin and branches(rule.pattern) or (rule.pattern,):
                         entry = (rule, pack.builtin, tuple(map(screen_test, screens_for(pattern))), first_class(pattern),
                                  words, len(whole.entries), heads_for(pattern), uncaptured(pattern), line_ends(pattern),
-                                 fewest_words(pattern), *length_bounds(pattern))
+                                 fewest_words(pattern), *length_bounds(pattern), fewer_words_need(pattern))
                         for slot in (self.slots[(pack.stage, rule.action)], whole):
                             slot.entries.append(entry)
                     for slot in (self.slots[(pack.stage, rule.action)], whole):
@@ -214,7 +214,7 @@ class RuleSet:
         first = first_pattern if compiled.walk is None else compiled.walk.first_pattern
         at = first(possible, key, end, words, failed, short, 0)
         while at >= 0:
-            rule, trusted, _, _, _, _, _, pattern, _, _, _, _ = possible[at]
+            rule, trusted, _, _, _, _, _, pattern, _, _, _, _, _ = possible[at]
             if trusted and short:  # matched there
                 return rule
             if not self._timeouts or self._timeouts[rule.id] < MAX_TIMEOUTS:

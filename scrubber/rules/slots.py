@@ -36,8 +36,9 @@ class Slot:
     among the patterns of all stages, its heads (``heads.py``: the starts of the lines it can
     match, looked up instead of a partial match when the pattern's first characters are plain),
     the copy of it that is matched (``screens.uncaptured``: no capturing groups), its line ends
-    (``line_ends``), the fewest words its matches have (``screens.fewest_words``) and their
-    fewest and most characters (``screens.length_bounds``).
+    (``line_ends``), the fewest words its matches have (``screens.fewest_words``), their
+    fewest and most characters (``screens.length_bounds``), and the characters a match of
+    fewer words needs (``screens.fewer_words_need``).
     A stage's slot narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
     """
 
@@ -48,7 +49,7 @@ class Slot:
         self.exact: dict[str, Rule] = {}
         self.longest_text = 0  # the longest exact line: longer lines are left to the patterns
         self.entries: list[tuple[Rule, bool, tuple, object, int, int, tuple | None, object, tuple | None,
-                                 int, int, int]] = []
+                                 int, int, int, tuple[int, tuple[str, ...]] | None]] = []
         self.most_words = 0  # no pattern looks at a line of more words
         # Whether every pattern is a built-in one: then a short line's answer depends on the
         # line alone (no timeout can skip a rule), and is remembered for every page sharing
@@ -280,7 +281,8 @@ def first_pattern(possible, key: str, end: str, words: int, failed: int, short: 
     """The place in ``possible`` (``Slot.possible``'s entries), from ``start`` on, of the first
     pattern a line key may match, -1 when none: a pattern is passed over when it looks at fewer
     words than the line has (``words``), when its matches have more words or another length
-    (``screens.fewest_words``, ``screens.length_bounds``), when its place among the patterns of
+    (``screens.fewest_words``, ``screens.length_bounds``) or the line has too few words for
+    lacking a character (``screens.fewer_words_need``), when its place among the patterns of
     all stages is ``failed`` or before, when the line ends (``end``: its last HEAD_CHARS
     characters) unlike it or lacks what its screens need; a built-in pattern on a ``short`` line (of up to
     TRUSTED_MAX_CHARS) is matched here, and passed over when it fails. Any other pattern's place
@@ -289,14 +291,16 @@ def first_pattern(possible, key: str, end: str, words: int, failed: int, short: 
     loop in C.
 
     >>> import regex
-    >>> entry = (None, True, (), None, 5, 0, None, regex.compile("read more"), None, 2, 9, 9)
+    >>> entry = (None, True, (), None, 5, 0, None, regex.compile("read more"), None, 2, 9, 9, None)
     >>> [first_pattern((entry,), key, key[-3:], len(key.split()), -1, True, 0) for key in ("read more", "read on")]
     [0, -1]
     """
     length = len(key)
     for at in range(start, len(possible)):
-        _, trusted, screens, _, most_words, position, _, pattern, ends, fewest, shortest, longest = possible[at]
+        _, trusted, screens, _, most_words, position, _, pattern, ends, fewest, shortest, longest, needs = possible[at]
         if words > most_words or words < fewest or position <= failed or not shortest <= length <= longest:
+            continue
+        if needs is not None and words < needs[0] and not any(map(key.__contains__, needs[1])):
             continue
         if ends is not None:  # most lines that start like a pattern end like prose (as ends_allow)
             folded = ends[0].get(end)

@@ -65,6 +65,9 @@ cdef Py_ssize_t _first_pattern(tuple possible, str key, str end, Py_ssize_t word
             continue
         if length < <Py_ssize_t>entry[10] or length > <Py_ssize_t>entry[11]:
             continue
+        if entry[12] is not None and words < <Py_ssize_t>(<tuple>entry[12])[0] \
+                and not _key_holds_one_of(key, <tuple>(<tuple>entry[12])[1]):
+            continue
         if entry[8] is not None:
             ends = <tuple>entry[8]
             folded = (<dict>ends[0]).get(end)
@@ -77,6 +80,13 @@ cdef Py_ssize_t _first_pattern(tuple possible, str key, str end, Py_ssize_t word
         if not (entry[1] and short) or entry[7].fullmatch(key, None, None, False) is not None:
             return at
     return -1
+
+
+cdef bint _key_holds_one_of(str key, tuple characters) except -1:
+    for character in characters:
+        if PyUnicode_Contains(key, character):
+            return True
+    return False
 
 
 cdef bint _passes(tuple screens, str key) except -1:
