@@ -176,12 +176,19 @@ _BOUNDS = regex.compile(r"\{(\d*)(,?)(\d*)\}")
 _GROUP_HEAD = regex.compile(r"\?(?:P?<[^>=!]+>|[aiLmsux-]*[:)]|>|[=!]|<[=!])")
 
 
-@lru_cache(maxsize=1024)
+# A few recent trees only: each reader of a pattern's tree remembers what it drew from it, and
+# the readers of one pattern ask one after the other. Every built-in pattern's tree kept would
+# be some 95,000 objects that live as long as the process, which each full collection of the
+# garbage collector walks (on a long job it made up most of the objects it walked).
+MAX_REMEMBERED_TREES = 64
+
+
+@lru_cache(maxsize=MAX_REMEMBERED_TREES)
 def parse_pattern(pattern: str) -> Node:
-    """``PatternParser(pattern).parse()``, once per pattern: loading a pack checks each pattern,
-    and the rule index and head screens read it again for screens and first characters. The
-    tree is shared, so its readers never change it. Raises ValueError or IndexError as the
-    parser does (those are not remembered).
+    """``PatternParser(pattern).parse()``, once for the few patterns read last: loading a pack
+    checks each pattern, and the rule index and head screens read it again for screens and
+    first characters. The tree is shared, so its readers never change it. Raises ValueError or
+    IndexError as the parser does (those are not remembered).
 
     >>> parse_pattern(r"a+|b").kind, parse_pattern(r"a+|b") is parse_pattern(r"a+|b")
     ('alt', True)
