@@ -8,7 +8,8 @@ from collections import Counter, defaultdict
 from ..source.html import compiled
 from .heads import HEAD_CHARS, heads_for
 from .model import Pack, Rule
-from .screens import branches, fewer_words_need, fewest_words, first_class, length_bounds, screens_for, uncaptured
+from .bounds import fewer_words_need, fewest_words, length_bounds
+from .screens import branches, first_class, screens_for, uncaptured
 from .slots import SHORT_PREFIX_CHARS, Slot, first_pattern, line_ends, screen_test
 from .stages import plan_for
 

@@ -36,9 +36,9 @@ class Slot:
     among the patterns of all stages, its heads (``heads.py``: the starts of the lines it can
     match, looked up instead of a partial match when the pattern's first characters are plain),
     the copy of it that is matched (``screens.uncaptured``: no capturing groups), its line ends
-    (``line_ends``), the fewest words its matches have (``screens.fewest_words``), their
-    fewest and most characters (``screens.length_bounds``), and the characters a match of
-    fewer words needs (``screens.fewer_words_need``).
+    (``line_ends``), the fewest words its matches have (``bounds.fewest_words``), their
+    fewest and most characters (``bounds.length_bounds``), and the characters a match of
+    fewer words needs (``bounds.fewer_words_need``).
     A stage's slot narrows its patterns by what the slot of all stages (``whole``) found for the prefix.
     """
 
@@ -281,8 +281,8 @@ def first_pattern(possible, key: str, end: str, words: int, failed: int, short: 
     """The place in ``possible`` (``Slot.possible``'s entries), from ``start`` on, of the first
     pattern a line key may match, -1 when none: a pattern is passed over when it looks at fewer
     words than the line has (``words``), when its matches have more words or another length
-    (``screens.fewest_words``, ``screens.length_bounds``) or the line has too few words for
-    lacking a character (``screens.fewer_words_need``), when its place among the patterns of
+    (``bounds.fewest_words``, ``bounds.length_bounds``) or the line has too few words for
+    lacking a character (``bounds.fewer_words_need``), when its place among the patterns of
     all stages is ``failed`` or before, when the line ends (``end``: its last HEAD_CHARS
     characters) unlike it or lacks what its screens need; a built-in pattern on a ``short`` line (of up to
     TRUSTED_MAX_CHARS) is matched here, and passed over when it fails. Any other pattern's place
