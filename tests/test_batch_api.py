@@ -153,3 +153,28 @@ def test_a_document_that_kills_its_worker_gets_an_error_and_the_rest_go_on(monke
     assert [r.id for r in results] == [d["id"] for d in docs]
     assert results[3].error == "worker process died while cleaning this document"
     assert all(r.error is None and article(int(r.id[1:])) in r.text for r in results if r.id != "killer")
+
+
+def test_a_worker_builds_the_rule_index_before_it_freezes_its_state(monkeypatch):
+    # The worker's lasting state is frozen out of the cyclic GC's full collections: the index
+    # of the built-in rules, built at the first page, must be part of it.
+    from scrubber.config import CleanConfig
+    from scrubber.rules import matching
+
+    frozen_with = []
+    monkeypatch.setattr(matching, "_INDEXES", {})
+    monkeypatch.setattr(runner.gc, "freeze", lambda: frozen_with.append(len(matching._INDEXES)))
+    monkeypatch.setattr(runner, "_worker", None)
+    runner._start_worker(CleanConfig(), "text")
+    assert frozen_with == [1]
+    pipeline = runner._worker[0]
+    assert pipeline.run(text_dump(3)).text  # and the worker cleans pages as before
+
+
+def test_a_worker_starts_even_when_the_budget_is_too_small_for_a_first_page(monkeypatch):
+    from scrubber.config import CleanConfig
+
+    monkeypatch.setattr(runner.gc, "freeze", lambda: None)
+    monkeypatch.setattr(runner, "_worker", None)
+    runner._start_worker(CleanConfig(time_budget=1e-9), "text")
+    assert runner._worker is not None

@@ -177,11 +177,22 @@ class _Workers:
 _worker = None
 
 
+# A short text dump: cleaning it builds what every page of the job reads, the index of the
+# built-in rules and their head screen, before the worker's state is frozen.
+_WARM_UP = "Home\nNews\nA first line of text, with a comma, and a full stop at its end.\nShare\n"
+
+
 def _start_worker(config: CleanConfig, format: str):
     global _worker
-    _worker = (Pipeline(config), format, renderer(format, config.include_title))
-    # Modules, rule packs and stopword sets live as long as the worker: keep the cyclic GC from
-    # walking them again at every full collection (and, after fork, from touching shared pages).
+    pipeline = Pipeline(config)
+    _worker = (pipeline, format, renderer(format, config.include_title))
+    try:
+        pipeline.run(_WARM_UP)
+    except ScrubberError:  # (a budget too small for the first page: that page will say so)
+        pass
+    # Modules, rule packs, their index and stopword sets live as long as the worker: keep the
+    # cyclic GC from walking them again at every full collection (and, after fork, from touching
+    # shared pages).
     gc.freeze()
 
 
