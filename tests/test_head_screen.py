@@ -115,3 +115,22 @@ def test_the_heads_of_the_patterns_leave_the_lengths_asked_about_as_regex_does(l
         for k in range(1, len(words) + 1):
             if rules.match(" ".join(words[:k]), "drop") is not None:
                 assert k in asked, (key, k)
+
+
+def test_a_dump_of_lines_never_reads_the_patterns_word_heads():
+    # Reading every pattern's word heads is most of a process's first clean(); only the heads
+    # of flattened lines are screened, and a dump of lines has none.
+    from scrubber.blocks import Block
+    from scrubber.source.flattened import peel_chrome_heads
+
+    rules = RuleSet(builtin_packs())
+    is_chrome = lambda text: rules.match(line_key(text), "drop") is not None  # noqa: E731
+    screen = HeadScreen([p for p in builtin_packs() if p.stage != "platforms"])
+    lines = [Block("Share this", index=0), Block("The mill reopened on Monday.", index=1)]
+    assert [b.text for b in peel_chrome_heads(lines, is_chrome, screen)] == ["Share this", "The mill reopened on Monday."]
+    assert "_patterns" not in vars(screen)
+    flattened = [Block("Share this The mill reopened on Monday.", index=0, line=0),
+                 Block("Its owners rejoiced.", index=1, line=0)]
+    peeled = [b.text for b in peel_chrome_heads(flattened, is_chrome, screen)]
+    assert peeled == ["Share this", "The mill reopened on Monday.", "Its owners rejoiced."]
+    assert "_patterns" in vars(screen)

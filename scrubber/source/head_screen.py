@@ -21,7 +21,7 @@ whose head starts so and holds none of them is told apart in one pass, without a
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -65,17 +65,7 @@ class HeadScreen:
         drops = [(rule, pack.builtin) for pack in packs for rule in pack.rules if rule.action == "drop"]
         self._texts = frozenset(rule.text for rule, _ in drops if rule.text is not None)
         self._text_openers = frozenset(text.split(" ", 1)[0] for text in self._texts if " " in text)
-        # each pattern with the timeout it runs with (built-in patterns pass the loader's
-        # backtracking check: they run without one), the class of its first character and
-        # whether a start of a line it cannot start tells that no longer one can start it, and
-        # the heads of a built-in one when they are looked up (``word_heads.word_heads``); a
-        # built-in pattern is matched with its groups made non-capturing (``screens.uncaptured``:
-        # the same lines, so the same partial matches, without recording groups no one reads)
-        self._patterns = tuple((uncaptured(rule.pattern) if builtin else rule.pattern,
-                                None if builtin else timeout, first_class(rule.pattern),
-                                TELLS_BY_START.search(rule.pattern.pattern) is None,
-                                word_heads(rule.pattern) if builtin else None)
-                               for rule, builtin in drops if rule.pattern is not None)
+        self._drops, self._timeout = drops, timeout
         self._by_char: dict[str, tuple] = {}
         self._by_prefix: dict[str, tuple] = {}
         self._by_word: dict[str, tuple] = {}
@@ -88,6 +78,23 @@ class HeadScreen:
         # the folded heads of one or two words on which no line that none of their
         # RareCharacters reach can be matched by a drop rule: lengths() says () for such lines
         self.quiet: dict[str, RareCharacters] = {}
+
+    @cached_property
+    def _patterns(self) -> tuple:
+        """Each pattern with the timeout it runs with (built-in patterns pass the loader's
+        backtracking check: they run without one), the class of its first character and
+        whether a start of a line it cannot start tells that no longer one can start it, and
+        the heads of a built-in one when they are looked up (``word_heads.word_heads``); a
+        built-in pattern is matched with its groups made non-capturing (``screens.uncaptured``:
+        the same lines, so the same partial matches, without recording groups no one reads).
+        Read at the first head of a flattened line: the word heads of every pattern are most of
+        the time a process takes to clean its first page, and a dump of lines, which has no
+        flattened line, never needs them."""
+        return tuple((uncaptured(rule.pattern) if builtin else rule.pattern,
+                      None if builtin else self._timeout, first_class(rule.pattern),
+                      TELLS_BY_START.search(rule.pattern.pattern) is None,
+                      word_heads(rule.pattern) if builtin else None)
+                     for rule, builtin in self._drops if rule.pattern is not None)
 
     @classmethod
     def of(cls, packs, timeout: float | None = None) -> HeadScreen:
