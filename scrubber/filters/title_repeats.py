@@ -7,8 +7,8 @@ import regex
 from ..blocks import Block
 from ..source.html import compiled
 from ..title import find_title
-from ..title_words import (MAX_SITE_NAME_WORDS, SEPARATORS, holds_title_words, title_with_site, title_words,
-                           title_words_up_to)
+from ..title_words import (MAX_SITE_NAME_WORDS, RUNNING_TEXT_ENDS, SEPARATORS, holds_title_words, title_with_site,
+                           title_words, title_words_up_to)
 from .base import Drop, Filter
 
 _SLUG = regex.compile(r"[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]*)+")
@@ -60,7 +60,8 @@ def _repeats(blocks, wanted, carriers):
     # title word, or a slug. Most lines lack the title's longest word: that is asked first.
     longest, most = max(wanted, key=len), len(wanted) + MAX_SITE_NAME_WORDS
     if compiled.walk is not None:  # the same two loops in C, with no Python call for most lines
-        return compiled.walk.title_repeats(blocks, Block, wanted, longest, most, carriers, SEPARATORS, _SLUG,
+        return compiled.walk.title_repeats(blocks, Block, wanted, longest, most, carriers, SEPARATORS,
+                                           RUNNING_TEXT_ENDS, _SLUG,
                                            title_words, title_words_up_to, title_with_site,
                                            (_CARRIER, _SLUG_LINE, _DUPLICATE, _WITH_SITE))
     found = []  # (position, block, words) of the lines that can repeat the title

@@ -239,9 +239,8 @@ def title_lines(list blocks, block_type, Py_ssize_t most_position, Py_ssize_t pr
     return head
 
 
-cdef list _ascii_title_words(str text, Py_ssize_t most):
-    """``title_words(text)`` of an ASCII text (its runs of letters and digits, lowered), or,
-    when ``most`` is not -1, ``title_words_up_to(text, most)``: None past ``most`` words."""
+cdef list _ascii_title_words(str text):
+    """``title_words(text)`` of an ASCII text: its runs of letters and digits, lowered."""
     cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), at = 0, end, i
     cdef const unsigned char* data = PyUnicode_1BYTE_DATA(text)
     cdef unsigned char* out
@@ -253,8 +252,6 @@ cdef list _ascii_title_words(str text, Py_ssize_t most):
             at += 1
         if at == length:
             return words
-        if most >= 0 and len(words) == most:
-            return None
         end = at
         while end < length and _ascii_alnum(data[end]):
             end += 1
@@ -291,6 +288,31 @@ cdef bint _is_slug(str text, slug) except -1:
     return joined
 
 
+cdef bint _more_words_than(str text, Py_ssize_t most) except -1:
+    """Whether ``title_words(text)`` surely has more than ``most`` words, read without a word
+    made: the stretches between ASCII characters that are no letter or digit are counted when
+    they hold an ASCII letter or digit (each holds a word of its own). Exact for an ASCII text;
+    for another, a word of other letters alone is not counted, so a False tells nothing."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, count = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    cdef bint counted = False  # the stretch read holds a counted word already
+    for i in range(length):
+        c = PyUnicode_READ(kind, data, i)
+        if c >= 128:
+            continue  # a letter, a digit or a mark: it neither starts nor ends a stretch
+        if _ascii_alnum(c):
+            if not counted:
+                count += 1
+                if count > most:
+                    return True
+                counted = True
+        else:
+            counted = False
+    return False
+
+
 cdef bint _mostly_title(list words, list wanted) except -1:
     """``title_repeats._mostly_title(words, wanted)``."""
     cdef Py_ssize_t shared = 0, count = len(words), enough = <Py_ssize_t>(0.8 * count)
@@ -300,11 +322,15 @@ cdef bint _mostly_title(list words, list wanted) except -1:
 
 
 def title_repeats(list blocks, block_type, list wanted, str longest, Py_ssize_t most, tuple carriers,
-                  tuple separators, slug, title_words, title_words_up_to, title_with_site, tuple drops):
+                  tuple separators, tuple running_text_ends, slug, title_words, title_words_up_to, title_with_site,
+                  tuple drops):
     """``filters.title_repeats._repeats(blocks, wanted, carriers)``, with its ``longest`` title
-    word and ``most`` words of a title and site name, ``title_words``' SEPARATORS and helpers,
-    ``_SLUG``, and the four (reason, message) pairs a repeat is dropped with (a carrier, a slug,
-    a copy, a ``Title | Site`` line)."""
+    word and ``most`` words of a title and site name, ``title_words``' SEPARATORS,
+    RUNNING_TEXT_ENDS and helpers, ``_SLUG``, and the four (reason, message) pairs a repeat is
+    dropped with (a carrier, a slug, a copy, a ``Title | Site`` line).
+    A paragraph holding every title word is passed over once its words outnumber ``most``
+    (counted, not made), and title_with_site is asked only of a line holding a separator and
+    not ending as running text does."""
     cdef _BlockSlots slots = _block_slots(block_type)
     cdef list found = [], repeats = []
     cdef Py_ssize_t position, count
@@ -326,9 +352,11 @@ def title_repeats(list blocks, block_type, list wanted, str longest, Py_ssize_t 
                 continue
         text = _field(block, &slots, slots.text, "text")
         if carrier or key.count(" ") < most:
-            words = _ascii_title_words(text, -1) if PyUnicode_IS_ASCII(text) else title_words(text)
+            words = _ascii_title_words(text) if PyUnicode_IS_ASCII(text) else title_words(text)
+        elif _more_words_than(text, most):
+            continue  # a paragraph holding the title's words: title_words_up_to would be None
         else:
-            words = _ascii_title_words(text, most) if PyUnicode_IS_ASCII(text) else title_words_up_to(text, most)
+            words = _ascii_title_words(text) if PyUnicode_IS_ASCII(text) else title_words_up_to(text, most)
         if not words:
             continue
         if not seen_title and words == wanted:
@@ -345,7 +373,7 @@ def title_repeats(list blocks, block_type, list wanted, str longest, Py_ssize_t 
             if seen_plain:
                 repeats.append((position, drops[2]))
             seen_plain = True
-        else:
+        elif not _ends_with(text, running_text_ends):  # title_with_site's first test, without a call
             for separator in separators:  # a "Title | Site" line has one
                 if PyUnicode_Contains(text, separator):
                     if title_with_site(text, wanted):
