@@ -14,6 +14,8 @@ TITLE_WORD = regex.compile(r"[\p{L}\p{N}]+")
 # lower): stdlib re finds them several times faster than regex's Unicode property sets.
 ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " ~ ")
+# A line ending so is running text (a sentence or a clause), never "Title | Site".
+RUNNING_TEXT_ENDS = (".", "!", "?", "…", ",", ";")
 # "Title | Section | Site": what follows the title in a title line is a few words at most.
 MAX_SITE_NAME_WORDS = 10
 
@@ -95,7 +97,7 @@ def title_with_site(line: str, wanted: list[str]) -> str | None:
     >>> title_with_site("Crème brûlée – the “burnt cream” – needs only four ingredients.", title_words("Crème brûlée")) is None
     True
     """
-    if line.rstrip().endswith((".", "!", "?", "…", ",", ";")):
+    if line.rstrip().endswith(RUNNING_TEXT_ENDS):
         return None
     for separator in SEPARATORS:
         if separator in line:

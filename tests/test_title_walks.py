@@ -1,6 +1,7 @@
-"""The compiled loops that pick the lines the title stages read (``_walk_dumps.pxi``), and the
-one that finds the title a later line repeats (``_walk_titles.pxi``), answer as their Python
-twins, on random lines: the same positions, in the same order, the same title."""
+"""The compiled loops that pick the lines the title stages read (``_walk_dumps.pxi``), the one
+that finds the title a later line repeats and the one that finds the lines that repeat the
+title (``_walk_titles.pxi``) answer as their Python twins, on random lines: the same positions,
+in the same order, the same title."""
 
 from dataclasses import dataclass
 
@@ -38,16 +39,58 @@ def _python(function, *args):
         return function(*args)
 
 
-@settings(max_examples=300, deadline=None)
-@given(rows, texts, st.sets(st.integers(0, 13)))
-def test_title_repeats_reads_the_same_lines(rows, wanted_text, carrier_at):
+# Lines that repeat a title, as copies, slugs, "Title | Site" lines and sentences.
+REPEAT_LINES = ["Storm Damage on the Coast", "storm-damage-on-the-coast", "storm_damage-on-coast", "storm-damage",
+                "Storm Damage on the Coast | The Tide", "Storm Damage on the Coast – The Tide.",
+                "The Tide · Storm damage on the coast", "Storm damage on the coast is worse this year.",
+                "  Storm Damage on the Coast  ", "storm-damage-on-the-coast-2024", "Storm-Damage-On-The-Coast",
+                "İzmir straße", "izmir-straße", "İzmir Straße | Ünï", "-storm-damage", "3-storm-damage",
+                " ".join(["storm damage on the coast"] * 4), "storm-" * 13 + "damage on the coast | x"]
+# Long lines holding the title's words: paragraphs (their words counted in ASCII stretches, or,
+# in other letters, read by title_words_up_to), lines of more spaces than words, and lines that
+# end as running text.
+LONG_LINES = ["Storm damage on the coast: " + "Straße und Küste " * 8, "Storm damage on the coast, " + "шторм на побережье " * 8,
+              "Storm Damage on the Coast" + " |" * 12 + " The Tide", "İzmir Straße" + " ·" * 14 + " Ünï",
+              "Storm Damage on the Coast | The Tide?", "Storm Damage on the Coast | The Tide;",
+              "Storm Damage on the Coast | Ünï Tide", "storm-damage-on-the-coast-" + "ünï-" * 3 + "x",
+              "Storm damage on the coast " + "x" * 3000 + " é" * 9 + " | Tide"]
+repeat_texts = st.one_of(texts, st.sampled_from(REPEAT_LINES + LONG_LINES))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(repeat_texts, st.sampled_from([None, None, 2]), st.booleans()), max_size=14),
+       st.sampled_from(["Storm damage on the coast", "storm", "İzmir straße", "Storm damage"]) | texts,
+       st.sets(st.integers(0, 13)))
+def test_title_repeats_drops_the_same_lines(rows, wanted_text, carrier_at):
     wanted = title_words(wanted_text)
     if not wanted:
         return
     carriers = tuple(sorted(carrier_at))
-    longest = max(wanted, key=len)
-    found = title_repeats._lines_to_read(_blocks(rows), wanted, longest, carriers)
-    assert found == _python(title_repeats._lines_to_read, _blocks(rows), wanted, longest, carriers)
+    found = title_repeats._repeats(_blocks(rows), wanted, carriers)
+    assert found == _python(title_repeats._repeats, _blocks(rows), wanted, carriers)
+
+
+def test_title_repeats_on_tricky_lines():
+    blocks = [Block(text, index=number) for number, text in enumerate(REPEAT_LINES + TRICKY)]
+    for title_text, carriers in [("Storm Damage on the Coast", ()), ("Storm Damage on the Coast", (4,)),
+                                 ("Storm damage", ()), ("İzmir straße", (13,)), ("storm", ())]:
+        wanted = title_words(title_text)
+        found = title_repeats._repeats(blocks, wanted, carriers)
+        assert found == _python(title_repeats._repeats, blocks, wanted, carriers)
+    found = title_repeats._repeats(blocks, title_words("Storm Damage on the Coast"), ())
+    slug, with_site, copy = "title_repeats/slug", "title_repeats/title-with-site", "title_repeats/duplicate-title"
+    assert [(position, reason) for position, (reason, _) in found] == [
+        (1, slug), (2, slug), (3, slug), (4, with_site), (6, with_site), (8, copy), (9, slug), (10, copy), (15, slug)]
+
+
+def test_title_repeats_on_long_lines():
+    blocks = [Block(text, index=number) for number, text in enumerate(REPEAT_LINES + LONG_LINES)]
+    for title_text in ["Storm Damage on the Coast", "İzmir straße", "storm", "Storm damage", "Storm damage on the coast x"]:
+        wanted = title_words(title_text)
+        found = title_repeats._repeats(blocks, wanted, ())
+        assert found == _python(title_repeats._repeats, blocks, wanted, ())
+    found = title_repeats._repeats(blocks, title_words("Storm Damage on the Coast"), ())
+    assert [position for position, _ in found if position >= len(REPEAT_LINES)] == [20, 24]
 
 
 @settings(max_examples=300, deadline=None)

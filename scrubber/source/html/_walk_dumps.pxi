@@ -1,7 +1,9 @@
 # Included by _walk.pyx: loops over every line of a text dump, in C. Whether a line goes on
 # with the sentence of the line before it (normalise.fragments: join_fragment_runs,
-# mid_sentence), asked of every pair of lines; which lines title_repeats and find_title need
-# to read at all; and the words of prose above each line (article_end), counted, not split. Their Python twins pay a call, subscripts and attribute lookups for each line;
+# mid_sentence), asked of every pair of lines; which lines find_title needs to read at all
+# (title_repeats' are found in _walk_titles.pxi); and the words of prose above each line
+# (article_end), counted, not split. Their Python twins pay a call, subscripts and attribute
+# lookups for each line;
 # here a Block's slots are read in place, and Python is called only for the few lines that
 # matter (a short last word that may be "of" or "the", a line holding the title's words).
 
@@ -235,33 +237,6 @@ def without_ids(list blocks, chrome):
 cdef int _compare_addresses(const void* a, const void* b) noexcept nogil:
     cdef size_t x = (<const size_t*>a)[0], y = (<const size_t*>b)[0]
     return (x > y) - (x < y)
-
-
-def title_repeat_lines(list blocks, block_type, list wanted, str longest, tuple carriers):
-    """``filters.title_repeats._lines_to_read(blocks, wanted, longest, carriers)``."""
-    cdef _BlockSlots slots = _block_slots(block_type)
-    cdef list found = []
-    cdef Py_ssize_t position
-    cdef str key, word
-    cdef bint holds
-    for position in range(len(blocks)):
-        block = blocks[position]
-        key = _key(block, &slots)
-        if carriers and _field(block, &slots, slots.index, "index") in carriers:
-            found.append(position)
-            continue
-        if PyUnicode_Contains(key, longest):
-            holds = True
-            for word in wanted:
-                if not PyUnicode_Contains(key, word):
-                    holds = False
-                    break
-            if holds:
-                found.append(position)
-                continue
-        if not PyUnicode_Contains(key, " ") and (PyUnicode_Contains(key, "-") or PyUnicode_Contains(key, "_")):
-            found.append(position)
-    return found
 
 
 cdef inline bint _ascii_alnum(Py_UCS4 c):

@@ -3,6 +3,9 @@
 # rather than a Python loop over the head lines and one over the lines that repeat them. Of the
 # lines that may repeat a head line (repeat_lines), most repeat none of its words: an ASCII
 # line's words are spaced out in one new string to be looked for, and no word list is made.
+# Also the lines that repeat the title found (title_repeats._repeats): the lines that can, and
+# of those the ones to drop, in one call, the words of an ASCII line read here, and Python
+# asked only about a line beyond ASCII or one with a separator that may be "Title | Site".
 
 from cpython.unicode cimport PyUnicode_Find
 
@@ -234,3 +237,148 @@ def title_lines(list blocks, block_type, Py_ssize_t most_position, Py_ssize_t pr
                          and script_like(text)):
             head.append((position, block))
     return head
+
+
+cdef list _ascii_title_words(str text):
+    """``title_words(text)`` of an ASCII text: its runs of letters and digits, lowered."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), at = 0, end, i
+    cdef const unsigned char* data = PyUnicode_1BYTE_DATA(text)
+    cdef unsigned char* out
+    cdef unsigned char byte
+    cdef list words = []
+    cdef str word
+    while True:
+        while at < length and not _ascii_alnum(data[at]):
+            at += 1
+        if at == length:
+            return words
+        end = at
+        while end < length and _ascii_alnum(data[end]):
+            end += 1
+        word = PyUnicode_New(end - at, 127)
+        out = PyUnicode_1BYTE_DATA(word)
+        for i in range(end - at):
+            byte = data[at + i]
+            out[i] = byte + 32 if 65 <= byte <= 90 else byte
+        words.append(word)
+        at = end
+
+
+cdef bint _is_slug(str text, slug) except -1:
+    """``" " not in text and slug.fullmatch(text)``, with ``slug`` title_repeats._SLUG: in
+    ASCII, a lowercase letter or digit, then lowercase letters, digits, dashes and underscores,
+    at least one dash or underscore."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i
+    cdef const unsigned char* data
+    cdef unsigned char byte
+    cdef bint joined = False
+    if PyUnicode_Contains(text, " "):
+        return False
+    if not PyUnicode_IS_ASCII(text):
+        return slug.fullmatch(text) is not None
+    data = PyUnicode_1BYTE_DATA(text)
+    if length == 0 or not (97 <= data[0] <= 122 or 48 <= data[0] <= 57):
+        return False
+    for i in range(1, length):
+        byte = data[i]
+        if byte == 45 or byte == 95:  # - _
+            joined = True
+        elif not (97 <= byte <= 122 or 48 <= byte <= 57):
+            return False
+    return joined
+
+
+cdef bint _more_words_than(str text, Py_ssize_t most) except -1:
+    """Whether ``title_words(text)`` surely has more than ``most`` words, read without a word
+    made: the stretches between ASCII characters that are no letter or digit are counted when
+    they hold an ASCII letter or digit (each holds a word of its own). Exact for an ASCII text;
+    for another, a word of other letters alone is not counted, so a False tells nothing."""
+    cdef Py_ssize_t length = PyUnicode_GET_LENGTH(text), i, count = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c
+    cdef bint counted = False  # the stretch read holds a counted word already
+    for i in range(length):
+        c = PyUnicode_READ(kind, data, i)
+        if c >= 128:
+            continue  # a letter, a digit or a mark: it neither starts nor ends a stretch
+        if _ascii_alnum(c):
+            if not counted:
+                count += 1
+                if count > most:
+                    return True
+                counted = True
+        else:
+            counted = False
+    return False
+
+
+cdef bint _mostly_title(list words, list wanted) except -1:
+    """``title_repeats._mostly_title(words, wanted)``."""
+    cdef Py_ssize_t shared = 0, count = len(words), enough = <Py_ssize_t>(0.8 * count)
+    for word in words:
+        shared += word in wanted
+    return shared >= (enough if enough > 2 else 2)
+
+
+def title_repeats(list blocks, block_type, list wanted, str longest, Py_ssize_t most, tuple carriers,
+                  tuple separators, tuple running_text_ends, slug, title_words, title_words_up_to, title_with_site,
+                  tuple drops):
+    """``filters.title_repeats._repeats(blocks, wanted, carriers)``, with its ``longest`` title
+    word and ``most`` words of a title and site name, ``title_words``' SEPARATORS,
+    RUNNING_TEXT_ENDS and helpers, ``_SLUG``, and the four (reason, message) pairs a repeat is
+    dropped with (a carrier, a slug, a copy, a ``Title | Site`` line).
+    A paragraph holding every title word is passed over once its words outnumber ``most``
+    (counted, not made), and title_with_site is asked only of a line holding a separator and
+    not ending as running text does."""
+    cdef _BlockSlots slots = _block_slots(block_type)
+    cdef list found = [], repeats = []
+    cdef Py_ssize_t position, count
+    cdef str key, text, word
+    cdef bint holds, carrier, seen_title = False, seen_plain = False
+    for position in range(len(blocks)):  # the lines that can repeat the title, and their words
+        block = blocks[position]
+        key = _key(block, &slots)
+        carrier = carriers and _field(block, &slots, slots.index, "index") in carriers
+        if not carrier:
+            holds = PyUnicode_Contains(key, longest)
+            if holds:
+                for word in wanted:
+                    if not PyUnicode_Contains(key, word):
+                        holds = False
+                        break
+            if not holds and (PyUnicode_Contains(key, " ")
+                              or not (PyUnicode_Contains(key, "-") or PyUnicode_Contains(key, "_"))):
+                continue
+        text = _field(block, &slots, slots.text, "text")
+        if carrier or key.count(" ") < most:
+            words = _ascii_title_words(text) if PyUnicode_IS_ASCII(text) else title_words(text)
+        elif _more_words_than(text, most):
+            continue  # a paragraph holding the title's words: title_words_up_to would be None
+        else:
+            words = _ascii_title_words(text) if PyUnicode_IS_ASCII(text) else title_words_up_to(text, most)
+        if not words:
+            continue
+        if not seen_title and words == wanted:
+            seen_title = True
+        found.append((position, block, words, carrier))
+    for position, block, words, carrier in found:
+        if carrier:
+            repeats.append((position, drops[0]))
+            continue
+        text = _field(block, &slots, slots.text, "text").strip()
+        if _is_slug(text, slug) and _mostly_title(words, wanted):
+            repeats.append((position, drops[1]))
+        elif words == wanted:
+            if seen_plain:
+                repeats.append((position, drops[2]))
+            seen_plain = True
+        elif not _ends_with(text, running_text_ends):  # title_with_site's first test, without a call
+            for separator in separators:  # a "Title | Site" line has one
+                if PyUnicode_Contains(text, separator):
+                    if title_with_site(text, wanted):
+                        if seen_title:
+                            repeats.append((position, drops[3]))
+                        seen_title = True
+                    break
+    return repeats
