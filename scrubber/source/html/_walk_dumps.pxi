@@ -3,9 +3,9 @@
 # mid_sentence), asked of every pair of lines; which lines find_title needs to read at all
 # (title_repeats' are found in _walk_titles.pxi); and the words of prose above each line
 # (article_end), counted, not split. Their Python twins pay a call, subscripts and attribute
-# lookups for each line;
-# here a Block's slots are read in place, and Python is called only for the few lines that
-# matter (a short last word that may be "of" or "the", a line holding the title's words).
+# lookups for each line; here a Block's slots are read in place, and Python is called only for
+# the few lines that matter (a short last word that may be "of" or "the", a line holding the
+# title's words).
 
 from cpython.long cimport PyLong_AsVoidPtr, PyLong_FromVoidPtr
 from libc.stdlib cimport qsort
