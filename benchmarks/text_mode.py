@@ -18,8 +18,15 @@ from corpus import add_corpus_args, load_dataset, selected_datasets
 FIELDS = ("dump_lines", "dump_flat")
 
 
+# A dump holding one flattened line: the harness's untimed first page builds what a process
+# builds once (the rule index), but the head screen of flattened lines is built at the first
+# page that has one, which may come later and would put a one-off cost on that page's timing.
+_FLATTENED_WARM_UP = "Home News\n" + "Share this The ferry ran twice a day, and the mill reopened on Monday. " * 12
+
+
 def make_scrubber(field):
     from scrubber import clean  # a namespace package without clean() is "unavailable" too
+    clean(_FLATTENED_WARM_UP, include_title=False)
     return lambda rec: clean(rec[field], include_title=False)
 
 
