@@ -72,7 +72,8 @@ def test_no_builtin_pattern_matches_a_line_of_few_words_without_the_character_th
     (r"\d{1,2}\s+\p{L}+\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{4}", (3, ("-", ".", "/")),
      ["4 march 2025", "04.03.2025", "4-3-2025"]),
     (r"(tags?|topics)\s*:|tagged\s", (2, (":",)), ["tags:", "tagged "]),
-    (r"(posted on )?(\d+/\d+|\d+ \p{L}+ \d+)", (3, ("/",)), ["4/3", "posted on 4/3"]),  # an optional prefix needs nothing
+    # an optional prefix needs nothing
+    (r"(posted on )?(\d+/\d+|\d+ \p{L}+ \d+)", (3, ("/",)), ["4/3", "posted on 4/3"]),
     (r"a(\.| )b", (2, (".",)), ["a.b", "a b"]),                  # an escaped character
     (r"x[,;]y|x y z", (3, (",", ";")), ["x,y", "x;y", "x y z"]),   # a class of plain characters
     (r"x\wy|x y", None, ["x_y", "x y"]),                         # a class of many: nothing to look for

@@ -49,7 +49,8 @@ REPEAT_LINES = ["Storm Damage on the Coast", "storm-damage-on-the-coast", "storm
 # Long lines holding the title's words: paragraphs (their words counted in ASCII stretches, or,
 # in other letters, read by title_words_up_to), lines of more spaces than words, and lines that
 # end as running text.
-LONG_LINES = ["Storm damage on the coast: " + "Straße und Küste " * 8, "Storm damage on the coast, " + "шторм на побережье " * 8,
+LONG_LINES = ["Storm damage on the coast: " + "Straße und Küste " * 8,
+              "Storm damage on the coast, " + "шторм на побережье " * 8,
               "Storm Damage on the Coast" + " |" * 12 + " The Tide", "İzmir Straße" + " ·" * 14 + " Ünï",
               "Storm Damage on the Coast | The Tide?", "Storm Damage on the Coast | The Tide;",
               "Storm Damage on the Coast | Ünï Tide", "storm-damage-on-the-coast-" + "ünï-" * 3 + "x",
@@ -85,7 +86,8 @@ def test_title_repeats_on_tricky_lines():
 
 def test_title_repeats_on_long_lines():
     blocks = [Block(text, index=number) for number, text in enumerate(REPEAT_LINES + LONG_LINES)]
-    for title_text in ["Storm Damage on the Coast", "İzmir straße", "storm", "Storm damage", "Storm damage on the coast x"]:
+    titles = ["Storm Damage on the Coast", "İzmir straße", "storm", "Storm damage", "Storm damage on the coast x"]
+    for title_text in titles:
         wanted = title_words(title_text)
         found = title_repeats._repeats(blocks, wanted, ())
         assert found == _python(title_repeats._repeats, blocks, wanted, ())
