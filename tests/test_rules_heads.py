@@ -137,3 +137,23 @@ def test_narrowing_by_line_start_never_hides_a_matching_built_in_pattern():
                     checked += 1
                     assert rules.match(key, rule.action, pack.stage) is not None, (rule.id, key)
     assert checked > 100
+
+
+def test_building_the_rule_index_compiles_each_alphabets_folds_about_once():
+    # The index reads every pattern's heads and tails before it folds any line end: an alphabet
+    # recompiles its folds at the first fold after learning new characters, and reading the
+    # patterns one after the other made that some 26 compiles of a growing pattern at the
+    # start of every process. (A fresh process: the caches of this one know the patterns.)
+    import subprocess
+    import sys
+
+    script = (
+        "from scrubber.rules import heads, RuleSet, builtin_packs\n"
+        "restarts = []\n"
+        "original = heads.Alphabet._restart\n"
+        "heads.Alphabet._restart = lambda self: restarts.append(self) or original(self)\n"
+        "RuleSet(builtin_packs())\n"
+        "print(len(restarts), len(set(map(id, restarts))))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    restarts, alphabets = map(int, done.stdout.split())
+    assert 1 <= restarts <= 2 * alphabets
