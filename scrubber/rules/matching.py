@@ -6,9 +6,9 @@ import logging
 from collections import Counter, defaultdict
 
 from ..source.html import compiled
+from .bounds import fewer_words_need, fewest_words, length_bounds
 from .heads import HEAD_CHARS, ends_for, heads_for
 from .model import Pack, Rule
-from .bounds import fewer_words_need, fewest_words, length_bounds
 from .screens import branches, first_class, screens_for, uncaptured
 from .slots import SHORT_PREFIX_CHARS, Slot, first_pattern, line_ends, screen_test
 from .stages import plan_for
