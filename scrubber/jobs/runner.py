@@ -178,7 +178,9 @@ _worker = None
 
 
 # A short text dump: cleaning it builds what every page of the job reads, the index of the
-# built-in rules and their head screen, before the worker's state is frozen.
+# built-in rules, before the worker's state is frozen. (It has no flattened line: the head
+# screen's word heads, which only such lines need, are left to the first page that has one,
+# and an HTML job never builds them.)
 _WARM_UP = "Home\nNews\nA first line of text, with a comma, and a full stop at its end.\nShare\n"
 
 

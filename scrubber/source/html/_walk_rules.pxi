@@ -82,9 +82,11 @@ cdef Py_ssize_t _first_pattern(tuple possible, str key, str end, Py_ssize_t word
     return -1
 
 
-cdef bint _key_holds_one_of(str key, tuple characters) except -1:
-    for character in characters:
-        if PyUnicode_Contains(key, character):
+cdef inline bint _key_holds_one_of(str key, tuple wanted) except -1:
+    """Whether the key holds one of the strings ``wanted`` (a tuple screen, or the characters
+    a pattern's matches of few words need)."""
+    for piece in wanted:
+        if PyUnicode_Contains(key, piece):
             return True
     return False
 
@@ -96,10 +98,7 @@ cdef bint _passes(tuple screens, str key) except -1:
             if not PyUnicode_Contains(key, screen):
                 return False
         elif type(screen) is tuple:
-            for wanted in <tuple>screen:
-                if PyUnicode_Contains(key, wanted):
-                    break
-            else:
+            if not _key_holds_one_of(key, <tuple>screen):
                 return False
         elif PyUnicode_IS_ASCII(key) and screen.pattern == "\\d":
             # (the screen of most date and counter patterns: on an ASCII line \d is 0-9, read
